@@ -1,0 +1,265 @@
+"""The `collingwood` command: thin wrappers over the library, and the one place errors are printed."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import CollingwoodError, ConfigError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Collingwood: an evidence workbench for reconstructing contested history from conflicting sources.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+CASE_HELP = "The case file (created by `collingwood init`), or a database URL."
+
+
+def handles_errors(fn):
+    """Render a CollingwoodError as one plain message and its exit code."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CollingwoodError as e:
+            if kwargs.get("as_json") or kwargs.get("jsonl"):
+                print(json.dumps(e.as_json()), file=sys.stderr)
+            else:
+                err.print(f"[bold red]Error[/] {e.code}: {e.message}")
+            raise typer.Exit(e.exit_code) from e
+    return wrapper
+
+
+def _jsonl(records) -> None:
+    for r in records:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _progress(total: int, label: str):
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TextColumn("{task.description}"), console=err, transient=True,
+                    disable=total < 2 or not err.is_terminal)
+
+
+def _print_report(report) -> None:
+    added = ", ".join(f"{n} {what}" for what, n in report.added.items()) or "nothing new"
+    out.print(f"{report.stage}: {added}")
+    if report.unchanged_items:
+        out.print(f"  unchanged: {len(report.unchanged_items)} (already in the case)")
+    for name, reason in report.skipped:
+        out.print(f"  skipped {name}: {reason}")
+    for name, reason in report.rejected:
+        err.print(f"  [red]rejected[/] {name}: {reason}")
+
+
+@app.command()
+@handles_errors
+def init(case: Path = typer.Argument(..., help="Path of the new case file."),
+         title: str = typer.Option(None, help="A title for the case.")):
+    """Create an empty case (one SQLite file)."""
+    from .case import Case
+    if case.exists():
+        Case.open(case)
+        out.print(f"{case} already exists; it is up to date.")
+        return
+    Case.init(case, title=title)
+    out.print(f"Created case {case}.")
+
+
+@app.command()
+@handles_errors
+def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
+           paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx, "
+                                              "*.casebook.yaml|csv, entities.yaml, case.yaml."),
+           as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
+    """Add sources, entity lists and hand-written claims to a case."""
+    from .case import Case
+    from .ingest.stage import count_work
+    c = Case.open(case, create=True)
+    total = count_work(paths)
+    with _progress(total, "ingest") as bar:
+        task = bar.add_task("", total=total)
+        report = c.ingest(paths, progress=lambda name: bar.update(task, advance=1, description=name))
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        _print_report(report)
+    if report.rejected:
+        raise typer.Exit(2 if not report.added else 0)
+
+
+@app.command()
+@handles_errors
+def claims(case: Path = typer.Argument(..., help=CASE_HELP),
+           as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+           all_: bool = typer.Option(False, "--all", help="Include rejected claims.")):
+    """List the claims of a case with their sources and quotes."""
+    from .case import Case
+    items = Case.open(case).claims(include_rejected=all_)
+    if as_json:
+        _jsonl(c.as_json() for c in items)
+        return
+    table = Table("subject", "predicate", "object", "when", "polarity", "source", "quote")
+    for c in items:
+        table.add_row(c.subject, c.predicate, c.object or "", c.time.render() if c.time else "",
+                      c.polarity, c.source_id, c.quote[:80])
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def sources(case: Path = typer.Argument(..., help=CASE_HELP),
+            as_json: bool = typer.Option(False, "--json")):
+    """The source register: kind, author, date written, archive reference."""
+    from .case import Case
+    items = Case.open(case).sources()
+    if as_json:
+        _jsonl({"id": s.id, "title": s.title, "kind": s.kind, "authors": s.authors, "date": s.date,
+                "archive_ref": s.archive_ref, "url": s.url, "licence": s.licence,
+                "citation": s.citation, "path": s.path, "characters": len(s.text),
+                "pages": len(s.pages)} for s in items)
+        return
+    table = Table("id", "title", "kind", "authors", "written", "reference")
+    for s in items:
+        table.add_row(s.id, s.title, s.kind, ", ".join(s.authors), s.date or "", s.archive_ref or "")
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def search(case: Path = typer.Argument(..., help=CASE_HELP),
+           query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax: words, \"phrases\", OR, NEAR)."),
+           limit: int = typer.Option(20, help="At most this many sources."),
+           as_json: bool = typer.Option(False, "--json")):
+    """Full-text search over the sources' text."""
+    from .case import Case
+    try:
+        hits = Case.open(case).store.search(query, limit=limit)
+    except Exception as e:  # FTS5 syntax errors come from the driver
+        if "fts5" in str(e).lower() or "syntax" in str(e).lower():
+            raise ConfigError(f"Can't search for {query!r}: {str(e).splitlines()[0]}. "
+                              "Put phrases in double quotes.") from e
+        raise
+    if as_json:
+        _jsonl(hits)
+        return
+    if not hits:
+        out.print("No source matches.")
+    for h in hits:
+        out.print(f"[bold]{h['title']}[/] ({h['source_id']})\n  {h['snippet']}")
+
+
+@app.command()
+@handles_errors
+def dates(file: Path = typer.Argument(..., help="A plain-text file."),
+          anchor: str = typer.Option(None, help="YYYY-MM-DD: the narrative time before the text sets one."),
+          written: str = typer.Option(None, help="The text's date written, for 'last week', 'today'."),
+          jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per time expression.")):
+    """Find and normalise the time expressions in a text."""
+    from .extract.dates import tag_dates, timex_record
+    text = _read_text(file)
+    found = tag_dates(text, anchor=anchor, written=written)
+    if jsonl:
+        _jsonl(timex_record(m) for m in found)
+        return
+    table = Table("text", "value", "mod", "earliest", "latest", "granularity")
+    for m in found:
+        r = timex_record(m)
+        table.add_row(r["text"], r["value"] or "", r["mod"] or "", r["earliest"] or "",
+                      r["latest"] or "", r["granularity"])
+    out.print(table)
+
+
+def _read_text(file: Path) -> str:
+    from .errors import BadInputFile
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as e:
+        raise BadInputFile(file, "no such file") from e
+    except UnicodeDecodeError as e:
+        raise BadInputFile(file, "not valid UTF-8 text; save it as UTF-8") from e
+    except OSError as e:
+        raise BadInputFile(file, str(e)) from e
+
+
+def _is_case_file(path: Path) -> bool:
+    if "://" in str(path):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+@app.command()
+@handles_errors
+def extract(target: Path = typer.Argument(..., help="A case file, or a plain-text file with --jsonl."),
+            jsonl: bool = typer.Option(False, "--jsonl", help="For a text file: mentions and claims as JSON lines."),
+            extractor: str = typer.Option(None, help="A registered extractor (default: the best built-in)."),
+            force: bool = typer.Option(False, help="Re-run on sources already extracted."),
+            anchor: str = typer.Option(None, help="For a text file: YYYY-MM-DD narrative anchor.")):
+    """Propose claims from the text of sources (incremental), or from one text file."""
+    if not _is_case_file(target):
+        from .extract import claim_record, extract_text, mention_record
+        text = _read_text(target)
+        result = extract_text(text, source_id=target.name, anchor=anchor,
+                              **({"extractor": extractor} if extractor else {}))
+        if jsonl:
+            _jsonl([mention_record(m) for m in result.mentions] + [claim_record(c) for c in result.claims])
+        else:
+            for c in result.claims:
+                out.print(f"{c.subject} [bold]{c.predicate}[/] {c.object or ''}  «{c.quote[:90]}»")
+        return
+    from .case import Case
+    from .extract.stage import pending
+    c = Case.open(target)
+    total = len(pending(c.store, extractor, force))
+    with _progress(total, "extract") as bar:
+        task = bar.add_task("", total=total)
+        report = c.extract(extractor=extractor, force=force,
+                           progress=lambda name: bar.update(task, advance=1, description=name))
+    _print_report(report)
+
+
+@app.command()
+@handles_errors
+def schema(markdown: bool = typer.Option(False, "--markdown", help="Print the docs page for the schema.")):
+    """The predicates, entity kinds, alias kinds and source kinds this Collingwood knows."""
+    from .schema_doc import schema_markdown
+    text = schema_markdown()
+    if markdown:
+        sys.stdout.write(text)
+    else:
+        out.print(text)
+
+
+@app.command()
+@handles_errors
+def demo(out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Folder for the case and dossier."),
+         source: Path = typer.Option(None, help="The example case folder (default: the bundled one).")):
+    """Build the bundled example case end to end and write dossier.html."""
+    from .demo import run_demo
+    started = time.perf_counter()
+    summary = run_demo(out_dir, source, say=out.print)
+    seconds = time.perf_counter() - started
+    out.print(f"\nDemo done in {seconds:.1f} s: {summary}")
+    out.print(f"Open {out_dir / 'dossier.html'} in a browser.")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

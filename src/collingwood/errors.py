@@ -1,0 +1,101 @@
+"""Every exception Collingwood raises, and every message a user sees.
+
+Library code raises these; only the CLI (and later the web app) renders them.
+Each class carries a stable code, an exit code and an HTTP status, so one
+boundary can print or serialise any error in one shape:
+``{"ok": false, "error": ..., "status": ...}``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CollingwoodError(Exception):
+    """Base class: a message that says what went wrong, where, and how to fix it."""
+
+    code = "E000"
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def as_json(self) -> dict:
+        return {"ok": False, "error": self.message, "code": self.code, "status": self.http_status}
+
+
+class BadInputFile(CollingwoodError):
+    """A file that cannot become a source: unreadable, encrypted, empty, mislabelled."""
+
+    code = "E101"
+    exit_code = 2
+    http_status = 422
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"Can't read {self.path.name}: {reason}")
+
+
+class MetadataError(BadInputFile):
+    """Front matter, a sidecar or a manifest that is not valid."""
+
+    code = "E102"
+
+
+class CasebookError(BadInputFile):
+    """A hand-written claim that cannot be loaded (unknown predicate, quote not found ...)."""
+
+    code = "E103"
+
+
+class SchemaError(CollingwoodError):
+    """The schema data files (predicates, kinds) are inconsistent."""
+
+    code = "E201"
+    exit_code = 3
+
+
+class SpanError(CollingwoodError):
+    """A claim without a source span, or whose span does not match its quote."""
+
+    code = "E301"
+    exit_code = 2
+    http_status = 422
+
+
+class NotFound(CollingwoodError):
+    """A case, a source, an entity or a finding that does not exist."""
+
+    code = "E404"
+    exit_code = 4
+    http_status = 404
+
+
+class CaseError(CollingwoodError):
+    """A case file that cannot be opened or migrated."""
+
+    code = "E401"
+    exit_code = 4
+    http_status = 409
+
+
+class ConfigError(CollingwoodError):
+    """A bad option or setting."""
+
+    code = "E501"
+    exit_code = 2
+    http_status = 400
+
+
+def case_not_found(path: Path | str) -> NotFound:
+    return NotFound(
+        f"No case at {path}. Create one with `collingwood init {path}` first."
+    )
+
+
+def quote_not_in_source(quote: str, source: str) -> str:
+    short = quote if len(quote) <= 60 else quote[:57] + "..."
+    return f"the quote {short!r} does not occur in source {source!r}; copy it exactly from the text"

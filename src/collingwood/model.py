@@ -1,0 +1,305 @@
+"""Core objects of a case, and the schema that governs them.
+
+The schema (predicates, entity kinds, alias kinds, source kinds) is data in
+``schema/*.yaml``; it is loaded and validated once, at import, so a broken
+schema fails loudly before any work is done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .errors import SchemaError
+from .timespan import TimeSpan
+
+POLARITIES = ("affirmed", "denied")
+MODALITIES = ("asserted", "hedged", "admitted", "reported", "alleged")
+STATUSES = ("proposed", "accepted", "rejected")
+EXTRACTORS_HUMAN = "analyst"
+FAMILIES = ("life", "career", "espionage", "social", "movement", "testimony")
+TRACKS = ("political", "military", "intelligence", "culture_science", "personal")
+RULES = ("implies_presence", "terminal", "requires_living")
+FUNCTIONAL = (None, "per_subject", "per_object")
+VERDICTS = ("open", "explained", "confirmed", "dismissed")
+
+
+@dataclass(frozen=True)
+class Predicate:
+    name: str
+    label: str
+    family: str
+    track: str
+    subject: str
+    object: str
+    temporal: bool = False
+    state: bool = False
+    symmetric: bool = False
+    functional: str | None = None
+    once: bool = False
+    rules: tuple[str, ...] = ()
+    exclusive_with: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    edge: dict | None = None
+    reverse: dict | None = None
+
+    def has_rule(self, rule: str) -> bool:
+        return rule in self.rules
+
+
+@dataclass(frozen=True)
+class Schema:
+    predicates: dict[str, Predicate]
+    entity_kinds: dict[str, dict]
+    alias_kinds: dict[str, dict]
+    source_kinds: dict[str, dict]
+
+    def predicate(self, name: str) -> Predicate:
+        try:
+            return self.predicates[name]
+        except KeyError:
+            known = ", ".join(sorted(self.predicates))
+            raise SchemaError(f"Unknown predicate {name!r}. Known predicates: {known}.") from None
+
+    def kind_accepts(self, expected: str, actual: str) -> bool:
+        """Whether an entity of kind ``actual`` may stand where ``expected`` is required."""
+        if expected in ("any", actual):
+            return True
+        parent = self.entity_kinds.get(actual, {}).get("parent")
+        return parent is not None and self.kind_accepts(expected, parent)
+
+
+def _read_yaml(name: str) -> dict:
+    text = resources.files("collingwood.schema").joinpath(name).read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise SchemaError(f"schema/{name} must be a mapping of names to entries.")
+    return data
+
+
+_PREDICATE_FIELDS = set(Predicate.__dataclass_fields__) - {"name"}
+
+
+def _predicate(name: str, entry: dict, kinds: dict) -> Predicate:
+    where = f"schema/predicates.yaml, predicate {name!r}"
+    unknown = set(entry) - _PREDICATE_FIELDS
+    if unknown:
+        raise SchemaError(f"{where}: unknown field(s) {sorted(unknown)}.")
+    for required in ("label", "family", "track", "subject", "object", "reverse"):
+        if required not in entry:
+            raise SchemaError(f"{where}: missing {required!r}.")
+    if entry["family"] not in FAMILIES:
+        raise SchemaError(f"{where}: family must be one of {FAMILIES}.")
+    if entry["track"] not in TRACKS:
+        raise SchemaError(f"{where}: track must be one of {TRACKS}.")
+    for role in ("subject", "object"):
+        if entry[role] not in kinds and entry[role] != "none":
+            raise SchemaError(f"{where}: {role} kind {entry[role]!r} is not in entity_kinds.yaml.")
+    for rule in entry.get("rules", []):
+        if rule not in RULES:
+            raise SchemaError(f"{where}: rule {rule!r} has no checker; known rules: {RULES}.")
+    if entry.get("functional") not in FUNCTIONAL:
+        raise SchemaError(f"{where}: functional must be per_subject or per_object.")
+    reverse = entry["reverse"]
+    if not isinstance(reverse, dict) or not {"name", "label"} <= set(reverse):
+        raise SchemaError(f"{where}: reverse needs a name and a label.")
+    values = dict(entry)
+    for key in ("rules", "exclusive_with", "triggers"):
+        values[key] = tuple(values.get(key) or ())
+    return Predicate(name=name, **values)
+
+
+def load_schema() -> Schema:
+    kinds = _read_yaml("entity_kinds.yaml")
+    predicates = {n: _predicate(n, e or {}, kinds) for n, e in _read_yaml("predicates.yaml").items()}
+    for p in predicates.values():
+        for other in p.exclusive_with:
+            if other not in predicates:
+                raise SchemaError(f"predicate {p.name!r} is exclusive with unknown {other!r}.")
+    for name, entry in kinds.items():
+        parent = (entry or {}).get("parent")
+        if parent is not None and parent not in kinds:
+            raise SchemaError(f"entity kind {name!r} has unknown parent {parent!r}.")
+    return Schema(
+        predicates=predicates,
+        entity_kinds=kinds,
+        alias_kinds=_read_yaml("alias_kinds.yaml"),
+        source_kinds=_read_yaml("source_kinds.yaml"),
+    )
+
+
+@cache
+def schema() -> Schema:
+    return load_schema()
+
+
+schema()  # fail at import when the schema data is broken
+
+
+def short_hash(*parts: str, length: int = 12) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    kind: str
+    text: str
+    content_hash: str
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None             # date written, as the source or analyst gave it
+    written: TimeSpan | None = None     # the same, parsed
+    archive_ref: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    citation: str | None = None
+    path: str | None = None
+    format: str = "txt"
+    pages: list[tuple[int, int, int]] = field(default_factory=list)  # (page, start, end)
+    extra: dict = field(default_factory=dict)
+
+    def page_at(self, offset: int) -> int | None:
+        for number, start, end in self.pages:
+            if start <= offset < end or (offset == end == len(self.text)):
+                return number
+        return None
+
+
+@dataclass
+class Alias:
+    name: str
+    kind: str = "variant"
+    valid: TimeSpan | None = None       # when the name was in use
+    source_id: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: list[Alias] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass
+class Mention:
+    source_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity_id: str | None = None
+    alias_kind: str | None = None
+    alias_of: str | None = None          # the name this mention is an alias of
+    extracted_by: str = ""
+
+
+@dataclass
+class Claim:
+    """A factoid: who did what to whom, when, where, according to whom, from which passage."""
+
+    source_id: str
+    start: int
+    end: int
+    quote: str
+    subject: str
+    predicate: str
+    object: str | None = None
+    time: TimeSpan | None = None
+    place: str | None = None
+    polarity: str = "affirmed"
+    modality: str = "asserted"
+    asserted_by: str | None = None       # the speaker; None means the source's author
+    reported_by: str | None = None       # who wrote the speaker's words down
+    extracted_by: str = EXTRACTORS_HUMAN
+    status: str = "proposed"
+    confidence: float = 1.0
+    page: int | None = None
+    note: str = ""
+    subject_id: str | None = None
+    object_id: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = "c-" + short_hash(
+                self.source_id, str(self.start), str(self.end), self.subject,
+                self.predicate, self.object or "", self.polarity, self.extracted_by,
+            )
+
+    @property
+    def affirmed(self) -> bool:
+        return self.polarity == "affirmed"
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "source_id": self.source_id,
+            "span": [self.start, self.end],
+            "page": self.page,
+            "quote": self.quote,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "time": self.time.to_dict() if self.time else None,
+            "place": self.place,
+            "polarity": self.polarity,
+            "modality": self.modality,
+            "asserted_by": self.asserted_by,
+            "reported_by": self.reported_by,
+            "extracted_by": self.extracted_by,
+            "status": self.status,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
+class Event:
+    id: str
+    predicate: str
+    participants: tuple[str, ...]
+    claim_ids: list[str]
+    time: TimeSpan | None = None         # consensus: the intersection of compatible versions, else the hull
+    place: str | None = None
+    track: str = "personal"
+
+
+@dataclass
+class Finding:
+    id: str
+    type: str
+    severity: str                        # low | medium | high
+    explanation: str
+    claim_ids: list[str]
+    verdict: str = "open"
+    note: str = ""
+
+
+@dataclass
+class CaseData:
+    """Everything the analysis stages read: a plain snapshot of a case's store.
+
+    Analysis is a pure function of this object; it never touches the database.
+    """
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    period: TimeSpan | None = None                 # the case's period of interest
+    merges: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, same-as name)
+    splits: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, not-same-as name)
+    verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)  # finding id -> (verdict, note)
+
+    def claim(self, claim_id: str) -> Claim:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)

@@ -1,0 +1,101 @@
+"""The self-contained HTML dossier: every statement linked to the passage that makes it.
+
+The report reads plain rows (a CaseData snapshot plus whatever analysis
+sections exist) and renders one HTML file with inline CSS and SVG: it opens
+with no network.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .model import CaseData, Claim, Source
+
+
+@dataclass
+class Section:
+    """An analysis section of the dossier: a title, an anchor and ready HTML."""
+
+    anchor: str
+    title: str
+    body: Markup
+    intro: str = ""
+
+
+@dataclass
+class Dossier:
+    title: str
+    description: str
+    data: CaseData
+    sections: list[Section] = field(default_factory=list)
+    figures: dict[str, str] = field(default_factory=dict)     # label -> value, for the header
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("collingwood", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = lambda t: t.render() if t else ""
+    env.globals["cite"] = cite
+    return env
+
+
+def claim_anchor(claim: Claim) -> str:
+    return f"q-{claim.id}"
+
+
+def cite(claim: Claim, data: CaseData) -> Markup:
+    """A link from any statement to the passage that makes it, with the source's short title."""
+    src = data.sources.get(claim.source_id)
+    label = src.title if src else claim.source_id
+    page = f", p. {claim.page}" if claim.page and src and len(src.pages) > 1 else ""
+    return Markup('<a class="cite" href="#{a}" title="{q}">{t}{p}</a>').format(
+        a=claim_anchor(claim), q=claim.quote[:300], t=label, p=page)
+
+
+def marked_text(source: Source, claims: list[Claim]) -> Markup:
+    """The source's text with each claim's span highlighted and anchored."""
+    text = source.text
+    bounds = {0, len(text)}
+    for c in claims:
+        bounds.update((c.start, c.end))
+    points = sorted(bounds)
+    starts: dict[int, list[Claim]] = {}
+    for c in claims:
+        starts.setdefault(c.start, []).append(c)
+    pieces = []
+    for lo, hi in zip(points, points[1:]):
+        for c in starts.get(lo, []):
+            pieces.append(f'<a id="{claim_anchor(c)}" class="anchor"></a>')
+        chunk = html.escape(text[lo:hi])
+        covering = [c for c in claims if c.start <= lo and hi <= c.end]
+        if covering:
+            ids = " ".join(c.id for c in covering)
+            pieces.append(f'<mark data-claims="{ids}">{chunk}</mark>')
+        else:
+            pieces.append(chunk)
+    return Markup("".join(pieces))
+
+
+def render(dossier: Dossier) -> str:
+    data = dossier.data
+    by_source: dict[str, list[Claim]] = {}
+    for c in data.claims:
+        by_source.setdefault(c.source_id, []).append(c)
+    texts = {sid: marked_text(src, by_source.get(sid, [])) for sid, src in data.sources.items()}
+    template = _env().get_template("dossier.html.j2")
+    return template.render(
+        d=dossier, data=data, texts=texts, by_source=by_source,
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def write(dossier: Dossier, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(dossier), encoding="utf-8")
+    return path

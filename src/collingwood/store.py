@@ -1,0 +1,576 @@
+"""The case store: tables, versioned migrations, the one write path, the audit log.
+
+One case is one SQLite file by default (WAL journal, foreign keys on). All SQL
+goes through SQLAlchemy Core, so pointing ``url`` at PostgreSQL is a
+configuration change; the only SQLite-specific piece is full-text search, which
+falls back to ``LIKE`` elsewhere.
+
+Every write goes through :class:`Store` methods, inside a transaction, and
+leaves a row in ``audit``. A claim whose span does not exist in its source, or
+whose quote is not exactly the text at that span, is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON, Column, Connection, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+    create_engine, event, func, insert, select, text, update, delete,
+)
+from sqlalchemy.engine import Engine
+
+from .errors import CaseError, SpanError
+from .model import Alias, Claim, Entity, Mention, Source, schema
+from .timespan import TimeSpan
+
+metadata = MetaData()
+
+meta_table = Table(
+    "meta", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", JSON),
+)
+migrations_table = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", String, nullable=False),
+    Column("applied_at", String, nullable=False),
+)
+sources = Table(
+    "sources", metadata,
+    Column("id", String, primary_key=True),
+    Column("title", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("authors", JSON, nullable=False),
+    Column("date", String),
+    Column("written", JSON),
+    Column("archive_ref", String),
+    Column("url", String),
+    Column("licence", String),
+    Column("citation", Text),
+    Column("path", String),
+    Column("format", String, nullable=False),
+    Column("content_hash", String, nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("pages", JSON, nullable=False),
+    Column("extra", JSON, nullable=False),
+    Column("ingested_at", String, nullable=False),
+)
+entities = Table(
+    "entities", metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("origin", String, nullable=False, default="analyst"),
+)
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("valid", JSON),
+    Column("source_id", String, ForeignKey("sources.id")),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("entity_id", String),
+    Column("alias_kind", String),
+    Column("alias_of", String),
+    Column("extracted_by", String, nullable=False),
+)
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True),
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("page", Integer),
+    Column("subject", String, nullable=False),
+    Column("predicate", String, nullable=False),
+    Column("object", String),
+    Column("time", JSON),
+    Column("place", String),
+    Column("polarity", String, nullable=False),
+    Column("modality", String, nullable=False),
+    Column("asserted_by", String),
+    Column("reported_by", String),
+    Column("extracted_by", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("created_at", String, nullable=False),
+)
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True),
+    Column("predicate", String, nullable=False),
+    Column("participants", JSON, nullable=False),
+    Column("time", JSON),
+    Column("place", String),
+    Column("track", String, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+)
+findings = Table(
+    "findings", metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String, nullable=False),
+    Column("severity", String, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+)
+verdicts = Table(
+    "verdicts", metadata,
+    Column("finding_id", String, primary_key=True),
+    Column("verdict", String, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+curation = Table(
+    "curation", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),        # merge | split
+    Column("a", String, nullable=False),
+    Column("b", String, nullable=False),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+judgments = Table(
+    "judgments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("witness", String, nullable=False),
+    Column("target", String, nullable=False),      # 'grade' or a claim id / finding id
+    Column("value", String, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+hypotheses = Table(
+    "hypotheses", metadata,
+    Column("id", String, primary_key=True),
+    Column("question", Text, nullable=False),
+    Column("label", String, nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("requires", JSON, nullable=False),      # structured expectations, see analyse/hypotheses
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+ratings = Table(
+    "ratings", metadata,
+    Column("hypothesis_id", String, ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
+    Column("evidence_id", String, primary_key=True),
+    Column("rating", String, nullable=False),      # CC C N I II
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+extraction_runs = Table(
+    "extraction_runs", metadata,
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractor", String, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("claims", Integer, nullable=False),
+)
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("target", String, nullable=False),
+    Column("detail", JSON, nullable=False),
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- migrations ---------------------------------------------------------------
+# Each migration is (version, description, function). Append; never edit a
+# released one. The first creates every table of this module as it stood then.
+
+def _m1_core(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+def _m2_fulltext(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS source_fts USING fts5("
+            "source_id UNINDEXED, title, body, tokenize='porter unicode61')"
+        ))
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
+        "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
+    (2, "full-text index over source text", _m2_fulltext),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def case_url(path: Path | str) -> str:
+    path = str(path)
+    if "://" in path:
+        return path
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+class Store:
+    """All reads and the single write path of one case."""
+
+    def __init__(self, url: str, actor: str = "analyst"):
+        self.url = url
+        self.actor = actor
+        self.engine = make_engine(url)
+
+    # --- lifecycle -----------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; returns the versions applied."""
+        applied: list[int] = []
+        with self.engine.begin() as conn:
+            migrations_table.create(conn, checkfirst=True)
+            done = set(conn.execute(select(migrations_table.c.version)).scalars())
+            for version, description, apply in MIGRATIONS:
+                if version in done:
+                    continue
+                apply(conn)
+                conn.execute(insert(migrations_table).values(
+                    version=version, description=description, applied_at=_now()))
+                applied.append(version)
+        return applied
+
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, "schema_migrations"):
+                return 0
+            return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
+
+    def check_version(self) -> None:
+        v = self.version()
+        if v == 0:
+            raise CaseError(f"{self.url} is not a Collingwood case (no schema).")
+        if v > SCHEMA_VERSION:
+            raise CaseError(
+                f"This case was written by a newer Collingwood (schema {v}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade Collingwood to open it.")
+        if v < SCHEMA_VERSION:
+            self.migrate()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def _audit(self, conn: Connection, action: str, target: str, **detail) -> None:
+        conn.execute(insert(audit).values(
+            at=_now(), actor=self.actor, action=action, target=target, detail=detail))
+
+    # --- meta -----------------------------------------------------------------
+    def set_meta(self, key: str, value, conn: Connection | None = None) -> None:
+        def write(c: Connection) -> None:
+            c.execute(delete(meta_table).where(meta_table.c.key == key))
+            c.execute(insert(meta_table).values(key=key, value=value))
+            self._audit(c, "set_meta", key, value=value)
+        self._with(conn, write)
+
+    def get_meta(self, key: str, default=None):
+        with self.engine.connect() as conn:
+            row = conn.execute(select(meta_table.c.value).where(meta_table.c.key == key)).first()
+        return row[0] if row else default
+
+    def _with(self, conn: Connection | None, fn: Callable[[Connection], object]):
+        if conn is not None:
+            return fn(conn)
+        with self.engine.begin() as c:
+            return fn(c)
+
+    # --- sources ----------------------------------------------------------------
+    def source_by_hash(self, content_hash: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(sources.c.id).where(sources.c.content_hash == content_hash)).scalar()
+
+    def add_source(self, src: Source, conn: Connection) -> None:
+        conn.execute(insert(sources).values(
+            id=src.id, title=src.title, kind=src.kind, authors=src.authors, date=src.date,
+            written=src.written.to_dict() if src.written else None,
+            archive_ref=src.archive_ref, url=src.url, licence=src.licence,
+            citation=src.citation, path=src.path, format=src.format,
+            content_hash=src.content_hash, text=src.text, pages=[list(p) for p in src.pages],
+            extra=src.extra, ingested_at=_now(),
+        ))
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("INSERT INTO source_fts(source_id, title, body) VALUES (:i, :t, :b)"),
+                         {"i": src.id, "t": src.title, "b": src.text})
+        self._audit(conn, "add_source", src.id, title=src.title, path=src.path)
+
+    def sources(self) -> list[Source]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sources).order_by(sources.c.ingested_at, sources.c.id)).mappings()
+            return [_source(r) for r in rows]
+
+    def source(self, source_id: str) -> Source | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
+        return _source(row) if row else None
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                rows = conn.execute(text(
+                    "SELECT source_id, title, snippet(source_fts, 2, '[', ']', ' … ', 16) AS snip, "
+                    "bm25(source_fts) AS score FROM source_fts WHERE source_fts MATCH :q "
+                    "ORDER BY score LIMIT :n"), {"q": query, "n": limit}).mappings()
+                return [{"source_id": r["source_id"], "title": r["title"], "snippet": r["snip"]}
+                        for r in rows]
+            rows = conn.execute(select(sources.c.id, sources.c.title).where(
+                sources.c.text.ilike(f"%{query}%")).limit(limit))
+            return [{"source_id": i, "title": t, "snippet": ""} for i, t in rows]
+
+    # --- entities ---------------------------------------------------------------
+    def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst") -> None:
+        existing = conn.execute(select(entities.c.id).where(entities.c.id == ent.id)).scalar()
+        if existing is None:
+            conn.execute(insert(entities).values(
+                id=ent.id, name=ent.name, kind=ent.kind, notes=ent.notes, origin=origin))
+            self._audit(conn, "add_entity", ent.id, name=ent.name, kind=ent.kind)
+        known = {(n, k) for n, k in conn.execute(
+            select(aliases.c.name, aliases.c.kind).where(aliases.c.entity_id == ent.id))}
+        for al in ent.aliases:
+            if (al.name, al.kind) in known:
+                continue
+            conn.execute(insert(aliases).values(
+                entity_id=ent.id, name=al.name, kind=al.kind,
+                valid=al.valid.to_dict() if al.valid else None, source_id=al.source_id))
+            known.add((al.name, al.kind))
+
+    def entities(self) -> list[Entity]:
+        with self.engine.connect() as conn:
+            ents = {r["id"]: Entity(id=r["id"], name=r["name"], kind=r["kind"], notes=r["notes"])
+                    for r in conn.execute(select(entities).order_by(entities.c.name)).mappings()}
+            for r in conn.execute(select(aliases).order_by(aliases.c.id)).mappings():
+                if r["entity_id"] in ents:
+                    ents[r["entity_id"]].aliases.append(Alias(
+                        name=r["name"], kind=r["kind"], source_id=r["source_id"],
+                        valid=TimeSpan.from_dict(r["valid"]) if r["valid"] else None))
+        return list(ents.values())
+
+    # --- mentions ---------------------------------------------------------------
+    def add_mentions(self, items: Iterable[Mention], conn: Connection) -> int:
+        rows = [dict(source_id=m.source_id, start=m.start, end=m.end, text=m.text, kind=m.kind,
+                     entity_id=m.entity_id, alias_kind=m.alias_kind, alias_of=m.alias_of,
+                     extracted_by=m.extracted_by) for m in items]
+        if rows:
+            conn.execute(insert(mentions), rows)
+        return len(rows)
+
+    def mentions(self) -> list[Mention]:
+        with self.engine.connect() as conn:
+            return [Mention(**{k: r[k] for k in (
+                "source_id", "start", "end", "text", "kind", "entity_id", "alias_kind",
+                "alias_of", "extracted_by")}) for r in conn.execute(select(mentions)).mappings()]
+
+    # --- claims: the one write path ---------------------------------------------
+    def check_claim(self, claim: Claim, source_text: str | None) -> None:
+        """Refuse a claim without a real source span, or with an unknown predicate."""
+        where = f"claim {claim.subject} {claim.predicate} {claim.object or ''}".strip()
+        if source_text is None:
+            raise SpanError(f"Refused {where}: source {claim.source_id!r} is not in this case.")
+        if claim.start is None or claim.end is None or not claim.quote:
+            raise SpanError(f"Refused {where}: a claim needs a source span and its quote.")
+        if not (0 <= claim.start < claim.end <= len(source_text)):
+            raise SpanError(
+                f"Refused {where}: span {claim.start}-{claim.end} lies outside source "
+                f"{claim.source_id!r} ({len(source_text)} characters).")
+        if source_text[claim.start:claim.end] != claim.quote:
+            raise SpanError(
+                f"Refused {where}: the quote does not match the text at {claim.start}-{claim.end} "
+                f"of source {claim.source_id!r}.")
+        schema().predicate(claim.predicate)
+
+    def add_claims(self, items: Iterable[Claim], conn: Connection) -> int:
+        texts: dict[str, str | None] = {}
+        rows = []
+        for c in items:
+            if c.source_id not in texts:
+                texts[c.source_id] = conn.execute(
+                    select(sources.c.text).where(sources.c.id == c.source_id)).scalar()
+            self.check_claim(c, texts[c.source_id])
+            rows.append(_claim_row(c))
+        if not rows:
+            return 0
+        ids = [r["id"] for r in rows]
+        present = set(conn.execute(select(claims.c.id).where(claims.c.id.in_(ids))).scalars())
+        fresh = [r for r in rows if r["id"] not in present]
+        if fresh:
+            conn.execute(insert(claims), fresh)
+            self._audit(conn, "add_claims", fresh[0]["source_id"], count=len(fresh),
+                        extracted_by=sorted({r["extracted_by"] for r in fresh}))
+        return len(fresh)
+
+    def add_claim(self, claim: Claim) -> bool:
+        with self.engine.begin() as conn:
+            return self.add_claims([claim], conn) == 1
+
+    def set_claim_status(self, claim_id: str, status: str, note: str = "") -> None:
+        with self.engine.begin() as conn:
+            n = conn.execute(update(claims).where(claims.c.id == claim_id).values(status=status)).rowcount
+            if n == 0:
+                from .errors import NotFound
+                raise NotFound(f"No claim {claim_id!r} in this case.")
+            self._audit(conn, "set_claim_status", claim_id, status=status, note=note)
+
+    def claims(self, include_rejected: bool = False) -> list[Claim]:
+        q = select(claims).order_by(claims.c.source_id, claims.c.start, claims.c.id)
+        if not include_rejected:
+            q = q.where(claims.c.status != "rejected")
+        with self.engine.connect() as conn:
+            return [_claim(r) for r in conn.execute(q).mappings()]
+
+    def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
+                          new_claims: list[Claim], new_entities: list[Entity]) -> int:
+        """Store one extractor's output for one source, atomically, replacing its earlier run.
+
+        Claims the analyst curated (status other than 'proposed') are kept.
+        """
+        with self.engine.begin() as conn:
+            conn.execute(delete(mentions).where(
+                (mentions.c.source_id == source_id) & (mentions.c.extracted_by == extractor)))
+            conn.execute(delete(claims).where(
+                (claims.c.source_id == source_id) & (claims.c.extracted_by == extractor)
+                & (claims.c.status == "proposed")))
+            for ent in new_entities:
+                self.upsert_entity(ent, conn, origin=extractor)
+            self.add_mentions(new_mentions, conn)
+            added = self.add_claims(new_claims, conn)
+            conn.execute(delete(extraction_runs).where(
+                (extraction_runs.c.source_id == source_id) & (extraction_runs.c.extractor == extractor)))
+            conn.execute(insert(extraction_runs).values(
+                source_id=source_id, extractor=extractor, at=_now(), claims=added))
+            return added
+
+    def extracted_sources(self, extractor: str) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(extraction_runs.c.source_id).where(
+                extraction_runs.c.extractor == extractor)).scalars())
+
+    # --- analysis results and analyst decisions ----------------------------------
+    def save_analysis(self, new_events: list[dict], new_findings: list[dict]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(events))
+            conn.execute(delete(findings))
+            if new_events:
+                conn.execute(insert(events), new_events)
+            if new_findings:
+                conn.execute(insert(findings), new_findings)
+            self._audit(conn, "analyse", "case", events=len(new_events), findings=len(new_findings))
+
+    def set_verdict(self, finding_id: str, verdict: str, note: str = "") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(verdicts).where(verdicts.c.finding_id == finding_id))
+            conn.execute(insert(verdicts).values(
+                finding_id=finding_id, verdict=verdict, note=note, by=self.actor, at=_now()))
+            self._audit(conn, "set_verdict", finding_id, verdict=verdict, note=note)
+
+    def verdicts(self) -> dict[str, tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return {f: (v, n) for f, v, n in conn.execute(
+                select(verdicts.c.finding_id, verdicts.c.verdict, verdicts.c.note))}
+
+    def add_curation(self, kind: str, a: str, b: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(curation).values(kind=kind, a=a, b=b, by=self.actor, at=_now()))
+            self._audit(conn, kind, a, other=b)
+
+    def curation(self, kind: str) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return [(a, b) for a, b in conn.execute(
+                select(curation.c.a, curation.c.b).where(curation.c.kind == kind).order_by(curation.c.id))]
+
+    def add_judgment(self, witness: str, target: str, value: str, note: str = "") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(judgments).values(
+                witness=witness, target=target, value=value, note=note, by=self.actor, at=_now()))
+            self._audit(conn, "judge", witness, target=target, value=value, note=note)
+
+    def judgments(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(judgments).order_by(judgments.c.id)).mappings()]
+
+    def audit_log(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(audit).order_by(audit.c.id)).mappings()]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        with self.engine.connect() as conn:
+            for t in (sources, entities, aliases, mentions, claims, events, findings):
+                out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
+        return out
+
+
+def _source(r) -> Source:
+    return Source(
+        id=r["id"], title=r["title"], kind=r["kind"], text=r["text"], content_hash=r["content_hash"],
+        authors=list(r["authors"] or []), date=r["date"],
+        written=TimeSpan.from_dict(r["written"]) if r["written"] else None,
+        archive_ref=r["archive_ref"], url=r["url"], licence=r["licence"], citation=r["citation"],
+        path=r["path"], format=r["format"], pages=[tuple(p) for p in r["pages"]], extra=r["extra"] or {},
+    )
+
+
+def _claim_row(c: Claim) -> dict:
+    return dict(
+        id=c.id, source_id=c.source_id, start=c.start, end=c.end, quote=c.quote, page=c.page,
+        subject=c.subject, predicate=c.predicate, object=c.object,
+        time=c.time.to_dict() if c.time else None, place=c.place, polarity=c.polarity,
+        modality=c.modality, asserted_by=c.asserted_by, reported_by=c.reported_by,
+        extracted_by=c.extracted_by, status=c.status, confidence=c.confidence, note=c.note,
+        created_at=_now(),
+    )
+
+
+def _claim(r) -> Claim:
+    return Claim(
+        id=r["id"], source_id=r["source_id"], start=r["start"], end=r["end"], quote=r["quote"],
+        page=r["page"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
+        time=TimeSpan.from_dict(r["time"]) if r["time"] else None, place=r["place"],
+        polarity=r["polarity"], modality=r["modality"], asserted_by=r["asserted_by"],
+        reported_by=r["reported_by"], extracted_by=r["extracted_by"], status=r["status"],
+        confidence=r["confidence"], note=r["note"],
+    )
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False)
