@@ -1,0 +1,1 @@
+"""Ingest: files and folders -> normalised text, page map and metadata (see docs/ingest.md)."""

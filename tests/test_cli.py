@@ -1,0 +1,76 @@
+"""End to end through the `collingwood` command."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from collingwood.cli import app
+
+runner = CliRunner()
+CLAIM_FIELDS = {"source_id", "span", "quote", "subject", "predicate", "object", "time",
+                "polarity", "asserted_by", "extracted_by"}
+
+
+def _case(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "note.md").write_text("---\ntitle: Note\nkind: note\n---\nKlugmann recruited Cairncross in 1936.\n")
+    (src / "a.casebook.yaml").write_text(
+        "claims:\n  - {subject: James Klugmann, predicate: recruited, object: John Cairncross,"
+        " when: '1936', source: note.md, quote: Klugmann recruited Cairncross in 1936}\n")
+    case = tmp_path / "x.case"
+    assert runner.invoke(app, ["init", str(case)]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(case), str(src)])
+    assert result.exit_code == 0, result.output
+    return case
+
+
+def test_cli_claims_json_has_the_contract_fields(tmp_path):
+    case = _case(tmp_path)
+    result = runner.invoke(app, ["claims", str(case), "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 1
+    assert CLAIM_FIELDS <= set(rows[0])
+    assert rows[0]["extracted_by"] == "analyst"
+    assert rows[0]["time"]["earliest"] == "1936-01-01"
+
+
+def test_cli_search_finds_source_text(tmp_path):
+    case = _case(tmp_path)
+    result = runner.invoke(app, ["search", str(case), "Klugmann", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output.splitlines()[0])["title"] == "Note"
+
+
+def test_cli_reports_a_missing_case_clearly(tmp_path):
+    result = runner.invoke(app, ["claims", str(tmp_path / "none.case")])
+    assert result.exit_code == 4
+    assert "collingwood init" in result.output
+
+
+def test_cli_ingest_reports_bad_files_and_exit_code(tmp_path):
+    case = tmp_path / "y.case"
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["ingest", str(case), str(tmp_path / "empty.txt")])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output
+
+
+def test_cli_schema_markdown_lists_every_predicate():
+    from collingwood.model import schema
+    result = runner.invoke(app, ["schema", "--markdown"])
+    assert result.exit_code == 0
+    for name in schema().predicates:
+        assert f"`{name}`" in result.output
+
+
+def test_cli_dates_jsonl_contract(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("Early in 1940 Krivitsky arrived in London.")
+    result = runner.invoke(app, ["dates", str(f), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output.splitlines()[0])
+    assert set(row) == {"start", "end", "text", "value", "mod", "earliest", "latest", "granularity"}
+    assert row["earliest"] == "1940-01-01"

@@ -1,0 +1,100 @@
+import pytest
+
+from collingwood.errors import CaseError, SpanError
+from collingwood.model import Claim, Source
+from collingwood.store import SCHEMA_VERSION, Store, case_url
+
+TEXT = "Cairncross tells Martin that he was recruited by Klugmann in 1936."
+
+
+def _source(text=TEXT, sid="s-1"):
+    return Source(id=sid, title="Notes", kind="note", text=text, content_hash="h" + sid)
+
+
+def _store(tmp_path):
+    store = Store(case_url(tmp_path / "t.case"))
+    store.migrate()
+    with store.transaction() as conn:
+        store.add_source(_source(), conn)
+    return store
+
+
+def test_store_migrates_an_empty_file_to_the_current_schema(tmp_path):
+    store = Store(case_url(tmp_path / "new.case"))
+    assert store.version() == 0
+    assert store.migrate() == [v for v in range(1, SCHEMA_VERSION + 1)]
+    assert store.version() == SCHEMA_VERSION
+    assert store.migrate() == []
+    assert store.counts()["claims"] == 0
+
+
+def test_store_refuses_a_file_that_is_not_a_case(tmp_path):
+    with pytest.raises(CaseError, match="not a Collingwood case"):
+        Store(case_url(tmp_path / "empty.case")).check_version()
+
+
+def test_store_refuses_a_case_from_a_newer_version(tmp_path):
+    store = _store(tmp_path)
+    from sqlalchemy import insert
+    from collingwood.store import migrations_table
+    with store.transaction() as conn:
+        conn.execute(insert(migrations_table).values(version=SCHEMA_VERSION + 1, description="x", applied_at="now"))
+    with pytest.raises(CaseError, match="newer Collingwood"):
+        store.check_version()
+
+
+def test_store_uses_wal_and_foreign_keys(tmp_path):
+    store = _store(tmp_path)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def _claim(**kw):
+    base = dict(source_id="s-1", start=29, end=65, quote="he was recruited by Klugmann in 1936",
+                subject="Klugmann", predicate="recruited", object="Cairncross")
+    base.update(kw)
+    return Claim(**base)
+
+
+def test_store_accepts_a_claim_whose_quote_matches_its_span(tmp_path):
+    store = _store(tmp_path)
+    assert store.add_claim(_claim())
+    assert [c.quote for c in store.claims()] == ["he was recruited by Klugmann in 1936"]
+    assert not store.add_claim(_claim()), "the same claim twice is stored once"
+
+
+@pytest.mark.parametrize("bad, reason", [
+    (dict(quote=""), "needs a source span"),
+    (dict(start=60, end=200), "outside source"),
+    (dict(quote="he was recruited by Deutsch in 1937"), "does not match"),
+    (dict(source_id="s-missing"), "not in this case"),
+])
+def test_store_refuses_a_claim_without_a_true_span(tmp_path, bad, reason):
+    store = _store(tmp_path)
+    with pytest.raises(SpanError, match=reason):
+        store.add_claim(_claim(**bad))
+    assert store.claims() == []
+
+
+def test_store_refuses_an_unknown_predicate(tmp_path):
+    from collingwood.errors import SchemaError
+    store = _store(tmp_path)
+    with pytest.raises(SchemaError, match="Unknown predicate"):
+        store.add_claim(_claim(predicate="bamboozled"))
+
+
+def test_store_full_text_search_finds_words_in_sources(tmp_path):
+    store = _store(tmp_path)
+    hits = store.search("recruited")
+    assert [h["source_id"] for h in hits] == ["s-1"]
+    assert "[recruited]" in hits[0]["snippet"]
+    assert store.search("Deutsch") == []
+
+
+def test_store_audits_every_write(tmp_path):
+    store = _store(tmp_path)
+    store.add_claim(_claim())
+    store.set_verdict("f-1", "explained", "a typo in the note")
+    actions = [a["action"] for a in store.audit_log()]
+    assert actions == ["add_source", "add_claims", "set_verdict"]
