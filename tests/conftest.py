@@ -83,3 +83,117 @@ def make_docx(tmp_path):
         return path
 
     return make
+
+
+# --- judgment fixtures ---
+# Small hand-written cases for analyse/witnesses, grading, questions and hypotheses:
+# a CaseBuilder adds sources and claims (each claim's quote is appended to its
+# source's text, so every span is real) and returns a CaseData.
+
+
+class CaseBuilder:
+    def __init__(self):
+        from collingwood.model import CaseData
+
+        self.data = CaseData()
+
+    def source(self, sid: str, kind: str = "memoir", authors=(), date: str | None = None,
+               text: str = "", **extra):
+        from collingwood.model import Source
+        from collingwood.timespan import parse_when
+
+        self.data.sources[sid] = Source(
+            id=sid, title=sid.replace("-", " ").title(), kind=kind, text=text, content_hash=sid,
+            authors=list(authors), date=date, written=parse_when(date) if date else None,
+            extra=dict(extra))
+        return self
+
+    def claim(self, sid: str, subject: str, predicate: str, obj: str | None = None,
+              when: str | None = None, quote: str | None = None, **kw):
+        from collingwood.model import Claim
+        from collingwood.timespan import parse_when
+
+        src = self.data.sources[sid]
+        quote = quote or f"{subject} {predicate} {obj or ''} {when or ''}".strip()
+        start = len(src.text) + (1 if src.text else 0)
+        src.text = f"{src.text} {quote}" if src.text else quote
+        c = Claim(source_id=sid, start=start, end=start + len(quote), quote=quote,
+                  subject=subject, predicate=predicate, object=obj,
+                  time=parse_when(when) if when else None, **kw)
+        self.data.claims.append(c)
+        return c
+
+    def build(self):
+        return self.data
+
+
+@pytest.fixture
+def case_builder():
+    return CaseBuilder
+
+
+# --- analysis fixtures ---
+# `build` makes sources, claims, entities and a CaseData by hand: no store, no model.
+
+
+class _AnalysisBuilder:
+    def __init__(self):
+        self.sources: dict = {}
+
+    def source(self, id: str, title: str | None = None, authors=(), written: str | None = None,
+               kind: str = "secondary_work", reports_on: dict | None = None):
+        from collingwood.model import Source
+        from collingwood.timespan import parse_when
+
+        src = Source(id=id, title=title or id, kind=kind, text="", content_hash=id,
+                     authors=list(authors), date=written,
+                     written=parse_when(written) if written else None,
+                     extra={"reports_on": reports_on} if reports_on else {})
+        self.sources[id] = src
+        return src
+
+    def claim(self, subject: str, predicate: str, obj: str | None = None, when: str | None = None,
+              source: str = "s1", where: str | None = None, polarity: str = "affirmed",
+              asserted_by: str | None = None, modality: str = "asserted", status: str = "accepted"):
+        import zlib
+
+        from collingwood.model import Claim
+        from collingwood.timespan import parse_when
+
+        if source not in self.sources:
+            self.source(source)
+        quote = " ".join(x for x in (subject, predicate, obj, when, where, polarity) if x)
+        start = zlib.crc32(f"{quote}|{asserted_by}".encode()) % 100000
+        return Claim(source_id=source, start=start, end=start + len(quote), quote=quote,
+                     subject=subject, predicate=predicate, object=obj,
+                     time=parse_when(when) if when else None, place=where, polarity=polarity,
+                     asserted_by=asserted_by, modality=modality, status=status)
+
+    def entity(self, name: str, kind: str = "person", aliases=()):
+        """aliases: (name, kind, valid-from or None, valid-until or None) tuples."""
+        from collingwood.model import Alias, Entity
+        from collingwood.resolve import entity_id
+        from collingwood.timespan import TimeSpan, parse_when
+
+        out = []
+        for al_name, al_kind, start, until in aliases:
+            valid = None
+            if start or until:
+                lo = parse_when(start).lo if start else TimeSpan.year(1).lo
+                hi = parse_when(until).hi if until else TimeSpan.year(9999).hi
+                valid = TimeSpan(lo, hi, "year")
+            out.append(Alias(name=al_name, kind=al_kind, valid=valid))
+        return Entity(id=entity_id(name, kind), name=name, kind=kind, aliases=out)
+
+    def case(self, claims, entities=(), merges=(), splits=(), verdicts=None, period: str | None = None):
+        from collingwood.model import CaseData
+        from collingwood.timespan import parse_when
+
+        return CaseData(sources=dict(self.sources), entities=list(entities), claims=list(claims),
+                        period=parse_when(period) if period else None, merges=list(merges),
+                        splits=list(splits), verdicts=dict(verdicts or {}))
+
+
+@pytest.fixture
+def build():
+    return _AnalysisBuilder()

@@ -90,3 +90,13 @@ def test_ingest_stage_loads_case_entities_and_casebook(tmp_path):
     assert case.entities()[0].aliases[0].name == "Otto"
     again = case.ingest([folder])
     assert again.added.get("claims", 0) == 0 and len(case.claims()) == 1
+
+
+def test_ingest_stage_skips_a_folders_readme_unless_named(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "README.md").write_text("About these sources, gathered in 2026.\n")
+    case = init_case(tmp_path / "c.case")
+    report = case.ingest([folder])
+    assert report.added["sources"] == 2
+    assert any(n == "README.md" and "not a source" in r for n, r in report.skipped)
+    assert case.ingest([folder / "README.md"]).added["sources"] == 1

@@ -44,6 +44,7 @@ class Predicate:
     rules: tuple[str, ...] = ()
     exclusive_with: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()          # prepositions that introduce the object ("worked at")
     edge: dict | None = None
     reverse: dict | None = None
 
@@ -108,7 +109,7 @@ def _predicate(name: str, entry: dict, kinds: dict) -> Predicate:
     if not isinstance(reverse, dict) or not {"name", "label"} <= set(reverse):
         raise SchemaError(f"{where}: reverse needs a name and a label.")
     values = dict(entry)
-    for key in ("rules", "exclusive_with", "triggers"):
+    for key in ("rules", "exclusive_with", "triggers", "preps"):
         values[key] = tuple(values.get(key) or ())
     return Predicate(name=name, **values)
 

@@ -29,6 +29,7 @@ class Discovered:
 def discover(paths: list[Path]) -> Discovered:
     found = Discovered()
     files: dict[Path, Path] = {}  # resolved -> as given, so a file named twice is read once
+    explicit = {Path(p).resolve() for p in paths if Path(p).is_file()}
     for given in paths:
         given = Path(given)
         if given.is_dir():
@@ -42,9 +43,21 @@ def discover(paths: list[Path]) -> Discovered:
             files.setdefault(path.resolve(), path)
     bad_manifests: dict[Path, str] = {}
     for path in sorted(files.values(), key=_sort_key):
+        if path.resolve() not in explicit and is_folder_documentation(path):
+            found.skipped.append((path, "the folder's own README or licence, not a source "
+                                        "(name the file itself to ingest it)"))
+            continue
         _classify(path, found, bad_manifests)
     _check_manifests(found)
     return found
+
+
+FOLDER_DOCS = ("readme", "license", "licence", "copying", "notice")
+
+
+def is_folder_documentation(path: Path) -> bool:
+    """README.md, LICENSE.md and the like describe a folder of sources; they are not sources."""
+    return path.stem.lower() in FOLDER_DOCS
 
 
 def _walk(folder: Path) -> list[Path]:

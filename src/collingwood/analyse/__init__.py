@@ -1,0 +1,153 @@
+"""Analysis: pure functions of a case snapshot (`CaseData`) and its `Resolution`.
+
+    res = resolve(data)
+    chronology(data, res)      -> list[ChronologyEntry]   (analyse.chronology)
+    findings(data, res)        -> list[Finding]           (analyse.findings)
+    profile(data, res, name)   -> Profile                 (analyse.biography)
+    affinity_graph(data, res)  -> networkx.Graph          (analyse.affinity)
+
+This module holds what they share: who a claim's witness is, when that witness
+spoke, and how to name a claim's source in a sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ..model import CaseData, Claim, Source, schema
+from ..resolve import Resolution
+from ..timespan import TimeSpan, civil, parse_when
+
+DAYS_PER_YEAR = 365.2425
+
+
+def _parse(text) -> TimeSpan | None:
+    if isinstance(text, TimeSpan):
+        return text
+    if not text:
+        return None
+    try:
+        return parse_when(str(text))
+    except ValueError:
+        return None
+
+
+def as_span(value) -> TimeSpan | None:
+    """A TimeSpan from a TimeSpan, a date string ('1936', 'early 1940') or None."""
+    return _parse(value)
+
+
+def source_date(source: Source | None) -> TimeSpan | None:
+    """When the source was written."""
+    if source is None:
+        return None
+    return source.written or _parse(source.date)
+
+
+def reports_on(source: Source | None) -> dict:
+    """The testimony a note reports on: {'witness': ..., 'date': ...} or {}."""
+    if source is None:
+        return {}
+    value = source.extra.get("reports_on") if isinstance(source.extra, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _reported_witness(source: Source | None) -> str | None:
+    r = reports_on(source)
+    return r.get("witness") or r.get("name") or r.get("who")
+
+
+def witness(claim: Claim, source: Source | None) -> str:
+    """Whose testimony the claim is: the speaker, else the reported witness, else the authors."""
+    if claim.asserted_by:
+        return claim.asserted_by
+    if source is None:
+        return claim.source_id
+    if source.authors:
+        return " & ".join(source.authors)
+    return _reported_witness(source) or source.title
+
+
+def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
+    """When the witness gave this claim.
+
+    A note that reports on testimony (``extra.reports_on``) is dated by the
+    testimony for the words of the reported witness (the speaker, or everyone
+    but the note's own authors), and by its own date for its authors' words.
+    """
+    r = reports_on(source)
+    if r.get("date"):
+        speaker = claim.asserted_by
+        authors = {a.strip().lower() for a in (source.authors if source else [])}
+        reported = _reported_witness(source)
+        who = speaker.strip().lower() if speaker else ""
+        if who and (who not in authors or who == (reported or "").strip().lower()):
+            got = _parse(r["date"])
+            if got is not None:
+                return got
+    return source_date(source)
+
+
+def witness_ids(claim: Claim, source: Source | None, res: Resolution) -> list[str]:
+    """Entity ids of the claim's witness, when the witness is an entity of the case."""
+    names = [claim.asserted_by] if claim.asserted_by else (
+        list(source.authors) if source and source.authors else [_reported_witness(source) or ""])
+    out = []
+    for n in names:
+        found = res.find(n) if n else []
+        if len(found) == 1:
+            out.append(found[0])
+    return out
+
+
+def year_text(span: TimeSpan | None) -> str:
+    if span is None:
+        return "undated"
+    y0, y1 = civil(span.lo)[0], civil(span.hi)[0]
+    return str(y0) if y0 == y1 else f"{y0}–{y1}"
+
+
+def cite_words(claim: Claim, data: CaseData) -> str:
+    """How a sentence names a claim's source: "Markson's note (Cairncross, 1964)"."""
+    source = data.sources.get(claim.source_id)
+    title = source.title if source else claim.source_id
+    who = witness(claim, source)
+    when = witness_date(claim, source)
+    bits = []
+    if source and who not in (" & ".join(source.authors), source.title):
+        bits.append(who)
+    if when is not None:
+        bits.append(year_text(when))
+    return f"{title} ({', '.join(bits)})" if bits else title
+
+
+def when_words(span: TimeSpan | None) -> str:
+    return span.render() if span is not None else "an unstated date"
+
+
+def gap_years(later: TimeSpan | None, earlier: TimeSpan | None) -> float | None:
+    """The smallest certain gap in years from ``earlier`` to ``later`` (negative: later is before)."""
+    if later is None or earlier is None:
+        return None
+    if later.intersects(earlier):
+        return 0.0
+    if later.lo > earlier.hi:
+        return round((later.lo - earlier.hi) / DAYS_PER_YEAR, 1)
+    return -round((earlier.lo - later.hi) / DAYS_PER_YEAR, 1)
+
+
+@cache
+def wording() -> dict:
+    """Sentence templates and base severities: data/findings.yaml."""
+    text = resources.files("collingwood.data").joinpath("findings.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def statement(predicate: str, subject: str, obj: str | None) -> str:
+    """'James Klugmann recruited John Cairncross'."""
+    label = schema().predicate(predicate).label
+    template = wording()["says"].get(predicate, "{s} " + label + " {o}")
+    return template.format(s=subject, o=obj or "").strip()

@@ -1,0 +1,207 @@
+"""Step 4: the detailed chronology, every version side by side, with honest order.
+
+Events are sorted by their time span's (earliest, latest) days; undated events
+come last. Sorting is only a reading order: each entry also says which other
+events it cannot be ordered against (their spans overlap, so `TimeSpan.before`
+is None). "1943 or 1944" is neither before nor after "spring 1943".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+from ..errors import NotFound
+from ..model import CaseData, Event, schema
+from ..resolve import Resolution
+from ..timespan import TimeSpan
+from . import as_span, gap_years, statement, witness, witness_date
+
+
+@dataclass
+class Version:
+    claim_id: str
+    source_id: str
+    source_title: str
+    quote: str
+    witness: str
+    polarity: str
+    modality: str
+    time: TimeSpan | None
+    witness_date: TimeSpan | None
+    written_after_years: float | None    # smallest certain gap from the event to the witness's date
+
+
+@dataclass
+class ChronologyEntry:
+    event: Event
+    label: str
+    disputed: bool
+    versions: list[Version]
+    order_unknown_with: list[str] = field(default_factory=list)
+    next_relation: str | None = None     # "before" | "order unknown" | None (last or undated)
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+
+def event_label(event: Event, res: Resolution) -> str:
+    """Words for an event: "James Klugmann recruited John Cairncross"."""
+    p = schema().predicate(event.predicate)
+    subjects, objects = [], []
+    for cid in event.claim_ids:
+        for table, out in ((res.subject_of, subjects), (res.object_of, objects)):
+            name = res.name(table.get(cid))
+            if name and name not in out:
+                out.append(name)
+    if p.symmetric and len(event.participants) == 2:
+        subjects, objects = [res.name(event.participants[0])], [res.name(event.participants[1])]
+    return statement(p.name, " or ".join(subjects), " or ".join(objects))
+
+
+def _version(cid: str, data: CaseData, res: Resolution, event_time: TimeSpan | None) -> Version:
+    c = res.claims[cid]
+    src = data.sources.get(c.source_id)
+    wdate = witness_date(c, src)
+    return Version(cid, c.source_id, src.title if src else c.source_id, c.quote, witness(c, src),
+                   c.polarity, c.modality, c.time, wdate, gap_years(wdate, c.time or event_time))
+
+
+def _actor_ids(res: Resolution, actor: str) -> set[str]:
+    found = set(res.find(actor))
+    if not found and actor in res.entities:
+        found = {actor}
+    if not found:
+        raise NotFound(f"No one called {actor!r} in the case; check the spelling or list entities.")
+    return found
+
+
+def select_events(res: Resolution, actor: str | None = None, track: str | None = None,
+                  start=None, end=None) -> list[Event]:
+    ids = _actor_ids(res, actor) if actor else None
+    lo, hi = as_span(start), as_span(end)
+    out = []
+    for ev in res.events.values():
+        if ids is not None and not ids.intersection(ev.participants):
+            continue
+        if track is not None and ev.track != track:
+            continue
+        if (lo is not None or hi is not None) and ev.time is None:
+            continue
+        if lo is not None and ev.time.hi < lo.lo:
+            continue
+        if hi is not None and ev.time.lo > hi.hi:
+            continue
+        out.append(ev)
+    return out
+
+
+def _mark_order(entries: list[ChronologyEntry]) -> None:
+    dated = [e for e in entries if e.event.time is not None]
+    for i, e in enumerate(dated):            # sweep: only spans that overlap are compared
+        t = e.event.time
+        for j in range(i + 1, len(dated)):
+            f = dated[j]
+            if f.event.time.lo > t.hi:
+                break
+            e.order_unknown_with.append(f.id)
+            f.order_unknown_with.append(e.id)
+        if i + 1 < len(dated):
+            nxt = t.before(dated[i + 1].event.time)
+            e.next_relation = "before" if nxt else "order unknown"
+
+
+def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,
+               track: str | None = None, start=None, end=None) -> list[ChronologyEntry]:
+    """Events in reading order with their versions; filters by actor, track and period.
+
+    ``start``/``end`` are TimeSpans or date strings; an event is kept when its
+    span reaches into the period. Sorted by (earliest, latest) day, undated last.
+    """
+    events = select_events(resolution, actor, track, start, end)
+    events.sort(key=lambda ev: (ev.time is None, ev.time.sort_key() if ev.time else (0, 0), ev.id))
+    entries = [ChronologyEntry(ev, event_label(ev, resolution), ev.id in resolution.disputed,
+                               [_version(cid, data, resolution, ev.time) for cid in ev.claim_ids])
+               for ev in events]
+    _mark_order(entries)
+    return entries
+
+
+# ---------------------------------------------------------------- renderers
+
+def _time_dict(t: TimeSpan | None) -> dict | None:
+    return None if t is None else {"earliest": t.earliest, "latest": t.latest, "text": t.render()}
+
+
+def entry_record(e: ChronologyEntry, res: Resolution) -> dict:
+    return {
+        "id": e.id,
+        "predicate": e.event.predicate,
+        "label": e.label,
+        "participants": [{"id": p, "name": res.name(p)} for p in e.event.participants],
+        "time": _time_dict(e.event.time),
+        "place": e.event.place,
+        "track": e.event.track,
+        "disputed": e.disputed,
+        "order_unknown_with": list(e.order_unknown_with),
+        "versions": [{
+            "claim_id": v.claim_id, "source_id": v.source_id, "source_title": v.source_title,
+            "quote": v.quote, "witness": v.witness, "polarity": v.polarity, "modality": v.modality,
+            "time": _time_dict(v.time), "written_after_years": v.written_after_years,
+        } for v in e.versions],
+    }
+
+
+def to_json(entries: list[ChronologyEntry], res: Resolution) -> str:
+    return json.dumps([entry_record(e, res) for e in entries], indent=2, ensure_ascii=False)
+
+
+def _gap_words(v: Version) -> str:
+    if v.written_after_years is None:
+        return "date of account unknown"
+    if v.written_after_years == 0:
+        return "written at the time"
+    if v.written_after_years < 0:
+        return f"written {abs(v.written_after_years):g} years before (!)"
+    return f"written {v.written_after_years:g} years after"
+
+
+def to_markdown(entries: list[ChronologyEntry], res: Resolution) -> str:
+    lines = ["# Chronology", ""]
+    names = {e.id: e.label for e in entries}
+    for e in entries:
+        when = e.event.time.render() if e.event.time else "undated"
+        flag = " — **dates disputed**" if e.disputed else ""
+        lines.append(f"## {when}: {e.label}{flag}")
+        if e.order_unknown_with:
+            others = "; ".join(names[x] for x in e.order_unknown_with[:8])
+            more = f" and {len(e.order_unknown_with) - 8} more" if len(e.order_unknown_with) > 8 else ""
+            lines.append(f"*Order unknown relative to: {others}{more}.*")
+        lines += ["", "| when | witness | source | says | immediacy |", "|---|---|---|---|---|"]
+        for v in e.versions:
+            says = ("" if v.polarity == "affirmed" else "DENIES: ") + v.quote.replace("|", "\\|").replace("\n", " ")
+            vt = v.time.render() if v.time else "—"
+            lines.append(f"| {vt} | {v.witness} | {v.source_title} | {says} | {_gap_words(v)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+CSV_FIELDS = ("event_id", "event_earliest", "event_latest", "event", "disputed", "claim_id",
+              "source_id", "source_title", "witness", "polarity", "time", "written_after_years", "quote")
+
+
+def to_csv(entries: list[ChronologyEntry], res: Resolution) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for e in entries:
+        t = e.event.time
+        for v in e.versions:
+            w.writerow([e.id, t.earliest if t else "", t.latest if t else "", e.label, e.disputed,
+                        v.claim_id, v.source_id, v.source_title, v.witness, v.polarity,
+                        v.time.render() if v.time else "",
+                        "" if v.written_after_years is None else v.written_after_years, v.quote])
+    return out.getvalue()

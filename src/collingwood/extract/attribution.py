@@ -1,0 +1,189 @@
+"""Who asserts a clause, how surely, and whether it is affirmed or denied.
+
+Walks up the dependency tree from a claim's verb. A reporting verb above it
+("Cairncross says that ...", "..., Martin writes") names a speaker; the innermost
+speaker asserts the claim and the next one out reported it ("Martin writes that
+Cairncross admitted ..."). "According to X" counts as a speaker at the level it
+attaches; "according to notes made by Martin" names only a reporter. Words come
+from ``data/reporting.yaml``. Anything that makes the clause not a statement of
+fact (a negated reporting verb, "if", "would", "tried to") drops the claim:
+precision first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+RANK = {"asserted": 0, "reported": 1, "admitted": 2, "alleged": 3, "hedged": 4}
+UNRESOLVED = "\0unresolved"      # a pronoun speaker we could not resolve
+_CLIMB_STOP = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "csubj"}
+
+
+@functools.cache
+def words() -> dict:
+    text = resources.files("collingwood").joinpath("data/reporting.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    for key, value in data.items():
+        if isinstance(value, list):
+            data[key] = frozenset(value)
+    return data
+
+
+@dataclass
+class Voice:
+    asserted_by: str | None = None
+    reported_by: str | None = None
+    modality: str = "asserted"
+    denied: bool = False
+    dropped: str = ""                     # why the clause is not a claim ("" = keep)
+    speakers: list[str | None] = field(default_factory=list)
+
+    def hedge(self, modality: str) -> None:
+        if RANK[modality] > RANK[self.modality]:
+            self.modality = modality
+
+
+def negated(verb) -> bool:
+    neg = words()["negators"]
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in neg) for c in verb.children)
+
+
+def _local(verb, voice: Voice) -> None:
+    """Modal auxiliaries, hedging adverbs and subordinators on one verb."""
+    w = words()
+    later = any(c.lower_ in w["later_adverbs"] for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in w["hedge_modals"]:
+            voice.hedge("hedged")
+        elif c.dep_ == "aux" and c.lower_ in w["irrealis_modals"] and not later:
+            voice.dropped = voice.dropped or f"modal '{c.text}'"
+        elif c.dep_ == "advmod" and c.lower_ in w["hedge_adverbs"]:
+            voice.hedge(w["hedge_adverbs"][c.lower_])
+        elif c.dep_ == "mark" and c.lower_ in w["irrealis_marks"]:
+            voice.dropped = voice.dropped or f"condition '{c.text}'"
+    if verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?":
+        voice.dropped = voice.dropped or "question"
+
+
+def _speaker(verb, name_of: Callable) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return name_of(c)
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return name_of(p)
+    return None
+
+
+def _addressee(verb, name_of: Callable) -> str | None:
+    if verb.lemma_ not in words()["addressee_verbs"]:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            return name_of(c)
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return name_of(p)
+    return None
+
+
+def _according(verb, name_of: Callable) -> tuple[str | None, str | None] | None:
+    """'according to X' -> (X, None); 'according to notes made by X' -> (None, X)."""
+    for c in verb.children:
+        if c.lower_ != "according":
+            continue
+        for to in c.children:
+            for obj in (p for p in to.children if p.dep_ == "pobj"):
+                who = name_of(obj)
+                if who and who != UNRESOLVED:
+                    return who, None
+                for acl in obj.children:
+                    for agent in (a for a in acl.children if a.dep_ == "agent"):
+                        for p in (p for p in agent.children if p.dep_ == "pobj"):
+                            if name_of(p) not in (None, UNRESOLVED):
+                                return None, name_of(p)
+                    for poss in (p for p in obj.children if p.dep_ == "poss"):
+                        if name_of(poss) not in (None, UNRESOLVED):
+                            return None, name_of(poss)
+        return None, None
+    return None
+
+
+def _parentheticals(verb):
+    """Reporting verbs hanging off the clause: 'Cairncross, he claimed, was ...'."""
+    rep = words()["reporting_verbs"]
+    return [c for c in verb.children if c.dep_ in ("parataxis", "advcl") and c.lemma_ in rep
+            and any(g.dep_ == "nsubj" for g in c.children)
+            and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)]
+
+
+def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
+    """Attribution, modality and polarity of the clause headed by `verb`."""
+    w = words()
+    rep = w["reporting_verbs"]
+    v = Voice(denied=negated(verb))
+    reporters: list[str | None] = []
+    tok = verb
+    _local(tok, v)
+    while True:
+        for p in _parentheticals(tok):
+            _report(p, name_of, v, reporters)
+        acc = _according(tok, name_of)
+        if acc:
+            if acc[0]:
+                v.speakers.append(acc[0])
+            v.hedge("reported")
+            if acc[1]:
+                reporters.append(acc[1])
+        if tok.dep_ == "ROOT" or tok.head is tok or tok.dep_ in _CLIMB_STOP:
+            break
+        dep, head = tok.dep_, tok.head
+        if dep in ("ccomp", "parataxis") and head.lemma_ in rep:
+            _report(head, name_of, v, reporters)
+        elif dep == "xcomp" and head.lemma_ in rep:
+            v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
+            if not any(c.dep_ == "auxpass" for c in head.children):
+                v.dropped = v.dropped or f"complement of '{head.text}'"
+        elif dep == "xcomp" and head.lemma_ in w["hedged_xcomp_heads"]:
+            v.hedge("hedged")
+        elif dep == "xcomp" and head.lemma_ not in w["factual_xcomp_heads"]:
+            v.dropped = v.dropped or f"complement of '{head.text}'"
+        elif dep == "ccomp" and head.lemma_ in w["hedge_verbs"]:
+            v.hedge("hedged")
+        elif dep == "ccomp" and negated(head):
+            v.dropped = v.dropped or f"under negated '{head.text}'"
+        if dep in ("ccomp", "xcomp", "conj", "advcl"):
+            _local(head, v)
+        tok = head
+    _finish(v, reporters)
+    return v
+
+
+def _report(head, name_of: Callable, v: Voice, reporters: list) -> None:
+    w = words()
+    if negated(head):
+        v.dropped = v.dropped or f"under negated '{head.text}'"
+    v.hedge(w["reporting_verbs"][head.lemma_])
+    if head.lemma_ in w["denial_verbs"]:
+        v.denied = not v.denied
+    who = _speaker(head, name_of)
+    if who == UNRESOLVED:
+        v.dropped = v.dropped or f"speaker of '{head.text}' unresolved"
+    v.speakers.append(who)
+    addressee = _addressee(head, name_of)
+    if addressee and addressee != UNRESOLVED and len(v.speakers) == 1:
+        reporters.insert(0, addressee)
+
+
+def _finish(v: Voice, reporters: list) -> None:
+    named = [s for s in v.speakers if s]
+    v.asserted_by = named[0] if named else None
+    outer = named[1:] + reporters
+    v.reported_by = next((r for r in outer if r != v.asserted_by), None)

