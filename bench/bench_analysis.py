@@ -102,7 +102,7 @@ class Generator:
             a = fresh()
             t = _day(rng, 1936, 1940)
             x = self.claim(a, "recruited", fresh(), t)
-            y = self.claim(x.subject, "recruited", x.object, TimeSpan.year(_year_of(t).lo // 1 and 1945))
+            y = self.claim(x.subject, "recruited", x.object, TimeSpan.year(1945))
             self.planted["date_conflict"].append({x.id, y.id})
             a = fresh()
             t = TimeSpan.year(rng.randint(1937, 1955))

@@ -263,3 +263,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+from . import cli_analysis  # noqa: E402,F401  (registers the analysis commands)

@@ -299,8 +299,10 @@ class CaseData:
     splits: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, not-same-as name)
     verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)  # finding id -> (verdict, note)
 
+    _by_id: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def claim(self, claim_id: str) -> Claim:
-        for c in self.claims:
-            if c.id == claim_id:
-                return c
-        raise KeyError(claim_id)
+        """The claim with this id (KeyError if none); indexed on first use."""
+        if len(self._by_id) != len(self.claims):
+            self._by_id = {c.id: c for c in self.claims}
+        return self._by_id[claim_id]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,11 +38,13 @@ class Dossier:
     figures: dict[str, str] = field(default_factory=dict)     # label -> value, for the header
 
 
+@cache
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("collingwood", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = lambda t: t.render() if t else ""
     env.globals["cite"] = cite
+    env.globals["cite_id"] = cite_id
     return env
 
 
@@ -56,6 +59,14 @@ def cite(claim: Claim, data: CaseData) -> Markup:
     page = f", p. {claim.page}" if claim.page and src and len(src.pages) > 1 else ""
     return Markup('<a class="cite" href="#{a}" title="{q}">{t}{p}</a>').format(
         a=claim_anchor(claim), q=claim.quote[:300], t=label, p=page)
+
+
+def cite_id(claim_id: str, data: CaseData) -> Markup:
+    """Like :func:`cite`, from a claim id."""
+    try:
+        return cite(data.claim(claim_id), data)
+    except KeyError:
+        return Markup("")
 
 
 def marked_text(source: Source, claims: list[Claim]) -> Markup:
@@ -80,6 +91,11 @@ def marked_text(source: Source, claims: list[Claim]) -> Markup:
         else:
             pieces.append(chunk)
     return Markup("".join(pieces))
+
+
+def partial(name: str, **context) -> Markup:
+    """Render one dossier section from ``templates/_<name>.html.j2``."""
+    return Markup(_env().get_template(f"_{name}.html.j2").render(**context))
 
 
 def render(dossier: Dossier) -> str:

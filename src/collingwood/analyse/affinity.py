@@ -26,7 +26,8 @@ from . import as_span, witness
 
 WEIGHTS = {"same_organisation": 0.5, "same_college": 0.6, "shared_contact": 0.3, "co_presence": 0.4}
 MAX_INFERRED = 0.9
-MAX_GROUP = 200          # larger sets (members at once, a hub's contacts) imply nothing
+MAX_GROUP = 200          # more members at once, or people on one day, imply nothing
+MAX_CONTACTS = 25        # a hub with more documented contacts implies nothing about them
 PRESENCE_DAYS = 3
 CO_MEMBER = ("member_of", "worked_at", "studied_at")
 PERSONAL = {"espionage", "social", "family"}   # link types that make a contact shared
@@ -116,7 +117,7 @@ def _shared_contacts(res: Resolution, documented: dict, edges: dict) -> None:
             neighbours[b].add(a)
     for hub in sorted(neighbours):
         contacts = sorted(neighbours[hub])
-        if len(contacts) > MAX_GROUP // 4:
+        if len(contacts) > MAX_CONTACTS:
             continue
         for i, x in enumerate(contacts):
             for y in contacts[i + 1:]:

@@ -49,6 +49,20 @@ class CaseView:
         self.res = resolution if resolution is not None else resolve(data)
         self.claims: dict[str, Claim] = {c.id: c for c in data.claims if c.status != "rejected"}
         self._names: dict[str, str] = {}
+        self._origin: dict[str, str] = {}
+        self._index: tuple[dict, dict] | None = None
+        self._exposed: dict[str, list[Claim]] | None = None
+
+    def index(self) -> tuple[dict[tuple, list[Claim]], dict[str, list[Claim]]]:
+        """Claims by (predicate, subject, object, polarity) and by event, built once."""
+        if self._index is None:
+            by_fact: dict[tuple, list[Claim]] = defaultdict(list)
+            by_event: dict[str, list[Claim]] = defaultdict(list)
+            for c in self.claims.values():
+                by_fact[(*self.fact(c), c.polarity)].append(c)
+                by_event[self.event(c)].append(c)
+            self._index = (by_fact, by_event)
+        return self._index
 
     # -- names and entities
     def key(self, name: str | None) -> str:
@@ -94,7 +108,9 @@ class CaseView:
         return source_witness(self.source(c)) if self.source(c) else c.source_id
 
     def origin(self, c: Claim) -> str:
-        return self.key(self.origin_name(c))
+        if c.id not in self._origin:
+            self._origin[c.id] = self.key(self.origin_name(c))
+        return self._origin[c.id]
 
     def event(self, c: Claim) -> str:
         return self.res.event_of.get(c.id) or "k-" + short_hash(*self.fact(c))
@@ -238,11 +254,7 @@ def prominence(view: CaseView, graph=None) -> dict[str, tuple[float, str]]:
 
 def _supporters(view: CaseView, conflicting: set[frozenset]) -> dict[str, set[str]]:
     """claim id -> origins (other than its own) of claims that corroborate it."""
-    by_fact: dict[tuple, list[Claim]] = defaultdict(list)
-    by_event: dict[str, list[Claim]] = defaultdict(list)
-    for c in view.claims.values():
-        by_fact[(*view.fact(c), c.polarity)].append(c)
-        by_event[view.event(c)].append(c)
+    by_fact, by_event = view.index()
     out: dict[str, set[str]] = defaultdict(set)
     for c in view.claims.values():
         mine = view.origin(c)
@@ -301,8 +313,7 @@ def _propose_type(view, c, origin, against, support, findings_by_id) -> tuple[st
         return None, (f"contradicted by {len(opp_origins)} independent origin(s) against "
                       f"{mine} in support: not typed (the record does not settle it)")
     types = {findings_by_id[f].type for f in against}
-    alone = all(view.origin(d) == origin for d in view.claims.values()
-                if view.event(d) == view.event(c))
+    alone = all(view.origin(d) == origin for d in view.index()[1][view.event(c)])
     if not support and c.affirmed and (types & set(IMPOSSIBLE) or alone):
         why = ("an impossibility" if types & set(IMPOSSIBLE) else "an event only this witness reports")
         return "fabrication", f"uncorroborated, and contradicted by independent evidence of {why}"
@@ -320,7 +331,8 @@ def _omissions(view: CaseView, findings: list[Finding]) -> dict[str, list[tuple[
     """
     out: dict[str, list] = defaultdict(list)
     accounts: dict[str, set[tuple[str, str]]] = defaultdict(set)   # entity -> {(witness key, source)}
-    for c in view.claims.values():
+    findings = [f for f in findings if f.type == "omission"]
+    for c in view.claims.values() if findings else ():
         for w in witness_ids(c, view.source(c), view.res):
             accounts[w].add((view.origin(c), c.source_id))
     for f in findings:
@@ -341,12 +353,15 @@ def _omissions(view: CaseView, findings: list[Finding]) -> dict[str, list[tuple[
 # ---------------------------------------------------------------- motives
 
 def _exposures(view: CaseView, key: str) -> list[Claim]:
-    out = []
-    for c in view.claims.values():
-        if c.predicate in EXPOSURE and c.affirmed and c.time is not None and (
-                view.object(c) == key or (c.predicate == "confessed" and view.subject(c) == key)):
-            out.append(c)
-    return sorted(out, key=lambda c: (c.time.lo, c.id))
+    """Dated claims that the witness was exposed, arrested, convicted or confessed, earliest first."""
+    if view._exposed is None:
+        index: dict[str, list[Claim]] = defaultdict(list)
+        for c in view.claims.values():
+            if c.predicate in EXPOSURE and c.affirmed and c.time is not None:
+                who = view.subject(c) if c.predicate == "confessed" else view.object(c)
+                index[who].append(c)
+        view._exposed = {k: sorted(v, key=lambda c: (c.time.lo, c.id)) for k, v in index.items()}
+    return view._exposed.get(key, [])
 
 
 def _source_motives(view: CaseView, key: str, c: Claim, spoke: TimeSpan | None,
@@ -370,7 +385,7 @@ def _source_motives(view: CaseView, key: str, c: Claim, spoke: TimeSpan | None,
 
 
 def _affirmed_elsewhere(view: CaseView, c: Claim, origin: str) -> list[str]:
-    return sorted(d.id for d in view.claims.values()
+    return sorted(d.id for d in view.index()[0][(*view.fact(c), "affirmed")]
                   if d.affirmed and d.modality != "hedged" and view.fact(d) == view.fact(c)
                   and view.origin(d) != origin
                   and (c.time is None or d.time is None or c.time.intersects(d.time)))
@@ -559,6 +574,8 @@ def disputed_events(data: CaseData, resolution: Resolution | None, findings: lis
     cls = {r.key: r.prominence for r in register}
     touching: dict[str, set[str]] = defaultdict(set)
     for f in live_findings(data, findings):
+        if f.type in FLAG_ONLY:          # not a conflict between versions
+            continue
         for cid in f.claim_ids:
             if cid in view.claims:
                 touching[view.event(view.claims[cid])].add(f.id)

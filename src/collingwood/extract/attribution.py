@@ -21,7 +21,6 @@ import yaml
 
 RANK = {"asserted": 0, "reported": 1, "admitted": 2, "alleged": 3, "hedged": 4}
 UNRESOLVED = "\0unresolved"      # a pronoun speaker we could not resolve
-_CLIMB_STOP = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "csubj"}
 
 
 @functools.cache
@@ -142,7 +141,7 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge("reported")
             if acc[1]:
                 reporters.append(acc[1])
-        if tok.dep_ == "ROOT" or tok.head is tok or tok.dep_ in _CLIMB_STOP:
+        if tok.dep_ == "ROOT" or tok.head is tok:
             break
         dep, head = tok.dep_, tok.head
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep:

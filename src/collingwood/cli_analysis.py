@@ -1,0 +1,186 @@
+"""CLI commands over the analysis: chronology, findings, profiles, graphs, curation, dossier."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from .cli import CASE_HELP, _jsonl, app, handles_errors, out
+from .errors import ConfigError
+
+
+class ChronologyFormat(str, Enum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+class GraphFormat(str, Enum):
+    svg = "svg"
+    gexf = "gexf"
+    graphml = "graphml"
+    csv = "csv"
+    json = "json"
+
+
+def _resolved(case_path: Path):
+    from .analysis import resolved
+    from .case import Case
+    case = Case.open(case_path)
+    return case, *resolved(case)
+
+
+def _write_or_print(text: str, dest: Path | None) -> None:
+    if dest:
+        dest.write_text(text, encoding="utf-8")
+        out.print(f"Wrote {dest}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+@handles_errors
+def analyse(case: Path = typer.Argument(..., help=CASE_HELP)):
+    """Resolve entities and events and detect findings; store the results."""
+    from .analysis import run_analysis
+    from .case import Case
+    result = run_analysis(Case.open(case))
+    out.print(f"analyse: {result.summary()}")
+
+
+@app.command()
+@handles_errors
+def chronology(case: Path = typer.Argument(..., help=CASE_HELP),
+               actor: str = typer.Option(None, help="Only events this person or organisation took part in."),
+               track: str = typer.Option(None, help="political | military | intelligence | culture_science | personal"),
+               start: str = typer.Option(None, "--from", help="Period start (fuzzy date: 1939, 'autumn 1939')."),
+               end: str = typer.Option(None, "--to", help="Period end (fuzzy date)."),
+               fmt: ChronologyFormat = typer.Option(ChronologyFormat.md, "--format", help="md, csv or json."),
+               dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
+    """One chronology: events ordered by their time spans, every version side by side."""
+    from .analyse import chronology as chrono
+    from .model import TRACKS
+    if track and track not in TRACKS:
+        raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
+    _, data, res = _resolved(case)
+    entries = chrono.chronology(data, res, actor=actor, track=track, start=_when(start), end=_when(end))
+    render = {"md": chrono.to_markdown, "csv": chrono.to_csv, "json": chrono.to_json}[fmt.value]
+    _write_or_print(render(entries, res), dest)
+
+
+def _when(text: str | None):
+    if not text:
+        return None
+    from .timespan import parse_when
+    try:
+        return parse_when(text)
+    except ValueError as e:
+        raise ConfigError(f"Can't read the date {text!r}: {e}") from e
+
+
+@app.command()
+@handles_errors
+def findings(case: Path = typer.Argument(..., help=CASE_HELP),
+             as_json: bool = typer.Option(False, "--json", help="One JSON object per finding."),
+             kind: str = typer.Option(None, "--type", help="Only findings of this type.")):
+    """The register of contradictions and anomalies, each citing both passages."""
+    from .analyse.findings import finding_record
+    from .analysis import current_findings
+    _, data, res = _resolved(case)
+    items = [f for f in current_findings(data, res) if not kind or f.type == kind]
+    if as_json:
+        _jsonl(finding_record(f, data, res) for f in items)
+        return
+    if not items:
+        out.print("No findings.")
+    for f in items:
+        out.print(f"[bold]{f.id}[/] {f.type} ({f.severity}, {f.verdict}): {f.explanation}")
+
+
+@app.command()
+@handles_errors
+def verdict(case: Path = typer.Argument(..., help=CASE_HELP),
+            finding_id: str = typer.Argument(..., help="The finding's id (see `collingwood findings`)."),
+            value: str = typer.Argument(..., help="open | explained | confirmed | dismissed"),
+            note: str = typer.Option("", help="Why.")):
+    """Record the analyst's verdict on a finding; it survives re-runs."""
+    from .case import Case
+    from .model import VERDICTS
+    if value not in VERDICTS:
+        raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
+    Case.open(case).store.set_verdict(finding_id, value, note)
+    out.print(f"{finding_id}: {value}")
+
+
+@app.command()
+@handles_errors
+def merge(case: Path = typer.Argument(..., help=CASE_HELP),
+          name: str = typer.Argument(..., help="A name as it appears in claims."),
+          same_as: str = typer.Argument(..., help="The entity it denotes.")):
+    """Tell Collingwood two names denote one entity (wins over the machine)."""
+    from .case import Case
+    Case.open(case).store.add_curation("merge", name, same_as)
+    out.print(f"merged {name!r} into {same_as!r}")
+
+
+@app.command()
+@handles_errors
+def split(case: Path = typer.Argument(..., help=CASE_HELP),
+          name: str = typer.Argument(..., help="A name as it appears in claims."),
+          other: str = typer.Argument(..., help="An entity it must not be merged with.")):
+    """Tell Collingwood a name does not denote an entity (wins over the machine)."""
+    from .case import Case
+    Case.open(case).store.add_curation("split", name, other)
+    out.print(f"{name!r} kept apart from {other!r}")
+
+
+@app.command()
+@handles_errors
+def profile(case: Path = typer.Argument(..., help=CASE_HELP),
+            name: str = typer.Argument(..., help="A person or organisation (any of its names)."),
+            as_json: bool = typer.Option(False, "--json")):
+    """A biography: names over time, life dates, posts, associations, claims, testimony."""
+    from .analyse import biography
+    _, data, res = _resolved(case)
+    p = biography.profile(data, res, name)
+    _write_or_print(biography.profile_json(p) if as_json else biography.profile_markdown(p), None)
+
+
+@app.command()
+@handles_errors
+def graph(case: Path = typer.Argument(..., help=CASE_HELP),
+          at: str = typer.Option(None, help="Only links that held at this (fuzzy) date."),
+          start: str = typer.Option(None, "--from", help="Period start."),
+          end: str = typer.Option(None, "--to", help="Period end."),
+          min_strength: float = typer.Option(0.0, help="Drop links weaker than this."),
+          fmt: GraphFormat = typer.Option(GraphFormat.svg, "--format", help="svg, gexf, graphml, csv or json."),
+          dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
+    """The affinity chart: documented and inferred relationships, with their grounds."""
+    from .analyse import affinity
+    _, data, res = _resolved(case)
+    period = None
+    if start or end:
+        lo, hi = _when(start or "1"), _when(end or "9999")
+        period = lo.hull(hi)
+    g = affinity.affinity_graph(data, res, at=_when(at), min_strength=min_strength, period=period)
+    render = {"svg": affinity.to_svg, "gexf": affinity.to_gexf, "graphml": affinity.to_graphml,
+              "csv": affinity.to_csv, "json": affinity.to_json}[fmt.value]
+    _write_or_print(render(g), dest)
+
+
+@app.command()
+@handles_errors
+def dossier(case: Path = typer.Argument(..., help=CASE_HELP),
+            dest: Path = typer.Option(Path("dossier.html"), "--out", help="The HTML file to write.")):
+    """Write the self-contained HTML dossier of a case."""
+    from . import report
+    from .analysis import build_dossier, run_analysis
+    from .case import Case
+    c = Case.open(case)
+    result = run_analysis(c)
+    report.write(build_dossier(c, result), dest)
+    out.print(f"Wrote {dest} ({result.summary()})")
+

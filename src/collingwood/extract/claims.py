@@ -1,0 +1,345 @@
+"""Clauses -> claims: who did what to whom, when and where, in whose voice.
+
+A clause becomes a claim when its verb's lemma is a trigger of a predicate in
+``schema/predicates.yaml`` (a noun trigger such as 'member' works after 'be':
+"X was a member of Y") and both its subject and its object are named entities of
+the kinds the predicate takes, or pronouns resolved without ambiguity. Active and
+passive voice are both read: "he was recruited by Klugmann" is recruited(Klugmann,
+he); "he was transferred to the Treasury" is transferred(he, Treasury), the object
+coming through one of the predicate's `preps`. Precision first: anything unsure is
+left out.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Claim, Predicate, schema
+from .attribution import UNRESOLVED, voice, words
+from .entities import Found
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_OBJECT_PRONOUNS = {"him", "her"}
+_RELATIVES = {"who", "that", "which", "whom"}
+_SUBJ = ("nsubj", "nsubjpass")
+_NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_COPULAS = {"be", "become", "remain"}
+
+
+@functools.cache
+def triggers() -> dict[str, tuple[Predicate, ...]]:
+    """Trigger lemma -> the predicates it may express (from the schema, never from code)."""
+    out: dict[str, list[Predicate]] = {}
+    for p in schema().predicates.values():
+        for lemma in p.triggers:
+            out.setdefault(lemma, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+             lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return forms
+
+
+@functools.cache
+def trigger_forms() -> frozenset[str]:
+    """Every written form a trigger may take: a cheap test before parsing a sentence."""
+    irregular = words()["irregular_forms"]
+    forms: set[str] = set()
+    for lemma in triggers():
+        forms |= _inflections(lemma)
+        forms |= set(irregular.get(lemma, ()))
+    return frozenset(forms)
+
+
+def worth_parsing(sent, found: Found) -> bool:
+    """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
+    forms = trigger_forms()
+    if not any(t.lower_ in forms for t in sent):
+        return False
+    n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
+        sent.doc[t.i - 1].idx) is not found.at[t.idx]))
+    return n >= 2 or (n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES for t in sent))
+
+
+# ---------------------------------------------------------------- one sentence
+
+@dataclass
+class Context:
+    """What runs from sentence to sentence in one document."""
+
+    source_id: str
+    text: str
+    found: Found
+    extracted_by: str
+    names: dict[str, str] = field(default_factory=dict)       # entity id -> name
+    kinds: dict[str, str] = field(default_factory=dict)       # entity name -> kind
+    previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
+
+    def __post_init__(self):
+        for e in self.found.entities.values():
+            self.names[e.id] = e.name
+            self.kinds[e.name] = e.kind
+
+
+@dataclass
+class _Arg:
+    name: str
+    kind: str
+    penalty: float = 0.0
+    token: object = None
+
+
+class SentenceReader:
+    """Claims of one parsed sentence (a spaCy Doc of the sentence alone)."""
+
+    def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list]):
+        self.doc, self.offset, self.ctx = doc, offset, ctx
+        self._dates_fn, self._by_token = dates, None
+        self.subjects: list[tuple[int, str]] = []        # (token index, person name)
+        for t in doc:
+            if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS:
+                a = self.named(t)
+                if a and a.kind == "person":
+                    self.subjects.append((t.i, a.name))
+
+    # -- arguments
+    def named(self, tok) -> _Arg | None:
+        m = self.ctx.found.mention_at(self.offset + tok.idx)
+        if m is not None and m.entity_id in self.ctx.names:
+            name = self.ctx.names[m.entity_id]
+            return _Arg(name, self.ctx.kinds[name], 0.0, tok)
+        if tok.pos_ == "PROPN":              # 'the Western Department of the Foreign Office'
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for p in (p for p in prep.children if p.dep_ == "pobj"):
+                    a = self.named(p)
+                    if a and a.kind in ("organisation", "college"):
+                        return _Arg(a.name, a.kind, 0.1, tok)
+        return None
+
+    def arg(self, tok) -> _Arg | None:
+        if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
+            return self.named(tok.head.head)
+        if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
+            name = self.pronoun(tok)
+            if name and name != UNRESOLVED:
+                return _Arg(name, "person", 0.15, tok)
+            return None
+        return self.named(tok)
+
+    def pronoun(self, tok) -> str | None:
+        """The one person subject before the pronoun (this sentence, else the last one)."""
+        own = {self.named(c).name for c in tok.head.children
+               if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+        here = {n for i, n in self.subjects if i < tok.i} - own
+        if not here and tok.lower_ in _OBJECT_PRONOUNS:
+            return UNRESOLVED
+        pool = here or set(self.ctx.previous) - own
+        return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def speaker(self, tok) -> str | None:
+        if tok.lower_ in _PRONOUNS | {"i"}:
+            return self.pronoun(tok) if tok.lower_ != "i" else UNRESOLVED
+        a = self.named(tok)
+        return a.name if a else None
+
+    # -- clause structure
+    def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
+        """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return c, 0.0, False
+        dep, head = verb.dep_, verb.head
+        if dep == "conj" and head is not verb:
+            found = self.grammatical_subject(head)
+            return (found[0], found[1] + 0.05, found[2]) if found else None
+        if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
+            return head, 0.05, verb.tag_ == "VBN"
+        if dep in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VBG", "VB"):
+            gov = head.head if dep == "pcomp" else head
+            if gov.pos_ in ("VERB", "AUX"):
+                found = self.grammatical_subject(gov)
+                return (found[0], found[1] + 0.1, False) if found else None
+        return None
+
+    def prep_objects(self, head, preps) -> list:
+        out = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [p for p in c.children if p.dep_ == "pobj"]
+        return out
+
+    def time_of(self, verb):
+        """The nearest time expression in the verb's own clause (breadth first)."""
+        by_token = self.dates_by_token()
+        if not by_token:
+            return None
+        level = [verb]
+        while level:
+            for t in level:
+                if t.i in by_token:
+                    return by_token[t.i]
+            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
+        if verb.dep_ == "conj":
+            head_time = self.time_of(verb.head)
+            first = min((i for i, s in by_token.items() if s is head_time), default=None)
+            if head_time is not None and first is not None and first < verb.head.i:
+                return head_time
+        return None
+
+    def dates_by_token(self) -> dict:
+        """Token index -> the time span of the date expression it belongs to (computed once)."""
+        if self._by_token is None:
+            self._by_token = {}
+            for m in self._dates_fn():
+                span = m.joined or m.span
+                for t in self.doc if span is not None else ():
+                    if m.start <= t.idx < m.end:
+                        self._by_token[t.i] = span
+        return self._by_token
+
+    def place_of(self, verb, used: set[str]) -> str | None:
+        for p in self.prep_objects(verb, _PLACE_PREPS):
+            a = self.named(p)
+            if a and a.kind == "place" and a.name not in used:
+                return a.name
+        return None
+
+
+def _expand(tokens) -> list:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out += [c for c in t.conjuncts if c.i > t.i]
+    return out
+
+
+# ---------------------------------------------------------------- clause -> claims
+
+def read_sentence(reader: SentenceReader) -> list[Claim]:
+    table = triggers()
+    out: dict[str, Claim] = {}
+    for tok in reader.doc:
+        preds = table.get(tok.lemma_.lower())
+        if not preds:
+            continue
+        if tok.pos_ == "VERB":
+            made = _verb_claims(reader, tok, preds)
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos"):
+            made = _noun_claims(reader, tok, preds)
+        else:
+            continue
+        for c in made:
+            out.setdefault(c.id, c)
+    return list(out.values())
+
+
+def person_subjects(reader: SentenceReader) -> list[str]:
+    """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns."""
+    names = []
+    for t in reader.doc:
+        if t.dep_ in _SUBJ:
+            a = reader.arg(t)
+            if a and a.kind == "person" and a.name not in names:
+                names.append(a.name)
+    return names
+
+
+def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
+    g = reader.grammatical_subject(verb)
+    if g is None:
+        return []
+    gtok, inherited, participle = g
+    passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    v = None
+    out = []
+    for p in preds:
+        via_prep = reader.prep_objects(verb, p.preps)
+        if passive:
+            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
+        else:
+            options = [([gtok], via_prep), ([gtok], dobjs)]
+        for subjects, objects in options:
+            pairs = _pairs(reader, p, subjects, objects)
+            if not pairs:
+                continue
+            v = v or voice(verb, reader.speaker)
+            if v.dropped:
+                return []
+            for a, b in pairs:
+                penalty = inherited if a.token is gtok else 0.0
+                out.append(_claim(reader, verb, p, a, b, v, penalty, v.denied))
+            break
+    return out
+
+
+def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
+    """'X was a member of Y', 'X, a friend of Y, ...'."""
+    if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+        clause = noun.head
+        g = reader.grammatical_subject(clause)
+        if g is None:
+            return []
+        subject, penalty = g[0], g[1] + 0.05
+    elif noun.dep_ == "appos":
+        subject, penalty, clause = noun.head, 0.05, noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+    else:
+        return []
+    out = []
+    for p in preds:
+        pairs = _pairs(reader, p, [subject], reader.prep_objects(noun, p.preps))
+        if not pairs:
+            continue
+        v = voice(clause, reader.speaker)
+        if v.dropped:
+            return []
+        denied = v.denied if noun.dep_ == "attr" else False
+        for a, b in pairs:
+            out.append(_claim(reader, clause, p, a, b, v, penalty, denied))
+        break
+    return out
+
+
+def _pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tuple[_Arg, _Arg]]:
+    accepts = schema().kind_accepts
+    pairs = []
+    for s in _expand(subjects):
+        a = reader.arg(s)
+        if a is None or not accepts(p.subject, a.kind):
+            continue
+        for o in _expand(objects):
+            b = reader.arg(o)
+            if b is not None and b.name != a.name and accepts(p.object, b.kind):
+                pairs.append((a, b))
+    return pairs
+
+
+def _claim(reader: SentenceReader, verb, p: Predicate, a: _Arg, b: _Arg, v, penalty: float,
+           denied: bool) -> Claim:
+    ctx = reader.ctx
+    text = reader.doc.text
+    lead = len(text) - len(text.lstrip())
+    start, end = reader.offset + lead, reader.offset + len(text.rstrip())
+    ents = ctx.found.entities
+    confidence = max(0.3, 0.85 - a.penalty - b.penalty - penalty)
+    return Claim(
+        source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
+        subject=a.name, predicate=p.name, object=b.name, time=reader.time_of(verb),
+        place=reader.place_of(verb, {a.name, b.name}),
+        polarity="denied" if denied else "affirmed", modality=v.modality,
+        asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,
+        status="proposed", confidence=round(confidence, 2),
+        subject_id=ents[a.name].id if a.name in ents else None,
+        object_id=ents[b.name].id if b.name in ents else None)

@@ -1,0 +1,77 @@
+"""The built-in extractor ``rules-spacy@1``: spaCy's small English model plus rules.
+
+Two passes keep it close to the speed of spaCy's NER alone: every sentence goes
+through NER and the gazetteer (`nlp.ner`); only sentences that may hold a claim
+(a trigger word and two entities, see `claims.worth_parsing`) go through the
+tagger and the dependency parser (`nlp.parser`). Time expressions come from
+`dates.tag_dates` over each parsed sentence, anchored on the last year the text
+named before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from . import nlp
+from .claims import Context, SentenceReader, person_subjects, read_sentence, worth_parsing
+from .dates import tag_dates
+from .entities import find_entities
+from .registry import ExtractInput, ExtractOutput, register
+
+_YEAR = re.compile(r"(?<![\d£$€-])(1[0-9]\d\d|20[0-4]\d)(?![\d%])")
+
+
+class RulesSpacy:
+    name = "rules-spacy"
+    version = 1
+
+    def extract(self, doc: ExtractInput) -> ExtractOutput:
+        return next(iter(self.extract_many([doc])))
+
+    def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
+        """Many documents through one `nlp.pipe` (lazily, in order)."""
+        docs = list(docs)
+        for item, parsed in zip(docs, nlp.ner().pipe(d.text for d in docs)):
+            yield self._one(item, parsed)
+
+    def _one(self, item: ExtractInput, doc) -> ExtractOutput:
+        key = f"{self.name}@{self.version}"
+        found = find_entities(doc, item.source_id, tuple(item.known_entities), key)
+        ctx = Context(item.source_id, item.text, found, key)
+        sents = list(doc.sents)
+        chosen = [s for s in sents if worth_parsing(s, found)]
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
+        years = [(m.start(), m.group(1)) for m in _YEAR.finditer(item.text)]
+        claims = []
+        for s in sents:
+            sdoc = parses.get(s.start)
+            if sdoc is None:
+                ctx.previous = _persons(s, found, ctx)
+                continue
+            anchor = _anchor(years, s.start_char) or item.anchor
+            reader = SentenceReader(sdoc, s.start_char, ctx,
+                                    lambda t=s.text, a=anchor: tag_dates(t, anchor=a, written=item.written))
+            claims += read_sentence(reader)
+            ctx.previous = person_subjects(reader)
+        claims.sort(key=lambda c: (c.start, c.id))
+        return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
+                             entities=list(found.entities.values()))
+
+
+def _anchor(years: list[tuple[int, str]], offset: int) -> str | None:
+    i = bisect.bisect_left(years, (offset, ""))
+    return years[i - 1][1] if i else None
+
+
+def _persons(sent, found, ctx: Context) -> list[str]:
+    names = []
+    for t in sent:
+        m = found.at.get(t.idx)
+        if m is not None and m.kind == "person" and ctx.names.get(m.entity_id) not in names:
+            names.append(ctx.names[m.entity_id])
+    return names
+
+
+register(RulesSpacy)
