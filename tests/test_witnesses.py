@@ -212,3 +212,15 @@ def test_witnesses_prominence_uses_the_affinity_graph(case_builder):
     graph.add_edges_from(("n:guy liddell" if not liddell else liddell[0], f"x{i}") for i in range(6))
     reg, _, _ = register(data, graph=graph)
     assert reg["Guy Liddell"].prominence == "central"
+
+
+def test_witnesses_mentions_raise_prominence(case_builder):
+    from collingwood.model import Mention
+
+    data, _ = burgess_case(case_builder)
+    # Blunt is the subject or object of 6 claims; 13 mentions of Liddell make Blunt's
+    # share 6/13 = 46%: secondary (central needs 50%).
+    data.mentions = [Mention("liddell-diary", 0, 3, "Guy Liddell", "person") for _ in range(13)]
+    reg, _, _ = register(data)
+    assert reg["Guy Liddell"].prominence == "central"
+    assert reg["Anthony Blunt"].prominence == "secondary"

@@ -16,7 +16,7 @@ from rich.table import Table
 from .errors import CollingwoodError, ConfigError
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="Collingwood: an evidence workbench for reconstructing contested history from conflicting sources.",
 )
 out = Console(highlight=False, soft_wrap=True)

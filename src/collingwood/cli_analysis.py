@@ -184,3 +184,91 @@ def dossier(case: Path = typer.Argument(..., help=CASE_HELP),
     report.write(build_dossier(c, result), dest)
     out.print(f"Wrote {dest} ({result.summary()})")
 
+
+
+@app.command()
+@handles_errors
+def witnesses(case: Path = typer.Argument(..., help=CASE_HELP),
+              as_json: bool = typer.Option(False, "--json", help="One JSON object per witness.")):
+    """The witness register: corroborated, contradicted, typed untruths and a graded reliability."""
+    from .analyse.witnesses import witness_record
+    from .analysis import current_findings
+    from .judgment import register_for
+    c, data, res = _resolved(case)
+    register = register_for(c, data, res, current_findings(data, res))
+    if as_json:
+        _jsonl(witness_record(w) for w in register)
+        return
+    for w in register:
+        out.print(f"[bold]{w.grade}[/] {w.witness} ({w.prominence}): {w.grade_rule}")
+
+
+@app.command()
+@handles_errors
+def judge(case: Path = typer.Argument(..., help=CASE_HELP),
+          witness: str = typer.Argument(..., help="The witness, as `collingwood witnesses` names them."),
+          target: str = typer.Argument(..., help="'grade', a claim id (untruth type) or 'credibility:<claim id>'."),
+          value: str = typer.Argument(..., help="A grade A-F, omission|deception|fabrication|none, or 1-6."),
+          note: str = typer.Option("", help="Why: kept in the audit log and shown beside the grade.")):
+    """Override the machine's judgment of a witness (audited; survives re-runs)."""
+    from .case import Case
+    from .judgment import add_override
+    add_override(Case.open(case), witness, target, value, note)
+    out.print(f"{witness}: {target} = {value}")
+
+
+@app.command()
+@handles_errors
+def questions(case: Path = typer.Argument(..., help=CASE_HELP),
+              as_json: bool = typer.Option(False, "--json", help="One JSON object per question.")):
+    """Open questions in the record: disputed events, hedged claims, unexplained endings, gaps."""
+    from .analyse.questions import open_questions, questions_markdown
+    from .analysis import current_findings
+    _, data, res = _resolved(case)
+    qs = open_questions(data, res, current_findings(data, res))
+    if as_json:
+        _jsonl(q.as_json() for q in qs)
+    else:
+        _write_or_print(questions_markdown(qs), None)
+
+
+@app.command()
+@handles_errors
+def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
+               question: str = typer.Option(None, help="Words of the question (when the case has several)."),
+               as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
+    """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
+    import json as json_
+    from .analyse import hypotheses as ach
+    from .analysis import current_findings
+    from .judgment import hypothesis_sets, register_for
+    c, data, res = _resolved(case)
+    sets = hypothesis_sets(c)
+    if question:
+        sets = [s for s in sets if question.lower() in s.question.lower()]
+    if not sets:
+        raise ConfigError("No hypotheses to weigh: ingest a *.hypotheses.yaml file "
+                          "(see docs/judgment.md), or check --question.")
+    found = current_findings(data, res)
+    register = register_for(c, data, res, found)
+    for hset in sets:
+        m = ach.ach_matrix(hset, data, res, found, register)
+        if as_json:
+            print(json_.dumps(ach.matrix_json(m), ensure_ascii=False))
+        else:
+            _write_or_print(ach.matrix_markdown(m), None)
+
+
+@app.command()
+@handles_errors
+def rate(case: Path = typer.Argument(..., help=CASE_HELP),
+         hypothesis: str = typer.Argument(..., help="The hypothesis id as written in its file."),
+         evidence: str = typer.Argument(..., help="A claim or finding id."),
+         rating: str = typer.Argument(..., help="CC, C, N, I or II."),
+         question: str = typer.Option(None, help="Words of the question (when the case has several)."),
+         note: str = typer.Option("", help="Why.")):
+    """Rate one cell of a hypotheses matrix (the analyst's rating wins over the machine's)."""
+    from .case import Case
+    from .judgment import rate as rate_cell
+    rate_cell(Case.open(case), question, hypothesis, evidence, rating, note)
+    out.print(f"{hypothesis} × {evidence}: {rating.upper()}")

@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import CaseData, Claim, Entity, Event, Predicate, schema, short_hash
+from .model import Alias, CaseData, Claim, Entity, Event, Predicate, schema, short_hash
 from .timespan import OPEN_HI, OPEN_LO, TimeSpan
 
 TITLES = {"sir", "mr", "mrs", "ms", "miss", "dr", "lord", "lady", "dame", "professor", "prof",
@@ -276,7 +276,6 @@ def _merged_entities(names: _Names) -> dict[str, Entity]:
         if r != eid:
             e, into = names.entities[eid], out[r]
             into.aliases.extend(e.aliases)
-            from .model import Alias
             into.aliases.append(Alias(name=e.name, kind="variant"))
     return out
 

@@ -165,7 +165,9 @@ hypotheses = Table(
     Column("question", Text, nullable=False),
     Column("label", String, nullable=False),
     Column("statement", Text, nullable=False),
-    Column("requires", JSON, nullable=False),      # structured expectations, see analyse/hypotheses
+    Column("local_id", String, nullable=False),    # the id written in the hypotheses file
+    Column("definition", JSON, nullable=False),    # the entry as written: requires, excludes ...
+    Column("file", String, nullable=False),
     Column("by", String, nullable=False),
     Column("at", String, nullable=False),
 )
@@ -528,6 +530,59 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(judgments).order_by(judgments.c.id)).mappings()]
 
+    def replace_hypotheses(self, question: str, file: str, entries: list[dict],
+                           file_ratings: list[dict]) -> None:
+        """Store one question's hypotheses as written in a file, replacing its earlier version.
+
+        Ratings from the file are replaced too; the analyst's own ratings are kept.
+        """
+        prefix = "h-" + _hash(question) + ":"
+        with self.engine.begin() as conn:
+            old = set(conn.execute(select(hypotheses.c.id).where(hypotheses.c.question == question)).scalars())
+            new_ids = {prefix + str(e["id"]) for e in entries}
+            conn.execute(delete(ratings).where(ratings.c.hypothesis_id.in_(old) & (ratings.c.by == "file")))
+            conn.execute(delete(ratings).where(ratings.c.hypothesis_id.in_(old - new_ids)))
+            conn.execute(delete(hypotheses).where(hypotheses.c.question == question))
+            conn.execute(insert(hypotheses), [dict(
+                id=prefix + str(e["id"]), question=question, local_id=str(e["id"]),
+                label=str(e.get("label", e["id"])), statement=str(e.get("statement", "")),
+                definition=e, file=file, by=self.actor, at=_now()) for e in entries])
+            for r in file_ratings:
+                conn.execute(insert(ratings).values(
+                    hypothesis_id=prefix + str(r["hypothesis"]), evidence_id=str(r["evidence"]),
+                    rating=str(r["rating"]), note=str(r.get("note") or ""), by="file", at=_now()))
+            self._audit(conn, "set_hypotheses", question, file=file, count=len(entries))
+
+    def hypothesis_sets(self) -> list[dict]:
+        """Each question with its hypotheses and ratings, in the shape of a hypotheses file."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(hypotheses).order_by(hypotheses.c.question, hypotheses.c.id)).mappings()
+            sets: dict[str, dict] = {}
+            local: dict[str, str] = {}
+            for r in rows:
+                entry = sets.setdefault(r["question"], {"question": r["question"], "file": r["file"],
+                                                        "hypotheses": [], "ratings": []})
+                entry["hypotheses"].append(r["definition"])
+                local[r["id"]] = (r["question"], r["local_id"])
+            for r in conn.execute(select(ratings).order_by(ratings.c.at)).mappings():
+                if r["hypothesis_id"] in local:
+                    q, hid = local[r["hypothesis_id"]]
+                    sets[q]["ratings"].append({"hypothesis": hid, "evidence": r["evidence_id"],
+                                               "rating": r["rating"], "note": r["note"], "by": r["by"]})
+        return list(sets.values())
+
+    def set_rating(self, question: str, hypothesis: str, evidence: str, rating: str, note: str = "") -> None:
+        hid = "h-" + _hash(question) + ":" + hypothesis
+        with self.engine.begin() as conn:
+            if conn.execute(select(hypotheses.c.id).where(hypotheses.c.id == hid)).scalar() is None:
+                from .errors import NotFound
+                raise NotFound(f"No hypothesis {hypothesis!r} for the question {question!r}.")
+            conn.execute(delete(ratings).where(
+                (ratings.c.hypothesis_id == hid) & (ratings.c.evidence_id == evidence)))
+            conn.execute(insert(ratings).values(hypothesis_id=hid, evidence_id=evidence, rating=rating,
+                                                note=note, by=self.actor, at=_now()))
+            self._audit(conn, "rate", hid, evidence=evidence, rating=rating, note=note)
+
     def audit_log(self) -> list[dict]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(audit).order_by(audit.c.id)).mappings()]
@@ -538,6 +593,11 @@ class Store:
             for t in (sources, entities, aliases, mentions, claims, events, findings):
                 out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
         return out
+
+
+def _hash(text_: str) -> str:
+    from .model import short_hash
+    return short_hash(text_, length=10)
 
 
 def _source(r) -> Source:

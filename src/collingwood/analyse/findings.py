@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from ..model import CaseData, Claim, Finding, short_hash
+from ..model import CaseData, Claim, Finding, schema, short_hash
 from ..resolve import Resolution
-from ..timespan import TimeSpan
+from ..timespan import TimeSpan, civil
 from . import cite_words, statement, when_words, witness_date, witness_ids, wording
 
 LEVELS = ("low", "medium", "high")
@@ -30,7 +30,6 @@ class Context:
     """What every detector reads, with the per-claim look-ups cached."""
 
     def __init__(self, data: CaseData, res: Resolution):
-        from ..model import schema
         self.data, self.res, self.preds = data, res, schema().predicates
         self._wdate: dict[tuple, TimeSpan | None] = {}
         self._wids: dict[tuple, tuple[str, ...]] = {}
@@ -298,7 +297,6 @@ def _name_before_use(ctx: Context) -> Iterator[Finding]:
 
 
 def civil_year(day: int) -> int:
-    from ..timespan import civil
     return civil(day)[0]
 
 

@@ -242,8 +242,26 @@ class _Matcher:
             return False
         return max(p.when.hi, c.time.hi) - min(p.when.lo, c.time.lo) + 1 <= PRESENCE_DAYS
 
+    def rival(self, p: Pattern, c: Claim) -> str | None:
+        """Why c, if true, rules p out by the schema: another value of a functional
+        predicate (a second recruiter of one recruitment), or another date for a
+        happening that occurs once."""
+        pred = schema().predicates[p.predicate]
+        if c.predicate != p.predicate or p.polarity != "affirmed" or not c.affirmed:
+            return None
+        s, o = self.view.subject(c), self.view.object(c)
+        if pred.functional == "per_object" and p.object and self.same(p.object, o) \
+                and p.subject and not self.same(p.subject, s):
+            return f"names {self.view.name(s)}, and only one can have {pred.label} {p.object}"
+        if pred.functional == "per_subject" and p.subject and self.same(p.subject, s) \
+                and p.object and o and not self.same(p.object, o):
+            return f"names {self.view.name(o)}, and {p.subject} {pred.label} only one"
+        if pred.once and self.matches(p, c) and p.when and c.time and not p.when.intersects(c.time):
+            return f"dates it to {c.time.render()}, and it happened once"
+        return None
+
     def relevant(self, h: Hypothesis, c: Claim) -> bool:
-        return (any(self.matches(p, c) or self.elsewhere(p, c) for p in h.requires)
+        return (any(self.matches(p, c) or self.elsewhere(p, c) or self.rival(p, c) for p in h.requires)
                 or any(self.matches(p, c) for p in h.excludes))
 
     def rate(self, h: Hypothesis, c: Claim) -> tuple[str, str]:
@@ -257,6 +275,8 @@ class _Matcher:
             elif self.elsewhere(p, c):
                 found.append(("I", f"places {p.subject} elsewhere ({c.place or c.object}) when "
                               f"the hypothesis requires “{p.words()}”"))
+            elif why := self.rival(p, c):
+                found.append(("I", f"{why}; the hypothesis requires “{p.words()}”"))
         for p in h.excludes:
             if self.matches(p, c) and self.fits(p, c):
                 hit = c.polarity == p.polarity

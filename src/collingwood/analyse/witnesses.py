@@ -227,8 +227,9 @@ def prominence(view: CaseView, graph=None) -> dict[str, tuple[float, str]]:
     cfg = settings()["prominence"]
     score: dict[str, float] = defaultdict(float)
     for m in view.data.mentions:
-        if m.kind in ("person", "PERSON", "per"):
-            score[m.entity_id or view.key(m.text)] += 1
+        if m.kind == "person":
+            known = m.entity_id if m.entity_id in view.res.entities else None
+            score[known or view.key(m.text)] += 1
     for c in view.claims.values():
         for k in view.about(c):
             score[k] += 1

@@ -30,10 +30,19 @@ def is_entity_list(path: Path) -> bool:
     return path.name == "entities.yaml" or path.name.endswith(".entities.yaml")
 
 
+def is_hypothesis_file(path: Path) -> bool:
+    return path.name.endswith((".hypotheses.yaml", ".hypotheses.yml"))
+
+
+def is_case_input(path: Path) -> bool:
+    """YAML files that describe the case rather than being sources of it."""
+    return path.name == CASE_FILE or is_entity_list(path) or is_hypothesis_file(path)
+
+
 def run(store: Store, paths: list[Path], progress: Progress | None = None) -> StageReport:
     report = StageReport(stage="ingest")
     found = discover([Path(p) for p in paths])
-    extras = [p for p, _ in found.skipped if p.name == CASE_FILE or is_entity_list(p)]
+    extras = [p for p, _ in found.skipped if is_case_input(p)]
     for path, reason in found.skipped:
         if path not in extras:
             report.skip(path.name, reason)
@@ -52,6 +61,8 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None) -> St
             _guard(report, path, lambda p=path: _load_casebook(store, p, known, report))
             if progress:
                 progress(path.name)
+    for path in sorted(p for p in extras if is_hypothesis_file(p)):
+        _guard(report, path, lambda p=path: _load_hypotheses(store, p, report))
     return report
 
 
@@ -128,6 +139,15 @@ def _load_entities(store: Store, path: Path, report: StageReport) -> None:
         for ent in ents:
             store.upsert_entity(ent, conn)
     report.add("entities", len(ents))
+
+
+def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
+    from ..analyse.hypotheses import load_hypotheses   # the file format is defined beside the matrix
+    hset = load_hypotheses(path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]
+    store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or [])
+    report.add("hypotheses", len(entries))
 
 
 def _load_casebook(store: Store, path: Path, known: list[Source], report: StageReport) -> None:
