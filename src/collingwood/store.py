@@ -361,8 +361,10 @@ class Store:
             return [{"source_id": i, "title": t, "snippet": ""} for i, t in rows]
 
     # --- entities ---------------------------------------------------------------
-    def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst") -> None:
+    def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst") -> bool:
+        """Add an entity, or the aliases it does not have yet; True when anything was new."""
         existing = conn.execute(select(entities.c.id).where(entities.c.id == ent.id)).scalar()
+        changed = existing is None
         if existing is None:
             conn.execute(insert(entities).values(
                 id=ent.id, name=ent.name, kind=ent.kind, notes=ent.notes, origin=origin))
@@ -376,6 +378,8 @@ class Store:
                 entity_id=ent.id, name=al.name, kind=al.kind,
                 valid=al.valid.to_dict() if al.valid else None, source_id=al.source_id))
             known.add((al.name, al.kind))
+            changed = True
+        return changed
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:

@@ -126,19 +126,25 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
             raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})") from e
         data["period"] = {"from": str(period["from"]), "to": str(period["to"]),
                           "span": lo.hull(hi).to_dict()}
+    changed = [key for key in ("title", "description", "period")
+               if key in data and store.get_meta(key) != data[key]]
     with store.transaction() as conn:
-        for key in ("title", "description", "period"):
-            if key in data and store.get_meta(key) != data[key]:
-                store.set_meta(key, data[key], conn)
-    report.add("case settings")
+        for key in changed:
+            store.set_meta(key, data[key], conn)
+    if changed:
+        report.add("case settings", len(changed))
+    else:
+        report.unchanged(path.name)
 
 
 def _load_entities(store: Store, path: Path, report: StageReport) -> None:
     ents = load_entities(path)
     with store.transaction() as conn:
-        for ent in ents:
-            store.upsert_entity(ent, conn)
-    report.add("entities", len(ents))
+        new = sum(store.upsert_entity(ent, conn) for ent in ents)
+    if new:
+        report.add("entities", new)
+    else:
+        report.unchanged(path.name)
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
@@ -154,7 +160,8 @@ def _load_casebook(store: Store, path: Path, known: list[Source], report: StageR
     result = load_casebook(path, known)
     with store.transaction() as conn:
         added = store.add_claims(result.claims, conn)
-    report.add("claims", added)
+    if added:
+        report.add("claims", added)
     if added < len(result.claims):
         report.unchanged(f"{path.name} ({len(result.claims) - added} claims already present)")
     for reason in result.errors:
