@@ -98,6 +98,15 @@ def partial(name: str, **context) -> Markup:
     return Markup(_env().get_template(f"_{name}.html.j2").render(**context))
 
 
+def entities_in_play(data: CaseData) -> list:
+    """Entities the dossier lists: those with aliases, or named by a claim."""
+    named = set()
+    for c in data.claims:
+        named.update(n.lower() for n in (c.subject, c.object, c.asserted_by) if n)
+    return [e for e in data.entities
+            if e.aliases or e.name.lower() in named or any(a.name.lower() in named for a in e.aliases)]
+
+
 def render(dossier: Dossier) -> str:
     data = dossier.data
     by_source: dict[str, list[Claim]] = {}
@@ -106,7 +115,7 @@ def render(dossier: Dossier) -> str:
     texts = {sid: marked_text(src, by_source.get(sid, [])) for sid, src in data.sources.items()}
     template = _env().get_template("dossier.html.j2")
     return template.render(
-        d=dossier, data=data, texts=texts, by_source=by_source,
+        d=dossier, data=data, texts=texts, by_source=by_source, entities=entities_in_play(data),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
 

@@ -36,7 +36,7 @@ _EPOCH = 719163  # date(1970, 1, 1).toordinal()
 def day_number(y: int, m: int, d: int) -> int:
     """Day number of a proleptic Gregorian date (astronomical year numbering)."""
     y -= m <= 2
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400
     yoe = y - era * 400
     doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -46,7 +46,7 @@ def day_number(y: int, m: int, d: int) -> int:
 def civil(n: int) -> tuple[int, int, int]:
     """(year, month, day) of a day number; inverse of `day_number`."""
     z = n - _EPOCH + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)

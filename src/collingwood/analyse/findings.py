@@ -92,6 +92,14 @@ def _sides(claims: list[Claim]) -> list[tuple[TimeSpan, list[Claim]]]:
     return sides
 
 
+def _side_time(common: TimeSpan, members: list[Claim]) -> str:
+    """A side's date in the words of the version that says exactly that, if one does."""
+    for c in members:
+        if (c.time.lo, c.time.hi) == (common.lo, common.hi):
+            return c.time.render()
+    return common.render()
+
+
 def _side_words(ctx: Context, members: list[Claim]) -> str:
     first = ctx.cite(members[0])
     return first if len(members) == 1 else f"{first} and {len(members) - 1} other version(s)"
@@ -110,8 +118,8 @@ def date_conflicts(ctx: Context) -> Iterator[Finding]:
         gap = max(mids) - min(mids)
         severity = "high" if gap >= 365 else "medium" if gap >= 31 else "low"
         (t0, m0), rest = sides[0], sides[1:]
-        parts = [f"{_side_words(ctx, m0)} dates {ctx.noun(m0[0])} to {t0.render()}"]
-        parts += [f"{_side_words(ctx, m)} dates it to {t.render()}" for t, m in rest]
+        parts = [f"{_side_words(ctx, m0)} dates {ctx.noun(m0[0])} to {_side_time(t0, m0)}"]
+        parts += [f"{_side_words(ctx, m)} dates it to {_side_time(t, m)}" for t, m in rest]
         yield ctx.make("date_conflict", [c.id for c in dated], severity, "; ".join(parts) + ".")
 
 

@@ -141,7 +141,7 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge("reported")
             if acc[1]:
                 reporters.append(acc[1])
-        if tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         dep, head = tok.dep_, tok.head
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep:

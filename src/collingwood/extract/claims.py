@@ -158,7 +158,7 @@ class SentenceReader:
             if c.dep_ in _SUBJ:
                 return c, 0.0, False
         dep, head = verb.dep_, verb.head
-        if dep == "conj" and head is not verb:
+        if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
@@ -277,7 +277,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             if v.dropped:
                 return []
             for a, b in pairs:
-                penalty = inherited if a.token is gtok else 0.0
+                penalty = inherited if a.token.i == gtok.i else 0.0
                 out.append(_claim(reader, verb, p, a, b, v, penalty, v.denied))
             break
     return out
@@ -293,7 +293,7 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         subject, penalty = g[0], g[1] + 0.05
     elif noun.dep_ == "appos":
         subject, penalty, clause = noun.head, 0.05, noun.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
     else:
         return []

@@ -142,13 +142,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
     w, g = words(), m.groupdict()
     before, after = _word_before(text, m.start()), _word_after(text, m.end())
     if name == "month":
-        return bool(g.get("part")) or before in _PRECEDERS or after in ("and", "or") and before in ("", "the")
+        return bool(g.get("part")) or before in _PRECEDERS or before == "the" or after in ("and", "or")
     if name == "season":
-        if g.get("year") or g.get("part"):
-            return not (g.get("year") and after in w["count_nouns"])
-        if text[m.end():m.end() + 4] == " of " or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
-            return False
-        return before in _PRECEDERS or before == "the" or m[0].lower().startswith("the ")
+        return _plausible_season(m, g, before, after)
     if name in ("year", "year_range"):
         return after not in w["count_nouns"] and before not in w["number_prefixes"]
     if name == "year_apos":
@@ -163,6 +159,19 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])
     if name == "deixis":
         return _plausible_deixis(m[0].lower(), before, after)
+    return True
+
+
+def _plausible_season(m: re.Match, g: dict, before: str, after: str) -> bool:
+    """'the fall of 1940', 'winter quarters', but not 'began to fall', 'spring up'."""
+    if g.get("year") or g.get("part"):
+        return not (g.get("year") and after in words()["count_nouns"])
+    season = g["season"].lower()
+    if before == "to" or after in ("up", "from", "forth", "back", "apart", "into", "out", "off", "on", "to"):
+        return False
+    if season == "fall":
+        return (before in ("in", "that", "this", "the", "next", "last", "early", "late", "by", "until", "during")
+                and after != "of")
     return True
 
 
@@ -182,9 +191,15 @@ def _plausible_duration(m: re.Match, before: str) -> bool:
     return plural and before in ("for", "within", "lasting", "over", "after", "and", "or")
 
 
+_FUNCTION_WORDS = set("""a an the was were is are had has have would could did and or but to of in on
+with by for as that which who determined decided""".split())
+
+
 def _plausible_deixis(word: str, before: str, after: str) -> bool:
     if word in ("present", "the present") and after in ("at", "in", "to", "for", "a", "an", "the", "his", "her", "their"):
         return False
+    if word == "former" and (before == "the" and (not after or after in _FUNCTION_WORDS)):
+        return False        # 'the former' as a pronoun
     if word == "future" and before not in ("the", "near", "in", "distant", "a"):
         return after in ("of",) or before in ("for", "near")
     return True
@@ -393,7 +408,7 @@ class _Resolver:
         if y is None and g.get("that"):
             y = self.ref.y
         elif y is None:
-            y = hint if hint is not None else self.ref.y
+            y = hint if hint is not None else self._forward(month_number(g["mon"]))
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g))
     _mdy = _dmy
 
@@ -414,8 +429,16 @@ class _Resolver:
         y = self.ref.y + (1 if re.search(r"following|next", t) else -1 if "previous" in t else 0)
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
+    def _forward(self, month: int) -> int | None:
+        """The year of a month named without one: narrative moves forward, so a month
+        earlier in the calendar than the narrative's month is in the next year."""
+        r = self.ref
+        if r.y is None or r.m is None:
+            return r.y
+        return r.y + 1 if month < r.m else r.y
+
     def _month(self, m, g, hint):
-        y = hint if hint is not None else self.ref.y
+        y = hint if hint is not None else self._forward(month_number(g["mon"]))
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
     def _season(self, m, g, hint):
@@ -529,13 +552,15 @@ class _Resolver:
 
     # -- relative to the narrative time (or, for 'last week', to the date written)
     def _base(self, m: re.Match, rel: str) -> tuple[_Ref, bool]:
-        speaker = (rel in ("last", "this", "next") and not _norm(m[0]).startswith(("the", "later", "earlier"))
+        unit = _norm(m.groupdict().get("runit"))
+        speaker = (rel in ("last", "this", "next") and unit in ("week", "month", "year") and not _norm(m[0]).startswith(("the", "later", "earlier"))
                    and self.written is not None)
-        if not speaker:
-            return self.ref, False
+        return (self._written_ref(), True) if speaker else (self.ref, False)
+
+    def _written_ref(self) -> _Ref:
         y, mo, d = civil(self.written.lo)
         g = self.written.granularity
-        return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None), True
+        return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None)
 
     def _rel_unit(self, m, g, hint):
         rel, unit = _norm(g["rel"]).replace("that same", "same"), _norm(g["runit"])
@@ -645,7 +670,7 @@ class _Resolver:
         sign = -1 if direction in ("earlier", "before", "ago", "previously", "beforehand") else 1
         base = self.ref
         if direction == "ago" and self.written is not None:
-            base, _ = self._base(re.match("", ""), "last")
+            base = self._written_ref()
         a, b = m.start(), m.end()
         if n is None or base.y is None:
             return self.mention(a, b, "FUTURE_REF" if sign > 0 else "PAST_REF", None, None, "unknown", "ref")
@@ -750,8 +775,7 @@ class _Resolver:
         st = _norm(g["st"])
         a = m.start("st")
         span = self.ref.span()
-        value = None if "period" in st else self.ref.value()
-        return self.mention(a, m.end(), value, span, None, span.granularity if span else "unknown")
+        return self.mention(a, m.end(), None, span, None, span.granularity if span else "unknown")
 
 
 # ---------------------------------------------------------------- the public entry point

