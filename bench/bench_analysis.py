@@ -14,7 +14,6 @@ conflict check at the smallest size for comparison.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
 import resource
@@ -160,7 +159,6 @@ def run_one(n: int, naive: bool) -> dict:
     from collingwood.resolve import resolve
     t0 = time.perf_counter()
     data, planted = make_case(n)
-    gc.freeze()          # the snapshot is long-lived: keep the cyclic GC from rescanning it
     t1 = time.perf_counter()
     res = resolve(data)
     t2 = time.perf_counter()

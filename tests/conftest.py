@@ -197,3 +197,38 @@ class _AnalysisBuilder:
 @pytest.fixture
 def build():
     return _AnalysisBuilder()
+
+
+# --- extraction fixtures ---
+# The spaCy model loads once per session; tests that use these are marked slow.
+
+SEEDS = Path("/work/shared/seeds")
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """extract_text with the model loaded once: extract(text, **options) -> ExtractOutput."""
+    from collingwood.extract import extract_text, nlp
+
+    nlp.ner(), nlp.parser()
+    return extract_text
+
+
+@pytest.fixture(scope="session")
+def seed_003(extract):
+    """The Cairncross confession report (seed 003): (text, ExtractOutput)."""
+    path = next(SEEDS.glob("003_*.txt"), None)
+    if path is None:
+        pytest.skip("seed 003 is not available")
+    text = path.read_text("utf-8")
+    return text, extract(text, source_id="seed-003")
+
+
+def find_claims(out, predicate, subject=None, obj=None):
+    return [c for c in out.claims if c.predicate == predicate
+            and (subject is None or c.subject == subject) and (obj is None or c.object == obj)]
+
+
+@pytest.fixture(scope="session")
+def claims_of():
+    return find_claims

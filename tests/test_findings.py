@@ -115,7 +115,8 @@ def test_findings_narrates_after_written_uses_testimony_date(build):
                  reports_on={"witness": "John Cairncross", "date": "1964"})
     data = build.case([
         build.claim("John Cairncross", "lived_in", "Rome", "1970", "note", asserted_by="John Cairncross"),
-        build.claim("John Cairncross", "lived_in", "Rome", "1970", "note")])
+        build.claim("John Cairncross", "lived_in", "Rome", "1970", "note", asserted_by="Markson")])
+    # The note's own narration is Cairncross's 1964 account; only Markson's own words date from 2025.
     (f,) = _kinds(data, "narrates_after_written")
     assert f.claim_ids == [data.claims[0].id]
 

@@ -165,6 +165,21 @@ class Source:
     pages: list[tuple[int, int, int]] = field(default_factory=list)  # (page, start, end)
     extra: dict = field(default_factory=dict)
 
+    @property
+    def short_title(self) -> str:
+        """A title short enough for a sentence: ``extra.short_title``, else the title up to
+        its first colon or comma when it is long ("Note on Markson, 'The civil servant ...'")."""
+        short = self.extra.get("short_title") if isinstance(self.extra, dict) else None
+        if short:
+            return str(short)
+        if len(self.title) <= 48:
+            return self.title
+        for mark in (": ", ", ", " ("):
+            head = self.title.split(mark, 1)[0]
+            if 8 <= len(head) < len(self.title):
+                return head
+        return self.title[:45].rstrip() + "…"
+
     def page_at(self, offset: int) -> int | None:
         for number, start, end in self.pages:
             if start <= offset < end or (offset == end == len(self.text)):

@@ -55,7 +55,7 @@ def claim_anchor(claim: Claim) -> str:
 def cite(claim: Claim, data: CaseData) -> Markup:
     """A link from any statement to the passage that makes it, with the source's short title."""
     src = data.sources.get(claim.source_id)
-    label = src.title if src else claim.source_id
+    label = src.short_title if src else claim.source_id
     page = f", p. {claim.page}" if claim.page and src and len(src.pages) > 1 else ""
     return Markup('<a class="cite" href="#{a}" title="{q}">{t}{p}</a>').format(
         a=claim_anchor(claim), q=claim.quote[:300], t=label, p=page)

@@ -348,7 +348,10 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _unit_words(u: TimeSpan) -> str:
+def _unit_words(u: TimeSpan | None) -> str | None:
+    """The unit in words ('Oct 1939', '1930s', '5th century BC'), None if it has no name."""
+    if u is None:
+        return None
     y, m, d = civil(u.lo)
     if u.granularity == "day":
         return f"{d} {MONTH_ABBR[m - 1]} {year_words(y)}"
@@ -365,7 +368,7 @@ def _unit_words(u: TimeSpan) -> str:
     if u.granularity == "century":
         c = (y - 1) // 100 + 1 if y > 0 else -((-y) // 100 + 1)
         return f"{_ordinal(abs(c))} century" + (" BC" if c < 0 else "")
-    return f"{iso(u.lo)} to {iso(u.hi)}"
+    return None
 
 
 def _same(a: TimeSpan | None, lo: int, hi: int) -> bool:
@@ -385,21 +388,21 @@ def _render(s: TimeSpan) -> str:
         edge = {"BEFORE": s.hi + 1, "ON_OR_BEFORE": s.hi, "AFTER": s.lo - 1,
                 "ON_OR_AFTER": s.lo}[s.mod]
         u = unit_at(edge, g)
-        if u is not None and _same(bound(u, s.mod), s.lo, s.hi):
+        if _unit_words(u) and _same(bound(u, s.mod), s.lo, s.hi):
             return _BOUND_WORDS[s.mod] + _unit_words(u)
     if s.mod in _PART_WORDS:
         u = unit_at({"START": s.lo, "END": s.hi, "MID": (s.lo + s.hi) // 2}[s.mod], g)
-        if u is not None and _same(part(u, s.mod), s.lo, s.hi):
+        if _unit_words(u) and _same(part(u, s.mod), s.lo, s.hi):
             return _PART_WORDS[s.mod] + _unit_words(u)
     if s.mod == "APPROX":
         u = unit_at((s.lo + s.hi) // 2, g)
-        if u is not None and _same(approx(u), s.lo, s.hi):
+        if _unit_words(u) and _same(approx(u), s.lo, s.hi):
             return "c. " + _unit_words(u)
     u = unit_at(s.lo, g)
-    if _same(u, s.lo, s.hi):
+    if _same(u, s.lo, s.hi) and _unit_words(u):
         return _unit_words(u)
     v = unit_at(s.hi, g)
-    if u is not None and v is not None and u.lo == s.lo and v.hi == s.hi:
+    if _unit_words(u) and _unit_words(v) and u.lo == s.lo and v.hi == s.hi:
         sep = "–" if g in ("year", "decade") else " to "
         return f"{_unit_words(u)}{sep}{_unit_words(v)}"
     if s.open_start:
@@ -512,10 +515,15 @@ def _parse(t: str, anchor: TimeSpan | None) -> TimeSpan | None:
             base = _parse(m[1], anchor)
             if base is not None:
                 return part(base, mod)
-    for sep in re.finditer(r" to | ?- ?", t):
-        span = _range(t[:sep.start()], t[sep.end():], anchor)
-        if span is not None:
-            return span
+    for pattern in (r" to ", r" - ", r"-"):
+        for sep in re.finditer(pattern, t):
+            left, right = t[:sep.start()], t[sep.end():]
+            if pattern == "-" and (re.search(r"\d{4}-\d\d$", left) or re.match(r"\d\d(-\d\d)?( |$)", right)
+                                   and re.search(r"(^|[ -])-?\d{4}$", left) and not re.fullmatch(r"\d\d", right)):
+                continue                               # inside an ISO date
+            span = _range(left, right, anchor)
+            if span is not None:
+                return span
     return None
 
 

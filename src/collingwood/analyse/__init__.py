@@ -66,9 +66,12 @@ def witness(claim: Claim, source: Source | None) -> str:
         return claim.asserted_by
     if source is None:
         return claim.source_id
+    reported = _reported_witness(source)
+    if reported:
+        return reported
     if source.authors:
         return " & ".join(source.authors)
-    return _reported_witness(source) or source.title
+    return source.title
 
 
 def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
@@ -76,13 +79,14 @@ def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
 
     A note that reports on testimony (``extra.reports_on``) is dated by the
     testimony for the words of the reported witness (the speaker, or everyone
-    but the note's own authors), and by its own date for its authors' words.
+    but the note's own authors; the note's own narration is the reported
+    witness's account), and by its own date for its authors' words.
     """
     r = reports_on(source)
     if r.get("date"):
-        speaker = claim.asserted_by
         authors = {a.strip().lower() for a in (source.authors if source else [])}
         reported = _reported_witness(source)
+        speaker = claim.asserted_by or reported
         who = speaker.strip().lower() if speaker else ""
         if who and (who not in authors or who == (reported or "").strip().lower()):
             got = _parse(r["date"])
@@ -93,8 +97,9 @@ def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
 
 def witness_ids(claim: Claim, source: Source | None, res: Resolution) -> list[str]:
     """Entity ids of the claim's witness, when the witness is an entity of the case."""
-    names = [claim.asserted_by] if claim.asserted_by else (
-        list(source.authors) if source and source.authors else [_reported_witness(source) or ""])
+    reported = _reported_witness(source)
+    names = ([claim.asserted_by] if claim.asserted_by else [reported] if reported else
+             list(source.authors) if source and source.authors else [])
     out = []
     for n in names:
         found = res.find(n) if n else []
@@ -113,11 +118,11 @@ def year_text(span: TimeSpan | None) -> str:
 def cite_words(claim: Claim, data: CaseData) -> str:
     """How a sentence names a claim's source: "Markson's note (Cairncross, 1964)"."""
     source = data.sources.get(claim.source_id)
-    title = source.title if source else claim.source_id
+    title = source.short_title if source else claim.source_id
     who = witness(claim, source)
     when = witness_date(claim, source)
     bits = []
-    if source and who not in (" & ".join(source.authors), source.title):
+    if source and who not in (" & ".join(source.authors), source.title, source.short_title):
         bits.append(who)
     if when is not None:
         bits.append(year_text(when))

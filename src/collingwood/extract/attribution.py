@@ -158,7 +158,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge("hedged")
         elif dep == "ccomp" and negated(head):
             v.dropped = v.dropped or f"under negated '{head.text}'"
-        if dep in ("ccomp", "xcomp", "conj", "advcl"):
+        shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if dep in ("ccomp", "xcomp", "advcl") or shared:   # 'may have met X and recruited Y'
             _local(head, v)
         tok = head
     _finish(v, reporters)

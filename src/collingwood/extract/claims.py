@@ -50,14 +50,23 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @functools.cache
-def trigger_forms() -> frozenset[str]:
-    """Every written form a trigger may take: a cheap test before parsing a sentence."""
+def trigger_forms(lone: bool = False) -> frozenset[str]:
+    """Every written form a trigger may take: a cheap test before parsing a sentence.
+
+    lone: only the triggers of predicates that may stand without an object ('died in 1995').
+    """
     irregular = words()["irregular_forms"]
     forms: set[str] = set()
-    for lemma in triggers():
+    for lemma, preds in triggers().items():
+        if lone and not any(_may_stand_alone(p) for p in preds):
+            continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
     return frozenset(forms)
+
+
+def _may_stand_alone(p: Predicate) -> bool:
+    return p.once and p.object == "place"
 
 
 def worth_parsing(sent, found: Found) -> bool:
@@ -67,7 +76,11 @@ def worth_parsing(sent, found: Found) -> bool:
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
-    return n >= 2 or (n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES for t in sent))
+    if n >= 2:
+        return True
+    lone = trigger_forms(lone=True)
+    return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
+                          for t in sent)
 
 
 # ---------------------------------------------------------------- one sentence
@@ -105,19 +118,18 @@ class SentenceReader:
         self.doc, self.offset, self.ctx = doc, offset, ctx
         self._dates_fn, self._by_token = dates, None
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
-        for t in doc:
-            if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS:
-                a = self.named(t)
-                if a and a.kind == "person":
-                    self.subjects.append((t.i, a.name))
+        for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
+            a = self.named(t)
+            if a and a.kind == "person":
+                self.subjects.append((t.i, a.name))
 
     # -- arguments
-    def named(self, tok) -> _Arg | None:
+    def named(self, tok, fallback: bool = False) -> _Arg | None:
         m = self.ctx.found.mention_at(self.offset + tok.idx)
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
             return _Arg(name, self.ctx.kinds[name], 0.0, tok)
-        if tok.pos_ == "PROPN":              # 'the Western Department of the Foreign Office'
+        if fallback and tok.pos_ == "PROPN":  # 'to the Western Department of the Foreign Office'
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
                     a = self.named(p)
@@ -125,18 +137,26 @@ class SentenceReader:
                         return _Arg(a.name, a.kind, 0.1, tok)
         return None
 
-    def arg(self, tok) -> _Arg | None:
+    def arg(self, tok, role: str = "subject") -> _Arg | None:
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
-            return self.named(tok.head.head)
+            head = tok.head.head                  # 'Gouzenko, a clerk who defected'
+            return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
                 return _Arg(name, "person", 0.15, tok)
             return None
-        return self.named(tok)
+        return self.named(tok, fallback=role == "object")
 
     def pronoun(self, tok) -> str | None:
-        """The one person subject before the pronoun (this sentence, else the last one)."""
+        """The one person subject before the pronoun (this sentence, else the last one).
+
+        A subject pronoun in what someone says is the speaker: 'Blunt says he met ...'.
+        """
+        if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
+            speaker = self._reporting_speaker(tok.head)
+            if speaker:
+                return speaker
         own = {self.named(c).name for c in tok.head.children
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
         here = {n for i, n in self.subjects if i < tok.i} - own
@@ -144,6 +164,18 @@ class SentenceReader:
             return UNRESOLVED
         pool = here or set(self.ctx.previous) - own
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _reporting_speaker(self, verb) -> str | None:
+        reporting = words()["reporting_verbs"]
+        while verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.lemma_ in reporting:
+                for c in verb.children:
+                    a = self.named(c) if c.dep_ == "nsubj" else None
+                    if a and a.kind == "person":
+                        return a.name
+                return None
+        return None
 
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
@@ -163,7 +195,7 @@ class SentenceReader:
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
-        if dep in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VBG", "VB"):
+        if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VB")):
             gov = head.head if dep == "pcomp" else head
             if gov.pos_ in ("VERB", "AUX"):
                 found = self.grammatical_subject(gov)
@@ -245,11 +277,10 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
 def person_subjects(reader: SentenceReader) -> list[str]:
     """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns."""
     names = []
-    for t in reader.doc:
-        if t.dep_ in _SUBJ:
-            a = reader.arg(t)
-            if a and a.kind == "person" and a.name not in names:
-                names.append(a.name)
+    for t in _expand(t for t in reader.doc if t.dep_ in _SUBJ):
+        a = reader.arg(t)
+        if a and a.kind == "person" and a.name not in names:
+            names.append(a.name)
     return names
 
 
@@ -261,16 +292,22 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
+        return []
     v = None
     out = []
     for p in preds:
         via_prep = reader.prep_objects(verb, p.preps)
+        patient = [gtok] if passive else dobjs
         if passive:
             options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
-        else:
-            options = [([gtok], via_prep), ([gtok], dobjs)]
+        else:                       # 'Hankey transferred Cairncross to the Treasury'
+            options = [(dobjs, via_prep), ([gtok], via_prep), ([gtok], dobjs)] if dobjs \
+                else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = _pairs(reader, p, subjects, objects)
+            if not pairs and _may_stand_alone(p) and not via_prep:
+                pairs = _lone(reader, verb, p, patient or [gtok])
             if not pairs:
                 continue
             v = v or voice(verb, reader.speaker)
@@ -320,26 +357,35 @@ def _pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tupl
         if a is None or not accepts(p.subject, a.kind):
             continue
         for o in _expand(objects):
-            b = reader.arg(o)
+            b = reader.arg(o, "object")
             if b is not None and b.name != a.name and accepts(p.object, b.kind):
                 pairs.append((a, b))
     return pairs
 
 
-def _claim(reader: SentenceReader, verb, p: Predicate, a: _Arg, b: _Arg, v, penalty: float,
+def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[_Arg, None]]:
+    """'Cairncross died on 8 October 1995': a once-in-a-life act with a date and no place."""
+    if reader.time_of(verb) is None:
+        return []
+    accepts = schema().kind_accepts
+    return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
+
+
+def _claim(reader: SentenceReader, verb, p: Predicate, a: _Arg, b: _Arg | None, v, penalty: float,
            denied: bool) -> Claim:
     ctx = reader.ctx
     text = reader.doc.text
     lead = len(text) - len(text.lstrip())
     start, end = reader.offset + lead, reader.offset + len(text.rstrip())
     ents = ctx.found.entities
-    confidence = max(0.3, 0.85 - a.penalty - b.penalty - penalty)
+    confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
+    used = {a.name, b.name} if b else {a.name}
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
-        subject=a.name, predicate=p.name, object=b.name, time=reader.time_of(verb),
-        place=reader.place_of(verb, {a.name, b.name}),
+        subject=a.name, predicate=p.name, object=b.name if b else None, time=reader.time_of(verb),
+        place=reader.place_of(verb, used),
         polarity="denied" if denied else "affirmed", modality=v.modality,
         asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,
         status="proposed", confidence=round(confidence, 2),
         subject_id=ents[a.name].id if a.name in ents else None,
-        object_id=ents[b.name].id if b.name in ents else None)
+        object_id=ents[b.name].id if b and b.name in ents else None)

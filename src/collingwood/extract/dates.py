@@ -103,6 +103,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("in_the_unit", rf"\b(?P<lat>later|earlier)\s+in\s+the\s+(?P<runit>day|week|month|year)\b"),
         ("part_the_unit", rf"\b(?P<part>{_alt(w['parts'])})\s+(?:of\s+)?the\s+(?P<runit>day|week|month|year|decade|century|war)\b"),
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
+        ("afterwards", r"\b(?:shortly|soon|immediately|not\s+long)\s+(?:afterwards?|thereafter|after\s+that)\b"),
         ("offset_bare", rf"\b(?P<unit>days|weeks|months|years|hours|minutes)\s+(?P<dir>later|earlier|ago|afterwards)\b"),
         ("duration", rf"\b{dmod}(?:{num}[\s-]+)?{unit}(?:[-\s]long)?\b"),
         ("duration_adj", rf"\b{num}-{unit}(?:-long)?\b"),
@@ -327,6 +328,20 @@ def _easter(y: int) -> tuple[int, int]:
     return month, (h + l - 7 * m + 33 * month + 19) % 32
 
 
+def _shifted(span: TimeSpan, unit: str, k: int) -> TimeSpan:
+    """span moved by k units, keeping every day it could be: bounds move by the unit's shortest and longest lengths."""
+    if unit in ("day", "night", "week", "fortnight", "hour", "minute"):
+        days = k * {"week": 7, "fortnight": 14}.get(unit, 1)
+        return TimeSpan(span.lo + days, span.hi + days, span.granularity)
+    months = k * {"month": 1, "year": 12, "decade": 120, "century": 1200}.get(unit, 1)
+    y, m, _ = civil(span.lo)
+    y2, m2 = _add_months(y, m, months)
+    lo = day_number(y2, m2, 1)
+    y, m, _ = civil(span.hi)
+    y2, m2 = _add_months(y, m, months)
+    return TimeSpan(lo, max(lo, month_end(y2, m2)), span.granularity)
+
+
 def _season_of(m: int) -> str:
     return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[m - 1]
 
@@ -430,12 +445,10 @@ class _Resolver:
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
     def _forward(self, month: int) -> int | None:
-        """The year of a month named without one: narrative moves forward, so a month
-        earlier in the calendar than the narrative's month is in the next year."""
-        r = self.ref
-        if r.y is None or r.m is None:
-            return r.y
-        return r.y + 1 if month < r.m else r.y
+        """The year of a month named without one: the narrative's year. (Rolling forward to
+        the next year when the month is earlier than the narrative's lost accuracy on
+        WikiWars: narratives step back within a year as often as they cross into the next.)"""
+        return self.ref.y
 
     def _month(self, m, g, hint):
         y = hint if hint is not None else self._forward(month_number(g["mon"]))
@@ -690,7 +703,17 @@ class _Resolver:
         if unit in ("hour", "minute"):
             if base.d is not None:
                 return self.date(a, b, base.y, base.m, base.d, explicit=False, tod="XX")
-        return self.date(a, b, base.y, base.m, None, explicit=False, fill=3 if unit in ("day", "night") else 0)
+        x = self.date(a, b, base.y, base.m, None, explicit=False, fill=3 if unit in ("day", "night") else 0)
+        if x is not None and x.span is not None and isinstance(n, int):
+            x.span = _shifted(x.span, unit, sign * n)      # honest: the whole window, moved
+            x.granularity = x.span.granularity
+        return x
+
+    def _afterwards(self, m, g, hint):
+        """'shortly afterwards': not a TIMEX2 markable, but it dates a claim after the narrative time."""
+        r = self.ref.span()
+        span = TimeSpan(r.lo, r.hi + 90, "unknown") if r is not None else None
+        return self.mention(m.start(), m.end(), None, span, "AFTER", "unknown", "relative")
 
     def _offset_bare(self, m, g, hint):
         later = _norm(g["dir"]) in ("later", "afterwards")
@@ -722,11 +745,11 @@ class _Resolver:
             lo, hi = (r.hi + 1, r.hi + days) if sign > 0 else (r.lo - days, r.lo - 1)
             return TimeSpan(lo, hi, "day")
         months = n * (12 if unit == "year" else 1)
-        y, mo, _ = civil(r.hi + 1 if sign > 0 else r.lo)
+        edge = r.hi + 1 if sign > 0 else r.lo
+        y, mo, d = civil(edge)
         y2, m2 = _add_months(y, mo, sign * months)
-        if sign > 0:
-            return TimeSpan(r.hi + 1, day_number(y2, m2, 1) - 1, "month")
-        return TimeSpan(day_number(y2, m2, 1), r.lo - 1, "month")
+        other = day_number(y2, m2, min(d, month_end(y2, m2) - day_number(y2, m2, 1) + 1))
+        return TimeSpan(edge, other - 1, "day") if sign > 0 else TimeSpan(other, edge - 1, "day")
 
     def _age(self, m, g, hint):
         return self.mention(m.start(), m.end(), f"P{int(g['num'])}Y", None, None, "year", "duration")

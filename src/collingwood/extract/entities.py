@@ -213,17 +213,19 @@ def _from_doc(doc) -> list[_Cand]:
 # ---------------------------------------------------------------- alias patterns
 
 _NICK = re.compile(rf"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
-_AFTER_PERSON = {
-    "birth_name": re.compile(rf"^[\s,(–—-]*(?:who\s+was\s+)?(?:born|né)\s+(?:as\s+)?({_NAME})"),
-    "maiden_name": re.compile(rf"^[\s,(–—-]*n[ée]e\s+({_NAME})"),
-    "married_name": re.compile(
-        rf"^\s*\((?:now|later|afterwards|subsequently|married\s+name)\s+(?:Mrs\.?\s+|Lady\s+)?({_NAME})\)"),
-    "code_name": re.compile(
+_AFTER_PERSON = [
+    ("birth_name", re.compile(rf"^[\s,(–—-]*(?:who\s+was\s+)?(?:born|né)\s+(?:as\s+)?({_NAME})")),
+    ("maiden_name", re.compile(rf"^[\s,(–—-]*n[ée]e\s+({_NAME})")),
+    ("married_name", re.compile(
+        rf"^\s*\((?:now|later|afterwards|subsequently|married\s+name)\s+(?:Mrs\.?\s+|Lady\s+)?({_NAME})\)")),
+    ("code_name", re.compile(
         rf"^[\s,(–—-]*(?:who\s+was\s+|was\s+)?(?:code-?named|cover-?named|given\s+the\s+code\s*name|"
-        rf"(?:whose\s+)?code\s*name\s+(?:was\s+)?|alias|(?:working\s+|living\s+)?under\s+the\s+"
-        rf"(?:code\s+|cover\s+|false\s+|assumed\s+)?name(?:\s+of)?)\s*[,:]?\s*[\"“‘]?({_NAME})"),
-    "nickname": re.compile(rf"^[\s,(–—-]*(?:also\s+|better\s+)?known\s+as\s+[\"“‘]?({_NAME})"),
-}
+        rf"(?:whose\s+)?code\s*name\s+(?:was\s+)?|alias)\s*[,:]?\s*[\"“‘]?({_NAME})")),
+    ("code_name", re.compile(           # 'Sorge worked under the name Ramsay'
+        rf"^[\s,(–—-]*(?:[a-z]+\s+){{0,3}}?under\s+the\s+(?:code\s+|cover\s+|false\s+|assumed\s+)?"
+        rf"name(?:\s+of)?\s*[\"“‘]?({_NAME})")),
+    ("nickname", re.compile(rf"^[\s,(–—-]*(?:also\s+|better\s+)?known\s+as\s+[\"“‘]?({_NAME})")),
+]
 
 
 def _called(text: str) -> re.Pattern:
@@ -250,7 +252,7 @@ def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list
     persons = [c for c in cands + out if c.kind == "person"]
     for p in persons:
         tail = text[p.end:p.end + 120]
-        for kind, rx in _AFTER_PERSON.items():
+        for kind, rx in _AFTER_PERSON:
             m = rx.match(tail)
             if not m or m.group(1) in _titles():
                 continue

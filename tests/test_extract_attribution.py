@@ -1,0 +1,89 @@
+"""Attribution (asserted_by / reported_by), polarity and modality of extracted claims."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _one(out, predicate):
+    found = [c for c in out.claims if c.predicate == predicate]
+    assert len(found) == 1, [(c.subject, c.predicate, c.object) for c in out.claims]
+    return found[0]
+
+
+def test_extract_attribution_says(extract):
+    c = _one(extract("Anthony Blunt says he met Guy Burgess in 1934."), "met")
+    assert (c.asserted_by, c.reported_by, c.modality) == ("Anthony Blunt", None, "reported")
+
+
+def test_extract_attribution_nested(extract):
+    out = extract("Arthur Martin writes that John Cairncross claimed that he met Kim Philby in 1943.")
+    c = _one(out, "met")
+    assert (c.subject, c.object) == ("John Cairncross", "Kim Philby")
+    assert (c.asserted_by, c.reported_by) == ("John Cairncross", "Arthur Martin")
+    assert c.modality == "alleged"
+
+
+def test_extract_attribution_parenthetical_writer(extract):
+    out = extract("“Cairncross met Guy Burgess at Cambridge in 1935,” Arthur Martin writes.")
+    c = _one(out, "met")
+    assert c.asserted_by == "Arthur Martin"
+
+
+def test_extract_attribution_according_to_notes(extract):
+    out = extract("According to notes made by Arthur Martin, John Cairncross met Kim Philby in 1943.")
+    c = _one(out, "met")
+    assert (c.asserted_by, c.reported_by) == (None, "Arthur Martin")
+
+
+def test_extract_attribution_according_to_speaker(extract):
+    out = extract("According to Anthony Blunt, Guy Burgess recruited Michael Straight.")
+    c = _one(out, "recruited")
+    assert c.asserted_by == "Anthony Blunt" and c.modality == "reported"
+
+
+def test_extract_attribution_tells_addressee_records(extract):
+    out = extract("John Cairncross tells Arthur Martin that James Klugmann recruited him in 1936.")
+    c = _one(out, "recruited")
+    assert (c.subject, c.object) == ("James Klugmann", "John Cairncross")
+    assert (c.asserted_by, c.reported_by) == ("John Cairncross", "Arthur Martin")
+
+
+def test_extract_attribution_negation(extract):
+    c = _one(extract("Kim Philby never met Richard Sorge."), "met")
+    assert c.polarity == "denied" and c.asserted_by is None
+
+
+def test_extract_attribution_denial_verb(extract):
+    out = extract("Anthony Blunt denied that he had met Kim Philby in Spain.")
+    c = _one(out, "met")
+    assert c.polarity == "denied" and c.asserted_by == "Anthony Blunt"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Guy Burgess probably met Kim Philby in Washington.",
+    "Guy Burgess may have met Kim Philby in Washington.",
+    "Guy Burgess reportedly met Kim Philby in Washington.",
+    "Anthony Blunt believes that Guy Burgess met Kim Philby in Washington.",
+    "Guy Burgess seems to have met Kim Philby in Washington.",
+])
+def test_extract_attribution_hedged(extract, sentence):
+    assert _one(extract(sentence), "met").modality == "hedged"
+
+
+def test_extract_attribution_admitted(extract):
+    out = extract("John Cairncross admits that he passed documents to Guy Burgess.")
+    c = _one(out, "passed_information_to")
+    assert c.modality == "admitted" and c.asserted_by == "John Cairncross"
+
+
+def test_extract_attribution_negated_reporting_drops(extract):
+    out = extract("Anthony Blunt did not say that Guy Burgess recruited Michael Straight.")
+    assert out.claims == []
+
+
+def test_extract_attribution_unresolved_speaker_drops(extract):
+    out = extract("Guy Burgess and Anthony Blunt were close. He said that Kim Philby met Donald Maclean.")
+    assert out.claims == []
