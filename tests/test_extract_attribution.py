@@ -27,7 +27,7 @@ def test_extract_attribution_nested(extract):
 
 
 def test_extract_attribution_parenthetical_writer(extract):
-    out = extract("“Cairncross met Guy Burgess at Cambridge in 1935,” Arthur Martin writes.")
+    out = extract("“John Cairncross met Guy Burgess at Cambridge in 1935,” Arthur Martin writes.")
     c = _one(out, "met")
     assert c.asserted_by == "Arthur Martin"
 

@@ -18,7 +18,7 @@ from importlib import resources
 
 import yaml
 
-from ..timespan import (MONTHS, SEASONS, TimeSpan, approx, bound, civil, day_number,
+from ..timespan import (MONTHS, SEASONS, TimeSpan, approx, bound, civil, day_number, half,
                         month_end, month_number, part, timex_year)
 
 
@@ -67,7 +67,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     mon = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR})"
     monf = rf"(?P<mon>{_MONTH_FULL})"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    year = rf"(?P<year>\d{{1,4}})(?:\s?(?P<era>{_ERA_BC}|{_ERA_AD}))?"
+    year = (rf"(?P<year>\d{{4}}|\d{{1,3}}(?=\s?(?:{_ERA_BC}|{_ERA_AD})))(?![,.]?\d)"
+            rf"(?:\s?(?P<era>{_ERA_BC}|{_ERA_AD}))?")
     year4 = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
     wkd = rf"(?:(?P<wkd>{_WEEKDAY}),?\s+)?"
     part = rf"(?:(?P<part>{_alt(w['parts'])})(?:\s+|-)(?:(?:in|of)\s+)?)?"
@@ -107,7 +108,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("offset_bare", rf"\b(?P<unit>days|weeks|months|years|hours|minutes)\s+(?P<dir>later|earlier|ago|afterwards)\b"),
         ("duration", rf"\b{dmod}(?:{num}[\s-]+)?{unit}(?:[-\s]long)?\b"),
         ("duration_adj", rf"\b{num}-{unit}(?:-long)?\b"),
-        ("age", rf"\b(?P<num>\d{{1,3}})\s+years?\s+(?:old|of\s+age)\b"),
+        ("age", rf"(?<![\d.])\b(?P<num>\d{{1,3}})\s+years?\s+(?:old|of\s+age)\b"),
         ("set", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:each|every|per|a)\s+(?P<sunit>day|week|month|year|night|hour))\b"),
         ("tod", rf"\b(?:(?P<part>early|late)\s+)?(?:(?P<lat>later|earlier)\s+)?(?:(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|this|one|each|every)\s+)?{tod}\b"),
         ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|(?P<hrs>\s?hrs)\b)"),
@@ -179,7 +180,6 @@ def _plausible_season(m: re.Match, g: dict, before: str, after: str) -> bool:
 def _plausible_duration(m: re.Match, before: str) -> bool:
     g = m.groupdict()
     unit, num, dmod = g["unit"].lower(), (g.get("num") or "").lower(), (g.get("dmod") or "").lower()
-    plural = not re.fullmatch(_alt(words()["units"]) + "|centuries", unit) or unit.endswith("s")
     plural = m[0].lower().rstrip().endswith(("s", "s'", "ies")) or m[0].lower().endswith("long")
     if unit in ("second", "minute") and not num[:1].isdigit() and not plural:
         return False        # 'a second attack', 'a minute amount'
@@ -307,10 +307,6 @@ def _gran(m, d) -> str:
     return "year" if m is None else ("month" if d is None else "day")
 
 
-def _ymd(n: int) -> tuple[int, int, int]:
-    return civil(n)
-
-
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     t = y * 12 + (m - 1) + k
     return t // 12, t % 12 + 1
@@ -341,9 +337,6 @@ def _shifted(span: TimeSpan, unit: str, k: int) -> TimeSpan:
     y2, m2 = _add_months(y, m, months)
     return TimeSpan(lo, max(lo, month_end(y2, m2)), span.granularity)
 
-
-def _season_of(m: int) -> str:
-    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[m - 1]
 
 
 class _Resolver:
@@ -505,6 +498,11 @@ class _Resolver:
 
     def _year(self, m, g, hint):
         y = self.year(g)
+        p = _norm(g.get("part"))
+        if "half" in p and y is not None:
+            h = 1 if "first" in p else 2
+            self.settle(y)
+            return self.mention(m.start(), m.end(), f"{timex_year(y)}-H{h}", half(y, h), None)
         return self.date(m.start(), m.end(), y, None, None, self._mods(g))
     _year_era = _year
 
@@ -755,10 +753,16 @@ class _Resolver:
         return self.mention(m.start(), m.end(), f"P{int(g['num'])}Y", None, None, "year", "duration")
 
     def _set(self, m, g, hint):
+        """'per day' is a rate (P1D); 'daily', 'every day' recur on unspecified days (XXXX-XX-XX)."""
         t = _norm(m[0])
         unit = _norm(g.get("sunit")) or {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                                           "yearly": "year", "nightly": "night"}[t]
-        return self.mention(m.start(), m.end(), duration_value(1, unit), None, None, unit if unit != "night" else "day", "set")
+        gran = unit if unit != "night" else "day"
+        if t.startswith("per ") or t.startswith("a "):
+            return self.mention(m.start(), m.end(), duration_value(1, unit), None, None, gran, "set")
+        value = {"day": "XXXX-XX-XX", "night": "XXXX-XX-XXTNI", "week": "XXXX-WXX", "month": "XXXX-XX",
+                 "year": "XXXX", "hour": "XXXX-XX-XXTXX"}[unit]
+        return self.mention(m.start(), m.end(), value, None, None, gran, "set")
 
     def _tod(self, m, g, hint):
         code = words()["times_of_day"][_norm(g["tod"])]
@@ -832,8 +836,8 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None) 
     found: list[TimeMention] = []
     for i, (a, b, name, m) in enumerate(cands):
         found.extend(resolver.resolve(name, m, _hint_year(text, cands, i)))
-    _apply_prepositions(text, found)
     _join_ranges(text, found)
+    _apply_prepositions(text, found)
     return found
 
 

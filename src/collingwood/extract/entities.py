@@ -182,12 +182,32 @@ def _from_known(text: str, known: tuple[Entity, ...]) -> list[_Cand]:
     return out
 
 
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(gazetteer()["given_names"])
+
+
+def _looks_like_person(ent) -> bool:
+    """'Guy Burgess' tagged ORG: two or three capitalised words after a given name."""
+    words = [t.text for t in ent if not t.is_punct]
+    return 2 <= len(words) <= 3 and words[0] in _given_names() and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+def _label(ent, persons: set[str]) -> str:
+    if ent.label_ != "PERSON" and not ent.ent_id_ and (
+            ent.text in persons or _looks_like_person(ent)):
+        return "PERSON"
+    return ent.label_
+
+
 def _from_doc(doc) -> list[_Cand]:
     text = doc.text
     out = []
     orgs = organisations()
+    persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
     for ent in doc.ents:
-        kind = LABEL_KINDS.get(ent.label_)
+        kind = LABEL_KINDS.get(_label(ent, persons))
         if kind is None:
             continue
         start, end = _clean(text, ent.start_char, ent.end_char)
@@ -336,12 +356,13 @@ def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- one document
 
 def _choose(cands: list[_Cand]) -> list[_Cand]:
-    taken: list[tuple[int, int]] = []
+    """Non-overlapping mentions, the most trusted (then the longest) first."""
+    taken = bytearray(max((c.end for c in cands), default=0))
     chosen = []
     for c in sorted(cands, key=lambda c: (-c.rank, c.start - c.end, c.start)):
-        if any(c.start < b and a < c.end for a, b in taken):
+        if any(taken[c.start:c.end]):
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 

