@@ -100,3 +100,15 @@ def test_ingest_stage_skips_a_folders_readme_unless_named(tmp_path):
     assert report.added["sources"] == 2
     assert any(n == "README.md" and "not a source" in r for n, r in report.skipped)
     assert case.ingest([folder / "README.md"]).added["sources"] == 1
+
+
+def test_ingest_stage_applies_a_corrected_sidecar_to_the_same_bytes(tmp_path):
+    folder = _folder(tmp_path)
+    case = init_case(tmp_path / "c.case")
+    case.ingest([folder])
+    (folder / "memo.meta.yaml").write_text("title: Memo on Otto\nkind: memorandum\ndate: March 1940\n")
+    report = case.ingest([folder])
+    assert report.added["metadata updates"] == 1 and report.added.get("sources", 0) == 0
+    memo = {s.title: s for s in case.sources()}["Memo on Otto"]
+    assert memo.date == "March 1940" and memo.written.earliest == "1940-03-01"
+    assert case.store.audit_log()[-1]["action"] == "update_source_metadata"

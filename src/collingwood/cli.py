@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,9 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
+
+# pypdf logs damage it works around ("EOF marker not found"); a refused file gets its reason instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 CASE_HELP = "The case file (created by `collingwood init`), or a database URL."
 

@@ -337,6 +337,24 @@ class Store:
                          {"i": src.id, "t": src.title, "b": src.text})
         self._audit(conn, "add_source", src.id, title=src.title, path=src.path)
 
+    METADATA_FIELDS = ("title", "kind", "authors", "date", "archive_ref", "url", "licence",
+                       "citation", "extra")
+
+    def update_source_metadata(self, src: Source) -> bool:
+        """Apply new metadata to the stored source with the same bytes; True when anything changed."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(sources).where(
+                sources.c.content_hash == src.content_hash)).mappings().first()
+            new = {f: getattr(src, f) for f in self.METADATA_FIELDS}
+            new["written"] = src.written.to_dict() if src.written else None
+            changed = {k: v for k, v in new.items() if row[k] != v}
+            if not changed:
+                return False
+            conn.execute(update(sources).where(sources.c.id == row["id"]).values(**changed))
+            self._audit(conn, "update_source_metadata", row["id"],
+                        fields=sorted(changed), before={k: row[k] for k in changed if k != "written"})
+        return True
+
     def sources(self) -> list[Source]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(sources).order_by(sources.c.ingested_at, sources.c.id)).mappings()

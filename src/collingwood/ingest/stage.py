@@ -102,10 +102,14 @@ def source_from_document(doc: Document, meta: dict) -> Source:
 
 def _ingest_document(store: Store, path: Path, manifest: dict, report: StageReport) -> None:
     doc = read_document(path)
-    if store.source_by_hash(doc.content_hash):
-        report.unchanged(path.name)
-        return
     source = source_from_document(doc, resolve_metadata(doc, manifest))
+    if store.source_by_hash(doc.content_hash):
+        # Same bytes: nothing to add, but a corrected sidecar or manifest still applies.
+        if store.update_source_metadata(source):
+            report.add("metadata updates")
+        else:
+            report.unchanged(path.name)
+        return
     with store.transaction() as conn:
         store.add_source(source, conn)
     report.add("sources")
