@@ -253,15 +253,11 @@ def _top(graph: nx.Graph, max_nodes: int) -> nx.Graph:
 def to_svg(graph: nx.Graph, max_nodes: int = 50, width: int = 960, height: int = 720) -> str:
     """A static, self-contained SVG: the strongest actors and links, legend included."""
     g = _top(graph, max_nodes)
-    pad, legend_h = 70, 60
-    pos = nx.spring_layout(g, seed=7, weight="strength", k=1.8 / max(1, len(g)) ** 0.5) if len(g) else {}
-    xs = [float(p[0]) for p in pos.values()] or [0.0]
-    ys = [float(p[1]) for p in pos.values()] or [0.0]
+    legend_h = 60
+    pos = _layout(g, width, height - legend_h)
 
     def xy(n):
-        x = (float(pos[n][0]) - min(xs)) / ((max(xs) - min(xs)) or 1)
-        y = (float(pos[n][1]) - min(ys)) / ((max(ys) - min(ys)) or 1)
-        return pad + x * (width - 2 * pad), pad + y * (height - legend_h - 2 * pad)
+        return pos[n]
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" font-family="sans-serif" role="img">',
@@ -280,11 +276,45 @@ def to_svg(graph: nx.Graph, max_nodes: int = 50, width: int = 960, height: int =
         r = 4 + min(10, g.degree(n))
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{NODE_COLOURS.get(d["kind"], "#7f8c8d")}">'
                    f'<title>{html.escape(d["name"])}</title></circle>')
-        out.append(f'<text x="{x:.1f}" y="{y - r - 3:.1f}" font-size="11" text-anchor="middle" '
+        anchor = "end" if x > width - 70 else "start" if x < 70 else "middle"
+        out.append(f'<text x="{x:.1f}" y="{y - r - 3:.1f}" font-size="11" text-anchor="{anchor}" '
                    f'stroke="#fff" stroke-width="3" paint-order="stroke">{html.escape(d["name"])}</text>')
     out.extend(_legend(g, height - legend_h + 10))
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _place(g: nx.Graph, box: tuple[float, float, float, float], seed: int) -> dict:
+    """Spring layout of one connected group, scaled into box (x, y, w, h) with a margin for labels."""
+    x0, y0, w, h = box
+    if len(g) == 1:
+        return {next(iter(g)): (x0 + w / 2, y0 + h / 2)}
+    raw = nx.spring_layout(g, seed=seed, weight="strength", k=1.6 / len(g) ** 0.5, iterations=200)
+    xs = [float(p[0]) for p in raw.values()]
+    ys = [float(p[1]) for p in raw.values()]
+    mx, my = min(60.0, w * 0.15), min(30.0, h * 0.15)
+    sx, sy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    return {n: (x0 + mx + (float(p[0]) - min(xs)) / sx * (w - 2 * mx),
+                y0 + my + 8 + (float(p[1]) - min(ys)) / sy * (h - 2 * my - 8)) for n, p in raw.items()}
+
+
+def _layout(g: nx.Graph, width: float, height: float) -> dict:
+    """Pixel positions: the largest connected group on the left, the small ones in a grid beside it,
+    so separate circles of acquaintance don't squeeze the main one into a corner."""
+    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    if not groups:
+        return {}
+    main, rest = groups[0], groups[1:]
+    share = 1.0 if not rest else max(0.55, min(0.8, len(main) / len(g)))
+    pos = _place(g.subgraph(main), (0, 0, width * share, height), seed=7)
+    if rest:
+        cols = max(1, round((len(rest) * (1 - share) * width / height) ** 0.5))
+        rows = -(-len(rest) // cols)
+        cw, ch = width * (1 - share) / cols, height / rows
+        for i, group in enumerate(rest):
+            r, c = divmod(i, cols)
+            pos.update(_place(g.subgraph(group), (width * share + c * cw, r * ch, cw, ch), seed=7 + i))
+    return pos
 
 
 def _legend(g: nx.Graph, y: int) -> list[str]:
