@@ -87,3 +87,22 @@ def test_extract_attribution_negated_reporting_drops(extract):
 def test_extract_attribution_unresolved_speaker_drops(extract):
     out = extract("Guy Burgess and Anthony Blunt were close. He said that Kim Philby met Donald Maclean.")
     assert out.claims == []
+
+
+def test_extract_attribution_reporting_noun(extract):
+    out = extract("Anthony Blunt's claim that Guy Burgess recruited Michael Straight was never tested.")
+    c = _one(out, "recruited")
+    assert c.modality == "alleged" and c.asserted_by == "Anthony Blunt"
+
+
+def test_extract_attribution_without_and_purpose_are_not_facts(extract):
+    out = extract("Kim Philby left Beirut without meeting Guy Burgess. "
+                  "Donald Maclean went to Paris to meet Melinda Marling.")
+    assert {c.predicate for c in out.claims} <= {"left", "visited"}
+
+
+def test_extract_attribution_according_to_does_not_reach_background(extract):
+    out = extract("The meetings were rare, according to John Cairncross, and the last happened "
+                  "shortly after Guy Burgess defected to the Soviet Union in 1951.")
+    c = _one(out, "defected_to")
+    assert c.asserted_by is None

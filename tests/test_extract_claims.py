@@ -119,11 +119,11 @@ def test_extract_claims_passive_with_preposition(extract):
 
 @pytest.mark.slow
 def test_extract_claims_prepositional_objects(extract):
-    out = extract("Walter Krivitsky defected to France in 1937. Guy Burgess worked at the BBC. "
+    out = extract("Walter Krivitsky defected to the West in 1937. Guy Burgess worked at the BBC. "
                   "Donald Maclean joined the Foreign Office in 1935. "
                   "Kim Philby arrived in Beirut in 1956.")
     triples = _triples(out)
-    assert ("Walter Krivitsky", "defected_to", "France") in triples
+    assert ("Walter Krivitsky", "defected_to", "the West") in triples
     assert ("Guy Burgess", "worked_at", "BBC") in triples
     assert ("Donald Maclean", "member_of", "Foreign Office") in triples
     assert ("Kim Philby", "arrived_in", "Beirut") in triples
@@ -181,3 +181,21 @@ def test_extract_claims_conjoined_subjects(extract):
     out = extract("In 1951 Guy Burgess and Donald Maclean defected to the Soviet Union.")
     assert {c.subject for c in out.claims} == {"Guy Burgess", "Donald Maclean"}
     assert all(c.time.earliest == "1951-01-01" for c in out.claims)
+
+
+@pytest.mark.slow
+def test_extract_claims_post_of_an_organisation(extract):
+    out = extract("In 1918 Grigory Petrovsky was appointed as head of the Cheka. "
+                  "Vladimir Putin, a former KGB officer, kept the date. "
+                  "Guy Burgess worked as a producer for the BBC.")
+    triples = _triples(out)
+    assert ("Grigory Petrovsky", "appointed", "Cheka") in triples
+    assert ("Vladimir Putin", "worked_at", "KGB") in triples
+    assert ("Guy Burgess", "worked_at", "BBC") in triples
+
+
+@pytest.mark.slow
+def test_extract_claims_citation_marks_split_sentences(extract):
+    text = "Marshall resigned.[37] Kim Philby met Guy Burgess in 1940.[38] Nothing else happened."
+    (c,) = extract(text).claims
+    assert c.quote == "Kim Philby met Guy Burgess in 1940.[38]"

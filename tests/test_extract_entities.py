@@ -131,3 +131,15 @@ def test_extract_entities_known_entities_win(extract):
     assert liszt.entity_id == "e-jc" and liszt.alias_kind == "code_name"
     assert _mention(out, "Cairncross").entity_id == "e-jc"
     assert known[0].aliases == [Alias("Liszt", "code_name")]     # the caller's list is untouched
+
+
+def test_extract_entities_same_surname_is_not_a_transliteration():
+    assert transliteration_candidates(["Jane Archer", "John Archer"]) == []
+
+
+@pytest.mark.slow
+def test_extract_entities_birth_name_after_place(extract):
+    out = extract("Walter Krivitsky was a GRU officer. "
+                  "Krivitsky had been born in Poland, as Samuel Ginzburg, in June 1899.")
+    assert ("Walter Krivitsky", "Samuel Ginzburg", "birth_name") in {
+        (n, a.name, a.kind) for n, a in out.aliases}

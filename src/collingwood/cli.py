@@ -264,8 +264,4 @@ def demo(out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Folder fo
 def main() -> None:
     app()
 
-
-if __name__ == "__main__":
-    main()
-
 from . import cli_analysis  # noqa: E402,F401  (registers the analysis commands)

@@ -131,10 +131,11 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
     reporters: list[str | None] = []
     tok = verb
     _local(tok, v)
+    background = False              # inside 'after X defected': out of reach of 'according to'
     while True:
         for p in _parentheticals(tok):
             _report(p, name_of, v, reporters)
-        acc = _according(tok, name_of)
+        acc = None if background else _according(tok, name_of)
         if acc:
             if acc[0]:
                 v.speakers.append(acc[0])
@@ -144,7 +145,9 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         dep, head = tok.dep_, tok.head
-        if dep in ("ccomp", "parataxis") and head.lemma_ in rep:
+        background = background or (dep == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in w["temporal_marks"] for c in tok.children))
+        if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):
             _report(head, name_of, v, reporters)
         elif dep == "xcomp" and head.lemma_ in rep:
             v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
@@ -158,12 +161,24 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge("hedged")
         elif dep == "ccomp" and negated(head):
             v.dropped = v.dropped or f"under negated '{head.text}'"
+        elif dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in w["reporting_nouns"]:
+            v.hedge(w["reporting_nouns"][head.lemma_])   # 'the claim that ...'
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            v.speakers.append(name_of(poss[0]) if poss else None)
+        elif dep == "pcomp" and head.lower_ in w["negating_preps"]:
+            v.dropped = v.dropped or f"under '{head.text}'"
         shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if dep in ("ccomp", "xcomp", "advcl") or shared:   # 'may have met X and recruited Y'
             _local(head, v)
         tok = head
     _finish(v, reporters)
     return v
+
+
+def _frames_speech(verb) -> bool:
+    """'X said that', 'it was reported that' -- but not 'his contact was declared ...'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return not subjects or subjects[0].lower_ == "it"
 
 
 def _report(head, name_of: Callable, v: Voice, reporters: list) -> None:

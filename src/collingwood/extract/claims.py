@@ -73,7 +73,7 @@ def _may_stand_alone(p: Predicate) -> bool:
 def worth_parsing(sent, found: Found) -> bool:
     """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
     forms = trigger_forms()
-    if len(sent) > MAX_TOKENS or not any(t.lower_ in forms for t in sent):
+    if len(sent) > MAX_TOKENS or sent.text.count("|") > 1 or not any(t.lower_ in forms for t in sent):
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
@@ -196,7 +196,7 @@ class SentenceReader:
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
-        if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VB")):
+        if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             gov = head.head if dep == "pcomp" else head
             if gov.pos_ in ("VERB", "AUX"):
                 found = self.grammatical_subject(gov)
@@ -204,11 +204,16 @@ class SentenceReader:
         return None
 
     def prep_objects(self, head, preps) -> list:
+        """Objects through the given prepositions; 'as' (or a predicative noun) reaches the
+        organisation of a post: 'appointed (as) head of the NKVD' -> NKVD."""
         out = []
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                out += [p for p in c.children if p.dep_ == "pobj"]
-        return out
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                objects = [p for p in c.children if p.dep_ == "pobj"]
+                out += [_post_of(p) for p in objects] if c.lower_ == "as" else objects
+            elif c.dep_ in ("oprd", "attr") and "as" in preps and head.pos_ == "VERB":
+                out.append(_post_of(c))
+        return [o for o in out if o is not None]
 
     def time_of(self, verb):
         """The nearest time expression in the verb's own clause (breadth first)."""
@@ -245,6 +250,16 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _post_of(noun):
+    """'head of the NKVD' -> the token 'NKVD'; None when the post names no body."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in", "for"):
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
 
 
 def _expand(tokens) -> list:
@@ -336,8 +351,10 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     else:
         return []
     out = []
-    for p in preds:
-        pairs = _pairs(reader, p, [subject], reader.prep_objects(noun, p.preps))
+    for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
+        objects = reader.prep_objects(noun, p.preps) or [
+            c for c in noun.children if c.dep_ == "compound" and reader.named(c)]
+        pairs = _pairs(reader, p, [subject], objects)
         if not pairs:
             continue
         v = voice(clause, reader.speaker)
@@ -345,7 +362,10 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             return []
         denied = v.denied if noun.dep_ == "attr" else False
         for a, b in pairs:
-            out.append(_claim(reader, clause, p, a, b, v, penalty, denied))
+            c = _claim(reader, clause, p, a, b, v, penalty, denied)
+            if noun.dep_ == "appos":         # 'X, a GRU officer who ... in 1959': the role is undated
+                c.time = c.place = None
+            out.append(c)
         break
     return out
 

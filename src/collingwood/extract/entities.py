@@ -66,8 +66,9 @@ def _alias_kind(name: str) -> str:
 
 @functools.cache
 def organisations() -> dict[str, Entity]:
-    """Gazetteer entries as entities, keyed by canonical name, with dated aliases."""
-    entries = gazetteer()["organisations"]
+    """Gazetteer entries (organisations, and the few places listed) as entities, keyed by
+    canonical name, with dated aliases."""
+    entries = gazetteer()["organisations"] + gazetteer().get("places", [])
     by_name = {e["name"]: e for e in entries}
     out: dict[str, Entity] = {}
     for e in entries:
@@ -88,12 +89,14 @@ def organisations() -> dict[str, Entity]:
 
 
 def gazetteer_patterns() -> list[dict]:
-    """Entity-ruler patterns: every name and alias, labelled ORG, id = canonical name."""
+    """Entity-ruler patterns: every name and alias, labelled ORG (LOC for a place),
+    id = canonical name."""
     patterns = []
     for name, ent in organisations().items():
         for form in [name] + [a.name for a in ent.aliases if a.kind not in
                               ("successor_name", "predecessor_name")]:
-            patterns.append({"label": "ORG", "pattern": form, "id": name})
+            label = "LOC" if ent.kind == "place" else "ORG"
+            patterns.append({"label": label, "pattern": form, "id": name})
     return patterns
 
 
@@ -201,6 +204,22 @@ def _label(ent, persons: set[str]) -> str:
     return ent.label_
 
 
+@functools.cache
+def _generic() -> frozenset[str]:
+    return frozenset(gazetteer()["generic_names"])
+
+
+def _kind_by_head(name: str, kind: str) -> str:
+    """'... Research Association' is an organisation, 'Trinity College' a college."""
+    g = gazetteer()
+    words = name.split()
+    if kind in ("organisation", "place") and any(w in g["college_heads"] for w in words):
+        return "college"
+    if kind == "place" and len(words) > 1 and words[-1] in g["organisation_heads"]:
+        return "organisation"
+    return kind
+
+
 def _from_doc(doc) -> list[_Cand]:
     text = doc.text
     out = []
@@ -222,10 +241,12 @@ def _from_doc(doc) -> list[_Cand]:
                              org.name if alias else None, org))
             continue
         name = " ".join(text[start:end].split())
+        if name in _generic():
+            continue
         if kind == "person":
             name = _strip_titles(name)
-        elif kind == "organisation" and re.search(r"\b(University|College)\b", name):
-            kind = "college"
+        else:
+            kind = _kind_by_head(name, kind)
         out.append(_Cand(start, end, kind, name, 0))
     return out
 
@@ -234,7 +255,9 @@ def _from_doc(doc) -> list[_Cand]:
 
 _NICK = re.compile(rf"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
 _AFTER_PERSON = [
-    ("birth_name", re.compile(rf"^[\s,(–—-]*(?:who\s+was\s+)?(?:born|né)\s+(?:as\s+)?({_NAME})")),
+    ("birth_name", re.compile(
+        rf"^[\s,(–—-]*(?:who\s+)?(?:was\s+|had\s+been\s+|is\s+)?(?:born|né)\s+"
+        rf"(?:(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*,?\s+)?(?:as\s+)?({_NAME})")),
     ("maiden_name", re.compile(rf"^[\s,(–—-]*n[ée]e\s+({_NAME})")),
     ("married_name", re.compile(
         rf"^\s*\((?:now|later|afterwards|subsequently|married\s+name)\s+(?:Mrs\.?\s+|Lady\s+)?({_NAME})\)")),
@@ -261,16 +284,21 @@ def _full(person: str, name: str) -> str:
     return name
 
 
-def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list[_Cand], list]:
-    """Mentions and (entity name, Alias) pairs from the alias patterns."""
+def _nicknames(text: str, source_id: str) -> tuple[list[_Cand], list]:
+    """Harold "Kim" Philby: one mention of Harold Philby, alias Kim Philby."""
     out, aliases = [], []
     for m in _NICK.finditer(text):
         first, nick, last = m.groups()
         name = f"{first} {last}"
         out.append(_Cand(m.start(), m.end(), "person", name, 2))
         aliases.append((name, Alias(f"{nick} {last}", "nickname", None, source_id)))
-    persons = [c for c in cands + out if c.kind == "person"]
-    for p in persons:
+    return out, aliases
+
+
+def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list[_Cand], list]:
+    """Mentions and (entity name, Alias) pairs from the patterns after a person's name."""
+    out, aliases = [], []
+    for p in [c for c in cands if c.kind == "person"]:
         tail = text[p.end:p.end + 120]
         for kind, rx in _AFTER_PERSON:
             m = rx.match(tail)
@@ -345,7 +373,7 @@ def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
         words = name.split()
         if len(words[-1]) < 5:
             continue
-        key = (tuple(w[0].lower() for w in words[:-1]), skeleton(words[-1]))
+        key = tuple(skeleton(w) for w in words)
         first = by_key.setdefault(key, name)
         if first != name and (first, name) not in pairs and \
                 SequenceMatcher(None, first.lower(), name.lower()).ratio() >= 0.7:
@@ -371,11 +399,16 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
                   extracted_by: str = "") -> Found:
     """All entity mentions of one NER-processed document (see `nlp.ner`)."""
     text = doc.text
-    base = _from_known(text, known) + _from_doc(doc)
-    patterned, aliases = _alias_patterns(text, base, source_id)
-    chosen = _choose(base + patterned)
+    nicknamed, aliases = _nicknames(text, source_id)
+    chosen = _choose(_from_known(text, known) + _from_doc(doc) + nicknamed)
     chosen = _choose(chosen + _surname_links(doc, chosen, known))
-    found = Found(aliases=aliases)
+    patterned, more = _alias_patterns(text, chosen, source_id)
+    chosen = _choose(chosen + patterned)
+    code_names = {c.name for c in patterned if c.alias_kind == "code_name" and c.alias_of is None}
+    for c in chosen:                           # every later 'Otto' is the code name too
+        if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):
+            c.kind, c.alias_kind = "person", "code_name"
+    found = Found(aliases=aliases + more)
     for c in chosen:
         ent = found.entities.get(c.name)
         if ent is None:
