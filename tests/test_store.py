@@ -36,7 +36,7 @@ def test_store_refuses_a_file_that_is_not_a_case(tmp_path):
 def test_store_refuses_a_case_from_a_newer_version(tmp_path):
     store = _store(tmp_path)
     from sqlalchemy import insert
-    from collingwood.store import migrations_table
+    from collingwood.tables import migrations_table
     with store.transaction() as conn:
         conn.execute(insert(migrations_table).values(version=SCHEMA_VERSION + 1, description="x", applied_at="now"))
     with pytest.raises(CaseError, match="newer Collingwood"):

@@ -1,0 +1,216 @@
+"""The tables of a case and their versioned migrations (SQLAlchemy Core).
+
+Migrations are an append-only list of ``(version, description, function)``; the first
+creates every table below as it stood then. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+meta_table = Table(
+    "meta", metadata,
+    Column("key", String, primary_key=True),
+    Column("value", JSON),
+)
+migrations_table = Table(
+    "schema_migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", String, nullable=False),
+    Column("applied_at", String, nullable=False),
+)
+sources = Table(
+    "sources", metadata,
+    Column("id", String, primary_key=True),
+    Column("title", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("authors", JSON, nullable=False),
+    Column("date", String),
+    Column("written", JSON),
+    Column("archive_ref", String),
+    Column("url", String),
+    Column("licence", String),
+    Column("citation", Text),
+    Column("path", String),
+    Column("format", String, nullable=False),
+    Column("content_hash", String, nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("pages", JSON, nullable=False),
+    Column("extra", JSON, nullable=False),
+    Column("ingested_at", String, nullable=False),
+)
+entities = Table(
+    "entities", metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+    Column("origin", String, nullable=False, default="analyst"),
+)
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("valid", JSON),
+    Column("source_id", String, ForeignKey("sources.id")),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("entity_id", String),
+    Column("alias_kind", String),
+    Column("alias_of", String),
+    Column("extracted_by", String, nullable=False),
+)
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True),
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("page", Integer),
+    Column("subject", String, nullable=False),
+    Column("predicate", String, nullable=False),
+    Column("object", String),
+    Column("time", JSON),
+    Column("place", String),
+    Column("polarity", String, nullable=False),
+    Column("modality", String, nullable=False),
+    Column("asserted_by", String),
+    Column("reported_by", String),
+    Column("extracted_by", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("created_at", String, nullable=False),
+)
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True),
+    Column("predicate", String, nullable=False),
+    Column("participants", JSON, nullable=False),
+    Column("time", JSON),
+    Column("place", String),
+    Column("track", String, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+)
+findings = Table(
+    "findings", metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String, nullable=False),
+    Column("severity", String, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+)
+verdicts = Table(
+    "verdicts", metadata,
+    Column("finding_id", String, primary_key=True),
+    Column("verdict", String, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+curation = Table(
+    "curation", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String, nullable=False),        # merge | split
+    Column("a", String, nullable=False),
+    Column("b", String, nullable=False),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+judgments = Table(
+    "judgments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("witness", String, nullable=False),
+    Column("target", String, nullable=False),      # 'grade' or a claim id / finding id
+    Column("value", String, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+hypotheses = Table(
+    "hypotheses", metadata,
+    Column("id", String, primary_key=True),
+    Column("question", Text, nullable=False),
+    Column("label", String, nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("local_id", String, nullable=False),    # the id written in the hypotheses file
+    Column("definition", JSON, nullable=False),    # the entry as written: requires, excludes ...
+    Column("file", String, nullable=False),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+ratings = Table(
+    "ratings", metadata,
+    Column("hypothesis_id", String, ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
+    Column("evidence_id", String, primary_key=True),
+    Column("rating", String, nullable=False),      # CC C N I II
+    Column("note", Text, nullable=False, default=""),
+    Column("by", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+extraction_runs = Table(
+    "extraction_runs", metadata,
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractor", String, primary_key=True),
+    Column("at", String, nullable=False),
+    Column("claims", Integer, nullable=False),
+)
+audit = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("action", String, nullable=False),
+    Column("target", String, nullable=False),
+    Column("detail", JSON, nullable=False),
+)
+
+
+# --- migrations ---------------------------------------------------------------
+# Each migration is (version, description, function). Append; never edit a
+# released one. The first creates every table of this module as it stood then.
+
+def _m1_core(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+def _m2_fulltext(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS source_fts USING fts5("
+            "source_id UNINDEXED, title, body, tokenize='porter unicode61')"
+        ))
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
+        "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
+    (2, "full-text index over source text", _m2_fulltext),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
