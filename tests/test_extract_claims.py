@@ -199,3 +199,69 @@ def test_extract_claims_citation_marks_split_sentences(extract):
     text = "Marshall resigned.[37] Kim Philby met Guy Burgess in 1940.[38] Nothing else happened."
     (c,) = extract(text).claims
     assert c.quote == "Kim Philby met Guy Burgess in 1940.[38]"
+
+
+# ---------------------------------------------------------------- posts, coordination, lone dates
+
+@pytest.mark.slow
+def test_extract_claims_post_named_by_a_compound_chain_and_conjunct(extract):
+    out = extract("Aldrich Ames was a CIA counterintelligence officer and analyst. "
+                  "Igor Gouzenko, a GRU cipher clerk, defected in 1945.")
+    triples = _triples(out)
+    assert ("Aldrich Ames", "worked_at", "CIA") in triples
+    assert ("Igor Gouzenko", "worked_at", "GRU") in triples
+
+
+@pytest.mark.slow
+def test_extract_claims_conjoined_apposition(extract):
+    out = extract("Juliet Poyntz, an American communist and founding member of the Communist Party "
+                  "of the United States, vanished in New York.")
+    (c,) = [c for c in out.claims if c.predicate == "member_of"]
+    assert c.subject == "Juliet Poyntz" and c.object.startswith("Communist Party")
+    assert c.time is None
+
+
+@pytest.mark.slow
+def test_extract_claims_inverted_copula_post(extract):
+    out = extract("The first head of the 4th Directorate was Janis Berzin, a former member of the "
+                  "Cheka. Members of the Cheka were Bolshevik.")
+    triples = _triples(out)
+    assert ("Janis Berzin", "worked_at", "4th Directorate") in triples
+    assert ("Janis Berzin", "member_of", "Cheka") in triples
+    assert all(c.subject == "Janis Berzin" for c in out.claims)
+
+
+@pytest.mark.slow
+def test_extract_claims_post_with_the_name_in_apposition(extract):
+    out = extract("In 1938 the head of the NKVD, Lavrentiy Beria, arrested Nikolai Yezhov.")
+    c = next(c for c in out.claims if c.predicate == "worked_at")
+    assert (c.subject, c.object, c.time) == ("Lavrentiy Beria", "NKVD", None)
+
+
+@pytest.mark.slow
+def test_extract_claims_apposition_to_a_pronoun_is_left_alone(extract):
+    out = extract("Ismail Akhmedov defected to Turkey in 1942. In 1948 he was interviewed by the "
+                  "first secretary at the consulate, in reality the station chief of the SIS, Kim Philby.")
+    assert not [c for c in out.claims if c.predicate == "worked_at" and c.subject == "Ismail Akhmedov"]
+
+
+@pytest.mark.slow
+def test_extract_claims_coordinated_passive_verbs(extract):
+    out = extract("Yan Berzin was arrested and executed in 1938.")
+    (c,) = [c for c in out.claims if c.predicate == "died"]
+    assert (c.subject, c.object, c.time.earliest) == ("Yan Berzin", None, "1938-01-01")
+
+
+@pytest.mark.slow
+def test_extract_claims_a_date_after_in_does_not_block_a_lone_act(extract):
+    out = extract("Josef Jakobs was executed in 1941. Walter Krivitsky died in a Washington hotel.")
+    died = sorted((c.subject, c.time.earliest if c.time else None) for c in out.claims
+                  if c.predicate == "died")
+    assert died == [("Josef Jakobs", "1941-01-01")]
+
+
+@pytest.mark.slow
+def test_extract_claims_long_comma_list_is_not_parsed(extract):
+    names = ", ".join(f"Name{i} Surname{i}" for i in range(30))
+    text = f"Chairman – Felix Dzerzhinsky, other members – {names}, headed the Petrograd Department."
+    assert not [c for c in extract(text).claims if c.predicate == "worked_at"]

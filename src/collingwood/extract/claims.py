@@ -27,7 +27,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _COPULAS = {"be", "become", "remain"}
-MAX_TOKENS = 80       # longer "sentences" are lists or run-ons the small parser gets wrong
+MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
+LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
 
 
 @functools.cache
@@ -74,6 +75,8 @@ def worth_parsing(sent, found: Found) -> bool:
     """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
     forms = trigger_forms()
     if len(sent) > MAX_TOKENS or sent.text.count("|") > 1 or not any(t.lower_ in forms for t in sent):
+        return False
+    if len(sent) > LONG_TOKENS and sum(t.text == "," for t in sent) * 6 > len(sent):
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
@@ -281,7 +284,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             continue
         if tok.pos_ == "VERB":
             made = _verb_claims(reader, tok, preds)
-        elif tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos"):
+        elif tok.pos_ == "NOUN":
             made = _noun_claims(reader, tok, preds)
         else:
             continue
@@ -305,7 +308,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     if g is None:
         return []
     gtok, inherited, participle = g
-    passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = participle or _passive(verb)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
@@ -322,7 +325,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = _pairs(reader, p, subjects, objects)
-            if not pairs and _may_stand_alone(p) and not via_prep:
+            if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep):
                 pairs = _lone(reader, verb, p, patient or [gtok])
             if not pairs:
                 continue
@@ -336,38 +339,99 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     return out
 
 
+def _passive(verb) -> bool:
+    """A passive clause; 'was arrested and executed': the second participle shares the voice."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "dobj") for c in verb.children)
+            and _passive(verb.head))
+
+
+def _undated(reader: SentenceReader, objects) -> list:
+    """The prepositional objects that are not part of a time expression ('in 1938' is a date)."""
+    dated = reader.dates_by_token()
+    return [o for o in objects if o.i not in dated]
+
+
+def _noun_role(noun):
+    """The clause role of a noun trigger: 'attr', 'appos', 'named' (the post's holder in
+    apposition: 'the head of X, Y,') or 'subject' (copula inverted: 'the first head of X
+    was Y'); a conjunct takes its head's role ('a journalist and
+    former member of Y'). Returns (role, the noun that holds it) or (None, None)."""
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
+    if len(named) == 1 and noun.tag_ == "NN" and not _det_possessive(noun):
+        return "named", named[0]             # 'the head of the NKVD, Lavrentiy Beria, ...'
+    holder = noun
+    while holder.dep_ == "conj" and holder.head.i != holder.i and holder.head.pos_ in ("NOUN", "PROPN"):
+        holder = holder.head
+    if holder.dep_ == "attr" and holder.head.lemma_ in _COPULAS:
+        return "attr", holder
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
+        return "appos", holder
+    if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return "subject", noun
+    return None, None
+
+
+def _compound_names(reader: SentenceReader, noun) -> list:
+    """Named modifiers of a post: 'a former KGB officer', 'a CIA counterintelligence officer',
+    'an ex-GRU agent' (compounds, and adjective-tagged names, one level down)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            if reader.named(c):
+                out.append(c)
+            elif c.dep_ == "compound":
+                out += [g for g in c.children if g.dep_ in ("compound", "amod") and reader.named(g)]
+    return out
+
+
 def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
-    """'X was a member of Y', 'X, a friend of Y, ...'."""
-    if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+    """'X was a member of Y', 'X, a friend of Y, ...', 'the head of Y was X'."""
+    role, holder = _noun_role(noun)
+    if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
+        clause = noun.head
+        attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+        if len(attrs) != 1 or _det_possessive(noun):
+            return []
+        subject, penalty = attrs[0], 0.05
+    elif role == "attr":
         clause = noun.head
         g = reader.grammatical_subject(clause)
         if g is None:
             return []
         subject, penalty = g[0], g[1] + 0.05
-    elif noun.dep_ == "appos":
-        subject, penalty, clause = noun.head, 0.05, noun.head
+    elif role in ("appos", "named"):
+        subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
+        penalty = 0.05
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
     else:
         return []
     out = []
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
-        objects = reader.prep_objects(noun, p.preps) or [
-            c for c in noun.children if c.dep_ == "compound" and reader.named(c)]
-        pairs = _pairs(reader, p, [subject], objects)
+        pairs = _pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
+            _pairs(reader, p, [subject], _compound_names(reader, noun))
         if not pairs:
             continue
         v = voice(clause, reader.speaker)
         if v.dropped:
             return []
-        denied = v.denied if noun.dep_ == "attr" else False
+        denied = v.denied if role in ("attr", "subject") else False
         for a, b in pairs:
             c = _claim(reader, clause, p, a, b, v, penalty, denied)
-            if noun.dep_ == "appos":         # 'X, a GRU officer who ... in 1959': the role is undated
+            if role in ("appos", "named"):   # 'X, a GRU officer who ... in 1959': the role is undated
                 c.time = c.place = None
             out.append(c)
         break
     return out
+
+
+def _det_possessive(noun) -> bool:
+    """'its first head', 'his deputy': the post's body is a pronoun, not named here."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tuple[_Arg, _Arg]]:

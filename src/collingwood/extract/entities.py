@@ -253,7 +253,7 @@ def _from_doc(doc) -> list[_Cand]:
 
 # ---------------------------------------------------------------- alias patterns
 
-_NICK = re.compile(rf"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
+_NICK = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
 _AFTER_PERSON = [
     ("birth_name", re.compile(
         rf"^[\s,(–—-]*(?:who\s+)?(?:was\s+|had\s+been\s+|is\s+)?(?:born|né)\s+"
