@@ -76,6 +76,7 @@ def key_people(data: CaseData, res: Resolution, limit: int = KEY_ACTORS) -> list
 def _sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
               figures: dict) -> list[Section]:
     from .analyse import affinity, biography, chronology
+    from .judgment import judgment_sections
     out = []
     entries = chronology.chronology(data, res)
     out.append(Section("chronology", "Chronology", partial(
@@ -84,12 +85,12 @@ def _sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
         "is marked so. Each version shows its witness and how long after the event it was given."))
     out.append(Section("findings", "Findings", partial("findings", findings=found, data=data, res=res),
                        "Contradictions and anomalies in the record, each citing the passages involved."))
-    out.extend(_judgment_sections(case, data, res, found, figures))
+    graph = affinity.affinity_graph(data, res)
+    out.extend(judgment_sections(case, data, res, found, figures, graph))
     profiles = [biography.profile(data, res, res.entities[eid].name) for eid in key_people(data, res)]
     out.append(Section("biographies", "Biographies", partial(
         "biographies", profiles=profiles, data=data, res=res),
         f"The {len(profiles)} people the record says most about."))
-    graph = affinity.affinity_graph(data, res)
     svg = affinity.to_svg(graph, max_nodes=CHART_ACTORS)
     figures["links"] = graph.number_of_edges()
     out.append(Section("affinity", "Affinity chart", partial(
@@ -97,15 +98,6 @@ def _sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
         "Documented links are solid, inferred links dashed; the strongest links of the "
         f"{min(CHART_ACTORS, graph.number_of_nodes())} best-connected actors are drawn."))
     return out
-
-
-def _judgment_sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
-                       figures: dict) -> list[Section]:
-    try:
-        from .judgment import judgment_sections
-    except ImportError:
-        return []
-    return judgment_sections(case, data, res, found, figures)
 
 
 def build_dossier(case: Case, analysis: Analysis) -> Dossier:

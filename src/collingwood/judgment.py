@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .analyse import hypotheses as ach
 from .analyse.affinity import affinity_graph
 from .analyse.questions import open_questions
@@ -28,13 +30,14 @@ class Judgment:
     matrices: list
 
 
-def register_for(case: Case, data: CaseData, res: Resolution, found: list[Finding]):
-    graph = affinity_graph(data, res)
+def register_for(case: Case, data: CaseData, res: Resolution, found: list[Finding], graph=None):
+    """The witness register with the analyst's overrides; prominence uses the affinity graph."""
+    graph = graph if graph is not None else affinity_graph(data, res)
     return witness_register(data, res, found, overrides=case.store.judgments(), graph=graph)
 
 
-def judge(case: Case, data: CaseData, res: Resolution, found: list[Finding]) -> Judgment:
-    register = register_for(case, data, res, found)
+def judge(case: Case, data: CaseData, res: Resolution, found: list[Finding], graph=None) -> Judgment:
+    register = register_for(case, data, res, found, graph)
     sets = hypothesis_sets(case)
     return Judgment(
         register=register,
@@ -86,14 +89,10 @@ def add_override(case: Case, witness: str, target: str, value: str, note: str = 
 # --- dossier ----------------------------------------------------------------
 
 def judgment_sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
-                      figures: dict) -> list[Section]:
-    j = judge(case, data, res, found)
+                      figures: dict, graph=None) -> list[Section]:
+    j = judge(case, data, res, found, graph)
     figures["witnesses"] = len(j.register)
     figures["open questions"] = len(j.questions)
-    by_claim = {}
-    for w in j.register:
-        for cid, cred in w.credibility.items():
-            by_claim[cid] = cred
     sections = [
         Section("witnesses", "Witness register", partial(
             "witnesses", register=j.register, disputed=j.disputed, data=data),
@@ -106,6 +105,5 @@ def judgment_sections(case: Case, data: CaseData, res: Resolution, found: list[F
     ]
     if j.matrices:
         body = "".join(str(partial("matrix", html=ach.matrix_html(m), m=m)) for m in j.matrices)
-        from markupsafe import Markup
         sections.append(Section("hypotheses", "Competing hypotheses", Markup(body), ach.CAVEAT))
     return sections
