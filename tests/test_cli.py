@@ -73,3 +73,26 @@ def test_cli_dates_jsonl_contract(tmp_path):
     row = json.loads(result.output.splitlines()[0])
     assert set(row) == {"start", "end", "text", "value", "mod", "earliest", "latest", "granularity"}
     assert row["earliest"] == "1940-01-01"
+
+
+def test_cli_review_rejects_a_claim_and_audits_it(tmp_path):
+    case = _case(tmp_path)
+    claim = json.loads(runner.invoke(app, ["claims", str(case), "--json"]).output.splitlines()[0])
+    result = runner.invoke(app, ["review", str(case), claim["id"], "reject", "--note", "misread"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["claims", str(case), "--json"]).output.strip() == ""
+    assert len(runner.invoke(app, ["claims", str(case), "--json", "--all"]).output.splitlines()) == 1
+    from collingwood import open_case
+    assert open_case(case).store.audit_log()[-1]["detail"]["note"] == "misread"
+    bad = runner.invoke(app, ["review", str(case), "c-nothing", "accept"])
+    assert bad.exit_code == 4
+
+
+def test_cli_entities_lists_aliases(tmp_path):
+    case = _case(tmp_path)
+    ents = tmp_path / "entities.yaml"
+    ents.write_text("entities:\n  - name: Arnold Deutsch\n    aliases: [{name: Otto, kind: code_name, from: '1934'}]\n")
+    runner.invoke(app, ["ingest", str(case), str(ents)])
+    rows = [json.loads(x) for x in runner.invoke(app, ["entities", str(case), "--json"]).output.splitlines()]
+    assert rows == [{"id": rows[0]["id"], "name": "Arnold Deutsch", "kind": "person",
+                     "aliases": [{"name": "Otto", "kind": "code_name", "valid": "since 1934"}]}]

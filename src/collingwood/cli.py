@@ -122,6 +122,41 @@ def claims(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
+def review(case: Path = typer.Argument(..., help=CASE_HELP),
+           claim_id: str = typer.Argument(..., help="The claim's id (see `collingwood claims --json`)."),
+           decision: str = typer.Argument(..., help="accept | reject | propose (undo a decision)"),
+           note: str = typer.Option("", help="Why: kept in the audit log.")):
+    """Accept or reject a proposed claim; a rejected claim leaves every analysis (audited)."""
+    from .case import Case
+    status = {"accept": "accepted", "reject": "rejected", "propose": "proposed"}.get(decision)
+    if status is None:
+        raise ConfigError(f"Unknown decision {decision!r}; use accept, reject or propose.")
+    Case.open(case).store.set_claim_status(claim_id, status, note)
+    out.print(f"{claim_id}: {status}")
+
+
+@app.command()
+@handles_errors
+def entities(case: Path = typer.Argument(..., help=CASE_HELP),
+             as_json: bool = typer.Option(False, "--json", help="One JSON object per entity."),
+             kind: str = typer.Option(None, help="Only this kind: person, organisation, place ...")):
+    """The people, organisations and places of a case with their aliases."""
+    from .case import Case
+    items = [e for e in Case.open(case).entities() if not kind or e.kind == kind]
+    if as_json:
+        _jsonl({"id": e.id, "name": e.name, "kind": e.kind,
+                "aliases": [{"name": a.name, "kind": a.kind, "valid": a.valid.render() if a.valid else None}
+                            for a in e.aliases]} for e in items)
+        return
+    table = Table("name", "kind", "aliases")
+    for e in items:
+        table.add_row(e.name, e.kind, "; ".join(
+            f"{a.name} ({a.kind.replace('_', ' ')}{', ' + a.valid.render() if a.valid else ''})" for a in e.aliases))
+    out.print(table)
+
+
+@app.command()
+@handles_errors
 def sources(case: Path = typer.Argument(..., help=CASE_HELP),
             as_json: bool = typer.Option(False, "--json")):
     """The source register: kind, author, date written, archive reference."""
