@@ -28,6 +28,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     figures: dict[str, int] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    credibility: dict = field(default_factory=dict)       # claim id -> Credibility (1-6)
 
     def summary(self) -> str:
         return ", ".join(f"{v} {k}" for k, v in self.figures.items()) or "no analysis"
@@ -50,7 +51,7 @@ def run_analysis(case: Case, sections: bool = True) -> Analysis:
     result = Analysis(data=data, resolution=res, findings=found)
     result.figures = {"events": len(res.events), "findings": len(found)}
     if sections:
-        result.sections = _sections(case, data, res, found, result.figures)
+        result.sections = _sections(case, result)
     return result
 
 
@@ -73,10 +74,10 @@ def key_people(data: CaseData, res: Resolution, limit: int = KEY_ACTORS) -> list
     return [eid for eid, _ in counts.most_common(limit)]
 
 
-def _sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
-              figures: dict) -> list[Section]:
+def _sections(case: Case, result: Analysis) -> list[Section]:
     from .analyse import affinity, biography, chronology
-    from .judgment import judgment_sections
+    from .judgment import credibility, judge, judgment_sections
+    data, res, found, figures = result.data, result.resolution, result.findings, result.figures
     out = []
     entries = chronology.chronology(data, res)
     out.append(Section("chronology", "Chronology", partial(
@@ -86,7 +87,9 @@ def _sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
     out.append(Section("findings", "Findings", partial("findings", findings=found, data=data, res=res),
                        "Contradictions and anomalies in the record, each citing the passages involved."))
     graph = affinity.affinity_graph(data, res)
-    out.extend(judgment_sections(case, data, res, found, figures, graph))
+    judged = judge(case, data, res, found, graph)
+    result.credibility = credibility(judged)
+    out.extend(judgment_sections(judged, data, figures))
     profiles = [biography.profile(data, res, res.entities[eid].name) for eid in key_people(data, res)]
     out.append(Section("biographies", "Biographies", partial(
         "biographies", profiles=profiles, data=data, res=res),
@@ -107,4 +110,5 @@ def build_dossier(case: Case, analysis: Analysis) -> Dossier:
         data=analysis.data,
         sections=analysis.sections,
         figures=dict(analysis.figures),
+        credibility=analysis.credibility,
     )

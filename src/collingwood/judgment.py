@@ -88,9 +88,12 @@ def add_override(case: Case, witness: str, target: str, value: str, note: str = 
 
 # --- dossier ----------------------------------------------------------------
 
-def judgment_sections(case: Case, data: CaseData, res: Resolution, found: list[Finding],
-                      figures: dict, graph=None) -> list[Section]:
-    j = judge(case, data, res, found, graph)
+def credibility(j: Judgment) -> dict:
+    """Each claim's credibility (1-6, with its reason) from the witness register."""
+    return {cid: cred for w in j.register for cid, cred in w.credibility.items()}
+
+
+def judgment_sections(j: Judgment, data: CaseData, figures: dict) -> list[Section]:
     figures["witnesses"] = len(j.register)
     figures["open questions"] = len(j.questions)
     sections = [

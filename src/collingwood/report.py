@@ -36,6 +36,7 @@ class Dossier:
     data: CaseData
     sections: list[Section] = field(default_factory=list)
     figures: dict[str, str] = field(default_factory=dict)     # label -> value, for the header
+    credibility: dict = field(default_factory=dict)           # claim id -> Credibility (1-6)
 
 
 @cache
