@@ -110,3 +110,12 @@ def test_resolve_rejected_claims_are_ignored(build):
 def test_resolve_event_ids_are_deterministic(build):
     claims = [build.claim("Cairncross", "met", "Maclean", "1944", source=s) for s in "abc"]
     assert set(resolve(build.case(claims)).events) == set(resolve(build.case(claims[::-1])).events)
+
+
+def test_resolve_own_name_beats_another_entitys_former_name(build):
+    nkvd = build.entity("NKVD", "organisation")
+    mgb = build.entity("MGB", "organisation", aliases=[("NKVD", "predecessor_name", "1934", "1946")])
+    data = build.case([build.claim("Grigory Petrovsky", "worked_at", "NKVD"),
+                       build.claim("Lavrentiy Beria", "worked_at", "NKVD", "1940")], entities=[nkvd, mgb])
+    res = resolve(data)
+    assert [res.object_of[c.id] for c in data.claims] == [nkvd.id, nkvd.id]

@@ -71,6 +71,7 @@ class _Link:
     entity_id: str
     valid: TimeSpan | None = None
     name: str = ""
+    kind: str = "canonical"       # the alias kind by which the name reaches the entity
 
 
 @dataclass
@@ -133,7 +134,7 @@ class _Names:
                 if al.source_id and not alias_kinds.get(al.kind, {}).get("merge", True):
                     self.candidates.append((al.name, ent.id, f"{al.kind} found in {al.source_id}"))
                     continue
-                self.link(norm(al.name), _Link(ent.id, al.valid, al.name))
+                self.link(norm(al.name), _Link(ent.id, al.valid, al.name, al.kind))
 
     def add_entity(self, ent: Entity) -> None:
         self.entities[ent.id] = ent
@@ -164,7 +165,7 @@ class _Names:
             r = self.root(lk.entity_id)
             if r not in seen:
                 seen.add(r)
-                out.append(_Link(r, lk.valid, lk.name))
+                out.append(_Link(r, lk.valid, lk.name, lk.kind))
         return out
 
     def own(self, surface: str, kind: str) -> str:
@@ -283,6 +284,12 @@ def _merged_entities(names: _Names) -> dict[str, Entity]:
 def _choose(links: list[_Link], time: TimeSpan | None) -> _Link | None:
     if len(links) == 1:
         return links[0]
+    # A name that is some entity's own name beats the same name as another's earlier or
+    # later name: "NKVD" is the NKVD, not the MGB that was once called so.
+    if any(lk.kind == "canonical" for lk in links):
+        links = [lk for lk in links if lk.kind not in ("successor_name", "predecessor_name")]
+        if len(links) == 1:
+            return links[0]
     if time is not None:
         fits = [lk for lk in links if lk.valid is None or lk.valid.intersects(time)]
         dated = [lk for lk in fits if lk.valid is not None]
