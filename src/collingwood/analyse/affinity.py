@@ -289,7 +289,10 @@ def _place(g: nx.Graph, box: tuple[float, float, float, float], seed: int) -> di
     x0, y0, w, h = box
     if len(g) == 1:
         return {next(iter(g)): (x0 + w / 2, y0 + h / 2)}
-    raw = nx.spring_layout(g, seed=seed, weight="strength", k=1.6 / len(g) ** 0.5, iterations=200)
+    if len(g) == 2:                          # a pair stacked, so its labels never collide
+        a, b = sorted(g)
+        return {a: (x0 + w / 2, y0 + min(h * 0.3, 40)), b: (x0 + w / 2, y0 + h - min(h * 0.2, 20))}
+    raw = nx.spring_layout(g, seed=seed, k=2.2 / len(g) ** 0.5, iterations=300)
     xs = [float(p[0]) for p in raw.values()]
     ys = [float(p[1]) for p in raw.values()]
     mx, my = min(60.0, w * 0.15), min(30.0, h * 0.15)
@@ -298,22 +301,41 @@ def _place(g: nx.Graph, box: tuple[float, float, float, float], seed: int) -> di
                 y0 + my + 8 + (float(p[1]) - min(ys)) / sy * (h - 2 * my - 8)) for n, p in raw.items()}
 
 
+def _shelves(sizes: list[int], width: float, height: float, unit: float) -> list[tuple] | None:
+    """Boxes (x, y, w, h) for groups of the given sizes, area proportional to size, packed in
+    rows left to right; None when they do not fit."""
+    boxes, x, y, row_h = [], 0.0, 0.0, 0.0
+    for n in sizes:
+        h = unit * (n ** 0.65)
+        w = min(width, h * (1.5 if n > 2 else 1.0))
+        if x + w > width + 1e-6:
+            x, y, row_h = 0.0, y + row_h, 0.0
+        if y + h > height + 1e-6:
+            return None
+        boxes.append((x, y, w, h))
+        x, row_h = x + w, max(row_h, h)
+    return boxes
+
+
 def _layout(g: nx.Graph, width: float, height: float) -> dict:
-    """Pixel positions: the largest connected group on the left, the small ones in a grid beside it,
-    so separate circles of acquaintance don't squeeze the main one into a corner."""
+    """Pixel positions: the largest connected group on the left, the others packed beside it
+    with room in proportion to their size, so separate circles don't squeeze each other."""
     groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     if not groups:
         return {}
     main, rest = groups[0], groups[1:]
-    share = 1.0 if not rest else max(0.55, min(0.8, len(main) / len(g)))
+    share = 1.0 if not rest else max(0.5, min(0.75, len(main) / len(g) + 0.15))
     pos = _place(g.subgraph(main), (0, 0, width * share, height), seed=7)
     if rest:
-        cols = max(1, round((len(rest) * (1 - share) * width / height) ** 0.5))
-        rows = -(-len(rest) // cols)
-        cw, ch = width * (1 - share) / cols, height / rows
-        for i, group in enumerate(rest):
-            r, c = divmod(i, cols)
-            pos.update(_place(g.subgraph(group), (width * share + c * cw, r * ch, cw, ch), seed=7 + i))
+        x0, w = width * share, width * (1 - share)
+        sizes = [len(c) for c in rest]
+        lo, hi = 1.0, max(w, height)
+        for _ in range(30):                  # the largest unit at which every group still fits
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if _shelves(sizes, w, height, mid) else (lo, mid)
+        boxes = _shelves(sizes, w, height, lo) or [(0, 0, w, height)] * len(rest)
+        for i, (group, (bx, by, bw, bh)) in enumerate(zip(rest, boxes)):
+            pos.update(_place(g.subgraph(group), (x0 + bx, by, bw, bh), seed=8 + i))
     return pos
 
 
