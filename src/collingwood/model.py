@@ -21,7 +21,8 @@ POLARITIES = ("affirmed", "denied")
 MODALITIES = ("asserted", "hedged", "admitted", "reported", "alleged")
 STATUSES = ("proposed", "accepted", "rejected")
 EXTRACTORS_HUMAN = "analyst"
-FAMILIES = ("life", "career", "espionage", "social", "movement", "testimony")
+FAMILIES = ("life", "career", "espionage", "social", "movement", "testimony", "institution",
+            "military")
 TRACKS = ("political", "military", "intelligence", "culture_science", "personal")
 RULES = ("implies_presence", "terminal", "requires_living")
 FUNCTIONAL = (None, "per_subject", "per_object")
@@ -45,6 +46,8 @@ class Predicate:
     exclusive_with: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()          # prepositions that introduce the object ("worked at")
+    lone: bool = False                   # may be claimed without its object when dated ('died in 1995')
+    patient_subject: bool = False        # the subject is what the verb acts on ('X was founded by Y')
     edge: dict | None = None
     reverse: dict | None = None
 

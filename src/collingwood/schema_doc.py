@@ -31,6 +31,15 @@ def schema_markdown() -> str:
             f"| {_yes(p.temporal)} | {_yes(p.state)} | {_yes(p.symmetric)} | {p.functional or ''} "
             f"| {_yes(p.once)} | {', '.join(p.rules)} | {', '.join(p.exclusive_with)} | {edge} "
             f"| {p.reverse['label']} (`{p.reverse['name']}`) |")
+    lines += ["", "## What the rule-based extractor reads", "",
+              "Trigger words (verb or noun lemmas), the prepositions that introduce the object,",
+              "whether the claim may be proposed without its object when the clause is dated",
+              "(*lone*), and whether the subject is what the verb acts on (*patient*: 'Y founded",
+              "X' and 'X was founded by Y' are both `founded_by(X, Y)`).", "",
+              "| predicate | triggers | object after | lone | patient |", "|---|---|---|---|---|"]
+    for p in sorted(sch.predicates.values(), key=lambda p: p.name):
+        lines.append(f"| `{p.name}` | {', '.join(p.triggers)} | {', '.join(p.preps)} "
+                     f"| {_yes(p.lone)} | {_yes(p.patient_subject)} |")
     lines += ["", "## Entity kinds", "", "| kind | label | parent |", "|---|---|---|"]
     for name, e in sch.entity_kinds.items():
         lines.append(f"| `{name}` | {e.get('label', '')} | {e.get('parent', '')} |")

@@ -29,7 +29,7 @@ MAX_INFERRED = 0.9
 MAX_GROUP = 200          # more members at once, or people on one day, imply nothing
 MAX_CONTACTS = 25        # a hub with more documented contacts implies nothing about them
 PRESENCE_DAYS = 3
-CO_MEMBER = ("member_of", "worked_at", "studied_at")
+CO_MEMBER = ("member_of", "worked_at", "headed", "studied_at")
 PERSONAL = {"espionage", "social", "family"}   # link types that make a contact shared
 
 

@@ -276,7 +276,7 @@ def _post_before_appointment(ctx: Context) -> Iterator[Finding]:
     if not first:
         return
     for c in ctx.res.claims.values():
-        if c.predicate != "worked_at" or not c.affirmed or c.time is None:
+        if c.predicate not in ("worked_at", "headed") or not c.affirmed or c.time is None:
             continue
         a = first.get((ctx.res.subject_of[c.id], ctx.res.object_of.get(c.id)))
         if a is not None and c.time.hi < a.time.lo:

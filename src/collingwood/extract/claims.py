@@ -13,8 +13,9 @@ left out.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
@@ -27,6 +28,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _COPULAS = {"be", "become", "remain"}
+_YEAR = re.compile(r"\b\d{3,4}\b|\bBC\b|\bB\.C\.")
 MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
 LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
 
@@ -68,7 +70,7 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
 
 
 def _may_stand_alone(p: Predicate) -> bool:
-    return p.once and p.object == "place"
+    return p.lone
 
 
 def worth_parsing(sent, found: Found) -> bool:
@@ -120,10 +122,10 @@ class SentenceReader:
 
     def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list]):
         self.doc, self.offset, self.ctx = doc, offset, ctx
-        self._dates_fn, self._by_token = dates, None
+        self._dates_fn, self._by_token, self._explicit = dates, None, set()
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
         for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
-            a = self.named(t)
+            a = self.named(t) or self.titled(t)
             if a and a.kind == "person":
                 self.subjects.append((t.i, a.name))
 
@@ -141,9 +143,20 @@ class SentenceReader:
                         return _Arg(a.name, a.kind, 0.1, tok)
         return None
 
+    def titled(self, noun) -> _Arg | None:
+        """'the Austrian emperor Leopold II': a common noun subject with one name beside it."""
+        if noun.pos_ != "NOUN":
+            return None
+        named = [a for a in (self.named(c) for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+                 if a is not None]
+        return named[0] if len(named) == 1 else None
+
     def arg(self, tok, role: str = "subject") -> _Arg | None:
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             head = tok.head.head                  # 'Gouzenko, a clerk who defected'
+            if head.dep_ == "attr" and head.head.lemma_ in _COPULAS:   # 'Ames was an analyst who'
+                subject = [c for c in head.head.children if c.dep_ == "nsubj"]
+                return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
@@ -215,7 +228,7 @@ class SentenceReader:
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 out += [_post_of(p) for p in objects] if c.lower_ == "as" else objects
             elif c.dep_ in ("oprd", "attr") and "as" in preps and head.pos_ == "VERB":
-                out.append(_post_of(c))
+                out.append(c if self.named(c) else _post_of(c))   # 'renamed the NKVD'
         return [o for o in out if o is not None]
 
     def time_of(self, verb):
@@ -223,12 +236,12 @@ class SentenceReader:
         by_token = self.dates_by_token()
         if not by_token:
             return None
-        level = [verb]
-        while level:
-            for t in level:
-                if t.i in by_token:
-                    return by_token[t.i]
+        level, seen = [verb], []
+        while level:                    # nearest first; a date with its year beats 'two days later'
+            seen += [t.i for t in level if t.i in by_token]
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
+        if seen:
+            return by_token[next((i for i in seen if i in self._explicit), seen[0])]
         if verb.dep_ == "conj":
             head_time = self.time_of(verb.head)
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
@@ -239,12 +252,14 @@ class SentenceReader:
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
         if self._by_token is None:
-            self._by_token = {}
+            self._by_token, self._explicit = {}, set()
             for m in self._dates_fn():
                 span = m.joined or m.span
                 for t in self.doc if span is not None else ():
                     if m.start <= t.idx < m.end:
                         self._by_token[t.i] = span
+                        if _YEAR.search(m.text):
+                            self._explicit.add(t.i)
         return self._by_token
 
     def place_of(self, verb, used: set[str]) -> str | None:
@@ -313,12 +328,17 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
+    if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
+        return []                            # 'leaving Georgia open', 'found him dead': another sense
     v = None
     out = []
     for p in preds:
         via_prep = reader.prep_objects(verb, p.preps)
         patient = [gtok] if passive else dobjs
-        if passive:
+        if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
+            patient = [t for t in patient if _unqualified(reader, t)]
+            options = [(patient, agents if passive else [gtok])] if patient else []
+        elif passive:
             options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
         else:                       # 'Hankey transferred Cairncross to the Treasury'
             options = [(dobjs, via_prep), ([gtok], via_prep), ([gtok], dobjs)] if dobjs \
@@ -326,7 +346,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         for subjects, objects in options:
             pairs = _pairs(reader, p, subjects, objects)
             if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep):
-                pairs = _lone(reader, verb, p, patient or [gtok])
+                pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
             if not pairs:
                 continue
             v = v or voice(verb, reader.speaker)
@@ -348,6 +368,18 @@ def _passive(verb) -> bool:
             and _passive(verb.head))
 
 
+def _unqualified(reader: SentenceReader, tok) -> bool:
+    """The name stands for itself: no other name or adjective narrows it ('the Petrograd
+    Cheka', 'a local Cheka' are branches, not the Cheka)."""
+    own = reader.ctx.found.mention_at(reader.offset + tok.idx)
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if c.dep_ == "amod" or reader.ctx.found.mention_at(reader.offset + c.idx) is not own:
+            return False
+    return True
+
+
 def _undated(reader: SentenceReader, objects) -> list:
     """The prepositional objects that are not part of a time expression ('in 1938' is a date)."""
     dated = reader.dates_by_token()
@@ -367,6 +399,8 @@ def _noun_role(noun):
         holder = holder.head
     if holder.dep_ == "attr" and holder.head.lemma_ in _COPULAS:
         return "attr", holder
+    if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
+        return "attr", holder                # 'took command of X', 'was made commander of X'
     if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
         return "appos", holder
     if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ == "NN" \
@@ -398,11 +432,12 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             return []
         subject, penalty = attrs[0], 0.05
     elif role == "attr":
-        clause = noun.head
+        clause = holder.head
         g = reader.grammatical_subject(clause)
-        if g is None:
+        dobjs = [c for c in clause.children if c.dep_ == "dobj"] if holder.dep_ == "oprd" else []
+        if g is None or len(dobjs) > 1:
             return []
-        subject, penalty = g[0], g[1] + 0.05
+        subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
     elif role in ("appos", "named"):
         subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
         penalty = 0.05
@@ -420,6 +455,8 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if v.dropped:
             return []
         denied = v.denied if role in ("attr", "subject") else False
+        if role in ("appos", "named") and v.modality == "hedged" and not any(v.speakers):
+            v = replace(v, modality="asserted")     # 'X, brother of Y, may have wished': a given
         for a, b in pairs:
             c = _claim(reader, clause, p, a, b, v, penalty, denied)
             if role in ("appos", "named"):   # 'X, a GRU officer who ... in 1959': the role is undated

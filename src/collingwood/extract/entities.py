@@ -209,10 +209,31 @@ def _generic() -> frozenset[str]:
     return frozenset(gazetteer()["generic_names"])
 
 
+_CONNECTORS = frozenset("of the for and de del der di du la le von van y da al el bin ibn".split())
+
+
+def _cut_at_lowercase(text: str, start: int, end: int) -> int:
+    """End a name before its first lowercase word that is not a connector, and drop the
+    connectors left dangling: 'the Army of the Potomac on July 26' -> 'Army of the Potomac',
+    'the Battle of' -> 'Battle'."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    keep = len(words)
+    for i, w in enumerate(words[1:], 1):
+        if w.group()[:1].islower() and w.group().lower() not in _CONNECTORS:
+            keep = i
+            break
+    while keep > 1 and words[keep - 1].group().lower() in _CONNECTORS:
+        keep -= 1
+    return start + words[keep - 1].end() if words and keep else end
+
+
 def _kind_by_head(name: str, kind: str) -> str:
-    """'... Research Association' is an organisation, 'Trinity College' a college."""
+    """'... Research Association' is an organisation, 'Trinity College' a college,
+    'Battle of Franklin' and 'Berlin Blockade' named events."""
     g = gazetteer()
     words = name.split()
+    if len(words) > 1 and (words[0] in g["event_heads"]["first"] or words[-1] in g["event_heads"]["last"]):
+        return "event_name"
     if kind in ("organisation", "place") and any(w in g["college_heads"] for w in words):
         return "college"
     if kind == "place" and len(words) > 1 and words[-1] in g["organisation_heads"]:
@@ -240,11 +261,14 @@ def _from_doc(doc) -> list[_Cand]:
             out.append(_Cand(start, end, org.kind, org.name, 2, alias,
                              org.name if alias else None, org))
             continue
+        end = _cut_at_lowercase(text, start, end)
         name = " ".join(text[start:end].split())
-        if name in _generic():
+        if name in _generic() or not name or name in gazetteer()["event_heads"]["first"]:
             continue
         if kind == "person":
             name = _strip_titles(name)
+            if name in _titles():               # 'the King': a title, not a name
+                continue
         else:
             kind = _kind_by_head(name, kind)
         out.append(_Cand(start, end, kind, name, 0))
