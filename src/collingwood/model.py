@@ -48,6 +48,7 @@ class Predicate:
     preps: tuple[str, ...] = ()          # prepositions that introduce the object ("worked at")
     lone: bool = False                   # may be claimed without its object when dated ('died in 1995')
     patient_subject: bool = False        # the subject is what the verb acts on ('X was founded by Y')
+    nominals: dict | None = None         # {words: [death], of: subject, by: ..., poss: ...}
     edge: dict | None = None
     reverse: dict | None = None
 
@@ -111,6 +112,14 @@ def _predicate(name: str, entry: dict, kinds: dict) -> Predicate:
     reverse = entry["reverse"]
     if not isinstance(reverse, dict) or not {"name", "label"} <= set(reverse):
         raise SchemaError(f"{where}: reverse needs a name and a label.")
+    nominals = entry.get("nominals")
+    if nominals is not None:
+        if not isinstance(nominals, dict) or not nominals.get("words"):
+            raise SchemaError(f"{where}: nominals needs a list of words.")
+        for role in set(nominals) - {"words"}:
+            if role not in ("of", "by", "poss") or nominals[role] not in ("subject", "object"):
+                raise SchemaError(f"{where}: nominals.{role} must be 'of', 'by' or 'poss' "
+                                  "mapped to subject or object.")
     values = dict(entry)
     for key in ("rules", "exclusive_with", "triggers", "preps"):
         values[key] = tuple(values.get(key) or ())

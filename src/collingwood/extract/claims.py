@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
-from .entities import Found
+from .entities import Found, titles
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -66,6 +66,9 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
             continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
+    for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
+        if p.nominals and (p.lone or not lone):
+            forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}
     return frozenset(forms)
 
 
@@ -242,6 +245,9 @@ class SentenceReader:
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
         if seen:
             return by_token[next((i for i in seen if i in self._explicit), seen[0])]
+        if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
+                                        for c in verb.children):
+            return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
         if verb.dep_ == "conj":
             head_time = self.time_of(verb.head)
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
@@ -289,24 +295,6 @@ def _expand(tokens) -> list:
 
 
 # ---------------------------------------------------------------- clause -> claims
-
-def read_sentence(reader: SentenceReader) -> list[Claim]:
-    table = triggers()
-    out: dict[str, Claim] = {}
-    for tok in reader.doc:
-        preds = table.get(tok.lemma_.lower())
-        if not preds:
-            continue
-        if tok.pos_ == "VERB":
-            made = _verb_claims(reader, tok, preds)
-        elif tok.pos_ == "NOUN":
-            made = _noun_claims(reader, tok, preds)
-        else:
-            continue
-        for c in made:
-            out.setdefault(c.id, c)
-    return list(out.values())
-
 
 def person_subjects(reader: SentenceReader) -> list[str]:
     """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns."""
@@ -375,6 +363,8 @@ def _unqualified(reader: SentenceReader, tok) -> bool:
     for c in tok.children:
         if c.i > tok.i or c.dep_ not in ("compound", "amod", "nmod"):
             continue
+        if c.text.rstrip(".") in titles() or c.text in titles():     # 'General Braxton Bragg'
+            continue
         if c.dep_ == "amod" or reader.ctx.found.mention_at(reader.offset + c.idx) is not own:
             return False
     return True
@@ -399,6 +389,8 @@ def _noun_role(noun):
         holder = holder.head
     if holder.dep_ == "attr" and holder.head.lemma_ in _COPULAS:
         return "attr", holder
+    if holder.dep_ == "pobj" and holder.head.lower_ == "under" and holder.head.head.pos_ in ("VERB", "AUX"):
+        return "under", holder               # 'the Committee came under the control of Robespierre'
     if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
         return "attr", holder                # 'took command of X', 'was made commander of X'
     if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
@@ -443,6 +435,8 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         penalty = 0.05
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
+    elif role == "under":
+        return _under_claims(reader, holder, preds)
     else:
         return []
     out = []
@@ -464,6 +458,26 @@ def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             out.append(c)
         break
     return out
+
+
+def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
+    """'X came under the leadership of Y': the post's holder is the 'of' object, the body
+    is the clause's subject (the roles of 'Y was the leader of X', read the other way)."""
+    clause = noun.head.head
+    g = reader.grammatical_subject(clause)
+    if g is None:
+        return []
+    holders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for p in preds:
+        pairs = _pairs(reader, p, holders, [g[0]])
+        if not pairs:
+            continue
+        v = voice(clause, reader.speaker)
+        if v.dropped:
+            return []
+        return [_claim(reader, clause, p, a, b, v, g[1] + 0.1, v.denied) for a, b in pairs]
+    return []
 
 
 def _det_possessive(noun) -> bool:

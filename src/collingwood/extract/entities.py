@@ -101,8 +101,12 @@ def gazetteer_patterns() -> list[dict]:
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """Titles and ranks that precede a name ('General', 'Sir', 'President')."""
     return frozenset(gazetteer()["titles"])
+
+
+_titles = titles
 
 
 @functools.cache
@@ -199,9 +203,16 @@ def _looks_like_person(ent) -> bool:
 
 def _label(ent, persons: set[str]) -> str:
     if ent.label_ != "PERSON" and not ent.ent_id_ and (
-            ent.text in persons or _looks_like_person(ent)):
+            ent.text in persons or _looks_like_person(ent) or _after_title(ent)):
         return "PERSON"
     return ent.label_
+
+
+def _after_title(ent) -> bool:
+    """'General Washington', 'President Lincoln': a rank or title makes the name a person's."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.label_ in ("GPE", "LOC", "ORG", "FAC") and before is not None and \
+        before.text in titles() and before.text[:1].isupper() and len(ent) <= 3
 
 
 @functools.cache

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable
 
 from . import nlp
-from .claims import Context, SentenceReader, person_subjects, read_sentence, worth_parsing
+from .claims import Context, SentenceReader, person_subjects, worth_parsing
+from .sentence import read_sentence
 from .dates import tag_dates
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register

@@ -1,0 +1,93 @@
+"""Nouns that name an act: 'the death of Stalin in 1953', 'Germany's invasion of Poland',
+'the creation of the Cheka by Sovnarkom'.
+
+Which predicate a noun names, and which slot its 'of' object, its 'by' object and its
+possessor fill, come from the `nominals` entry of each predicate in
+``schema/predicates.yaml``. The act is presupposed by the sentence ('after the death of
+Stalin' states that Stalin died), so the clause's modal or negation does not touch it;
+its speaker does ('Martin says that after the arrest of ...'). A planned, attempted or
+feared act is no act: 'the planned invasion of Britain' gives nothing. A claim without
+its second argument ('the death of X') is proposed only for predicates that may stand
+alone and only with a date inside the noun phrase itself.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..model import Claim, Predicate, schema
+from .attribution import voice, words
+from .claims import SentenceReader, _Arg, _claim, _pairs, _unqualified
+
+PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
+
+
+@functools.cache
+def nominal_table() -> dict[str, tuple[Predicate, ...]]:
+    """Noun lemma -> the predicates it names (from the schema, never from code)."""
+    out: dict[str, list[Predicate]] = {}
+    for p in schema().predicates.values():
+        for word in (p.nominals or {}).get("words", ()):
+            out.setdefault(word, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def nominal_forms() -> frozenset[str]:
+    """Written forms of the nouns (singular and plural), for the cheap test before parsing."""
+    return frozenset(f for w in nominal_table() for f in (w, w + "s"))
+
+
+def _not_a_fact(noun) -> bool:
+    """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of'."""
+    unreal = words()["nonfactual_words"]
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in unreal for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal
+
+
+def _clause(noun):
+    tok = noun
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
+    roles = p.nominals or {}
+    slots: dict[str, list] = {"subject": [], "object": []}
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.lower_ in roles:
+            slots[roles[c.lower_]] += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "agent" and "by" in roles:
+            slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "poss" and "poss" in roles and c.pos_ != "PRON":
+            slots[roles["poss"]].append(c)
+    if not slots["object"] and p.object not in ("none",):
+        slots["object"] = [o for o in reader.prep_objects(noun, p.preps)
+                           if o.i not in reader.dates_by_token()]
+    return {k: [t for t in v if _unqualified(reader, t)] for k, v in slots.items()}
+
+
+def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
+    if _not_a_fact(noun):
+        return []
+    out = []
+    for p in preds:
+        slots = _slots(reader, noun, p)
+        if not slots["subject"]:
+            continue
+        pairs: list[tuple[_Arg, _Arg | None]] = list(_pairs(reader, p, slots["subject"], slots["object"]))
+        if not pairs and not slots["object"] and p.lone and reader.time_of(noun) is not None:
+            accepts = schema().kind_accepts
+            pairs = [(a, None) for a in map(reader.arg, slots["subject"]) if a and accepts(p.subject, a.kind)]
+        if not pairs:
+            continue
+        v = voice(_clause(noun), reader.speaker)
+        if v.speakers and v.dropped:          # an unresolved or negated speaker
+            return []
+        v.modality = v.modality if any(v.speakers) else "asserted"
+        out += [_claim(reader, noun, p, a, b, v, PENALTY, False) for a, b in pairs]
+    return out

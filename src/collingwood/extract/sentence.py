@@ -1,0 +1,30 @@
+"""One parsed sentence -> its claims: verb clauses, post nouns and act nouns.
+
+`claims` reads clauses ('Klugmann recruited him in 1937') and post nouns ('X, a member
+of Y'); `nominals` reads nouns that name an act ('the death of Stalin in 1953'). A claim
+found twice (the same id) is kept once.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim
+from .claims import SentenceReader, _noun_claims, _verb_claims, triggers
+from .nominals import nominal_claims, nominal_table
+
+
+def read_sentence(reader: SentenceReader) -> list[Claim]:
+    table, acts = triggers(), nominal_table()
+    out: dict[str, Claim] = {}
+    for tok in reader.doc:
+        lemma = tok.lemma_.lower()
+        made: list[Claim] = []
+        if tok.pos_ == "VERB" and lemma in table:
+            made = _verb_claims(reader, tok, table[lemma])
+        elif tok.pos_ == "NOUN":
+            if lemma in table:
+                made = _noun_claims(reader, tok, table[lemma])
+            if lemma in acts:
+                made = made + nominal_claims(reader, tok, acts[lemma])
+        for c in made:
+            out.setdefault(c.id, c)
+    return list(out.values())
