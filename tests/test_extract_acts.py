@@ -114,3 +114,13 @@ def test_acts_pronoun_finds_a_subject_named_beside_its_title(extract):
     assert not [c for c in out.claims if c.subject == "Jacobins"]
     rel = [c for c in out.claims if c.predicate == "relative_of"]
     assert rel and rel[0].modality == "asserted"      # the apposition is not under 'may'
+
+
+def test_acts_a_people_named_as_a_group(extract):
+    out = extract("Anthony Blunt passed information regularly to the Russians while he served in MI5. "
+                  "In 216 BC Hannibal defeated the Romans at Cannae. The Soviet government protested.")
+    kinds = {m.text: m.kind for m in out.mentions}
+    assert kinds["Russians"] == kinds["Romans"] == "group" and "Soviet" not in kinds
+    facts = _facts(out)
+    assert ("Anthony Blunt", "passed_information_to", "Russians", None) in facts
+    assert ("Hannibal", "defeated", "Romans", "216 BC") in facts

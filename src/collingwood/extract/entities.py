@@ -144,7 +144,7 @@ class _Cand:
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading 'the', a trailing possessive, quotes and punctuation."""
     s = text[start:end]
-    m = re.match(r"(?:[Tt]he\s+|[\"“‘'(\s]+)+", s)
+    m = re.match(r"(?:[Tt]he\s+|(?:BC|AD|B\.C\.|A\.D\.)\s+|[\"“‘'(\s]+)+", s)
     if m:
         start += m.end()
     s = text[start:end]
@@ -238,6 +238,18 @@ def _cut_at_lowercase(text: str, start: int, end: int) -> int:
     return start + words[keep - 1].end() if words and keep else end
 
 
+def _group(ent) -> bool:
+    """'the Russians', 'the Bolsheviks', 'to the British.': a people or faction standing as a
+    noun. Adjectives ('the Soviet government', 'a British agent') are not groups."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0 or doc[ent.start - 1].lower_ != "the":
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if ent.text.endswith("s") and ent.text[:1].isupper():
+        return after is None or not (after.text[:1].isupper() and after.is_alpha)
+    return after is None or after.is_punct or after.lower_ in ("and", "or")
+
+
 def _kind_by_head(name: str, kind: str) -> str:
     """'... Research Association' is an organisation, 'Trinity College' a college,
     'Battle of Franklin' and 'Berlin Blockade' named events."""
@@ -259,6 +271,8 @@ def _from_doc(doc) -> list[_Cand]:
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
     for ent in doc.ents:
         kind = LABEL_KINDS.get(_label(ent, persons))
+        if kind is None and ent.label_ == "NORP" and _group(ent):
+            kind = "group"
         if kind is None:
             continue
         start, end = _clean(text, ent.start_char, ent.end_char)
