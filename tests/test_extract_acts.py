@@ -124,3 +124,8 @@ def test_acts_a_people_named_as_a_group(extract):
     facts = _facts(out)
     assert ("Anthony Blunt", "passed_information_to", "Russians", None) in facts
     assert ("Hannibal", "defeated", "Romans", "216 BC") in facts
+
+
+def test_acts_moving_troops_is_not_being_transferred(extract):
+    out = extract("On January 13 1951, Giap moved the 308th and 312th Divisions to attack Vinh Yen.")
+    assert not [c for c in out.claims if c.predicate == "transferred"]

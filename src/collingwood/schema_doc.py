@@ -34,12 +34,15 @@ def schema_markdown() -> str:
     lines += ["", "## What the rule-based extractor reads", "",
               "Trigger words (verb or noun lemmas), the prepositions that introduce the object,",
               "whether the claim may be proposed without its object when the clause is dated",
-              "(*lone*), and whether the subject is what the verb acts on (*patient*: 'Y founded",
-              "X' and 'X was founded by Y' are both `founded_by(X, Y)`).", "",
-              "| predicate | triggers | object after | lone | patient |", "|---|---|---|---|---|"]
+              "(*lone*), whether the subject is what the verb acts on (*patient*: 'Y founded",
+              "X' and 'X was founded by Y' are both `founded_by(X, Y)`), whether the object comes",
+              "only through those prepositions (*prep only*), and the nouns that name the act.", "",
+              "| predicate | triggers | object after | lone | patient | prep only | act nouns |",
+              "|---|---|---|---|---|---|---|"]
     for p in sorted(sch.predicates.values(), key=lambda p: p.name):
+        acts = ", ".join((p.nominals or {}).get("words", ()))
         lines.append(f"| `{p.name}` | {', '.join(p.triggers)} | {', '.join(p.preps)} "
-                     f"| {_yes(p.lone)} | {_yes(p.patient_subject)} |")
+                     f"| {_yes(p.lone)} | {_yes(p.patient_subject)} | {_yes(p.prep_object_only)} | {acts} |")
     lines += ["", "## Entity kinds", "", "| kind | label | parent |", "|---|---|---|"]
     for name, e in sch.entity_kinds.items():
         lines.append(f"| `{name}` | {e.get('label', '')} | {e.get('parent', '')} |")
