@@ -129,3 +129,16 @@ def test_acts_a_people_named_as_a_group(extract):
 def test_acts_moving_troops_is_not_being_transferred(extract):
     out = extract("On January 13 1951, Giap moved the 308th and 312th Divisions to attack Vinh Yen.")
     assert not [c for c in out.claims if c.predicate == "transferred"]
+
+
+def test_acts_a_body_keeps_the_place_in_its_name(extract):
+    out = extract("Juliet Poyntz, an American communist and founding member of the Communist Party of "
+                  "the United States, was killed in New York in 1937.")
+    assert ("Juliet Poyntz", "member_of", "Communist Party of the United States", None) in _facts(out)
+
+
+def test_acts_a_later_act_does_not_take_the_first_acts_date(extract):
+    out = extract("In July 1941, the UK and the Soviet Union formed a military alliance against Germany "
+                  "and shortly after jointly invaded Iran.")
+    invasions = [c for c in out.claims if c.predicate == "invaded"]
+    assert invasions and all(c.time is None for c in invasions)

@@ -248,7 +248,7 @@ class SentenceReader:
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
-        if verb.dep_ == "conj":
+        if verb.dep_ == "conj" and not _moves_on(verb):
             head_time = self.time_of(verb.head)
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
             if head_time is not None and first is not None and first < verb.head.i:
@@ -274,6 +274,12 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _moves_on(verb) -> bool:
+    """'... formed an alliance and shortly after invaded Iran': the second act is later."""
+    later = words()["later_adverbs"] | {"after", "afterward", "thereafter", "then"}
+    return any(c.dep_ in ("advmod", "prep") and c.lower_ in later for c in verb.children)
 
 
 def _post_of(noun):

@@ -432,6 +432,32 @@ def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- one document
 
+_BODY_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'the Communist Party of the United States', 'the Economic Commission for Asia': a
+    body named by the statistical NER (not the gazetteer) whose head word is a body's
+    ('Party', 'Commission') takes in the place or body named right after 'of' or 'for'."""
+    heads = set(gazetteer()["organisation_heads"]) | set(gazetteer()["body_heads"])
+    out = sorted(cands, key=lambda c: c.start)
+    merged: list[_Cand] = []
+    i = 0
+    while i < len(out):
+        c = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (nxt is not None and c.rank == 0 and c.kind == "organisation" and nxt.rank <= 2
+                and nxt.kind in ("place", "organisation") and c.name.split()[-1] in heads
+                and _BODY_TAIL.fullmatch(text[c.end:nxt.start])):
+            end = nxt.end
+            merged.append(_Cand(c.start, end, "organisation", " ".join(text[c.start:end].split()), 0))
+            i += 2
+            continue
+        merged.append(c)
+        i += 1
+    return merged
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -449,7 +475,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     """All entity mentions of one NER-processed document (see `nlp.ner`)."""
     text = doc.text
     nicknamed, aliases = _nicknames(text, source_id)
-    chosen = _choose(_from_known(text, known) + _from_doc(doc) + nicknamed)
+    chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + nicknamed)
     chosen = _choose(chosen + _surname_links(doc, chosen, known))
     patterned, more = _alias_patterns(text, chosen, source_id)
     chosen = _choose(chosen + patterned)
