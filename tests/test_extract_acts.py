@@ -142,3 +142,9 @@ def test_acts_a_later_act_does_not_take_the_first_acts_date(extract):
                   "and shortly after jointly invaded Iran.")
     invasions = [c for c in out.claims if c.predicate == "invaded"]
     assert invasions and all(c.time is None for c in invasions)
+
+
+def test_acts_renamed_and_reorganised_bodies(extract):
+    facts = _facts(extract("In 1934 the OGPU was reorganised into the NKVD. In 1946 the NKGB was renamed "
+                           "the MGB."))
+    assert {("OGPU", "renamed_to", "NKVD", "1934"), ("NKGB", "renamed_to", "MGB", "1946")} <= facts
