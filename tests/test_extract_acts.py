@@ -148,3 +148,14 @@ def test_acts_renamed_and_reorganised_bodies(extract):
     facts = _facts(extract("In 1934 the OGPU was reorganised into the NKVD. In 1946 the NKGB was renamed "
                            "the MGB."))
     assert {("OGPU", "renamed_to", "NKVD", "1934"), ("NKGB", "renamed_to", "MGB", "1946")} <= facts
+
+
+def test_acts_arrest_and_sentence_told_without_the_actor(extract):
+    facts = _facts(extract("Aldrich Ames was arrested in Virginia in February 1994. He was convicted of "
+                           "espionage in April 1994. In 1994 the FBI arrested Robert Lipka. Eight German "
+                           "agents were tried by a military tribunal."))
+    assert ("Aldrich Ames", "detained", "Virginia", "Feb 1994") in facts
+    assert ("Aldrich Ames", "sentenced", None, "Apr 1994") in facts
+    assert ("FBI", "arrested", "Robert Lipka", "1994") in facts
+    assert not [f for f in facts if f[0] == "Robert Lipka"]       # the FBI's arrest, said once
+    assert not [f for f in facts if f[1] == "convicted"]            # tried is not convicted

@@ -88,6 +88,8 @@ def worth_parsing(sent, found: Found) -> bool:
     if n >= 2:
         return True
     lone = trigger_forms(lone=True)
+    if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
+        return any(t.lower_ in ("he", "she") for t in sent) and any(t.lower_ in lone for t in sent)
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
                           for t in sent)
 
@@ -331,7 +333,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
             patient = [t for t in patient if _unqualified(reader, t)]
-            options = [(patient, agents if passive else [gtok])] if patient else []
+            options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
             options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
         else:                       # 'Hankey transferred Cairncross to the Treasury'
@@ -339,7 +341,8 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 if dobjs else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = _pairs(reader, p, subjects, objects)
-            if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep):
+            if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
+                    p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
             if not pairs:
                 continue

@@ -71,6 +71,16 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
     return {k: [t for t in v if _unqualified(reader, t)] for k, v in slots.items()}
 
 
+def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
+    """'the arrest of X by the FBI': the actor is named, so the act is another predicate's
+    claim (arrested), not one that stands alone (detained)."""
+    roles = p.nominals or {}
+    if "by" in roles:
+        return False
+    return any(reader.named(g) for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj")
+
+
 def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if _not_a_fact(noun):
         return []
@@ -80,7 +90,8 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if not slots["subject"]:
             continue
         pairs: list[tuple[_Arg, _Arg | None]] = list(_pairs(reader, p, slots["subject"], slots["object"]))
-        if not pairs and not slots["object"] and p.lone and reader.time_of(noun) is not None:
+        if not pairs and not slots["object"] and p.lone and reader.time_of(noun) is not None \
+                and not _named_actor(reader, noun, p):
             accepts = schema().kind_accepts
             pairs = [(a, None) for a in map(reader.arg, slots["subject"]) if a and accepts(p.subject, a.kind)]
         if not pairs:
