@@ -23,7 +23,7 @@ from ..resolve import Resolution, norm
 from ..timespan import TimeSpan, parse_when
 from .findings import PRESENCE_DAYS
 from .grading import settings as grading_settings
-from .witnesses import CaseView, event_label
+from .case_view import CaseView, event_label
 
 RATINGS = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
 INCONSISTENCY = {"I": 1, "II": 2}

@@ -26,7 +26,7 @@ from ..model import CaseData, Finding, short_hash
 from ..resolve import Resolution
 from ..timespan import civil
 from .chronology import event_label
-from .witnesses import FLAG_ONLY, CaseView, event_label as claim_label, live_findings, prominence
+from .case_view import FLAG_ONLY, CaseView, event_label as claim_label, live_findings, prominence
 
 KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 
