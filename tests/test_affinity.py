@@ -87,3 +87,13 @@ def test_affinity_svg_is_self_contained(ring):
     assert root.tag.endswith("svg")
     assert "href" not in svg and "stroke-dasharray" in svg and "documented" in svg
     assert svg.count("<circle") <= 5 + 4        # nodes plus legend swatches
+
+
+def test_affinity_layout_does_not_depend_on_insertion_order():
+    from collingwood.analyse.affinity import _layout
+
+    edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("a", "c"), ("x", "y")]
+    one, two = nx.Graph(), nx.Graph()
+    one.add_edges_from(edges)
+    two.add_edges_from(reversed([(b, a) for a, b in edges]))
+    assert _layout(one, 800, 600) == _layout(two, 800, 600)

@@ -292,7 +292,10 @@ def _place(g: nx.Graph, box: tuple[float, float, float, float], seed: int) -> di
     if len(g) == 2:                          # a pair stacked, so its labels never collide
         a, b = sorted(g)
         return {a: (x0 + w / 2, y0 + min(h * 0.3, 40)), b: (x0 + w / 2, y0 + h - min(h * 0.2, 20))}
-    raw = nx.spring_layout(g, seed=seed, k=2.2 / len(g) ** 0.5, iterations=300)
+    ordered = nx.Graph()                     # the same drawing on every run, whatever the set order
+    ordered.add_nodes_from(sorted(g))
+    ordered.add_edges_from(sorted(tuple(sorted((a, b))) for a, b in g.edges()))
+    raw = nx.spring_layout(ordered, seed=seed, k=2.2 / len(g) ** 0.5, iterations=300)
     xs = [float(p[0]) for p in raw.values()]
     ys = [float(p[1]) for p in raw.values()]
     mx, my = min(60.0, w * 0.15), min(30.0, h * 0.15)
