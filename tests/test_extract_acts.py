@@ -159,3 +159,18 @@ def test_acts_arrest_and_sentence_told_without_the_actor(extract):
     assert ("FBI", "arrested", "Robert Lipka", "1994") in facts
     assert not [f for f in facts if f[0] == "Robert Lipka"]       # the FBI's arrest, said once
     assert not [f for f in facts if f[1] == "convicted"]            # tried is not convicted
+
+
+def test_acts_his_and_her_before_an_act_noun(extract):
+    facts = _facts(extract("Walter Krivitsky met Isaac Don Levine in New York. His defection to the West in "
+                           "1937 was a sensation. After her arrest in August 1950, Ethel Rosenberg kept silent."))
+    assert ("Walter Krivitsky", "defected_to", "West", "1937") in facts or \
+        ("Walter Krivitsky", "defected_to", "the West", "1937") in facts
+    assert ("Ethel Rosenberg", "detained", None, "Aug 1950") in facts
+
+
+def test_acts_an_act_that_did_not_happen(extract):
+    out = extract("Guy Burgess joined the Foreign Office in 1944. His arrest in 1951 was never carried out. "
+                  "MI5 prevented the arrest of Kim Philby in 1951. The order for the arrest of Donald "
+                  "Maclean in May 1951 came too late.")
+    assert not [c for c in out.claims if c.predicate in ("detained", "arrested")]

@@ -89,7 +89,7 @@ def worth_parsing(sent, found: Found) -> bool:
         return True
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
-        return any(t.lower_ in ("he", "she") for t in sent) and any(t.lower_ in lone for t in sent)
+        return any(t.lower_ in ("he", "she", "his", "her") for t in sent) and any(t.lower_ in lone for t in sent)
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
                           for t in sent)
 
@@ -156,7 +156,19 @@ class SentenceReader:
                  if a is not None]
         return named[0] if len(named) == 1 else None
 
+    def possessor(self, tok) -> str | None:
+        """'his arrest', 'her defection': the one person subject of the sentence (before or
+        after: 'After his arrest in 1951, Burgess fled'), else of the sentence before."""
+        here = {n for _, n in self.subjects}
+        if len(here) == 1:
+            return next(iter(here))
+        pool = set(self.ctx.previous)
+        return next(iter(pool)) if not here and len(pool) == 1 else UNRESOLVED
+
     def arg(self, tok, role: str = "subject") -> _Arg | None:
+        if tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
+            name = self.possessor(tok)
+            return _Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             head = tok.head.head                  # 'Gouzenko, a clerk who defected'
             if head.dep_ == "attr" and head.head.lemma_ in _COPULAS:   # 'Ames was an analyst who'

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 
 from ..model import Claim, Predicate, schema
-from .attribution import voice, words
+from .attribution import negated, voice, words
 from .claims import SentenceReader, _Arg, _claim, _pairs, _unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
@@ -45,7 +45,11 @@ def _not_a_fact(noun) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    return head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal
+    if head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal:
+        return True
+    if head.i != noun.i and head.pos_ in ("VERB", "AUX"):     # 'prevented his arrest', 'never took place'
+        return head.lemma_.lower() in words()["nonfactual_governors"] or negated(head)
+    return False
 
 
 def _clause(noun):
@@ -63,7 +67,7 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
             slots[roles[c.lower_]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "agent" and "by" in roles:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "poss" and "poss" in roles and c.pos_ != "PRON":
+        elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in ("his", "her")):
             slots[roles["poss"]].append(c)
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps)
