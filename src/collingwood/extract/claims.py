@@ -1,9 +1,11 @@
 """Clauses -> claims: who did what to whom, when and where, in whose voice.
 
 A clause becomes a claim when its verb's lemma is a trigger of a predicate in
-``schema/predicates.yaml`` (a noun trigger such as 'member' works after 'be':
-"X was a member of Y") and both its subject and its object are named entities of
-the kinds the predicate takes, or pronouns resolved without ambiguity. Active and
+``schema/predicates.yaml`` and both its subject and its object are named entities of
+the kinds the predicate takes, or pronouns resolved without ambiguity. This module
+also holds what the other readers share: the sentence reader (arguments, pronouns,
+time and place of a clause) and the making of a claim; post nouns are read in
+`posts`, act nouns in `nominals`. Active and
 passive voice are both read: "he was recruited by Klugmann" is recruited(Klugmann,
 he); "he was transferred to the Treasury" is transferred(he, Treasury), the object
 coming through one of the predicate's `preps`. Precision first: anything unsure is
@@ -15,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
@@ -27,7 +29,7 @@ _RELATIVES = {"who", "that", "which", "whom"}
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-_COPULAS = {"be", "become", "remain"}
+COPULAS = {"be", "become", "remain"}
 _YEAR = re.compile(r"\b\d{3,4}\b|\bBC\b|\bB\.C\.")
 MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
 LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
@@ -115,7 +117,7 @@ class Context:
 
 
 @dataclass
-class _Arg:
+class Arg:
     name: str
     kind: str
     penalty: float = 0.0
@@ -135,20 +137,20 @@ class SentenceReader:
                 self.subjects.append((t.i, a.name))
 
     # -- arguments
-    def named(self, tok, fallback: bool = False) -> _Arg | None:
+    def named(self, tok, fallback: bool = False) -> Arg | None:
         m = self.ctx.found.mention_at(self.offset + tok.idx)
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
-            return _Arg(name, self.ctx.kinds[name], 0.0, tok)
+            return Arg(name, self.ctx.kinds[name], 0.0, tok)
         if fallback and tok.pos_ == "PROPN":  # 'to the Western Department of the Foreign Office'
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
                     a = self.named(p)
                     if a and a.kind in ("organisation", "college"):
-                        return _Arg(a.name, a.kind, 0.1, tok)
+                        return Arg(a.name, a.kind, 0.1, tok)
         return None
 
-    def titled(self, noun) -> _Arg | None:
+    def titled(self, noun) -> Arg | None:
         """'the Austrian emperor Leopold II': a common noun subject with one name beside it."""
         if noun.pos_ != "NOUN":
             return None
@@ -165,20 +167,20 @@ class SentenceReader:
         pool = set(self.ctx.previous)
         return next(iter(pool)) if not here and len(pool) == 1 else UNRESOLVED
 
-    def arg(self, tok, role: str = "subject") -> _Arg | None:
+    def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
             name = self.possessor(tok)
-            return _Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
+            return Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             head = tok.head.head                  # 'Gouzenko, a clerk who defected'
-            if head.dep_ == "attr" and head.head.lemma_ in _COPULAS:   # 'Ames was an analyst who'
+            if head.dep_ == "attr" and head.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
                 subject = [c for c in head.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
-                return _Arg(name, "person", 0.15, tok)
+                return Arg(name, "person", 0.15, tok)
             return None
         return self.named(tok, fallback=role == "object")
 
@@ -326,7 +328,7 @@ def person_subjects(reader: SentenceReader) -> list[str]:
     return names
 
 
-def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
+def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     g = reader.grammatical_subject(verb)
     if g is None:
         return []
@@ -344,7 +346,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         via_prep = reader.prep_objects(verb, p.preps)
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
-            patient = [t for t in patient if _unqualified(reader, t)]
+            patient = [t for t in patient if unqualified(reader, t)]
             options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
             options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
@@ -352,7 +354,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             options = [(dobjs, via_prep), ([gtok], via_prep)] + ([] if p.prep_object_only else [([gtok], dobjs)]) \
                 if dobjs else [([gtok], via_prep)]
         for subjects, objects in options:
-            pairs = _pairs(reader, p, subjects, objects)
+            pairs = arg_pairs(reader, p, subjects, objects)
             if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
@@ -363,7 +365,7 @@ def _verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 return []
             for a, b in pairs:
                 penalty = inherited if a.token.i == gtok.i else 0.0
-                out.append(_claim(reader, verb, p, a, b, v, penalty, v.denied))
+                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied))
             break
     return out
 
@@ -377,7 +379,7 @@ def _passive(verb) -> bool:
             and _passive(verb.head))
 
 
-def _unqualified(reader: SentenceReader, tok) -> bool:
+def unqualified(reader: SentenceReader, tok) -> bool:
     """The name stands for itself: no other name or adjective narrows it ('the Petrograd
     Cheka', 'a local Cheka' are branches, not the Cheka)."""
     own = reader.ctx.found.mention_at(reader.offset + tok.idx)
@@ -397,116 +399,7 @@ def _undated(reader: SentenceReader, objects) -> list:
     return [o for o in objects if o.i not in dated]
 
 
-def _noun_role(noun):
-    """The clause role of a noun trigger: 'attr', 'appos', 'named' (the post's holder in
-    apposition: 'the head of X, Y,') or 'subject' (copula inverted: 'the first head of X
-    was Y'); a conjunct takes its head's role ('a journalist and
-    former member of Y'). Returns (role, the noun that holds it) or (None, None)."""
-    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
-    if len(named) == 1 and noun.tag_ == "NN" and not _det_possessive(noun):
-        return "named", named[0]             # 'the head of the NKVD, Lavrentiy Beria, ...'
-    holder = noun
-    while holder.dep_ == "conj" and holder.head.i != holder.i and holder.head.pos_ in ("NOUN", "PROPN"):
-        holder = holder.head
-    if holder.dep_ == "attr" and holder.head.lemma_ in _COPULAS:
-        return "attr", holder
-    if holder.dep_ == "pobj" and holder.head.lower_ == "under" and holder.head.head.pos_ in ("VERB", "AUX"):
-        return "under", holder               # 'the Committee came under the control of Robespierre'
-    if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
-        return "attr", holder                # 'took command of X', 'was made commander of X'
-    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
-        return "appos", holder
-    if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ == "NN" \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return "subject", noun
-    return None, None
-
-
-def _compound_names(reader: SentenceReader, noun) -> list:
-    """Named modifiers of a post: 'a former KGB officer', 'a CIA counterintelligence officer',
-    'an ex-GRU agent' (compounds, and adjective-tagged names, one level down)."""
-    out = []
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod") and c.i < noun.i:
-            if reader.named(c):
-                out.append(c)
-            elif c.dep_ == "compound":
-                out += [g for g in c.children if g.dep_ in ("compound", "amod") and reader.named(g)]
-    return out
-
-
-def _noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
-    """'X was a member of Y', 'X, a friend of Y, ...', 'the head of Y was X'."""
-    role, holder = _noun_role(noun)
-    if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
-        clause = noun.head
-        attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
-        if len(attrs) != 1 or _det_possessive(noun):
-            return []
-        subject, penalty = attrs[0], 0.05
-    elif role == "attr":
-        clause = holder.head
-        g = reader.grammatical_subject(clause)
-        dobjs = [c for c in clause.children if c.dep_ == "dobj"] if holder.dep_ == "oprd" else []
-        if g is None or len(dobjs) > 1:
-            return []
-        subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
-    elif role in ("appos", "named"):
-        subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
-        penalty = 0.05
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-    elif role == "under":
-        return _under_claims(reader, holder, preds)
-    else:
-        return []
-    out = []
-    for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
-        pairs = _pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
-            _pairs(reader, p, [subject], _compound_names(reader, noun))
-        if not pairs:
-            continue
-        v = voice(clause, reader.speaker)
-        if v.dropped:
-            return []
-        denied = v.denied if role in ("attr", "subject") else False
-        if role in ("appos", "named") and v.modality == "hedged" and not any(v.speakers):
-            v = replace(v, modality="asserted")     # 'X, brother of Y, may have wished': a given
-        for a, b in pairs:
-            c = _claim(reader, clause, p, a, b, v, penalty, denied)
-            if role in ("appos", "named"):   # 'X, a GRU officer who ... in 1959': the role is undated
-                c.time = c.place = None
-            out.append(c)
-        break
-    return out
-
-
-def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
-    """'X came under the leadership of Y': the post's holder is the 'of' object, the body
-    is the clause's subject (the roles of 'Y was the leader of X', read the other way)."""
-    clause = noun.head.head
-    g = reader.grammatical_subject(clause)
-    if g is None:
-        return []
-    holders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj"]
-    for p in preds:
-        pairs = _pairs(reader, p, holders, [g[0]])
-        if not pairs:
-            continue
-        v = voice(clause, reader.speaker)
-        if v.dropped:
-            return []
-        return [_claim(reader, clause, p, a, b, v, g[1] + 0.1, v.denied) for a, b in pairs]
-    return []
-
-
-def _det_possessive(noun) -> bool:
-    """'its first head', 'his deputy': the post's body is a pronoun, not named here."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-
-
-def _pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tuple[_Arg, _Arg]]:
+def arg_pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tuple[Arg, Arg]]:
     accepts = schema().kind_accepts
     pairs = []
     for s in _expand(subjects):
@@ -520,7 +413,7 @@ def _pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[tupl
     return pairs
 
 
-def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[_Arg, None]]:
+def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Arg, None]]:
     """'Cairncross died on 8 October 1995': a once-in-a-life act with a date and no place."""
     if reader.time_of(verb) is None:
         return []
@@ -528,7 +421,7 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[_A
     return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
 
 
-def _claim(reader: SentenceReader, verb, p: Predicate, a: _Arg, b: _Arg | None, v, penalty: float,
+def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None, v, penalty: float,
            denied: bool) -> Claim:
     ctx = reader.ctx
     text = reader.doc.text

@@ -17,7 +17,7 @@ import functools
 
 from ..model import Claim, Predicate, schema
 from .attribution import negated, voice, words
-from .claims import SentenceReader, _Arg, _claim, _pairs, _unqualified
+from .claims import Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
 
@@ -72,7 +72,7 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps)
                            if o.i not in reader.dates_by_token()]
-    return {k: [t for t in v if _unqualified(reader, t)] for k, v in slots.items()}
+    return {k: [t for t in v if unqualified(reader, t)] for k, v in slots.items()}
 
 
 def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
@@ -93,7 +93,7 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         slots = _slots(reader, noun, p)
         if not slots["subject"]:
             continue
-        pairs: list[tuple[_Arg, _Arg | None]] = list(_pairs(reader, p, slots["subject"], slots["object"]))
+        pairs: list[tuple[Arg, Arg | None]] = list(arg_pairs(reader, p, slots["subject"], slots["object"]))
         if not pairs and not slots["object"] and p.lone and reader.time_of(noun) is not None \
                 and not _named_actor(reader, noun, p):
             accepts = schema().kind_accepts
@@ -104,5 +104,5 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if v.speakers and v.dropped:          # an unresolved or negated speaker
             return []
         v.modality = v.modality if any(v.speakers) else "asserted"
-        out += [_claim(reader, noun, p, a, b, v, PENALTY, False) for a, b in pairs]
+        out += [make_claim(reader, noun, p, a, b, v, PENALTY, False) for a, b in pairs]
     return out

@@ -1,15 +1,16 @@
 """One parsed sentence -> its claims: verb clauses, post nouns and act nouns.
 
-`claims` reads clauses ('Klugmann recruited him in 1937') and post nouns ('X, a member
-of Y'); `nominals` reads nouns that name an act ('the death of Stalin in 1953'). A claim
-found twice (the same id) is kept once.
+`claims` reads clauses ('Klugmann recruited him in 1937'), `posts` post nouns ('X, a
+member of Y'), `nominals` nouns that name an act ('the death of Stalin in 1953'). A
+claim found twice (the same id) is kept once.
 """
 
 from __future__ import annotations
 
 from ..model import Claim
-from .claims import SentenceReader, _noun_claims, _verb_claims, triggers
+from .claims import SentenceReader, triggers, verb_claims
 from .nominals import nominal_claims, nominal_table
+from .posts import noun_claims
 
 
 def read_sentence(reader: SentenceReader) -> list[Claim]:
@@ -19,10 +20,10 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         lemma = tok.lemma_.lower()
         made: list[Claim] = []
         if tok.pos_ == "VERB" and lemma in table:
-            made = _verb_claims(reader, tok, table[lemma])
+            made = verb_claims(reader, tok, table[lemma])
         elif tok.pos_ == "NOUN":
             if lemma in table:
-                made = _noun_claims(reader, tok, table[lemma])
+                made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
         for c in made:

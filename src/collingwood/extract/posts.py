@@ -1,0 +1,126 @@
+"""Post nouns -> claims: 'X was a member of Y', 'X, a GRU officer, ...', 'the first head
+of Y was X', 'X took command of Y', 'Y came under the control of X'.
+
+A noun trigger of a predicate (``schema/predicates.yaml``) makes a claim when it holds a
+role in its clause that ties it to a named subject: after a copula, in apposition to a
+name, as the subject of an inverted copula, as the object of a verb that takes up a post
+('took command of'), as a predicative ('was made commander of'), or after 'under'. The
+body comes through the noun's prepositions or a name before it ('a former KGB officer').
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Claim
+from .attribution import voice, words
+from .claims import COPULAS, SentenceReader, arg_pairs, make_claim
+
+
+def _noun_role(noun):
+    """The clause role of a noun trigger: 'attr', 'appos', 'named' (the post's holder in
+    apposition: 'the head of X, Y,') or 'subject' (copula inverted: 'the first head of X
+    was Y'); a conjunct takes its head's role ('a journalist and
+    former member of Y'). Returns (role, the noun that holds it) or (None, None)."""
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
+    if len(named) == 1 and noun.tag_ == "NN" and not _det_possessive(noun):
+        return "named", named[0]             # 'the head of the NKVD, Lavrentiy Beria, ...'
+    holder = noun
+    while holder.dep_ == "conj" and holder.head.i != holder.i and holder.head.pos_ in ("NOUN", "PROPN"):
+        holder = holder.head
+    if holder.dep_ == "attr" and holder.head.lemma_ in COPULAS:
+        return "attr", holder
+    if holder.dep_ == "pobj" and holder.head.lower_ == "under" and holder.head.head.pos_ in ("VERB", "AUX"):
+        return "under", holder               # 'the Committee came under the control of Robespierre'
+    if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
+        return "attr", holder                # 'took command of X', 'was made commander of X'
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
+        return "appos", holder
+    if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return "subject", noun
+    return None, None
+
+
+def _compound_names(reader: SentenceReader, noun) -> list:
+    """Named modifiers of a post: 'a former KGB officer', 'a CIA counterintelligence officer',
+    'an ex-GRU agent' (compounds, and adjective-tagged names, one level down)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            if reader.named(c):
+                out.append(c)
+            elif c.dep_ == "compound":
+                out += [g for g in c.children if g.dep_ in ("compound", "amod") and reader.named(g)]
+    return out
+
+
+def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
+    """'X was a member of Y', 'X, a friend of Y, ...', 'the head of Y was X'."""
+    role, holder = _noun_role(noun)
+    if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
+        clause = noun.head
+        attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+        if len(attrs) != 1 or _det_possessive(noun):
+            return []
+        subject, penalty = attrs[0], 0.05
+    elif role == "attr":
+        clause = holder.head
+        g = reader.grammatical_subject(clause)
+        dobjs = [c for c in clause.children if c.dep_ == "dobj"] if holder.dep_ == "oprd" else []
+        if g is None or len(dobjs) > 1:
+            return []
+        subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
+    elif role in ("appos", "named"):
+        subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
+        penalty = 0.05
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+    elif role == "under":
+        return _under_claims(reader, holder, preds)
+    else:
+        return []
+    out = []
+    for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
+        pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
+            arg_pairs(reader, p, [subject], _compound_names(reader, noun))
+        if not pairs:
+            continue
+        v = voice(clause, reader.speaker)
+        if v.dropped:
+            return []
+        denied = v.denied if role in ("attr", "subject") else False
+        if role in ("appos", "named") and v.modality == "hedged" and not any(v.speakers):
+            v = replace(v, modality="asserted")     # 'X, brother of Y, may have wished': a given
+        for a, b in pairs:
+            c = make_claim(reader, clause, p, a, b, v, penalty, denied)
+            if role in ("appos", "named"):   # 'X, a GRU officer who ... in 1959': the role is undated
+                c.time = c.place = None
+            out.append(c)
+        break
+    return out
+
+
+def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
+    """'X came under the leadership of Y': the post's holder is the 'of' object, the body
+    is the clause's subject (the roles of 'Y was the leader of X', read the other way)."""
+    clause = noun.head.head
+    g = reader.grammatical_subject(clause)
+    if g is None:
+        return []
+    holders = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for p in preds:
+        pairs = arg_pairs(reader, p, holders, [g[0]])
+        if not pairs:
+            continue
+        v = voice(clause, reader.speaker)
+        if v.dropped:
+            return []
+        return [make_claim(reader, clause, p, a, b, v, g[1] + 0.1, v.denied) for a, b in pairs]
+    return []
+
+
+def _det_possessive(noun) -> bool:
+    """'its first head', 'his deputy': the post's body is a pronoun, not named here."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
