@@ -70,3 +70,12 @@ def test_chronology_renderers(meetings):
     rows = list(csv.DictReader(io.StringIO(to_csv(entries, res))))
     assert len(rows) == 5
     assert "Order unknown relative to" in to_markdown(entries, res)
+
+
+def test_chronology_statement_without_an_object_drops_the_dangling_preposition():
+    from collingwood.analyse import statement
+
+    assert statement("dissolved_by", "Cheka", None) == "Cheka was dissolved"
+    assert statement("died", "John Cairncross", None) == "John Cairncross died"
+    assert statement("died", "John Cairncross", "Rome") == "John Cairncross died in Rome"
+    assert statement("recruited", "Arnold Deutsch", "John Cairncross") == "Arnold Deutsch recruited John Cairncross"

@@ -12,6 +12,7 @@ spoke, and how to name a claim's source in a sentence.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -151,8 +152,14 @@ def wording() -> dict:
     return yaml.safe_load(text)
 
 
+_DANGLING = re.compile(r"(?:\s+(?:in|at|to|from|of|by|with|for|as|into))?\s*\{o\}")
+
+
 def statement(predicate: str, subject: str, obj: str | None) -> str:
-    """'James Klugmann recruited John Cairncross'."""
+    """'James Klugmann recruited John Cairncross'; without an object, 'the Cheka was
+    dissolved' (the preposition that would have led to it goes too)."""
     label = schema().predicate(predicate).label
     template = wording()["says"].get(predicate, "{s} " + label + " {o}")
+    if not obj:
+        template = _DANGLING.sub("", template)
     return template.format(s=subject, o=obj or "").strip()
