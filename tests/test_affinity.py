@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from collingwood.analyse.affinity import (MAX_INFERRED, affinity_graph, to_csv, to_gexf,
-                                          to_graphml, to_json, to_svg)
+                                          to_graphml, to_json)
+from collingwood.analyse.affinity_svg import to_svg
 from collingwood.resolve import resolve
 
 
@@ -90,10 +91,24 @@ def test_affinity_svg_is_self_contained(ring):
 
 
 def test_affinity_layout_does_not_depend_on_insertion_order():
-    from collingwood.analyse.affinity import _layout
+    from collingwood.analyse.affinity_svg import _layout
 
     edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("a", "c"), ("x", "y")]
     one, two = nx.Graph(), nx.Graph()
     one.add_edges_from(edges)
     two.add_edges_from(reversed([(b, a) for a, b in edges]))
     assert _layout(one, 800, 600) == _layout(two, 800, 600)
+
+
+def test_affinity_labels_do_not_cover_each_other():
+    from collingwood.analyse.affinity_svg import _box, _labels, _overlap
+
+    g = nx.Graph()
+    names = {"a": "Hungarian Communist Party", "b": "Kim Philby", "c": "Stanislav Lunev", "d": "Viktor Suvorov"}
+    for n, name in names.items():
+        g.add_node(n, name=name)
+    g.add_edges_from([("a", "b"), ("c", "d")])
+    pos = {"a": (300.0, 200.0), "b": (240.0, 200.0), "c": (300.0, 260.0), "d": (250.0, 262.0)}
+    labels = _labels(g, pos, 800, 600)
+    boxes = [_box(x, y, anchor, 6.2 * len(names[n])) for n, (x, y, anchor) in labels.items()]
+    assert all(_overlap(p, q) == 0 for i, p in enumerate(boxes) for q in boxes[i + 1:])

@@ -75,7 +75,7 @@ def key_people(data: CaseData, res: Resolution, limit: int = KEY_ACTORS) -> list
 
 
 def _sections(case: Case, result: Analysis) -> list[Section]:
-    from .analyse import affinity, biography, chronology
+    from .analyse import affinity, affinity_svg, biography, chronology
     from .judgment import credibility, judge, judgment_sections
     data, res, found, figures = result.data, result.resolution, result.findings, result.figures
     out = []
@@ -94,7 +94,7 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     out.append(Section("biographies", "Biographies", partial(
         "biographies", profiles=profiles, data=data, res=res),
         f"The {len(profiles)} people the record says most about."))
-    svg = affinity.to_svg(graph, max_nodes=CHART_ACTORS)
+    svg = affinity_svg.to_svg(graph, max_nodes=CHART_ACTORS)
     figures["links"] = graph.number_of_edges()
     out.append(Section("affinity", "Affinity chart", partial(
         "affinity", svg=Markup(svg), graph=graph, data=data, res=res),

@@ -159,14 +159,14 @@ def graph(case: Path = typer.Argument(..., help=CASE_HELP),
           fmt: GraphFormat = typer.Option(GraphFormat.svg, "--format", help="svg, gexf, graphml, csv or json."),
           dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
     """The affinity chart: documented and inferred relationships, with their grounds."""
-    from .analyse import affinity
+    from .analyse import affinity, affinity_svg
     _, data, res = _resolved(case)
     period = None
     if start or end:
         lo, hi = _when(start or "1"), _when(end or "9999")
         period = lo.hull(hi)
     g = affinity.affinity_graph(data, res, at=_when(at), min_strength=min_strength, period=period)
-    render = {"svg": affinity.to_svg, "gexf": affinity.to_gexf, "graphml": affinity.to_graphml,
+    render = {"svg": affinity_svg.to_svg, "gexf": affinity.to_gexf, "graphml": affinity.to_graphml,
               "csv": affinity.to_csv, "json": affinity.to_json}[fmt.value]
     _write_or_print(render(g), dest)
 
