@@ -174,3 +174,11 @@ def test_acts_an_act_that_did_not_happen(extract):
                   "MI5 prevented the arrest of Kim Philby in 1951. The order for the arrest of Donald "
                   "Maclean in May 1951 came too late.")
     assert not [c for c in out.claims if c.predicate in ("detained", "arrested")]
+
+
+def test_acts_betraying_someone_is_not_their_passing_information(extract):
+    facts = _facts(extract("In 1945 Kim Philby betrayed Konstantin Volkov to the NKVD. Whittaker Chambers "
+                           "accused Alger Hiss of espionage in 1948."))
+    assert ("Kim Philby", "passed_information_to", "NKVD", "1945") in facts
+    assert not [f for f in facts if f[0] == "Konstantin Volkov" or f[2] == "Konstantin Volkov"]
+    assert ("Whittaker Chambers", "accused", "Alger Hiss", "1948") in facts

@@ -49,6 +49,7 @@ class Predicate:
     lone: bool = False                   # may be claimed without its object when dated ('died in 1995')
     patient_subject: bool = False        # the subject is what the verb acts on ('X was founded by Y')
     prep_object_only: bool = False       # the object never comes as a direct object ('moved X to Y')
+    dobj_is_subject: bool = False        # 'Hankey transferred Cairncross to the Treasury'
     nominals: dict | None = None         # {words: [death], of: subject, by: ..., poss: ...}
     edge: dict | None = None
     reverse: dict | None = None

@@ -36,13 +36,16 @@ def schema_markdown() -> str:
               "whether the claim may be proposed without its object when the clause is dated",
               "(*lone*), whether the subject is what the verb acts on (*patient*: 'Y founded",
               "X' and 'X was founded by Y' are both `founded_by(X, Y)`), whether the object comes",
-              "only through those prepositions (*prep only*), and the nouns that name the act.", "",
-              "| predicate | triggers | object after | lone | patient | prep only | act nouns |",
-              "|---|---|---|---|---|---|---|"]
+              "only through those prepositions (*prep only*), whether a direct object is the claim's",
+              "subject (*dobj subject*: 'Hankey transferred Cairncross to the Treasury'), and the",
+              "nouns that name the act.", "",
+              "| predicate | triggers | object after | lone | patient | prep only | dobj subject | act nouns |",
+              "|---|---|---|---|---|---|---|---|"]
     for p in sorted(sch.predicates.values(), key=lambda p: p.name):
         acts = ", ".join((p.nominals or {}).get("words", ()))
         lines.append(f"| `{p.name}` | {', '.join(p.triggers)} | {', '.join(p.preps)} "
-                     f"| {_yes(p.lone)} | {_yes(p.patient_subject)} | {_yes(p.prep_object_only)} | {acts} |")
+                     f"| {_yes(p.lone)} | {_yes(p.patient_subject)} | {_yes(p.prep_object_only)} "
+                     f"| {_yes(p.dobj_is_subject)} | {acts} |")
     lines += ["", "## Entity kinds", "", "| kind | label | parent |", "|---|---|---|"]
     for name, e in sch.entity_kinds.items():
         lines.append(f"| `{name}` | {e.get('label', '')} | {e.get('parent', '')} |")

@@ -351,8 +351,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         elif passive:
             options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
         else:                       # 'Hankey transferred Cairncross to the Treasury'
-            options = [(dobjs, via_prep), ([gtok], via_prep)] + ([] if p.prep_object_only else [([gtok], dobjs)]) \
-                if dobjs else [([gtok], via_prep)]
+            options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
+                ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = arg_pairs(reader, p, subjects, objects)
             if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
