@@ -119,3 +119,13 @@ def test_resolve_own_name_beats_another_entitys_former_name(build):
                        build.claim("Lavrentiy Beria", "worked_at", "NKVD", "1940")], entities=[nkvd, mgb])
     res = resolve(data)
     assert [res.object_of[c.id] for c in data.claims] == [nkvd.id, nkvd.id]
+
+
+def test_resolve_one_name_two_kinds_takes_the_kind_the_role_needs(build):
+    person, place = build.entity("Lenin", "person"), build.entity("Lenin", "place")
+    data = build.case([build.claim("Lenin", "headed", "Politburo", "1921"),
+                       build.claim("Grigory Zinoviev", "arrived_in", "Lenin", "1924")],
+                      entities=[person, place])
+    res = resolve(data)
+    assert res.subject_of[data.claims[0].id] == person.id
+    assert res.object_of[data.claims[1].id] == place.id

@@ -300,6 +300,17 @@ def _choose(links: list[_Link], time: TimeSpan | None) -> _Link | None:
     return None
 
 
+def _fitting(names: _Names, links: list[_Link], expected: str) -> list[_Link]:
+    """The links whose entity is of the kind the claim's role takes, when that narrows them:
+    'Lenin headed the Politburo' means the person, not a place the NER once called Lenin."""
+    if len(links) < 2:
+        return links
+    accepts = schema().kind_accepts
+    fit = [lk for lk in links if lk.entity_id in names.entities
+           and accepts(expected, names.entities[lk.entity_id].kind)]
+    return fit or links
+
+
 def _resolve_claims(names: _Names, claims: list[Claim], res: Resolution) -> None:
     preds = schema().predicates
     cache: dict[str, list[_Link]] = {}
@@ -318,7 +329,8 @@ def _resolve_claims(names: _Names, claims: list[Claim], res: Resolution) -> None
                                      ("place", c.place, res.place_of)):
             if not surface:
                 continue
-            links = links_of(surface)
+            links = _fitting(names, links_of(surface), p.subject if role == "subject"
+                             else p.object if role == "object" else "place")
             chosen = _choose(links, c.time)
             if chosen is None:
                 res.ambiguous.setdefault(surface, sorted(lk.entity_id for lk in links))
