@@ -129,3 +129,17 @@ def test_resolve_one_name_two_kinds_takes_the_kind_the_role_needs(build):
     res = resolve(data)
     assert res.subject_of[data.claims[0].id] == person.id
     assert res.object_of[data.claims[1].id] == place.id
+
+
+def test_resolve_machine_copy_of_an_analyst_claim_is_superseded(build):
+    from dataclasses import replace
+
+    mine = build.claim("James Klugmann", "recruited", "John Cairncross", "1936")
+    mine = replace(mine, extracted_by="analyst", id="")
+    copy = replace(mine, subject="Klugmann", end=mine.end + 10, quote=mine.quote + " in Cambridge",
+                   extracted_by="rules-spacy@1", status="proposed", id="")
+    elsewhere = replace(copy, start=mine.end + 500, end=mine.end + 540, id="")
+    data = build.case([mine, copy, elsewhere])
+    res = resolve(data)
+    assert res.superseded == {copy.id: mine.id}
+    assert copy.id not in res.claims and elsewhere.id in res.claims

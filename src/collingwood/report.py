@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .analyse import statement
 from .model import CaseData, Claim, Source
 
 
@@ -46,6 +47,7 @@ def _env() -> Environment:
     env.filters["when"] = lambda t: t.render() if t else ""
     env.globals["cite"] = cite
     env.globals["cite_id"] = cite_id
+    env.globals["claim_text"] = claim_text
     return env
 
 
@@ -68,6 +70,17 @@ def cite_id(claim_id: str, data: CaseData) -> Markup:
         return cite(data.claim(claim_id), data)
     except KeyError:
         return Markup("")
+
+
+def claim_text(claim_id: str, data: CaseData) -> str:
+    """What a claim says, in words: 'denies that John Cairncross knew Guy Burgess (1936)'."""
+    try:
+        c = data.claim(claim_id)
+    except KeyError:
+        return ""
+    said = statement(c.predicate, c.subject, c.object)
+    when = f" ({c.time.render()})" if c.time else ""
+    return f"denies that {said}{when}" if c.polarity == "denied" else f"{said}{when}"
 
 
 def marked_text(source: Source, claims: list[Claim]) -> Markup:

@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import Alias, CaseData, Claim, Entity, Event, Predicate, schema, short_hash
+from .model import EXTRACTORS_HUMAN, Alias, CaseData, Claim, Entity, Event, Predicate, schema, short_hash
 from .timespan import OPEN_HI, OPEN_LO, TimeSpan
 
 TITLES = {"sir", "mr", "mrs", "ms", "miss", "dr", "lord", "lady", "dame", "professor", "prof",
@@ -81,6 +81,7 @@ class Resolution:
     object_of: dict[str, str] = field(default_factory=dict)
     place_of: dict[str, str] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)       # live (not rejected) claims
+    superseded: dict[str, str] = field(default_factory=dict)     # machine claim -> analyst claim
     events: dict[str, Event] = field(default_factory=dict)
     event_of: dict[str, str] = field(default_factory=dict)       # claim id -> event id
     disputed: set[str] = field(default_factory=set)              # event ids without consensus
@@ -436,12 +437,36 @@ def _build_events(res: Resolution, claims: list[Claim]) -> None:
                 res.event_of[c.id] = eid
 
 
+def _superseded(res: Resolution, claims: list[Claim]) -> dict[str, str]:
+    """Machine claims that repeat an analyst's claim on an overlapping passage of the same
+    source (same predicate, entities and polarity): the analyst's stands, the machine's
+    copy takes no part in the analysis, so one passage is never counted twice."""
+    def key(c: Claim) -> tuple:
+        return (c.source_id, c.predicate, res.subject_of.get(c.id), res.object_of.get(c.id), c.polarity)
+
+    by_key: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.extracted_by == EXTRACTORS_HUMAN:
+            by_key[key(c)].append(c)
+    out = {}
+    for c in claims:
+        if c.extracted_by != EXTRACTORS_HUMAN:
+            same = next((a for a in by_key.get(key(c), ()) if c.start < a.end and a.start < c.end), None)
+            if same is not None:
+                out[c.id] = same.id
+    return out
+
+
 def resolve(data: CaseData) -> Resolution:
     """Map every live claim's names to entities and group the claims into events."""
     claims = [c for c in data.claims if c.status != "rejected"]
     res = Resolution()
     names = _build_names(data, claims, res)
     _resolve_claims(names, claims, res)
+    res.superseded = _superseded(res, claims)
+    claims = [c for c in claims if c.id not in res.superseded]
+    for cid in res.superseded:
+        del res.claims[cid]
     res.entities = _merged_entities(names)
     res.candidates = names.candidates
     for key, links in names.links.items():

@@ -28,7 +28,7 @@ class CaseView:
     def __init__(self, data: CaseData, resolution: Resolution | None = None):
         self.data = data
         self.res = resolution if resolution is not None else resolve(data)
-        self.claims: dict[str, Claim] = {c.id: c for c in data.claims if c.status != "rejected"}
+        self.claims: dict[str, Claim] = dict(self.res.claims)     # live, without machine copies
         self._names: dict[str, str] = {}
         self._origin: dict[str, str] = {}
         self._index: tuple[dict, dict] | None = None
