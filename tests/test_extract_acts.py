@@ -182,3 +182,9 @@ def test_acts_betraying_someone_is_not_their_passing_information(extract):
     assert ("Kim Philby", "passed_information_to", "NKVD", "1945") in facts
     assert not [f for f in facts if f[0] == "Konstantin Volkov" or f[2] == "Konstantin Volkov"]
     assert ("Whittaker Chambers", "accused", "Alger Hiss", "1948") in facts
+
+
+def test_acts_a_ministry_of_war_is_a_body_not_an_event(extract):
+    kinds = {m.text: m.kind for m in extract("In 1940 Anthony Eden worked at the Ministry of War. "
+                                              "General Mark Clark fought in the Korean War.").mentions}
+    assert kinds["Ministry of War"] == "organisation" and kinds["Korean War"] == "event_name"

@@ -255,7 +255,9 @@ def _kind_by_head(name: str, kind: str) -> str:
     'Battle of Franklin' and 'Berlin Blockade' named events."""
     g = gazetteer()
     words = name.split()
-    if len(words) > 1 and (words[0] in g["event_heads"]["first"] or words[-1] in g["event_heads"]["last"]):
+    bodies = set(g["organisation_heads"]) | set(g["body_heads"])
+    if len(words) > 1 and not bodies & set(words[:-1]) and (     # 'Ministry of War' is a body
+            words[0] in g["event_heads"]["first"] or words[-1] in g["event_heads"]["last"]):
         return "event_name"
     if kind in ("organisation", "place") and any(w in g["college_heads"] for w in words):
         return "college"
