@@ -143,3 +143,16 @@ def test_extract_entities_birth_name_after_place(extract):
                   "Krivitsky had been born in Poland, as Samuel Ginzburg, in June 1899.")
     assert ("Walter Krivitsky", "Samuel Ginzburg", "birth_name") in {
         (n, a.name, a.kind) for n, a in out.aliases}
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Army of the Potomac on July 26", "Army of the Potomac"),
+    ("Valéry Giscard d'Estaing", "Valéry Giscard d'Estaing"),
+    ("Abu Bakr al-Baghdadi", "Abu Bakr al-Baghdadi"),
+    ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Commission for combating sabotage", "Commission"),
+])
+def test_extract_entities_names_end_before_a_lowercase_word(name, kept):
+    from collingwood.extract.entities import _cut_at_lowercase
+
+    assert name[:_cut_at_lowercase(name, 0, len(name))] == kept

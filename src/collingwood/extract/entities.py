@@ -220,7 +220,9 @@ def _generic() -> frozenset[str]:
     return frozenset(gazetteer()["generic_names"])
 
 
-_CONNECTORS = frozenset("of the for and de del der di du la le von van y da al el bin ibn".split())
+_CONNECTORS = frozenset("of the for and de del der den di du la le von van y da das dos do al el bin ibn "
+                        "ten ter zu af".split())
+_PARTICLE = re.compile(r"(?:al|el|ad|as|at|ash|d|l|o)['’-]\w")    # 'al-Baghdadi', "d'Estaing"
 
 
 def _cut_at_lowercase(text: str, start: int, end: int) -> int:
@@ -230,7 +232,7 @@ def _cut_at_lowercase(text: str, start: int, end: int) -> int:
     words = list(re.finditer(r"\S+", text[start:end]))
     keep = len(words)
     for i, w in enumerate(words[1:], 1):
-        if w.group()[:1].islower() and w.group().lower() not in _CONNECTORS:
+        if w.group()[:1].islower() and w.group().lower() not in _CONNECTORS and not _PARTICLE.match(w.group()):
             keep = i
             break
     while keep > 1 and words[keep - 1].group().lower() in _CONNECTORS:
