@@ -106,3 +106,18 @@ def test_extract_attribution_according_to_does_not_reach_background(extract):
                   "shortly after Guy Burgess defected to the Soviet Union in 1951.")
     c = _one(out, "defected_to")
     assert c.asserted_by is None
+
+
+@pytest.mark.slow
+def test_extract_attribution_a_semicolon_ends_what_is_denied(extract):
+    out = extract("In 1943 Cairncross moved to Section V of MI6, where he met Philby for the first time; "
+                  "Cairncross denied that he ever knew Philby was working for the Russians.")
+    met = [c for c in out.claims if c.predicate == "met"]
+    assert met and all(c.polarity == "affirmed" and c.asserted_by is None for c in met)
+
+
+@pytest.mark.slow
+def test_extract_attribution_a_name_in_a_later_phrase_is_not_the_next_he(extract):
+    out = extract("Walter Krivitsky wrote a book. It also gives a date for his break with Joseph Stalin "
+                  "in October 1937. He died in Washington in 1941.")
+    assert not [c for c in out.claims if c.predicate == "died"]

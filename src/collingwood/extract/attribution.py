@@ -99,7 +99,7 @@ def _according(verb, name_of: Callable) -> tuple[str | None, str | None] | None:
         if c.lower_ != "according":
             continue
         for to in c.children:
-            for obj in (p for p in to.children if p.dep_ == "pobj"):
+            for obj in map(_before_comma, (p for p in to.children if p.dep_ == "pobj")):
                 who = name_of(obj)
                 if who and who != UNRESOLVED:
                     return who, None
@@ -113,6 +113,16 @@ def _according(verb, name_of: Callable) -> tuple[str | None, str | None] | None:
                             return None, name_of(poss)
         return None, None
     return None
+
+
+def _before_comma(obj):
+    """'According to Blunt, Burgess ...' parsed as one phrase: the speaker is the name
+    before the comma, not the subject after it."""
+    for g in obj.children:
+        if g.i < obj.i and g.dep_ in ("nmod", "compound", "appos") and any(
+                t.text == "," for t in obj.doc[g.i:obj.i]):
+            return g
+    return obj
 
 
 def _parentheticals(verb):
@@ -145,6 +155,9 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         dep, head = tok.dep_, tok.head
+        if dep in ("ccomp", "parataxis") and tok.i < head.i and any(
+                t.text == ";" for t in tok.doc[tok.i:head.i]):
+            break                   # 'he moved to Section V; Cairncross denied that ...': two sentences
         background = background or (dep == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in w["temporal_marks"] for c in tok.children))
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):

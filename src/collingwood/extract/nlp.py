@@ -62,6 +62,25 @@ def _citation_suffix(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
+_BLOCK_START = re.compile(r"\s*(?:[#>|*•–-]|\d{1,3}[.)]\s|\[\d{1,3}\])")
+
+
+def soften_line_breaks(text: str) -> str:
+    """The text with each line break inside a paragraph turned into a space (same length, so
+    every offset still points into the original). Hard-wrapped prose, OCR and PDF text
+    break lines mid-sentence; only a blank line, a heading, a list item, a table row or a
+    quoted line still ends a sentence at its line break."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        hard = (not line.strip() or not nxt.strip() or _BLOCK_START.match(nxt) is not None
+                or _BLOCK_START.match(line) is not None and line.lstrip()[:1] in "#|")
+        out.append(line + ("\n" if hard else " "))
+    out.append(lines[-1])
+    return "".join(out)
+
+
 @functools.cache
 def ner():
     """Tokenizer, statistical NER, then the gazetteer ruler that corrects it."""

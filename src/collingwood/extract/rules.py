@@ -34,12 +34,14 @@ class RulesSpacy:
     def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
         """Many documents through one `nlp.pipe` (lazily, in order)."""
         docs = list(docs)
-        for item, parsed in zip(docs, nlp.ner().pipe(d.text for d in docs)):
+        for item, parsed in zip(docs, nlp.ner().pipe(nlp.soften_line_breaks(d.text) for d in docs)):
             yield self._one(item, parsed)
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
         key = f"{self.name}@{self.version}"
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key)
+        for m in found.mentions:            # the source's own characters, line breaks and all
+            m.text = item.text[m.start:m.end]
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
         chosen = [s for s in sents if worth_parsing(s, found)]
@@ -67,11 +69,19 @@ def _anchor(years: list[tuple[int, str]], offset: int) -> str | None:
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:
-    names = []
+    """The person an unparsed sentence is about, for the next sentence's 'he': the one named
+    at its very start ('Krivitsky was in Paris.'); a person named later in it ('his break
+    with Stalin') may be anyone's object, so nobody."""
+    names: list[str] = []
     for t in sent:
         m = found.at.get(t.idx)
-        if m is not None and m.kind == "person" and ctx.names.get(m.entity_id) not in names:
-            names.append(ctx.names[m.entity_id])
+        if m is not None and m.kind == "person" and m.entity_id in ctx.names:
+            if ctx.names[m.entity_id] not in names:   # 'Burgess and Blunt were close': both
+                names.append(ctx.names[m.entity_id])
+        elif names and t.lower_ in (",", "and", "or"):
+            continue
+        elif names or t.i - sent.start >= 3 or (t.is_alpha and t.text[:1].isupper() and t.i > sent.start):
+            break
     return names
 
 
