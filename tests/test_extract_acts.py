@@ -188,3 +188,26 @@ def test_acts_a_ministry_of_war_is_a_body_not_an_event(extract):
     kinds = {m.text: m.kind for m in extract("In 1940 Anthony Eden worked at the Ministry of War. "
                                               "General Mark Clark fought in the Korean War.").mentions}
     assert kinds["Ministry of War"] == "organisation" and kinds["Korean War"] == "event_name"
+
+
+def test_acts_hard_wrapped_lines_are_one_sentence_and_the_quote_keeps_them(extract):
+    text = ("For this case, Dewar's chapter fixes the date and place of death: Krivitsky died in\n"
+            "Washington on 10 February 1941.\n\n# Next heading\nMore text.")
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.predicate == "died"]
+    assert (c.object, c.time.render()) == ("Washington", "10 Feb 1941")
+    assert "\n" in c.quote and text[c.start:c.end] == c.quote
+    assert all(text[m.start:m.end] == m.text for m in out.mentions)
+
+
+@pytest.mark.parametrize("text, soft", [
+    ("died in\nWashington", "died in Washington"),
+    ("para one.\n\npara two", "para one.\n\npara two"),
+    ("text\n- item\n- item", "text\n- item\n- item"),
+    ("# Heading\nbody", "# Heading\nbody"),
+    ("| a |\n| b |", "| a |\n| b |"),
+])
+def test_acts_soften_line_breaks(text, soft):
+    from collingwood.extract.nlp import soften_line_breaks
+
+    assert soften_line_breaks(text) == soft and len(soften_line_breaks(text)) == len(text)
