@@ -68,10 +68,18 @@ def _anchor(years: list[tuple[int, str]], offset: int) -> str | None:
     return years[i - 1][1] if i else None
 
 
+_THIRD_PERSON = {"he", "him", "his", "she", "her"}
+
+
 def _persons(sent, found, ctx: Context) -> list[str]:
-    """The person an unparsed sentence is about, for the next sentence's 'he': the one named
-    at its very start ('Krivitsky was in Paris.'); a person named later in it ('his break
-    with Stalin') may be anyone's object, so nobody."""
+    """The persons an unparsed sentence offers the next sentence's 'he': every person it
+    names ('this situation worsened for Huerta. He fled'), unless it speaks of someone
+    through a pronoun already ('his break with Stalin'): then only those named at its
+    very start ('Krivitsky and Reiss ...')."""
+    everyone = [ctx.names[m.entity_id] for m in (found.at.get(t.idx) for t in sent)
+                if m is not None and m.kind == "person" and m.entity_id in ctx.names]
+    if not any(t.lower_ in _THIRD_PERSON for t in sent):
+        return list(dict.fromkeys(everyone))
     names: list[str] = []
     for t in sent:
         m = found.at.get(t.idx)
