@@ -15,6 +15,7 @@ BENCHES = [
     ("dates on WikiWars 01-16", ["bench_dates.py"]),
     ("extraction throughput", ["bench_extract_speed.py"]),
     ("claim sample for hand review", ["bench_claims_sample.py"]),
+    ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
 ]
 
