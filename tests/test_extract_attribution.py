@@ -121,3 +121,11 @@ def test_extract_attribution_a_name_in_a_later_phrase_is_not_the_next_he(extract
     out = extract("Walter Krivitsky wrote a book. It also gives a date for his break with Joseph Stalin "
                   "in October 1937. He died in Washington in 1941.")
     assert not [c for c in out.claims if c.predicate == "died"]
+
+
+@pytest.mark.slow
+def test_extract_attribution_she_is_the_last_main_clause_subject(extract):
+    out = extract("Margaret Thatcher told the House that Anthony Blunt had admitted his role. She said "
+                  "that Blunt joined the Security Service in 1940.")
+    (c,) = [c for c in out.claims if c.predicate == "member_of"]
+    assert (c.subject, c.asserted_by, c.time.render()) == ("Anthony Blunt", "Margaret Thatcher", "1940")

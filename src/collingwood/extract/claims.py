@@ -109,6 +109,7 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)       # entity id -> name
     kinds: dict[str, str] = field(default_factory=dict)       # entity name -> kind
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
+    previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
 
     def __post_init__(self):
         for e in self.found.entities.values():
@@ -199,6 +200,9 @@ class SentenceReader:
         if not here and tok.lower_ in _OBJECT_PRONOUNS:
             return UNRESOLVED
         pool = here or set(self.ctx.previous) - own
+        if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
+            main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
+            pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
     def _reporting_speaker(self, verb) -> str | None:
@@ -318,10 +322,11 @@ def _expand(tokens) -> list:
 
 # ---------------------------------------------------------------- clause -> claims
 
-def person_subjects(reader: SentenceReader) -> list[str]:
-    """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns."""
+def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
+    """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns;
+    main: only the subjects of the main clause."""
     names = []
-    for t in _expand(t for t in reader.doc if t.dep_ in _SUBJ):
+    for t in _expand(t for t in reader.doc if t.dep_ in _SUBJ and (not main or t.head.dep_ == "ROOT")):
         a = reader.arg(t)
         if a and a.kind == "person" and a.name not in names:
             names.append(a.name)

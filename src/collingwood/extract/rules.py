@@ -51,13 +51,13 @@ class RulesSpacy:
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:
-                ctx.previous = _persons(s, found, ctx)
+                ctx.previous = ctx.previous_main = _persons(s, found, ctx)
                 continue
             anchor = _anchor(years, s.start_char) or item.anchor
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda t=s.text, a=anchor: tag_dates(t, anchor=a, written=item.written))
             claims += read_sentence(reader)
-            ctx.previous = person_subjects(reader)
+            ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
