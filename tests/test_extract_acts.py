@@ -211,3 +211,9 @@ def test_acts_soften_line_breaks(text, soft):
     from collingwood.extract.nlp import soften_line_breaks
 
     assert soften_line_breaks(text) == soft and len(soften_line_breaks(text)) == len(text)
+
+
+def test_acts_relative_dates_take_the_narrative_date_not_just_its_year(extract):
+    out = extract("Nguyen Van Thieu returned to Saigon on 7 April 1975. The next day Thieu resigned.")
+    (c,) = [c for c in out.claims if c.predicate == "resigned"]
+    assert c.time.render() == "8 Apr 1975"

@@ -4,24 +4,24 @@ Two passes keep it close to the speed of spaCy's NER alone: every sentence goes
 through NER and the gazetteer (`nlp.ner`); only sentences that may hold a claim
 (a trigger word and two entities, see `claims.worth_parsing`) go through the
 tagger and the dependency parser (`nlp.parser`). Time expressions come from
-`dates.tag_dates` over each parsed sentence, anchored on the last year the text
-named before it.
+`dates.tag_dates` over the whole text, so a relative one ('the next day') is resolved
+against the narrative time the text has established before it, exactly as `collingwood
+dates` and the WikiWars benchmark resolve it.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from . import nlp
 from .claims import Context, SentenceReader, person_subjects, worth_parsing
-from .sentence import read_sentence
 from .dates import tag_dates
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
+from .sentence import read_sentence
 
-_YEAR = re.compile(r"(?<![\d£$€-])(1[0-9]\d\d|20[0-4]\d)(?![\d%])")
 
 
 class RulesSpacy:
@@ -46,16 +46,16 @@ class RulesSpacy:
         sents = list(doc.sents)
         chosen = [s for s in sents if worth_parsing(s, found)]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
-        years = [(m.start(), m.group(1)) for m in _YEAR.finditer(item.text)]
+        times = tag_dates(item.text, anchor=item.anchor, written=item.written) if chosen else []
+        starts = [m.start for m in times]
         claims = []
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:
                 ctx.previous = ctx.previous_main = _persons(s, found, ctx)
                 continue
-            anchor = _anchor(years, s.start_char) or item.anchor
             reader = SentenceReader(sdoc, s.start_char, ctx,
-                                    lambda t=s.text, a=anchor: tag_dates(t, anchor=a, written=item.written))
+                                    lambda s=s: _within(times, starts, s.start_char, s.end_char))
             claims += read_sentence(reader)
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
         claims.sort(key=lambda c: (c.start, c.id))
@@ -63,9 +63,11 @@ class RulesSpacy:
                              entities=list(found.entities.values()))
 
 
-def _anchor(years: list[tuple[int, str]], offset: int) -> str | None:
-    i = bisect.bisect_left(years, (offset, ""))
-    return years[i - 1][1] if i else None
+def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
+    """The document's time expressions inside [lo, hi), with offsets from lo: each one
+    resolved against the narrative time of the whole text before it."""
+    first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
 
 
 _THIRD_PERSON = {"he", "him", "his", "she", "her"}
