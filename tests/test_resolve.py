@@ -143,3 +143,13 @@ def test_resolve_machine_copy_of_an_analyst_claim_is_superseded(build):
     res = resolve(data)
     assert res.superseded == {copy.id: mine.id}
     assert copy.id not in res.claims and elsewhere.id in res.claims
+
+
+def test_resolve_machine_claim_without_the_object_the_analyst_read_is_superseded(build):
+    from dataclasses import replace
+
+    mine = replace(build.claim("Walter Krivitsky", "born", "Poland", "1899"), extracted_by="analyst", id="")
+    bare = replace(mine, object=None, extracted_by="rules-spacy@1", status="proposed", id="")
+    other = replace(mine, object="Latvia", extracted_by="rules-spacy@1", status="proposed", id="")
+    res = resolve(build.case([mine, bare, other]))
+    assert res.superseded == {bare.id: mine.id}

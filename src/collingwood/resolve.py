@@ -439,10 +439,11 @@ def _build_events(res: Resolution, claims: list[Claim]) -> None:
 
 def _superseded(res: Resolution, claims: list[Claim]) -> dict[str, str]:
     """Machine claims that repeat an analyst's claim on an overlapping passage of the same
-    source (same predicate, entities and polarity): the analyst's stands, the machine's
-    copy takes no part in the analysis, so one passage is never counted twice."""
+    source (same predicate, entities and polarity; or the same without the object the
+    analyst read): the analyst's stands, the machine's copy takes no part in the
+    analysis, so one passage is never counted twice."""
     def key(c: Claim) -> tuple:
-        return (c.source_id, c.predicate, res.subject_of.get(c.id), res.object_of.get(c.id), c.polarity)
+        return (c.source_id, c.predicate, res.subject_of.get(c.id), c.polarity)
 
     by_key: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -451,7 +452,9 @@ def _superseded(res: Resolution, claims: list[Claim]) -> dict[str, str]:
     out = {}
     for c in claims:
         if c.extracted_by != EXTRACTORS_HUMAN:
-            same = next((a for a in by_key.get(key(c), ()) if c.start < a.end and a.start < c.end), None)
+            obj = res.object_of.get(c.id)        # no object: the analyst's fuller reading stands
+            same = next((a for a in by_key.get(key(c), ()) if c.start < a.end and a.start < c.end
+                         and (obj is None or res.object_of.get(a.id) == obj)), None)
             if same is not None:
                 out[c.id] = same.id
     return out
