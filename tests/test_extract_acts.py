@@ -217,3 +217,11 @@ def test_acts_relative_dates_take_the_narrative_date_not_just_its_year(extract):
     out = extract("Nguyen Van Thieu returned to Saigon on 7 April 1975. The next day Thieu resigned.")
     (c,) = [c for c in out.claims if c.predicate == "resigned"]
     assert c.time.render() == "8 Apr 1975"
+
+
+def test_acts_the_soviets_as_a_group(extract):
+    out = extract("Anthony Blunt worked for MI5 and passed to the Soviets hundreds of secret documents. "
+                  "The Soviet government protested.")
+    kinds = {m.text: m.kind for m in out.mentions}
+    assert kinds.get("Soviets") == "group" and "Soviet" not in kinds
+    assert ("Anthony Blunt", "passed_information_to", "Soviets", None) in _facts(out)

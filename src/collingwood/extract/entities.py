@@ -97,6 +97,7 @@ def gazetteer_patterns() -> list[dict]:
                               ("successor_name", "predecessor_name")]:
             label = "LOC" if ent.kind == "place" else "ORG"
             patterns.append({"label": label, "pattern": form, "id": name})
+    patterns += [{"label": "NORP", "pattern": g} for g in gazetteer().get("groups", ())]
     return patterns
 
 
@@ -292,7 +293,7 @@ def _from_doc(doc) -> list[_Cand]:
             continue
         end = _cut_at_lowercase(text, start, end)
         name = " ".join(text[start:end].split())
-        if name in _generic() or not name or name in gazetteer()["event_heads"]["first"]:
+        if (name in _generic() and kind != "group") or not name or name in gazetteer()["event_heads"]["first"]:
             continue
         if kind == "person":
             name = _strip_titles(name)
