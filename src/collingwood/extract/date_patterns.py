@@ -4,11 +4,14 @@ look like dates ("3,000 men", "they may", "the fall of Paris")."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import resources
 
 import yaml
+
+from .date_scan import PatternScan
 
 @functools.cache
 def words() -> dict:
@@ -174,18 +177,45 @@ def _plausible_deixis(word: str, before: str, after: str) -> bool:
     return True
 
 
+_SELF_CHECK = ("In early 1940, by the autumn of 1939 and again in mid-1936, 1943 or 1944, between "
+               "1936 and 1938; on 8 October 1995 (Sunday, 3 p.m.) and the next day; a month later, "
+               "amid 1940, in 479 BC, the 1930s, '39, that winter, two years later, last week.")
+
+
+def _plain(text: str):
+    for i, (_, rx) in enumerate(_patterns()):
+        for m in rx.finditer(text):
+            yield i, m
+
+
+@functools.cache
+def _scan():
+    """The patterns of `_patterns`, tried only where one of them could start (see `date_scan`);
+    the plain scan when this Python's `re` internals make the fast one disagree with it."""
+    scan = PatternScan([rx for _, rx in _patterns()])
+
+    def key(pairs):
+        return sorted((i, m.span(), m.groups()) for i, m in pairs)
+
+    return scan.finditer if key(scan.finditer(_SELF_CHECK)) == key(_plain(_SELF_CHECK)) else _plain
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
-    for name, rx in _patterns():
-        for m in rx.finditer(text):
-            if m.end() > m.start() and _plausible(name, m, text):
-                found.append((m.start(), m.end(), name, m))
+    names = [name for name, _ in _patterns()]
+    for i, m in _scan()(text):
+        name = names[i]
+        if m.end() > m.start() and _plausible(name, m, text):
+            found.append((m.start(), m.end(), name, m))
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []      # the extents taken: disjoint, so their ends are in order too
+    ends: list[int] = []
     chosen = []
     for c in found:
-        if all(c[1] <= a or c[0] >= b for a, b in taken):
-            taken.append((c[0], c[1]))
+        k = bisect.bisect_left(starts, c[1])        # the extents beginning before this one ends
+        if k == 0 or ends[k - 1] <= c[0]:
+            starts.insert(k, c[0])
+            ends.insert(k, c[1])
             chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
