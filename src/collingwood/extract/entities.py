@@ -384,23 +384,29 @@ def _surname_links(doc, chosen: list[_Cand], known: tuple[Entity, ...]) -> list[
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
             covering[tok.idx] = c
     code_names = {c.name for c in chosen if c.alias_kind == "code_name"}
+    from spacy.attrs import IDX, ORTH
+
     out: list[_Cand] = []
-    for tok in doc:
-        c = covering.get(tok.idx)
-        if c is not None and c.start == tok.idx and c.kind == "person" and " " in c.name \
+    strings = doc.vocab.strings
+    for idx, orth in doc.to_array([IDX, ORTH]).tolist():     # no Token objects: this runs on every word
+        idx = int(idx)
+        c = covering.get(idx)
+        if c is not None and c.start == idx and c.kind == "person" and " " in c.name \
                 and c.alias_kind is None:
             surnames.setdefault(c.name.split()[-1], set()).add(c.name)
-        word = tok.text
-        alone = c is None or (c.rank == 0 and c.start == tok.idx and c.end == tok.idx + len(word))
-        if not alone or not word[:1].isupper():
+        word = strings[orth]
+        if not word[:1].isupper():
+            continue
+        alone = c is None or (c.rank == 0 and c.start == idx and c.end == idx + len(word))
+        if not alone:
             continue
         if word in code_names:
-            out.append(_Cand(tok.idx, tok.idx + len(word), "person", word, 1, "code_name"))
+            out.append(_Cand(idx, idx + len(word), "person", word, 1, "code_name"))
             continue
         names = surnames.get(word)
         if names and len(names) == 1:
             full = next(iter(names))
-            out.append(_Cand(tok.idx, tok.idx + len(word), "person", full, 1, "variant", full))
+            out.append(_Cand(idx, idx + len(word), "person", full, 1, "variant", full))
     return out
 
 
