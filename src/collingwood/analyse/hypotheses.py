@@ -318,7 +318,8 @@ def _evidence(hset: HypothesisSet, view: CaseView, findings: list[Finding], cred
     for f in findings:
         if f.id in rated or ids.intersection(f.claim_ids):
             value = max((int(cred.get(i, 6)) for i in f.claim_ids), default=6)
-            out.append(Evidence(f.id, "finding", f"{f.type.replace('_', ' ')}: {f.explanation}", None, "", value, _weight(value)))
+            label = f"{f.type.replace('_', ' ')}: {f.explanation}"
+            out.append(Evidence(f.id, "finding", label, None, "", value, _weight(value)))
     for eid, ev in sorted(view.res.events.items()):
         if eid in rated:
             value = min((int(cred.get(i, 6)) for i in ev.claim_ids), default=6)

@@ -23,7 +23,6 @@ from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 
 
-
 class RulesSpacy:
     name = "rules-spacy"
     version = 1
