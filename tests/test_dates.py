@@ -183,3 +183,12 @@ def test_dates_written_dates_normalise_to_their_day(y, m, d):
 def test_dates_bc_years_normalise(y):
     (found,) = tag_dates(f"In {y} BC the city fell.")
     assert found.value == f"BC{y:04d}" and found.span.earliest.startswith("-" if y > 1 else "0")
+
+
+def test_dates_a_planned_date_sets_no_narrative_time():
+    text = ("The road lay open for a campaign planned for 1976. On 21 April 1975 Thieu resigned. "
+            "The next day he left.")
+    values = [m.value for m in tag_dates(text)]
+    assert values == ["1976", "1975-04-21", "1975-04-22"]
+    text = "The offensive was planned for 1976. On 21 April Thieu resigned."
+    assert [m.value for m in tag_dates(text, anchor="1975-01-01")][-1] == "1975-04-21"

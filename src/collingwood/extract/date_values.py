@@ -22,6 +22,10 @@ from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
 
 
+_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|projected|proposed|intended|slated|due)"
+                      r"(?:\s+[\w'’-]+){0,3}\s*\Z", re.IGNORECASE)     # within the sentence
+
+
 @dataclass
 class TimeMention:
     start: int
@@ -59,7 +63,7 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
 
     def __init__(self, text: str, anchor: str | None, written: str | None):
         from ..timespan import parse_when
-        self.text = text
+        self.text, self._at = text, 0
         self.ref = _Ref()
         if anchor:
             a = parse_when(anchor)
@@ -93,6 +97,8 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
         return self.mention(a, b, value, span, mod)
 
     def settle(self, y, m=None, d=None):
+        if _PLANNED.search(self.text, max(0, self._at - 45), self._at):
+            return                  # 'a campaign planned for 1976' sets no narrative time
         r = self.ref
         if y != r.y or (m is not None and m != r.m):
             self.ref = _Ref(y, m, d)
@@ -115,6 +121,7 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
     # -- the handlers, one per pattern name
     def resolve(self, name: str, m: re.Match, hint_year: int | None) -> list[TimeMention]:
         g = {k: v for k, v in m.groupdict().items() if v is not None}
+        self._at = m.start()
         handler = getattr(self, "_" + name)
         out = handler(m, g, hint_year)
         if out is None:
