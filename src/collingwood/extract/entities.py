@@ -107,8 +107,6 @@ def titles() -> frozenset[str]:
     return frozenset(gazetteer()["titles"])
 
 
-_titles = titles
-
 
 @functools.cache
 def _person_nouns() -> str:
@@ -157,7 +155,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0] in _titles():
+    while len(words) > 1 and words[0] in titles():
         words = words[1:]
     return " ".join(words)
 
@@ -297,7 +295,7 @@ def _from_doc(doc) -> list[_Cand]:
             continue
         if kind == "person":
             name = _strip_titles(name)
-            if name in _titles():               # 'the King': a title, not a name
+            if name in titles():               # 'the King': a title, not a name
                 continue
         else:
             kind = _kind_by_head(name, kind)
@@ -356,7 +354,7 @@ def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list
         tail = text[p.end:p.end + 120]
         for kind, rx in _AFTER_PERSON:
             m = rx.match(tail)
-            if not m or m.group(1) in _titles():
+            if not m or m.group(1) in titles():
                 continue
             alias = _full(p.name, m.group(1)) if kind in ("maiden_name", "married_name") else m.group(1)
             if alias == p.name:

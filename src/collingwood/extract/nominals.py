@@ -32,11 +32,6 @@ def nominal_table() -> dict[str, tuple[Predicate, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def nominal_forms() -> frozenset[str]:
-    """Written forms of the nouns (singular and plural), for the cheap test before parsing."""
-    return frozenset(f for w in nominal_table() for f in (w, w + "s"))
-
-
 def _not_a_fact(noun) -> bool:
     """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of'."""
     unreal = words()["nonfactual_words"]
