@@ -107,7 +107,6 @@ def titles() -> frozenset[str]:
     return frozenset(gazetteer()["titles"])
 
 
-
 @functools.cache
 def _person_nouns() -> str:
     return "|".join(gazetteer()["person_nouns"])
