@@ -57,3 +57,18 @@ def test_cli_extract_unknown_extractor_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["extract", str(f), "--jsonl", "--extractor", "gpt-99@1"])
     assert result.exit_code != 0
     assert "gpt-99@1" in result.output
+
+
+@pytest.mark.slow
+def test_cli_extract_reads_again_when_the_rules_change(tmp_path, monkeypatch):
+    from collingwood.case import Case
+    from collingwood.extract import rules as rules_module
+
+    case = Case.init(tmp_path / "r.case")
+    (tmp_path / "note.txt").write_text("Kim Philby met Guy Burgess in Cambridge in 1934.", encoding="utf-8")
+    case.ingest([tmp_path / "note.txt"])
+    assert case.extract().added["sources"] == 1
+    assert case.extract().added["sources"] == 0                     # nothing new
+    monkeypatch.setattr(rules_module, "_fingerprint", lambda: "other rules")
+    report = case.extract()
+    assert report.added["sources"] == 1 and report.added["sources read again with new rules"] == 1

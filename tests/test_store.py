@@ -98,3 +98,27 @@ def test_store_audits_every_write(tmp_path):
     store.set_verdict("f-1", "explained", "a typo in the note")
     actions = [a["action"] for a in store.audit_log()]
     assert actions == ["add_source", "add_claims", "set_verdict"]
+
+
+
+def test_store_extraction_runs_remember_the_rules(tmp_path):
+    store = _store(tmp_path)
+    store.replace_extracted("s-1", "x@1", [], [], [], rules="old")
+    assert store.extracted_sources("x@1") == {"s-1"}
+    assert store.extracted_sources("x@1", "old") == {"s-1"}
+    assert store.extracted_sources("x@1", "new") == set()
+
+
+def test_store_migration_3_adds_the_rules_column_to_an_older_case(tmp_path):
+    from sqlalchemy import text
+
+    store = Store(case_url(tmp_path / "old.case"))
+    store.migrate()
+    with store.transaction() as conn:     # a case written before migration 3
+        conn.execute(text("ALTER TABLE extraction_runs DROP COLUMN rules"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version = 3"))
+    assert store.migrate() == [3]
+    with store.transaction() as conn:
+        store.add_source(_source(), conn)
+    store.replace_extracted("s-1", "x@1", [], [], [], rules="r")
+    assert store.extracted_sources("x@1", "r") == {"s-1"}

@@ -317,7 +317,8 @@ class Store:
             return [_claim(r) for r in conn.execute(q).mappings()]
 
     def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
-                          new_claims: list[Claim], new_entities: list[Entity]) -> int:
+                          new_claims: list[Claim], new_entities: list[Entity],
+                          rules: str | None = None) -> int:
         """Store one extractor's output for one source, atomically, replacing its earlier run.
 
         Claims the analyst curated (status other than 'proposed') are kept.
@@ -335,13 +336,16 @@ class Store:
             conn.execute(delete(extraction_runs).where(
                 (extraction_runs.c.source_id == source_id) & (extraction_runs.c.extractor == extractor)))
             conn.execute(insert(extraction_runs).values(
-                source_id=source_id, extractor=extractor, at=_now(), claims=added))
+                source_id=source_id, extractor=extractor, at=_now(), claims=added, rules=rules))
             return added
 
-    def extracted_sources(self, extractor: str) -> set[str]:
+    def extracted_sources(self, extractor: str, rules: str | None = None) -> set[str]:
+        """Sources this extractor has read; with rules, only those read with these rules."""
+        q = select(extraction_runs.c.source_id).where(extraction_runs.c.extractor == extractor)
+        if rules is not None:
+            q = q.where(extraction_runs.c.rules == rules)
         with self.engine.connect() as conn:
-            return set(conn.execute(select(extraction_runs.c.source_id).where(
-                extraction_runs.c.extractor == extractor)).scalars())
+            return set(conn.execute(q).scalars())
 
     # --- analysis results and analyst decisions ----------------------------------
     def save_analysis(self, new_events: list[dict], new_findings: list[dict]) -> None:

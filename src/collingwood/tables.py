@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     text,
 )
 
@@ -180,6 +181,7 @@ extraction_runs = Table(
     Column("extractor", String, primary_key=True),
     Column("at", String, nullable=False),
     Column("claims", Integer, nullable=False),
+    Column("rules", String, nullable=True),       # the extractor's rules fingerprint (migration 3)
 )
 audit = Table(
     "audit", metadata,
@@ -208,9 +210,18 @@ def _m2_fulltext(conn: Connection) -> None:
         ))
 
 
+def _m3_extraction_rules(conn: Connection) -> None:
+    """Which rules an extractor ran with, so new rules re-read the sources. A case created
+    by migration 1 of this version already has the column."""
+    columns = {c["name"] for c in inspect(conn).get_columns("extraction_runs")}
+    if "rules" not in columns:
+        conn.execute(text("ALTER TABLE extraction_runs ADD COLUMN rules VARCHAR"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
         "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
     (2, "full-text index over source text", _m2_fulltext),
+    (3, "extraction runs record the extractor's rules fingerprint", _m3_extraction_rules),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -12,8 +12,11 @@ dates` and the WikiWars benchmark resolve it.
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
+from importlib import resources
 
 from . import nlp
 from .claims import Context, SentenceReader, person_subjects, worth_parsing
@@ -26,6 +29,12 @@ from .sentence import read_sentence
 class RulesSpacy:
     name = "rules-spacy"
     version = 1
+
+    @property
+    def rules(self) -> str:
+        """A fingerprint of everything this extractor reads with: its code, the schema and
+        the word lists. Sources read with other rules are read again."""
+        return _fingerprint()
 
     def extract(self, doc: ExtractInput) -> ExtractOutput:
         return next(iter(self.extract_many([doc])))
@@ -60,6 +69,19 @@ class RulesSpacy:
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
+
+
+@functools.cache
+def _fingerprint() -> str:
+    import spacy
+
+    root = resources.files("collingwood")
+    parts = [f"spacy {spacy.__version__} {nlp.MODEL}"]
+    for folder, suffix in (("extract", ".py"), ("schema", ".yaml"), ("data", ".yaml")):
+        for f in sorted(root.joinpath(folder).iterdir(), key=lambda f: f.name):
+            if f.name.endswith(suffix):
+                parts.append(f.name + "\0" + f.read_text("utf-8"))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _within(times: list, starts: list[int], lo: int, hi: int) -> list:

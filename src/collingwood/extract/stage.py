@@ -1,6 +1,8 @@
 """The extract stage: run an extractor over the case's sources, incrementally.
 
-A source is extracted once per extractor; re-running skips it unless forced.
+A source is extracted once per extractor and set of rules: re-running skips it unless
+forced, or unless the extractor's rules (its `rules` fingerprint: the code and data it
+reads with) changed since, as after an upgrade of Collingwood.
 Each source's output is stored in one transaction, replacing that extractor's
 earlier proposals for it but never a claim the analyst has curated.
 """
@@ -17,9 +19,15 @@ from ..store import Store
 DEFAULT_EXTRACTOR = "rules-spacy@1"
 
 
+def _rules(name: str) -> str | None:
+    from .registry import get
+    return getattr(get(name), "rules", None)
+
+
 def pending(store: Store, extractor: str | None = None, force: bool = False) -> list[Source]:
+    """Sources this extractor has not read yet, or read with other rules than it has now."""
     name = extractor or DEFAULT_EXTRACTOR
-    done = set() if force else store.extracted_sources(name)
+    done = set() if force else store.extracted_sources(name, _rules(name))
     return [s for s in store.sources() if s.id not in done]
 
 
@@ -35,6 +43,10 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
     report = StageReport(stage="extract")
     known = store.entities()
     todo = pending(store, name, force)
+    rules = _rules(name)
+    stale = store.extracted_sources(name) & {s.id for s in todo}
+    if stale and not force:         # 'extract: ..., 3 sources read again with new rules'
+        report.add("sources read again with new rules", len(stale))
     for source in todo:
         try:
             result = engine.extract(ExtractInput(
@@ -43,7 +55,7 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
             for c in result.claims:
                 c.page = c.page or source.page_at(c.start)
             added = store.replace_extracted(source.id, name, result.mentions, result.claims,
-                                            result.entities)
+                                            result.entities, rules)
             report.add("claims", added)
             report.add("mentions", len(result.mentions))
             report.add("sources")
