@@ -280,42 +280,29 @@ class PatternScan:
         if len(self._words) > 200_000:
             self._words = {}
         width, masks, words, groups = self.width, self._masks, self._words, {}
+
+        def candidate(q: int, mask: int, short: bool) -> None:
+            if mask and short:                  # the next word decides: 'the year 1940', 'a few'
+                key = text[q:q + width]
+                k = masks.get(key)
+                if k is None:
+                    k = masks[key] = self._mask(key)
+                mask &= k
+            if mask:
+                groups.setdefault(mask, []).append(q)
+
         for m in _TOKEN.finditer(text):
             token = m[0]
-            if token in words:
-                info = words[token]
-            else:
+            info = words.get(token, False)
+            if info is False:
                 info = words[token] = self._word(token)
             if info is None:
                 continue
             p = m.start()
             mask, short, inner = info
-            if mask and short:                  # the next word decides: 'the year 1940', 'a few'
-                key = text[p:p + width]
-                if key in masks:
-                    mask &= masks[key]
-                else:
-                    masks[key] = k = self._mask(key)
-                    mask &= k
-            if mask:
-                if mask in groups:
-                    groups[mask].append(p)
-                else:
-                    groups[mask] = [p]
+            candidate(p, mask, short)
             for j, mask, short in inner:
-                q = p + j
-                if short:
-                    key = text[q:q + width]
-                    if key in masks:
-                        mask &= masks[key]
-                    else:
-                        masks[key] = k = self._mask(key)
-                        mask &= k
-                if mask:
-                    if mask in groups:
-                        groups[mask].append(q)
-                    else:
-                        groups[mask] = [q]
+                candidate(p + j, mask, short)
         if self.nonword is not None:
             for m in self.nonword.finditer(text):
                 p = m.start()
