@@ -39,6 +39,14 @@ def test_demo_every_citation_points_at_a_highlighted_passage(demo):
     assert targets and targets <= anchors
 
 
+def test_demo_machine_copies_of_analyst_claims_point_at_them(demo):
+    out, _ = demo
+    html = (out / "dossier.html").read_text(encoding="utf-8")
+    repeats = re.findall(r'href="#(claim-c-[0-9a-f]+)" title="The analyst', html)
+    rows = set(re.findall(r'<tr id="(claim-c-[0-9a-f]+)"', html))
+    assert repeats and set(repeats) <= rows
+
+
 def test_demo_case_has_the_conflicts_the_sources_contain(demo):
     out, _ = demo
     result = runner.invoke(app, ["findings", str(out / "demo.case"), "--json"])

@@ -111,4 +111,5 @@ def build_dossier(case: Case, analysis: Analysis) -> Dossier:
         sections=analysis.sections,
         figures=dict(analysis.figures),
         credibility=analysis.credibility,
+        superseded=dict(analysis.resolution.superseded) if analysis.resolution else {},
     )
