@@ -89,8 +89,7 @@ def _labels(g: nx.Graph, pos: dict, width: float, height: float) -> dict:
     """(x, y, anchor) of each node's label: above, below, right or left of its node, the
     first that covers no other label or node (the best on offer when none is free);
     busier nodes choose first."""
-    nodes = [(_box(x - r, y - r + LINE_H - 2, "start", 2 * r)) for n, (x, y) in pos.items()
-             for r in [_radius(g, n)]]
+    nodes = [(x - r, y - r, x + r, y + r) for n, (x, y) in pos.items() for r in [_radius(g, n)]]
     placed: list[tuple] = []
     out = {}
     for n in sorted(g, key=lambda n: (-g.degree(n), g.nodes[n]["name"])):
