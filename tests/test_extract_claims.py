@@ -123,7 +123,7 @@ def test_extract_claims_prepositional_objects(extract):
                   "Donald Maclean joined the Foreign Office in 1935. "
                   "Kim Philby arrived in Beirut in 1956.")
     triples = _triples(out)
-    assert ("Walter Krivitsky", "defected_to", "the West") in triples
+    assert ("Walter Krivitsky", "defected_to", "West") in triples
     assert ("Guy Burgess", "worked_at", "BBC") in triples
     assert ("Donald Maclean", "member_of", "Foreign Office") in triples
     assert ("Kim Philby", "arrived_in", "Beirut") in triples

@@ -156,3 +156,8 @@ def test_extract_entities_names_end_before_a_lowercase_word(name, kept):
     from collingwood.extract.entities import _cut_at_lowercase
 
     assert name[:_cut_at_lowercase(name, 0, len(name))] == kept
+
+
+def test_extract_entities_gazetteer_name_drops_a_leading_the():
+    west = organisations()["the West"]
+    assert west.name == "West" and "the West" in {a.name for a in west.aliases}

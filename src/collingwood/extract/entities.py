@@ -67,7 +67,8 @@ def _alias_kind(name: str) -> str:
 @functools.cache
 def organisations() -> dict[str, Entity]:
     """Gazetteer entries (organisations, and the few places listed) as entities, keyed by
-    canonical name, with dated aliases."""
+    their name in the gazetteer, with dated aliases; an entity's own name drops a leading
+    'the' ('the West' is West), so it is the same entity as the NER's name for it."""
     entries = gazetteer()["organisations"] + gazetteer().get("places", [])
     by_name = {e["name"]: e for e in entries}
     out: dict[str, Entity] = {}
@@ -79,7 +80,10 @@ def organisations() -> dict[str, Entity]:
         nxt = by_name.get(e.get("successor"))
         if nxt:
             aliases.append(Alias(nxt["name"], "successor_name", _validity(nxt)))
-        out[e["name"]] = Entity(entity_id(e["name"], e.get("kind", "organisation")), e["name"],
+        name = re.sub(r"^[Tt]he\s+", "", e["name"])   # 'the West' is the NER's 'West' too
+        if name != e["name"]:
+            aliases.append(Alias(e["name"], "variant", _validity(e)))
+        out[e["name"]] = Entity(entity_id(name, e.get("kind", "organisation")), name,
                                 e.get("kind", "organisation"), aliases)
     for e in entries:  # predecessor names, the other way round
         nxt = out.get(e.get("successor"))
