@@ -224,3 +224,10 @@ def test_acts_the_soviets_as_a_group(extract):
     kinds = {m.text: m.kind for m in out.mentions}
     assert kinds.get("Soviets") == "group" and "Soviet" not in kinds
     assert ("Anthony Blunt", "passed_information_to", "Soviets", None) in _facts(out)
+
+
+def test_acts_on_arriving_is_a_fact_focused_on_capturing_is_not(extract):
+    facts = {f[:3] for f in _facts(extract("On arriving in London in January 1940, Walter Krivitsky met "
+                                           "Jane Archer. General Howe focused on capturing New York City."))}
+    assert ("Walter Krivitsky", "arrived_in", "London") in facts
+    assert not [f for f in facts if f[1] == "captured"]

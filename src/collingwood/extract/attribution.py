@@ -180,8 +180,10 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.speakers.append(name_of(poss[0]) if poss else None)
         elif dep == "pcomp" and head.lower_ in w["negating_preps"]:
             v.dropped = v.dropped or f"under '{head.text}'"
-        elif dep == "pcomp" and tok.tag_ == "VBG" and head.lower_ not in w["factual_preps"]:
-            v.dropped = v.dropped or f"aim after '{head.text}'"     # 'focused on capturing'
+        elif dep == "pcomp" and tok.tag_ == "VBG" and head.lower_ not in w["factual_preps"] \
+                and not (head.lower_ == "on" and (head.i == 0 or head.nbor(-1).is_punct)):
+            # 'focused on capturing' is an aim; 'On arriving in London, he ...' is a fact
+            v.dropped = v.dropped or f"aim after '{head.text}'"
         if dep != "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
             v.dropped = v.dropped or "infinitive of purpose or plan"  # 'to secure', 'for X to invade'
         shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
