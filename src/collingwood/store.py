@@ -339,13 +339,16 @@ class Store:
                 source_id=source_id, extractor=extractor, at=_now(), claims=added, rules=rules))
             return added
 
+    def extraction_rules(self, extractor: str) -> dict[str, str | None]:
+        """Source id -> the rules fingerprint this extractor read it with (None: not recorded)."""
+        q = select(extraction_runs.c.source_id, extraction_runs.c.rules).where(
+            extraction_runs.c.extractor == extractor)
+        with self.engine.connect() as conn:
+            return {source_id: rules for source_id, rules in conn.execute(q)}
+
     def extracted_sources(self, extractor: str, rules: str | None = None) -> set[str]:
         """Sources this extractor has read; with rules, only those read with these rules."""
-        q = select(extraction_runs.c.source_id).where(extraction_runs.c.extractor == extractor)
-        if rules is not None:
-            q = q.where(extraction_runs.c.rules == rules)
-        with self.engine.connect() as conn:
-            return set(conn.execute(q).scalars())
+        return {s for s, r in self.extraction_rules(extractor).items() if rules is None or r == rules}
 
     # --- analysis results and analyst decisions ----------------------------------
     def save_analysis(self, new_events: list[dict], new_findings: list[dict]) -> None:

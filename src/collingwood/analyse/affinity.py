@@ -28,7 +28,8 @@ MAX_INFERRED = 0.9
 MAX_GROUP = 200          # more members at once, or people on one day, imply nothing
 MAX_CONTACTS = 25        # a hub with more documented contacts implies nothing about them
 PRESENCE_DAYS = 3
-CO_MEMBER = ("member_of", "worked_at", "headed", "studied_at")
+CO_MEMBER = frozenset(p.name for p in schema().predicates.values()   # posts and memberships held
+                      if p.family == "career" and p.state)
 PERSONAL = {"espionage", "social", "family"}   # link types that make a contact shared
 
 

@@ -12,7 +12,7 @@ from ..resolve import Resolution
 from ..timespan import TimeSpan
 from . import gap_years, witness_date, witness_ids, year_text
 
-CAREER = ("studied_at", "member_of", "worked_at", "headed", "appointed", "transferred", "resigned")
+CAREER = frozenset(p.name for p in schema().predicates.values() if p.family == "career")
 # predicate -> (role of the actor, the word for the milestone)
 MILESTONES = {"recruited": ("object", "recruitment"), "defected_to": ("subject", "defection"),
               "exposed": ("object", "exposure"), "arrested": ("object", "arrest"),

@@ -15,7 +15,7 @@ from collections import defaultdict
 from ..model import CaseData, Claim, Finding, Source, schema, short_hash
 from ..resolve import Resolution, norm, resolve
 from ..timespan import TimeSpan
-from . import reports_on, witness, witness_date
+from . import reports_on, statement, witness, witness_date
 from .grading import settings
 
 FLAG_ONLY = ("omission", "interested_witness", "narrates_after_written")   # not a contradiction
@@ -158,6 +158,5 @@ def prominence(view: CaseView, graph=None) -> dict[str, tuple[float, str]]:
 
 def event_label(view: CaseView, c: Claim) -> str:
     """Words for a claim's happening when the resolution has no event for it."""
-    p = schema().predicates[c.predicate]
-    obj = f" {view.name(view.object(c))}" if c.object else ""
-    return f"{view.name(view.subject(c))} {p.label}{obj}"
+    return statement(c.predicate, view.name(view.subject(c)),
+                     view.name(view.object(c)) if c.object else None)

@@ -21,6 +21,7 @@ from ..errors import CasebookError
 from ..model import POLARITIES, CaseData, Claim, Finding, schema
 from ..resolve import Resolution, norm
 from ..timespan import TimeSpan, parse_when
+from . import wording
 from .findings import PRESENCE_DAYS
 from .grading import settings as grading_settings
 from .case_view import CaseView, event_label
@@ -318,7 +319,7 @@ def _evidence(hset: HypothesisSet, view: CaseView, findings: list[Finding], cred
     for f in findings:
         if f.id in rated or ids.intersection(f.claim_ids):
             value = max((int(cred.get(i, 6)) for i in f.claim_ids), default=6)
-            label = f"{f.type.replace('_', ' ')}: {f.explanation}"
+            label = f"{wording()['kinds'][f.type]['label']}: {f.explanation}"
             out.append(Evidence(f.id, "finding", label, None, "", value, _weight(value)))
     for eid, ev in sorted(view.res.events.items()):
         if eid in rated:

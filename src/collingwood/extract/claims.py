@@ -24,6 +24,8 @@ from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
 
 _PRONOUNS = {"he", "she", "him", "her"}
+POSSESSIVES = {"his", "her"}
+THIRD_PERSON = _PRONOUNS | POSSESSIVES            # a person spoken of without a name
 _OBJECT_PRONOUNS = {"him", "her"}
 _RELATIVES = {"who", "that", "which", "whom"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -91,7 +93,7 @@ def worth_parsing(sent, found: Found) -> bool:
         return True
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
-        return any(t.lower_ in ("he", "she", "his", "her") for t in sent) and any(t.lower_ in lone for t in sent)
+        return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
                           for t in sent)
 
@@ -169,7 +171,7 @@ class SentenceReader:
         return next(iter(pool)) if not here and len(pool) == 1 else UNRESOLVED
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
-        if tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
+        if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
             name = self.possessor(tok)
             return Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
@@ -298,8 +300,7 @@ class SentenceReader:
 
 def _moves_on(verb) -> bool:
     """'... formed an alliance and shortly after invaded Iran': the second act is later."""
-    later = words()["later_adverbs"] | {"after", "afterward", "thereafter", "then"}
-    return any(c.dep_ in ("advmod", "prep") and c.lower_ in later for c in verb.children)
+    return any(c.dep_ in ("advmod", "prep") and c.lower_ in words()["moving_on"] for c in verb.children)
 
 
 def _post_of(noun):

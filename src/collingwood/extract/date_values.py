@@ -12,6 +12,7 @@ durations and sets in `date_durations`, and the shared calendar helpers in `date
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,8 +23,11 @@ from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
 
 
-_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|projected|proposed|intended|slated|due)"
-                      r"(?:\s+[\w'’-]+){0,3}\s*\Z", re.IGNORECASE)     # within the sentence
+@functools.cache
+def _planned() -> re.Pattern:
+    """A plan word (data/dates_en.yaml) up to three words before the end, in the same sentence."""
+    alts = "|".join(re.escape(w) for w in words()["plan_words"])
+    return re.compile(rf"\b(?:{alts})(?:\s+[\w'’-]+){{0,3}}\s*\Z", re.IGNORECASE)
 
 
 @dataclass
@@ -97,7 +101,7 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
         return self.mention(a, b, value, span, mod)
 
     def settle(self, y, m=None, d=None):
-        if _PLANNED.search(self.text, max(0, self._at - 45), self._at):
+        if _planned().search(self.text, max(0, self._at - 45), self._at):
             return                  # 'a campaign planned for 1976' sets no narrative time
         r = self.ref
         if y != r.y or (m is not None and m != r.m):

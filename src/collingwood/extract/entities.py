@@ -112,6 +112,12 @@ def titles() -> frozenset[str]:
 
 
 @functools.cache
+def _body_heads() -> frozenset[str]:
+    """Head words of bodies: 'Party', 'Commission', 'Army', 'Ministry' ..."""
+    return frozenset(gazetteer()["organisation_heads"]) | frozenset(gazetteer()["body_heads"])
+
+
+@functools.cache
 def _person_nouns() -> str:
     return "|".join(gazetteer()["person_nouns"])
 
@@ -259,8 +265,7 @@ def _kind_by_head(name: str, kind: str) -> str:
     'Battle of Franklin' and 'Berlin Blockade' named events."""
     g = gazetteer()
     words = name.split()
-    bodies = set(g["organisation_heads"]) | set(g["body_heads"])
-    if len(words) > 1 and not bodies & set(words[:-1]) and (     # 'Ministry of War' is a body
+    if len(words) > 1 and not _body_heads() & set(words[:-1]) and (     # 'Ministry of War' is a body
             words[0] in g["event_heads"]["first"] or words[-1] in g["event_heads"]["last"]):
         return "event_name"
     if kind in ("organisation", "place") and any(w in g["college_heads"] for w in words):
@@ -451,7 +456,7 @@ def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'the Communist Party of the United States', 'the Economic Commission for Asia': a
     body named by the statistical NER (not the gazetteer) whose head word is a body's
     ('Party', 'Commission') takes in the place or body named right after 'of' or 'for'."""
-    heads = set(gazetteer()["organisation_heads"]) | set(gazetteer()["body_heads"])
+    heads = _body_heads()
     out = sorted(cands, key=lambda c: c.start)
     merged: list[_Cand] = []
     i = 0
@@ -483,8 +488,10 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
 
 
 def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
-                  extracted_by: str = "") -> Found:
-    """All entity mentions of one NER-processed document (see `nlp.ner`)."""
+                  extracted_by: str = "", source_text: str | None = None) -> Found:
+    """All entity mentions of one NER-processed document (see `nlp.ner`). source_text: the
+    text as written, when the doc read a copy of the same length (line breaks softened);
+    each mention's text is taken from it."""
     text = doc.text
     nicknamed, aliases = _nicknames(text, source_id)
     chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + nicknamed)
@@ -501,7 +508,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
         if ent is None:
             ent = c.entity or Entity(entity_id(c.name, c.kind), c.name, c.kind)
             ent = found.entities[ent.name] = Entity(ent.id, ent.name, ent.kind, list(ent.aliases), ent.notes)
-        m = Mention(source_id, c.start, c.end, text[c.start:c.end], ent.kind, ent.id,
+        m = Mention(source_id, c.start, c.end, (source_text or text)[c.start:c.end], ent.kind, ent.id,
                     c.alias_kind, c.alias_of, extracted_by)
         found.mentions.append(m)
     persons = [e.name for e in known if e.kind == "person"] + \

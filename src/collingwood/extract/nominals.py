@@ -17,7 +17,7 @@ import functools
 
 from ..model import Claim, Predicate, schema
 from .attribution import negated, voice, words
-from .claims import Arg, SentenceReader, arg_pairs, make_claim, unqualified
+from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
 
@@ -62,7 +62,7 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
             slots[roles[c.lower_]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "agent" and "by" in roles:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in ("his", "her")):
+        elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
             slots[roles["poss"]].append(c)
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps)

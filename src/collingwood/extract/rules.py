@@ -19,7 +19,7 @@ from dataclasses import replace
 from importlib import resources
 
 from . import nlp
-from .claims import Context, SentenceReader, person_subjects, worth_parsing
+from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, worth_parsing
 from .dates import tag_dates
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
@@ -47,9 +47,7 @@ class RulesSpacy:
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
         key = f"{self.name}@{self.version}"
-        found = find_entities(doc, item.source_id, tuple(item.known_entities), key)
-        for m in found.mentions:            # the source's own characters, line breaks and all
-            m.text = item.text[m.start:m.end]
+        found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
         chosen = [s for s in sents if worth_parsing(s, found)]
@@ -91,18 +89,14 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
 
 
-_THIRD_PERSON = {"he", "him", "his", "she", "her"}
-
-
 def _persons(sent, found, ctx: Context) -> list[str]:
     """The persons an unparsed sentence offers the next sentence's 'he': every person it
     names ('this situation worsened for Huerta. He fled'), unless it speaks of someone
     through a pronoun already ('his break with Stalin'): then only those named at its
     very start ('Krivitsky and Reiss ...')."""
-    everyone = [ctx.names[m.entity_id] for m in (found.at.get(t.idx) for t in sent)
-                if m is not None and m.kind == "person" and m.entity_id in ctx.names]
-    if not any(t.lower_ in _THIRD_PERSON for t in sent):
-        return list(dict.fromkeys(everyone))
+    if not any(t.lower_ in THIRD_PERSON for t in sent):
+        return list(dict.fromkeys(ctx.names[m.entity_id] for m in (found.at.get(t.idx) for t in sent)
+                                  if m is not None and m.kind == "person" and m.entity_id in ctx.names))
     names: list[str] = []
     for t in sent:
         m = found.at.get(t.idx)

@@ -24,11 +24,17 @@ def _rules(name: str) -> str | None:
     return getattr(get(name), "rules", None)
 
 
+def _plan(store: Store, name: str, force: bool) -> tuple[list[Source], int]:
+    """The sources to read, and how many of them are read again because the rules changed."""
+    rules = _rules(name)
+    runs = {} if force else store.extraction_rules(name)
+    done = {s for s, r in runs.items() if rules is None or r == rules}
+    return [s for s in store.sources() if s.id not in done], len(runs) - len(done)
+
+
 def pending(store: Store, extractor: str | None = None, force: bool = False) -> list[Source]:
     """Sources this extractor has not read yet, or read with other rules than it has now."""
-    name = extractor or DEFAULT_EXTRACTOR
-    done = set() if force else store.extracted_sources(name, _rules(name))
-    return [s for s in store.sources() if s.id not in done]
+    return _plan(store, extractor or DEFAULT_EXTRACTOR, force)[0]
 
 
 def _iso(source: Source) -> str | None:
@@ -42,11 +48,10 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
     engine = get(name)
     report = StageReport(stage="extract")
     known = store.entities()
-    todo = pending(store, name, force)
+    todo, stale = _plan(store, name, force)
     rules = _rules(name)
-    stale = store.extracted_sources(name) & {s.id for s in todo}
-    if stale and not force:         # 'extract: ..., 3 sources read again with new rules'
-        report.add("sources read again with new rules", len(stale))
+    if stale:                       # 'extract: ..., 3 sources read again with new rules'
+        report.add("sources read again with new rules", stale)
     for source in todo:
         try:
             result = engine.extract(ExtractInput(
