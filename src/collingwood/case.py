@@ -58,9 +58,9 @@ class Case:
         return run(self.store, [Path(p) for p in paths], progress)
 
     def extract(self, extractor: str | None = None, force: bool = False,
-                progress: Callable[[str], None] | None = None) -> StageReport:
+                progress: Callable[[str], None] | None = None, planned=None) -> StageReport:
         from .extract.stage import run
-        return run(self.store, extractor=extractor, force=force, progress=progress)
+        return run(self.store, extractor=extractor, force=force, progress=progress, planned=planned)
 
     # --- reading --------------------------------------------------------------
     @property

@@ -261,12 +261,13 @@ def extract(target: Path = typer.Argument(..., help="A case file, or a plain-tex
                 out.print(f"{c.subject} [bold]{c.predicate}[/] {c.object or ''}  «{c.quote[:90]}»")
         return
     from .case import Case
-    from .extract.stage import pending
+    from .extract.stage import plan
     c = Case.open(target)
-    total = len(pending(c.store, extractor, force))
+    planned = plan(c.store, extractor, force)       # read the sources once, for the bar and the run
+    total = len(planned.todo)
     with _progress(total, "extract") as bar:
         task = bar.add_task("", total=total)
-        report = c.extract(extractor=extractor, force=force,
+        report = c.extract(extractor=extractor, force=force, planned=planned,
                            progress=lambda name: bar.update(task, advance=1, description=name))
     _print_report(report)
 

@@ -10,6 +10,7 @@ earlier proposals for it but never a claim the analyst has curated.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from ..errors import CollingwoodError
 from ..model import Source
@@ -24,17 +25,18 @@ def _rules(name: str) -> str | None:
     return getattr(get(name), "rules", None)
 
 
-def _plan(store: Store, name: str, force: bool) -> tuple[list[Source], int]:
-    """The sources to read, and how many of them are read again because the rules changed."""
+class Plan(NamedTuple):
+    todo: list[Source]      # the sources to read
+    stale: int              # how many of them are read again because the rules changed
+
+
+def plan(store: Store, extractor: str | None = None, force: bool = False) -> Plan:
+    """Sources this extractor has not read yet, or read with other rules than it has now."""
+    name = extractor or DEFAULT_EXTRACTOR
     rules = _rules(name)
     runs = {} if force else store.extraction_rules(name)
     done = {s for s, r in runs.items() if rules is None or r == rules}
-    return [s for s in store.sources() if s.id not in done], len(runs) - len(done)
-
-
-def pending(store: Store, extractor: str | None = None, force: bool = False) -> list[Source]:
-    """Sources this extractor has not read yet, or read with other rules than it has now."""
-    return _plan(store, extractor or DEFAULT_EXTRACTOR, force)[0]
+    return Plan([s for s in store.sources() if s.id not in done], len(runs) - len(done))
 
 
 def _iso(source: Source) -> str | None:
@@ -42,13 +44,14 @@ def _iso(source: Source) -> str | None:
 
 
 def run(store: Store, extractor: str | None = None, force: bool = False,
-        progress: Callable[[str], None] | None = None) -> StageReport:
+        progress: Callable[[str], None] | None = None, planned: Plan | None = None) -> StageReport:
+    """planned: the `plan` already made (by the CLI, to size its progress bar)."""
     from .registry import ExtractInput, get
     name = extractor or DEFAULT_EXTRACTOR
     engine = get(name)
     report = StageReport(stage="extract")
     known = store.entities()
-    todo, stale = _plan(store, name, force)
+    todo, stale = planned or plan(store, name, force)
     rules = _rules(name)
     if stale:                       # 'extract: ..., 3 sources read again with new rules'
         report.add("sources read again with new rules", stale)
