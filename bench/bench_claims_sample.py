@@ -5,7 +5,7 @@
 Extracts with rules-spacy@1, in three groups, and prints the claims per group and
 per predicate:
 
-* ``wikipedia``: the four Wikipedia articles in /work/shared/data/wikipedia (every claim);
+* ``wikipedia``: the four Wikipedia articles in ../shared/data/wikipedia (every claim);
 * ``wikiwars-heldout``: WikiWars articles 09-16, which claim rules were never developed on
   (every claim);
 * ``wikiwars-dev``: WikiWars articles 01-08, which they were (a random sample, to fill
@@ -25,8 +25,9 @@ from collections import Counter
 from pathlib import Path
 
 from collingwood.extract import extract_text
+from shared import DATA as DATA_ROOT, SEEDS  # noqa: E402,F401
 
-DATA = Path("/work/shared/data")
+DATA = DATA_ROOT
 OUT = Path(__file__).parent / "out" / "claims_sample.md"
 
 

@@ -21,8 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from collingwood.extract.dates import tag_dates  # noqa: E402
+from shared import DATA as DATA_ROOT, SEEDS  # noqa: E402,F401
 
-DATA = Path("/work/shared/data/wikiwars-train")
+DATA = DATA_ROOT / "wikiwars-train"
 HEIDELTIME = {"strict": (None, None, 83.1), "lenient": (95.8, 85.4, 90.3), "value": 89.8,
               "e2e_lenient": 80.8, "e2e_strict": 76.4}
 TAG = re.compile(r"<TIMEX2([^>]*)>|</TIMEX2>")

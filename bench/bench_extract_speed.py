@@ -2,8 +2,8 @@
 
     python bench/bench_extract_speed.py [--repeats 5]
 
-Texts: the four Wikipedia articles in /work/shared/data/wikipedia and the seeds in
-/work/shared/seeds. Words = whitespace-separated tokens. Each pipeline runs over
+Texts: the four Wikipedia articles in ../shared/data/wikipedia and the seeds in
+../shared/seeds. Words = whitespace-separated tokens. Each pipeline runs over
 all texts `repeats` times, interleaved, after one warm-up; the median is reported.
 Reference: `spacy.load(model, disable=[all but tok2vec, ner])`. The row "ner alone"
 also drops tok2vec (the small model's NER has its own embedding layer), the
@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 import spacy
 
 from collingwood.extract import extract_text, nlp
+from shared import DATA as DATA_ROOT, SEEDS  # noqa: E402,F401
 
-DATA = [Path("/work/shared/data/wikipedia"), Path("/work/shared/seeds")]
+DATA = [DATA_ROOT / "wikipedia", SEEDS]
 
 
 def texts() -> list[tuple[str, str]]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from collingwood.extract import date_patterns
 from collingwood.extract.date_scan import PatternScan
+from shared_data import DATA, SEEDS, need
 
-TEXTS = sorted(Path("/work/shared/data/wikipedia").glob("*.md")) + sorted(Path("/work/shared/seeds").glob("*.txt"))
+TEXTS = sorted(need(DATA / "wikipedia").glob("*.md")) + sorted(SEEDS.glob("*.txt"))
 
 
 def _key(pairs):

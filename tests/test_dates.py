@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -6,8 +5,8 @@ from hypothesis import strategies as st
 
 from collingwood.extract.dates import tag_dates, timex_record
 from collingwood.timespan import MONTHS, parse_when
+from shared_data import SEEDS, need
 
-SEEDS = Path("/work/shared/seeds")
 
 
 def _found(text, **kw):
@@ -150,8 +149,7 @@ def test_dates_false_positive_guards(text):
 
 def test_dates_golden_confession_report():
     path = SEEDS / "003_3c096ae617f1ea3a.txt"
-    if not path.exists():
-        pytest.skip("seed passage not available")
+    need(path)
     found = tag_dates(path.read_text(encoding="utf-8"), written="2014-11-01")
     values = [(m.text, m.value) for m in found]
     for expected in [("the 1930s", "193"), ("1936", "1936"), ("1951", "1951"), ("16 February 1964", "1964-02-16"),
