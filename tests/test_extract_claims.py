@@ -198,7 +198,7 @@ def test_extract_claims_post_of_an_organisation(extract):
 def test_extract_claims_citation_marks_split_sentences(extract):
     text = "Marshall resigned.[37] Kim Philby met Guy Burgess in 1940.[38] Nothing else happened."
     (c,) = extract(text).claims
-    assert c.quote == "Kim Philby met Guy Burgess in 1940.[38]"
+    assert c.quote == "Kim Philby met Guy Burgess in 1940"     # the clause, not its citation mark
 
 
 # ---------------------------------------------------------------- posts, coordination, lone dates

@@ -80,12 +80,18 @@ def _may_stand_alone(p: Predicate) -> bool:
     return p.lone
 
 
-def worth_parsing(sent, found: Found) -> bool:
-    """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
-    forms = trigger_forms()
-    if len(sent) > MAX_TOKENS or sent.text.count("|") > 1 or not any(t.lower_ in forms for t in sent):
+def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
+    """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun);
+    dated: the sentence has a time, or the narrative one: then one entity or pronoun is
+    enough (an open event, `events`)."""
+    if len(sent) > MAX_TOKENS or sent.text.count("|") > 1:
         return False
     if len(sent) > LONG_TOKENS and sum(t.text == "," for t in sent) * 6 > len(sent):
+        return False
+    if dated and any(t.idx in found.at or t.lower_ in THIRD_PERSON for t in sent):
+        return True
+    forms = trigger_forms()
+    if not any(t.lower_ in forms for t in sent):
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
@@ -130,8 +136,9 @@ class Arg:
 class SentenceReader:
     """Claims of one parsed sentence (a spaCy Doc of the sentence alone)."""
 
-    def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list]):
+    def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list], narrative=None):
         self.doc, self.offset, self.ctx = doc, offset, ctx
+        self.narrative = narrative          # the narrative's current time before this sentence
         self._dates_fn, self._by_token, self._explicit = dates, None, set()
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
         for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
@@ -277,6 +284,15 @@ class SentenceReader:
                 return head_time
         return None
 
+    def sentence_time(self, verb):
+        """The sentence's one time, when the clause has none of its own: a date-first line
+        ('September 27, 1963 ... Oswald calls the Soviet Military Attache') or 'In 1936, X
+        joined Y and met Z'. None when the sentence holds several different times."""
+        spans = {id(s): s for s in self.dates_by_token().values()}
+        if len(spans) != 1 or _moves_on(verb):
+            return None
+        return next(iter(spans.values()))
+
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
         if self._by_token is None:
@@ -369,9 +385,12 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             v = v or voice(verb, reader.speaker)
             if v.dropped:
                 return []
+            when = reader.time_of(verb) or (None if p.state else reader.sentence_time(verb))
+            late = when is None and not p.state and reader.narrative is not None and not _moves_on(verb)
+            when = reader.narrative if late else when
             for a, b in pairs:
-                penalty = inherited if a.token.i == gtok.i else 0.0
-                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied))
+                penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
+                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True))
             break
     return out
 
@@ -427,18 +446,64 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
 
 
+_CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",
+                "preconj"}
+
+
+def clause_tokens(verb, *args) -> tuple[int, int]:
+    """(first, last) token index of the verb's own clause and its arguments: the passage that
+    makes the claim, not the whole sentence ('In 1936 he joined the Party and met Klugmann'
+    gives two passages)."""
+    keep = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_EDGE]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(t.children)
+    for a in args:
+        tok = getattr(a, "token", None)
+        if tok is not None and tok.doc is verb.doc:
+            keep.append(tok)
+    keep += _frame(verb)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    while hi > lo and verb.doc[hi].is_punct and verb.doc[hi].text not in ")]\"”'’":
+        hi -= 1
+    return lo, hi
+
+
+_FRAMING = ("ccomp", "parataxis", "xcomp")
+
+
+def _frame(verb) -> list:
+    """The words that frame a clause as someone's statement: the reporting verbs above it and
+    their subjects ('Cairncross says [he did not know Burgess]'), so the passage shows who
+    says so."""
+    out, tok = [], verb
+    while tok.dep_ in _FRAMING and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+        out += [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return out
+
+
 def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None, v, penalty: float,
-           denied: bool) -> Claim:
+               denied: bool, when=None, clause: bool = False) -> Claim:
+    """clause: the claim's passage is the verb's clause, not the whole sentence."""
     ctx = reader.ctx
     text = reader.doc.text
     lead = len(text) - len(text.lstrip())
     start, end = reader.offset + lead, reader.offset + len(text.rstrip())
+    if clause or when is not None:
+        lo, hi = clause_tokens(verb, a, b)
+        first, last = reader.doc[lo], reader.doc[hi]
+        start, end = reader.offset + first.idx, reader.offset + last.idx + len(last.text)
     ents = ctx.found.entities
     confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
     used = {a.name, b.name} if b else {a.name}
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
-        subject=a.name, predicate=p.name, object=b.name if b else None, time=reader.time_of(verb),
+        subject=a.name, predicate=p.name, object=b.name if b else None,
+        time=when if when is not None else reader.time_of(verb),
         place=reader.place_of(verb, used),
         polarity="denied" if denied else "affirmed", modality=v.modality,
         asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,

@@ -50,10 +50,12 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        chosen = [s for s in sents if worth_parsing(s, found)]
-        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written) if chosen else []
+        times = tag_dates(item.text, anchor=item.anchor, written=item.written)
         starts = [m.start for m in times]
+        narrative = {s.start: _narrative(times, starts, item.text, s.start_char) for s in sents}
+        chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
+                                                    or _within(times, starts, s.start_char, s.end_char))]
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
         claims = []
         for s in sents:
             sdoc = parses.get(s.start)
@@ -61,7 +63,8 @@ class RulesSpacy:
                 ctx.previous = ctx.previous_main = _persons(s, found, ctx)
                 continue
             reader = SentenceReader(sdoc, s.start_char, ctx,
-                                    lambda s=s: _within(times, starts, s.start_char, s.end_char))
+                                    lambda s=s: _within(times, starts, s.start_char, s.end_char),
+                                    narrative[s.start])
             claims += read_sentence(reader)
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
         claims.sort(key=lambda c: (c.start, c.id))
@@ -87,6 +90,29 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     resolved against the narrative time of the whole text before it."""
     first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
+
+
+def _narrative(times: list, starts: list[int], text: str, at: int):
+    """The narrative's current time at offset `at`: the last point in time the text stated
+    before it in the same paragraph (a blank line ends a paragraph), or None."""
+    i = bisect.bisect_left(starts, at)
+    while i > 0:
+        i -= 1
+        m = times[i]
+        span = m.joined or m.span
+        if m.end > at or span is None:
+            continue
+        if "\n\n" in text[m.end:at] or "\n" in text[m.end:at] and _heading_between(text, m.end, at):
+            return None
+        if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
+            continue
+        return span
+    return None
+
+
+def _heading_between(text: str, lo: int, hi: int) -> bool:
+    """A heading or list line ('## Career', '* 1937') starts between lo and hi."""
+    return any(line.lstrip()[:1] in "#*|" for line in text[lo:hi].split("\n")[1:])
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:
