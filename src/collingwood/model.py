@@ -97,6 +97,16 @@ class Schema:
             known = ", ".join(sorted(self.predicates))
             raise SchemaError(f"Unknown predicate {name!r}. Known predicates: {known}.") from None
 
+    def source_kind(self, name: str) -> str | None:
+        """The source kind a metadata word names ('memo' is memorandum), or None."""
+        key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
+        if key in self.source_kinds:
+            return key
+        for kind, entry in self.source_kinds.items():
+            if key in {str(a).replace("-", "_") for a in (entry or {}).get("aliases", ())}:
+                return kind
+        return None
+
     def kind_accepts(self, expected: str, actual: str) -> bool:
         """Whether an entity of kind ``actual`` may stand where ``expected`` is required."""
         if expected in ("any", actual):

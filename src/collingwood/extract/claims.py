@@ -288,10 +288,17 @@ class SentenceReader:
         """The sentence's one time, when the clause has none of its own: a date-first line
         ('September 27, 1963 ... Oswald calls the Soviet Military Attache') or 'In 1936, X
         joined Y and met Z'. None when the sentence holds several different times."""
-        spans = {id(s): s for s in self.dates_by_token().values()}
-        if len(spans) != 1 or _moves_on(verb):
+        by_token = self.dates_by_token()
+        spans = {id(s): s for s in by_token.values()}
+        if len(spans) != 1 or _moves_on(verb) or not main_clause(verb):
             return None
+        if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
+            return None               # 'notes ..., which the Archives released in 2025'
         return next(iter(spans.values()))
+
+    def current_time(self, verb):
+        """The narrative's current time, for a main clause that does not move the story on."""
+        return self.narrative if main_clause(verb) and not _moves_on(verb) else None
 
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
@@ -312,6 +319,25 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def main_clause(verb) -> bool:
+    """The verb heads the sentence's main line: the root, a clause joined to it, or what it
+    reports ('he says he met X'); not a relative, adverbial or participial clause, which
+    tell the background at another time ('Klugmann, who later recruited him')."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ not in ("conj", "ccomp", "xcomp", "parataxis"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token stands in."""
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_EDGE | {"ROOT"}):
+        tok = tok.head
+    return tok
 
 
 def _moves_on(verb) -> bool:
@@ -386,8 +412,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             if v.dropped:
                 return []
             when = reader.time_of(verb) or (None if p.state else reader.sentence_time(verb))
-            late = when is None and not p.state and reader.narrative is not None and not _moves_on(verb)
-            when = reader.narrative if late else when
+            late = when is None and not p.state and reader.current_time(verb) is not None
+            when = reader.current_time(verb) if late else when
             for a, b in pairs:
                 penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
                 out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True))

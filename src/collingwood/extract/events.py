@@ -22,7 +22,7 @@ import yaml
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attribution import voice, words
-from .claims import Arg, SentenceReader, _moves_on, clause_tokens, make_claim
+from .claims import Arg, SentenceReader, clause_tokens, make_claim
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
 _ACTORS = ("person", "group", "organisation", "college", "place")
@@ -87,7 +87,7 @@ def open_claims(reader: SentenceReader, verb) -> list[Claim]:
     subject = reader.arg(gtok)
     if subject is None or subject.kind not in _ACTORS:
         return []
-    when = reader.time_of(verb) or reader.sentence_time(verb) or (None if _moves_on(verb) else reader.narrative)
+    when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
     if when is None:
         return []
     v = voice(verb, reader.speaker)
