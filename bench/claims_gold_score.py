@@ -6,8 +6,8 @@ polarity all agree; each gold fact is matched at most once. This module holds th
 counting around it; bench/bench_claims_gold.py runs the product and prints the tables.
 
 Names are compared folded: Unicode NFKD without combining marks, case-folded, whitespace
-collapsed, surrounding quotes and punctuation dropped; a parenthetical the gold set adds to a
-canonical name ("Council of People's Commissars (Sovnarkom)", "Rosario Ames (wife of Aldrich
+collapsed, surrounding quotes and punctuation dropped, a leading "the" optional ("The Washington
+Times" is "Washington Times"); a parenthetical the gold set adds to a canonical name ("Council of People's Commissars (Sovnarkom)", "Rosario Ames (wife of Aldrich
 Ames)") may be left out. A gold name stands for its canonical entity: the canonical name and
 every alias `name` the gold files give for it (all files). A system name stands for the names
 the system records for its entity (canonical, aliases, surface forms it linked), except names
@@ -52,6 +52,7 @@ def variants(name: str | None) -> set[str]:
     bare = re.sub(r"\s*\([^()]*\)", "", str(name))
     if bare.strip():
         out.add(fold(bare))
+    out |= {v[4:] for v in out if v.startswith("the ")}
     out.discard("")
     return out
 
