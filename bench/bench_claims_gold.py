@@ -185,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     if got["rejected"]:
         print("\nNot ingested (these texts score zero): "
               + "; ".join(f"{n}: {r.split(';')[0]}" for n, r in got["rejected"]))
+    n_rep = sum(sc.repeats(s, ctx) for s in scores)
+    print(f"\nOf the {tot['covered'] - tot['covered_hit']} covered claims that count against precision, "
+          f"{n_rep} repeat a gold fact another claim already matched (each fact is matched once).")
     n_hedge = sum(s.hedged_agree for s in scores)
     n_place = sum(s.place_agree for s in scores)
     print(f"\nAmong matched facts, hedged agrees on {n_hedge}/{tot['matched']}, place on {n_place}/{tot['matched']} "

@@ -462,6 +462,14 @@ def score_text(name: str, raw_text: str, facts: list[dict], claims: list[dict], 
     return score
 
 
+def repeats(score: TextScore, ctx: Context) -> int:
+    """Covered claims left unmatched that would match a gold fact another claim already took."""
+    used = set(score.matched.values())
+    by_id = {c["id"]: c for c in score.claims}
+    return sum(any(matches(by_id[cid], f, score.text, ctx) for f in score.facts)
+               for cid in score.covered if cid not in used)
+
+
 def precision(score: TextScore) -> tuple[int, int]:
     """(covered claims that match a gold fact, covered claims)."""
     used = set(score.matched.values())

@@ -233,3 +233,12 @@ def test_conflict_found_when_one_finding_links_both_quotes():
     both = {"id": "f-1", "claims": [{"claim_id": "c-1"}, {"claim_id": "c-2"}]}
     one = {"id": "f-2", "claims": [{"claim_id": "c-1"}]}
     assert sc.conflict_found(pair, [both, one], spans, texts) == ["f-1"]
+
+
+def test_repeats_count_covered_claims_that_lost_their_fact():
+    text = "Yazkov met Oswald. Yazkov met Oswald again."
+    claims = [claim(id="c-1"), claim(id="c-2", quote="Yazkov met Oswald again.", span=[19, 43])]
+    facts = [fact(quote="Yazkov met Oswald. Yazkov met Oswald again.")]
+    s = sc.score_text("a.md", text, facts, claims, ctx())
+    assert sc.precision(s) == (1, 2)
+    assert sc.repeats(s, ctx()) == 1
