@@ -99,13 +99,17 @@ class SystemNames:
     """System name (folded) -> the names the system records for that entity (folded)."""
 
     names_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    canonical: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def names(self, name: str | None) -> set[str]:
+        """A claim's name and its entity's names: the entity of that canonical name when there
+        is one, else every entity that records the name ('Oswald' may name two)."""
         if not name:
             return set()
         out = set(variants(name))
-        for v in list(out):
-            out |= self.names_of.get(v, set())
+        own = [self.canonical[v] for v in out if v in self.canonical]
+        for extra in own or [self.names_of.get(v, set()) for v in list(out)]:
+            out |= extra
         return out
 
 
@@ -125,6 +129,8 @@ def system_names(entities: list[dict], for_aliases: bool = False) -> SystemNames
                 names |= variants(m.get("text"))
         for n in names:
             s.names_of[n] |= names
+        for n in variants(e.get("name")):
+            s.canonical[n] |= names
     return s
 
 

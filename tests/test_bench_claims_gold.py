@@ -242,3 +242,41 @@ def test_repeats_count_covered_claims_that_lost_their_fact():
     s = sc.score_text("a.md", text, facts, claims, ctx())
     assert sc.precision(s) == (1, 2)
     assert sc.repeats(s, ctx()) == 1
+
+
+def test_a_canonical_name_means_its_own_entity_not_every_bearer_of_a_surface_form():
+    ents = [{"name": "Lee Harvey Oswald", "mentioned_as": [{"text": "Oswald"}]},
+            {"name": "Marina Oswald", "mentioned_as": [{"text": "Oswald"}]}]
+    c = ctx(ents)
+    f = fact(subject="Marina Oswald", predicate="died", object=None)
+    assert not sc.matches(claim(subject="Lee Harvey Oswald", predicate="died", object=None), f, "a.md", c)
+    assert sc.matches(claim(subject="Marina Oswald", predicate="died", object=None), f, "a.md", c)
+
+
+def test_cli_entities_json_lists_the_surface_forms_linked_to_each_entity(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from collingwood.case import Case
+    from collingwood.cli import app
+    from collingwood.model import Mention
+
+    runner = CliRunner()
+    case = tmp_path / "x.case"
+    src = tmp_path / "note.md"
+    src.write_text("---\ntitle: Note\nkind: note\n---\nDeutsch, called Otto, met Philby.\n")
+    ents = tmp_path / "entities.yaml"
+    ents.write_text("entities:\n  - name: Arnold Deutsch\n")
+    assert runner.invoke(app, ["ingest", str(case), str(src), str(ents)]).exit_code == 0
+    c = Case.open(case)
+    [eid] = [e.id for e in c.entities()]
+    sid = c.sources()[0].id
+    with c.store.transaction() as conn:
+        c.store.add_mentions([Mention(sid, 0, 7, "Deutsch", "person", eid, "variant", "Arnold Deutsch", "x"),
+                              Mention(sid, 16, 20, "Otto", "person", eid, "code_name", "Arnold Deutsch", "x"),
+                              Mention(sid, 40, 47, "Deutsch", "person", eid, "variant", "Arnold Deutsch", "x")],
+                             conn)
+    [row] = [json.loads(x) for x in runner.invoke(app, ["entities", str(case), "--json"]).output.splitlines()]
+    assert row["mentioned_as"] == [{"text": "Deutsch", "alias_kind": "variant"},
+                                   {"text": "Otto", "alias_kind": "code_name"}]
