@@ -209,10 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\nMissed aliases by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
 
     # ---- conflicts
-    spans: dict[str, dict[str, tuple[int, int]]] = {}
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for s in scores:
         placed = sc.place_claims(s.claims, texts[s.text])
-        spans[s.text] = {c["id"]: p for c, p in zip(s.claims, placed) if p is not None}
+        spans[s.text] = {c["id"]: [p] for c, p in zip(s.claims, placed) if p is not None}
+        quote_of = {f["id"]: f["quote"] for f in s.facts}
+        for fid, cid in s.matched.items():
+            spans[s.text].setdefault(cid, []).extend(texts[s.text].find_all(quote_of[fid]))
     contra = [f for f in got["findings"] if f.get("type") in CONTRADICTIONS]
     crows, c_found, n_conf, nc_flagged, n_nc = [], 0, 0, 0, 0
     for d in golds:

@@ -498,16 +498,18 @@ def alias_found(alias: dict, gnames: GoldNames, snames: SystemNames) -> bool:
     return False
 
 
-def conflict_found(pair: dict, findings: list[dict], spans: dict[str, dict[str, tuple[int, int]]],
+def conflict_found(pair: dict, findings: list[dict], spans: dict[str, dict[str, list[tuple[int, int]]]],
                    texts: dict[str, Located]) -> list[str]:
     """Ids of findings that link a claim on quote a with another claim on quote b.
 
-    spans: text -> claim id -> collapsed span of the claim in that text."""
+    spans: text -> claim id -> collapsed spans standing for the claim: its own passage, and
+    the quote of the gold fact it matched ("claims matching them", README)."""
     def on(side: dict, item: dict) -> bool:
         t = side["source"]
-        s = spans.get(t, {}).get(item["claim_id"])
-        return s is not None and any(overlaps(s, q) for q in texts[t].find_all(side["quote"])) \
-            if t in texts else False
+        if t not in texts:
+            return False
+        quotes = texts[t].find_all(side["quote"])
+        return any(overlaps(s, q) for s in spans.get(t, {}).get(item["claim_id"], ()) for q in quotes)
 
     out = []
     for f in findings:

@@ -228,11 +228,14 @@ def test_alias_found_needs_the_name_on_the_right_entity():
 def test_conflict_found_when_one_finding_links_both_quotes():
     loc = sc.Located("A said 1937. B said 1938.")
     texts = {"a.md": loc}
-    spans = {"a.md": {"c-1": (0, 12), "c-2": (13, 25)}}
+    spans = {"a.md": {"c-1": [(0, 12)], "c-2": [(13, 25)]}}
     pair = {"a": {"source": "a.md", "quote": "A said 1937."}, "b": {"source": "a.md", "quote": "B said 1938."}}
     both = {"id": "f-1", "claims": [{"claim_id": "c-1"}, {"claim_id": "c-2"}]}
     one = {"id": "f-2", "claims": [{"claim_id": "c-1"}]}
     assert sc.conflict_found(pair, [both, one], spans, texts) == ["f-1"]
+    elsewhere = {"a.md": {"c-1": [(40, 50), (0, 12)], "c-2": [(13, 25)]}}  # c-1 matched the fact of quote a
+    assert sc.conflict_found(pair, [both], elsewhere, texts) == ["f-1"]
+    assert sc.conflict_found(pair, [both], {"a.md": {"c-1": [(40, 50)], "c-2": [(13, 25)]}}, texts) == []
 
 
 def test_repeats_count_covered_claims_that_lost_their_fact():
