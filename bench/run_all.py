@@ -16,6 +16,7 @@ BENCHES = [
     ("extraction throughput", ["bench_extract_speed.py"]),
     ("claim sample for hand review", ["bench_claims_sample.py"]),
     ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
+    ("reading the dev gold set (claims, aliases, conflicts)", ["bench_claims_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
 ]
 
