@@ -124,12 +124,37 @@ def _time(t: dict | None) -> str:
     return f"{t.get('text') or ''} [{t.get('earliest')}..{t.get('latest')}]"
 
 
+def write_misses(path: Path, scores, texts) -> None:
+    """Each missed gold fact, its cause, and the claims on its passage: for reading failures."""
+    lines = ["# Missed gold facts and the claims on their passages", ""]
+    for s in scores:
+        placed = sc.place_claims(s.claims, texts[s.text])
+        for f in s.facts:
+            if f["id"] in s.matched:
+                continue
+            quotes = texts[s.text].find_all(f["quote"])
+            near = [c for c, p in zip(s.claims, placed) if p and any(sc.overlaps(p, q) for q in quotes)]
+            t = f.get("time") or {}
+            lines.append(f"## {f['id']}: {s.causes.get(f['id'], '?')}")
+            lines.append(f"gold: {f['subject']} | {f['predicate']} | {f.get('object')} | "
+                         f"{t.get('earliest')}..{t.get('latest')} | by {f.get('asserted_by')} | {f['polarity']}")
+            lines.append(f"> {' '.join(f['quote'].split())}")
+            for c in near:
+                lines.append(f"* {c['subject']} | {c['predicate']} | {c.get('object')} | {_time(c.get('time'))} | "
+                             f"by {c.get('asserted_by')} | {c['polarity']}")
+            lines.append("")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    say(f"[gold] missed facts written to {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, help="Also write the numbers to this JSON file.")
     ap.add_argument("--keep", type=Path, help="Keep the case in this folder.")
     ap.add_argument("--sample", type=int, default=50, help="Claims in the hand-check sample.")
     ap.add_argument("--seed", type=int, default=1, help="Seed of the hand-check sample.")
+    ap.add_argument("--misses", type=Path, help="Write every missed fact beside the claims on its passage.")
     args = ap.parse_args(argv)
 
     golds, paths = load_gold()
@@ -234,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Gold conflicts found: {c_found}/{n_conf}; non-conflicts wrongly flagged: {nc_flagged}/{n_nc}; "
           f"contradiction findings in the case: {len(contra)} (of {len(got['findings'])} findings).\n")
     print(table(["gold id", "kind", "result", "findings"], crows))
+
+    if args.misses:
+        write_misses(args.misses, scores, texts)
 
     # ---- causes of misses
     causes = [c for s in scores for c in s.causes.values()]

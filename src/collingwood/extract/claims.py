@@ -118,6 +118,32 @@ class Context:
     kinds: dict[str, str] = field(default_factory=dict)       # entity name -> kind
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
+    mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
+    counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+
+    def topic(self) -> str | None:
+        """The person the text is about so far: named at least three times and at least twice
+        as often as anyone else (a biography's subject, a debriefing's witness)."""
+        ranked = sorted(self.counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def after(self, persons: list[str], subject_side: list[str]) -> None:
+        """Remember the persons one sentence names, and those named inside its subject
+        ('The memoirs of former spy Anthony Blunt reveal ...': Blunt)."""
+        self.mentioned = list(dict.fromkeys(subject_side))
+        for name in persons:
+            self.counts[name] = self.counts.get(name, 0) + 1
+
+    def fallback(self, exclude: set[str]) -> str | None:
+        """Who a pronoun with no person subject before it is: the one person named inside
+        the last sentence's subject, else the text's topic."""
+        pool = set(self.mentioned) - exclude
+        if len(pool) == 1:
+            return next(iter(pool))
+        topic = self.topic()
+        return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def __post_init__(self):
         for e in self.found.entities.values():
@@ -175,7 +201,9 @@ class SentenceReader:
         if len(here) == 1:
             return next(iter(here))
         pool = set(self.ctx.previous)
-        return next(iter(pool)) if not here and len(pool) == 1 else UNRESOLVED
+        if not here and len(pool) == 1:
+            return next(iter(pool))
+        return (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
@@ -212,6 +240,8 @@ class SentenceReader:
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
+        if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
+            return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
     def _reporting_speaker(self, verb) -> str | None:
@@ -364,6 +394,18 @@ def _expand(tokens) -> list:
 
 
 # ---------------------------------------------------------------- clause -> claims
+
+def subject_side(reader: SentenceReader) -> list[str]:
+    """Persons named anywhere inside the main clause's subject phrase."""
+    out = []
+    for t in reader.doc:
+        if t.dep_ in _SUBJ and t.head.dep_ == "ROOT":
+            for w in t.subtree:
+                a = reader.named(w)
+                if a is not None and a.kind == "person" and a.name not in out:
+                    out.append(a.name)
+    return out
+
 
 def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
     """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns;

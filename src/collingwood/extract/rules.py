@@ -19,11 +19,12 @@ from dataclasses import replace
 from importlib import resources
 
 from . import nlp
-from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, worth_parsing
+from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .dates import tag_dates
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
+from .speech import SpeechRun
 
 
 class RulesSpacy:
@@ -57,16 +58,23 @@ class RulesSpacy:
                                                     or _within(times, starts, s.start_char, s.end_char))]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
         claims = []
+        voices = SpeechRun(item.text, item.kind)
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:
-                ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                voices.skip(s)
+                if s.text.strip():         # a paragraph break is no sentence
+                    ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                    ctx.after(_named_persons(s, found, ctx), [])
                 continue
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
                                     narrative[s.start])
-            claims += read_sentence(reader)
+            made = read_sentence(reader)
+            voices.read(s, reader, made)
+            claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
+            ctx.after(_named_persons(s, found, ctx), subject_side(reader))
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
@@ -113,6 +121,17 @@ def _narrative(times: list, starts: list[int], text: str, at: int):
 def _heading_between(text: str, lo: int, hi: int) -> bool:
     """A heading or list line ('## Career', '* 1937') starts between lo and hi."""
     return any(line.lstrip()[:1] in "#*|" for line in text[lo:hi].split("\n")[1:])
+
+
+def _named_persons(sent, found, ctx: Context) -> list[str]:
+    """Every person the sentence names, in order (one entry per mention)."""
+    out, last = [], None
+    for t in sent:
+        m = found.at.get(t.idx)
+        if m is not None and m is not last and m.kind == "person" and m.entity_id in ctx.names:
+            out.append(ctx.names[m.entity_id])
+        last = m
+    return out
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:

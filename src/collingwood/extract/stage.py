@@ -59,7 +59,7 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
         try:
             result = engine.extract(ExtractInput(
                 source_id=source.id, text=source.text, anchor=None, written=_iso(source),
-                known_entities=known, author=", ".join(source.authors) or None))
+                known_entities=known, author=", ".join(source.authors) or None, kind=source.kind))
             for c in result.claims:
                 c.page = c.page or source.page_at(c.start)
             added = store.replace_extracted(source.id, name, result.mentions, result.claims,
