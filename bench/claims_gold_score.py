@@ -257,11 +257,43 @@ class Context:
     authors: dict[str, set[str]] = field(default_factory=dict)   # text -> folded author names
 
 
+_POST_OF = re.compile(r"^(?:the\s+)?(?:[\w.'-]+\s+){0,3}?(?:of|at|in)\s+(?:the\s+)?(?P<body>.+)$", re.I)
+_BODY_POST = re.compile(r"^(?P<body>[^(]+?)\s*\((?P<post>[^)]*)\)$")
+
+
+def post_bodies(gold_object: str) -> list[str]:
+    """The body a gold post names: 'head of the All-Ukrainian Committee' -> the committee;
+    'State Department (Legal Adviser)' -> State Department; 'Director of the special commission
+    (Cheka)' -> the commission and Cheka. The README makes headed and appointed near-synonyms
+    'for a post', so a post object and the body whose post it is are compared as one; only
+    phrases of those shapes are read, nothing else is loosened."""
+    def split(text: str) -> list[str]:      # 'X (Y)': X, and Y where X is a description
+        m = _BODY_POST.match(text)
+        if not m:
+            return [text]
+        return [m["body"].strip()] + ([m["post"].strip()] if m["body"][:1].islower() else [])
+
+    out = []
+    for cand in split(gold_object.strip()):
+        out.append(cand)
+        m = _POST_OF.match(cand)
+        if m and m["body"].strip():
+            out += split(m["body"].strip())
+    return list(dict.fromkeys(b for b in out if b and b != gold_object.strip()))
+
+
 def _object_ok(sys_obj: str | None, fact: dict, ctx: Context) -> bool:
     if fact.get("object") is None:
         return sys_obj is None or (fact.get("place") is not None
                                    and same_entity(sys_obj, fact["place"], ctx.gnames, ctx.snames))
-    return same_entity(sys_obj, fact["object"], ctx.gnames, ctx.snames)
+    if same_entity(sys_obj, fact["object"], ctx.gnames, ctx.snames):
+        return True
+    return fact.get("predicate") in _POST_PREDICATES and any(
+        same_entity(sys_obj, b, ctx.gnames, ctx.snames) for b in post_bodies(fact["object"]))
+
+
+_POST_PREDICATES = {"appointed", "headed", "worked_at", "member_of", "promoted", "dismissed", "resigned",
+                    "transferred"}
 
 
 def _asserted_ok(claim: dict, fact: dict, text: str, ctx: Context) -> bool:

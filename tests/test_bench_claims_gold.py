@@ -283,3 +283,10 @@ def test_cli_entities_json_lists_the_surface_forms_linked_to_each_entity(tmp_pat
     [row] = [json.loads(x) for x in runner.invoke(app, ["entities", str(case), "--json"]).output.splitlines()]
     assert row["mentioned_as"] == [{"text": "Deutsch", "alias_kind": "variant"},
                                    {"text": "Otto", "alias_kind": "code_name"}]
+
+
+def test_post_objects_compare_with_the_body_whose_post_they_are():
+    assert sc.post_bodies("head of the All-Ukrainian Central Military Revolutionary Committee") == [
+        "All-Ukrainian Central Military Revolutionary Committee"]
+    assert sc.post_bodies("State Department (Legal Adviser)") == ["State Department"]
+    assert sc.post_bodies("Cheka") == []

@@ -220,7 +220,36 @@ class SentenceReader:
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
-        return self.named(tok, fallback=role == "object")
+        return self.named(tok, fallback=role == "object") or (self.title(tok) if role == "object" else None)
+
+    def title(self, tok) -> Arg | None:
+        """A work named by its title ('published _Falsifiers of History_', 'the "Long
+        Telegram"'): a thing, for predicates whose object may be one. The phrase is the
+        token's own words, its determiners and clauses left out, and must be written as a
+        title: in quotes or underscores, or every content word capitalised."""
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.i in self.dates_by_token():
+            return None
+        words, stack = [], [tok]
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
+                                                               "cc", "conj")]
+        lo, hi = min(t.i for t in words), max(t.i for t in words)
+        span = self.doc[lo:hi + 1]
+        if len(span) != len(words) or len(span) > 12:
+            return None
+        text, lo_char = self.ctx.text, self.offset + span.start_char     # the original, marks and all
+        before = text[max(0, lo_char - 1):lo_char]
+        after = text[self.offset + span.end_char:self.offset + span.end_char + 1]
+        quoted = (before, after) in (("_", "_"), ("*", "*"), ('"', '"'), ("“", "”"), ("‘", "’"))
+        content = [t for t in span if t.is_alpha and not t.is_stop]
+        capitalised = bool(content) and all(t.text[:1].isupper() for t in content) and span[0].i > 0 \
+            and span[0].text[:1].isupper()
+        if not (quoted or capitalised) or self.ctx.found.mention_at(self.offset + span[0].idx) is not None:
+            return None
+        acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
+        return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
 
     def pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).

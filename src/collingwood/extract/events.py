@@ -22,7 +22,7 @@ import yaml
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attribution import voice, words
-from .claims import Arg, SentenceReader, clause_tokens, make_claim
+from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
 _ACTORS = ("person", "group", "organisation", "college", "place")
@@ -68,8 +68,11 @@ def _becoming(verb) -> str | None:
     return None
 
 
-def open_claims(reader: SentenceReader, verb) -> list[Claim]:
-    """The open claim of one clause ('other:<lemma>'), or nothing."""
+def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Claim]:
+    """The open claim of one clause ('other:<lemma>'), or nothing. trigger: the verb is a
+    schema trigger whose reader made no claim; if the clause names both participants, that
+    reader refused them on purpose ('The Russians recruited Guy Burgess': a people is no
+    recruiter), and the open reading stays silent too."""
     lemma = verb.lemma_.lower()
     t = table()
     if lemma in t["becoming_verbs"]:
@@ -83,20 +86,34 @@ def open_claims(reader: SentenceReader, verb) -> list[Claim]:
     g = reader.grammatical_subject(verb)
     if g is None:
         return []
-    gtok, inherited, _ = g
-    subject = reader.arg(gtok)
+    gtok, inherited, participle = g
+    patient = reader.arg(gtok)
+    agent = _agent(reader, verb) if participle or _passive(verb) else None
+    subject, obj = (agent, patient) if agent is not None else (patient, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
-    when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
-    if when is None:
+    if obj is None:
+        obj = _object(reader, verb, {subject.name})
+    if trigger and obj is not None:
         return []
+    when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
+    if when is None and obj is None:
+        return []                   # an undated event needs its two named participants
     v = voice(verb, reader.speaker)
     if v.dropped:
         return []
-    used = {subject.name}
-    obj = _object(reader, verb, used)
     p = open_predicate(OPEN_PREFIX + name)
-    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when)]
+    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+def _agent(reader: SentenceReader, verb) -> Arg | None:
+    """The named agent of a passive verb ('was sent back by the Soviets')."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return reader.arg(p, "object")
+    return None
 
 
 __all__ = ["clause_tokens", "open_claims", "table"]

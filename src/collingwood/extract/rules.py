@@ -43,7 +43,7 @@ class RulesSpacy:
     def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
         """Many documents through one `nlp.pipe` (lazily, in order)."""
         docs = list(docs)
-        for item, parsed in zip(docs, nlp.ner().pipe(nlp.soften_line_breaks(d.text) for d in docs)):
+        for item, parsed in zip(docs, nlp.ner().pipe(nlp.soften_line_breaks(nlp.plain_emphasis(d.text)) for d in docs)):
             yield self._one(item, parsed)
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:

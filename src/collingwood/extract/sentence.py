@@ -22,7 +22,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         lemma = tok.lemma_.lower()
         made: list[Claim] = []
         if tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok)
+            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = open_claims(reader, tok)
         elif tok.pos_ == "NOUN":
