@@ -41,10 +41,19 @@ class RulesSpacy:
         return next(iter(self.extract_many([doc])))
 
     def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
-        """Many documents through one `nlp.pipe` (lazily, in order)."""
+        """Many documents through one `nlp.pipe` (lazily, in order). A document longer than
+        `CHUNK` characters is read in parts cut at paragraph breaks (spaCy refuses a text
+        over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
-        for item, parsed in zip(docs, nlp.ner().pipe(nlp.soften_line_breaks(nlp.plain_emphasis(d.text)) for d in docs)):
-            yield self._one(item, parsed)
+        parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
+        texts = (nlp.soften_line_breaks(nlp.plain_emphasis(p.text)) for _, _, p in parts)
+        outputs: list[ExtractOutput | None] = [None] * len(docs)
+        for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
+            out = _shifted(self._one(part, parsed), lo, docs[i].text)
+            outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
+            if lo + len(part.text) >= len(docs[i].text):
+                yield outputs[i]
+                outputs[i] = None
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
         key = f"{self.name}@{self.version}"
@@ -80,6 +89,43 @@ class RulesSpacy:
                              entities=list(found.entities.values()))
 
 
+CHUNK = 200_000          # characters: well under spaCy's max_length, and memory stays small
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) parts of at most `size` characters, cut at a paragraph break where there is
+    one (else a line break, else a space), so no sentence is split."""
+    out, lo = [], 0
+    while len(text) - lo > size:
+        cut = max(text.rfind(sep, lo + size // 2, lo + size) for sep in ("\n\n",))
+        if cut < 0:
+            cut = text.rfind("\n", lo + size // 2, lo + size)
+        if cut < 0:
+            cut = text.rfind(" ", lo + size // 2, lo + size)
+        cut = lo + size if cut < 0 else cut + 1
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, len(text)))
+    return out
+
+
+def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:
+    if lo == 0:
+        return out
+    mentions = [replace(m, start=m.start + lo, end=m.end + lo) for m in out.mentions]
+    claims = [replace(c, start=c.start + lo, end=c.end + lo, quote=text[c.start + lo:c.end + lo], id="")
+              for c in out.claims]
+    return ExtractOutput(mentions=mentions, claims=claims, aliases=out.aliases, entities=out.entities)
+
+
+def _joined(a: ExtractOutput, b: ExtractOutput) -> ExtractOutput:
+    entities = {e.id: e for e in a.entities}
+    for e in b.entities:
+        entities.setdefault(e.id, e)
+    return ExtractOutput(mentions=a.mentions + b.mentions, claims=a.claims + b.claims,
+                         aliases=a.aliases + b.aliases, entities=list(entities.values()))
+
+
 @functools.cache
 def _fingerprint() -> str:
     import spacy
@@ -110,12 +156,25 @@ def _narrative(times: list, starts: list[int], text: str, at: int):
         span = m.joined or m.span
         if m.end > at or span is None:
             continue
-        if "\n\n" in text[m.end:at] or "\n" in text[m.end:at] and _heading_between(text, m.end, at):
-            return None
         if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
+            if "\n\n" in text[m.end:at]:
+                return None
             continue
+        between = text[m.end:at]
+        if "\n\n" in between or "\n" in between and _heading_between(text, m.end, at):
+            return span if _date_line(text, m) else None
         return span
     return None
+
+
+def _date_line(text: str, m) -> bool:
+    """The time expression stands alone on its line, as the date heading of a chronology or
+    a diary ('September 27, 1963' / 'Friday'): it dates what follows until the next one."""
+    lo = text.rfind("\n", 0, m.start) + 1
+    hi = text.find("\n", m.end)
+    hi = len(text) if hi < 0 else hi
+    rest = (text[lo:m.start] + " " + text[m.end:hi]).split()
+    return len(rest) <= 1 and all(not w[:1].islower() for w in rest)
 
 
 def _heading_between(text: str, lo: int, hi: int) -> bool:

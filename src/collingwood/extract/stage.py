@@ -69,6 +69,9 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
             report.add("sources")
         except CollingwoodError as e:
             report.reject(source.title, e.message)
+        except (ValueError, RecursionError, MemoryError) as e:   # the extractor broke on this text
+            report.reject(source.title, f"the extractor could not read it ({type(e).__name__}: {e}); "
+                          "the other sources were extracted")
         if progress:
             progress(source.title)
     if not todo:
