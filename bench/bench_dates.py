@@ -98,6 +98,10 @@ class Score:
     strict_value_ok: int = 0
     errors: list = field(default_factory=list)
 
+    @staticmethod
+    def same(ours: str | None, gold: str | None) -> bool:
+        return _same_value(ours, gold)
+
     def add(self, doc: Doc, found: list[tuple[int, int, str | None]]):
         self.sys_n += len(found)
         self.gold_n += len(doc.gold)
@@ -106,7 +110,7 @@ class Score:
         for a, b, v in found:
             if (a, b) in gold_exact:
                 self.strict += 1
-                self.strict_value_ok += _same_value(v, gold_exact[(a, b)])
+                self.strict_value_ok += self.same(v, gold_exact[(a, b)])
         for a, b, v in found:
             match = next((g for g in doc.gold if g not in used and g[0] < b and a < g[1]), None)
             if match is None:
@@ -114,7 +118,7 @@ class Score:
                 continue
             used.add(match)
             self.lenient_sys += 1
-            if _same_value(v, match[2]):
+            if self.same(v, match[2]):
                 self.value_ok += 1
             else:
                 self.errors.append(("VAL", doc.name, doc.text[a:b] + " | " + doc.text[match[0]:match[1]],

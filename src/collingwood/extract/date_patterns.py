@@ -71,7 +71,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", rf"(?<![\d,.$£#/]){apx}{part}(?:the\s+year\s+)?{year4}(?!\s?[-–]\s?\d)(?!,\d|\.\d|%)"),
         ("year_bare", r"(?<![\d,.$£#/])\b(?P<year>\d{3})\b(?![,.]\d|%)"),
         ("year_apos", r"(?<![\w'])'(?P<yy>\d{2})\b(?!')"),
-        ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
+        ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|weekend|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
         ("in_the_unit", r"\b(?P<lat>later|earlier)\s+in\s+the\s+(?P<runit>day|week|month|year)\b"),
         ("part_the_unit", rf"\b(?P<part>{_alt(w['parts'])})\s+(?:of\s+)?the\s+(?P<runit>day|week|month|year|decade|century|war)\b"),
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
@@ -86,6 +86,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
         ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
         ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+and\b)"),
+        ("wday", rf"\b(?P<wday>{_WEEKDAY})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+        ("weekend", r"\bthe\s+weekend\b"),
+        ("day_deixis", rf"\b(?:(?P<part>early|late)\s+)?(?P<dd>{_alt(w['day_deixis'])})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+        ("quarter", rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),
         ("same_time", r"\b(?:at\s+)?(?P<st>the\s+same\s+time|that\s+time|this\s+time|this\s+period|that\s+period|the\s+time\s+being)\b"),
     ]
@@ -132,6 +136,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])
     if name == "deixis":
         return _plausible_deixis(m[0].lower(), before, after)
+    if name == "quarter":
+        return not re.match(r"\s+of\s+(?:the|a|an|its|his|their)\b", text[m.end():m.end() + 12], re.I)
     return True
 
 

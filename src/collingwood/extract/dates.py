@@ -47,13 +47,18 @@ def _hint_year(text: str, cands, i: int) -> int | None:
     return 1 - int(y) if era.startswith("b") else int(y)
 
 
-def tag_dates(text: str, anchor: str | None = None, written: str | None = None) -> list[TimeMention]:
+def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
+              dct: str | None = None) -> list[TimeMention]:
     """Find the time expressions in text, with TIMEX2 values and honest time spans.
 
     anchor: ISO date taken as the narrative time until the text sets one.
     written: the source's date written; used only for speaker-relative words.
+    dct: the date of a dated document (news report, memo, cable, testimony) that speaks
+        from it: it seeds the narrative time, stands in for `written`, and anchors
+        'yesterday', 'on Tuesday', 'last Friday', 'today', months named without a year
+        (see docs/dates.md, "Dated documents").
     """
-    resolver = _Resolver(text, anchor, written)
+    resolver = _Resolver(text, anchor, written, dct)
     cands = _candidates(text)
     found: list[TimeMention] = []
     for i, (a, b, name, m) in enumerate(cands):

@@ -1,0 +1,150 @@
+"""Expressions said from the document's own date: weekdays named alone ("on Tuesday"),
+"yesterday", "tomorrow", "tonight", "the weekend", quarters ("the third quarter") and
+months named without a year in a dated document.
+
+A dated document (a news report, memo, cable, testimony: `tag_dates(..., dct=)`) speaks
+from its date, the DCT. News convention reads a weekday or a month named alone as the
+last one on or before the DCT, unless the clause looks ahead ('will meet on Tuesday',
+'is expected to join in April': the cue words are `future_cues` in data/dates_en.yaml),
+when it is the first one on or after it. Without a DCT (historical narrative) the same
+words are read against the narrative time. The handlers are mixed into `_Resolver`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from ..timespan import TimeSpan, civil, day_number, quarter
+from .date_calendar import _norm, _Ref
+from .date_patterns import words
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
+
+
+@functools.cache
+def _future_cue() -> re.Pattern:
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words()["future_cues"], key=len, reverse=True))
+    return re.compile(rf"(?:\b|(?<=\w))(?:{alts})\b", re.I)
+
+
+class _DeicticHandlers:
+    """The `_Resolver` handlers for document-date deixis (mixed into `_Resolver`)."""
+
+    # -- where the clause stands and which way it looks
+    def _sentence(self, a: int, b: int) -> tuple[int, int]:
+        text = self.text
+        lo = max(0, a - 300)
+        starts = [m.end() for m in _SENTENCE_END.finditer(text, lo, a)]
+        s = starts[-1] if starts else lo
+        m = _SENTENCE_END.search(text, b, min(len(text), b + 300))
+        return s, m.start() if m else min(len(text), b + 300)
+
+    def _looks_ahead(self, a: int, b: int) -> bool:
+        """A future cue in the words around the expression, in its sentence."""
+        s, e = self._sentence(a, b)
+        before = self.text[max(s, a - 60):a]
+        after = self.text[b:min(e, b + 40)]
+        return bool(_future_cue().search(before) or _future_cue().search(after))
+
+    def _dct_day(self) -> int | None:
+        d = self.dct
+        return d.lo if d is not None and d.granularity == "day" else None
+
+    def _now_ref(self) -> _Ref:
+        """The reference for speaker deixis: the DCT, else the date written, else the narrative time."""
+        src = self.dct or self.written
+        if src is None:
+            return self.ref
+        y, mo, d = civil(src.lo)
+        g = src.granularity
+        return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None)
+
+    def _narrative_here(self, a: int) -> bool:
+        """The narrative time was set in this same sentence ('in March 1996 and again in May')."""
+        return self._set_at is not None and self._sentence(a, a)[0] <= self._set_at
+
+    # -- the handlers
+    def _wday(self, m, g, hint):
+        want = _WEEKDAYS.index(_norm(g["wday"]))
+        tod = _TOD.get(_norm(g.get("tod")))
+        a, b = m.start(), m.end()
+        n = self._dct_day()
+        ahead = self._looks_ahead(a, b)
+        if n is None:                       # narrative: the next such day on or after the narrative day
+            r = self.ref
+            if r.d is None:
+                return self.mention(a, b, f"XXXX-WXX-{want + 1}" + (f"T{tod}" if tod else ""), None, None, "day")
+            n, ahead = day_number(r.y, r.m, r.d), True
+        today = (n - 1) % 7
+        delta = (want - today) % 7 if ahead else -((today - want) % 7)
+        y, mo, d = civil(n + delta)
+        return self.date(a, b, y, mo, d, explicit=False, tod=tod)
+
+    def _day_deixis(self, m, g, hint):
+        shift = words()["day_deixis"][_norm(g["dd"])]
+        tod = _TOD.get(_norm(g.get("tod"))) or ("NI" if _norm(g["dd"]) == "tonight" else None)
+        mod = words()["parts"].get(_norm(g.get("part"))) if g.get("part") else None
+        a, b = m.start(), m.end()
+        base = self._now_ref() if self.dct is not None else self.ref
+        if base.d is None:
+            return self.mention(a, b, "XXXX-XX-XX" + (f"T{tod}" if tod else ""), None, mod, "day")
+        y, mo, d = civil(day_number(base.y, base.m, base.d) + shift)
+        x = self.date(a, b, y, mo, d, explicit=False, tod=tod)
+        if x is not None and mod:
+            x.mod = mod
+        return x
+
+    def _weekend(self, m, g, hint):
+        n = self._dct_day()
+        if n is None:
+            r = self.ref
+            if r.d is None:
+                return self.mention(m.start(), m.end(), "XXXX-WXX-WE", None, None, "week")
+            n = day_number(r.y, r.m, r.d)
+        return self._weekend_at(m.start(), m.end(), n, 1 if self._looks_ahead(m.start(), m.end()) else -1)
+
+    def _weekend_at(self, a: int, b: int, n: int, step: int):
+        """The weekend nearest day n in the direction step (the one under way if n is in it)."""
+        wd = (n - 1) % 7                     # 0 = Monday
+        if wd >= 5:
+            sat = n - (wd - 5)
+        elif step > 0:
+            sat = n + (5 - wd)
+        else:
+            sat = n - (wd + 2)
+        y, mo, d = civil(sat)
+        iy, iw, _ = datetime.date(y, mo, d).isocalendar() if y > 0 else (y, 0, 0)
+        return self.mention(a, b, f"{iy:04d}-W{iw:02d}-WE", TimeSpan(sat, sat + 1, "day"), None, "week")
+
+    def _quarter(self, m, g, hint):
+        q = _QUARTERS[_norm(g["qord"])]
+        a, b = m.start(), m.end()
+        y = int(g["year"]) if g.get("year") else None
+        if y is None:
+            if self.dct is not None and not self._narrative_here(a):
+                y = civil(self.dct.lo)[0]
+                if quarter(y, q).lo > self.dct.lo and not self._looks_ahead(a, b):
+                    y -= 1                  # 'fourth-quarter results' in a January report
+            else:
+                y = self.ref.y
+        if y is None:
+            return self.mention(a, b, f"XXXX-Q{q}", None, None, "quarter")
+        span = quarter(y, q)
+        return self.mention(a, b, span.value, span, None, "quarter")
+
+    def _dct_month_year(self, a: int, b: int, month: int, day: int | None) -> int | None:
+        """In a dated document, the year of a month (and day) named without one: the last
+        such date on or before the DCT, or the first on or after it when the clause looks ahead."""
+        if self.dct is None or self._narrative_here(a):
+            return None
+        y, mo, d = civil(self.dct.lo)
+        here = (mo, d if day is not None else 0)
+        there = (month, day or 0)
+        if self._looks_ahead(a, b):
+            return y if there >= here else y + 1
+        return y if there <= here or (day is None and month == mo) else y - 1
