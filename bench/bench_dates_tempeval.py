@@ -105,6 +105,24 @@ class TE3Score(Score):
     same = staticmethod(same_value)
 
 
+# TIMEX2 marks these adjectives of time (PAST_REF/PRESENT_REF); TimeML does not ('the former
+# president', 'current rates'), so they are no TIMEX3 markables and are not scored here.
+NOT_TIMEX3 = {"former", "current", "recent"}
+# a recurring day, week ... : TIMEX2 writes the recurrence, TIMEX3 (type SET) the period
+SET_VALUES = {"XXXX-XX-XX": "P1D", "XXXX-XX-XXTNI": "P1D", "XXXX-WXX": "P1W", "XXXX-XX": "P1M", "XXXX": "P1Y"}
+
+
+def scored(found) -> list[tuple[int, int, str | None]]:
+    """Our mentions as TIMEX3 markables: (start, end, value)."""
+    out = []
+    for m in found:
+        if m.kind == "relative" or (m.kind == "ref" and m.text.lower() in NOT_TIMEX3):
+            continue
+        value = SET_VALUES.get(m.value, m.value) if m.kind == "set" else m.value
+        out.append((m.start, m.end, value))
+    return out
+
+
 def run(docs, dct_mode: str) -> tuple[Score, float]:
     score, t0 = TE3Score(), time.perf_counter()
     for d in docs:
@@ -112,7 +130,7 @@ def run(docs, dct_mode: str) -> tuple[Score, float]:
             found = tag_dates(d.text, dct=d.dct)
         else:                        # the call the tagger offered before document dates
             found = tag_dates(d.text, anchor=None, written=d.dct)
-        score.add(d, [(m.start, m.end, m.value) for m in found if m.kind != "relative"])
+        score.add(d, scored(found))
     return score, time.perf_counter() - t0
 
 

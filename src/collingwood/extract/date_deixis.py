@@ -20,9 +20,11 @@ from ..timespan import TimeSpan, civil, day_number, quarter
 from .date_calendar import _norm, _Ref
 from .date_patterns import words
 
+_AHEAD = 120      # days: how far ahead of its date a news report names a day or month without a year
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|announced|reported|told)\b")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
 
 
@@ -45,10 +47,11 @@ class _DeicticHandlers:
         return s, m.start() if m else min(len(text), b + 300)
 
     def _looks_ahead(self, a: int, b: int) -> bool:
-        """A future cue in the words around the expression, in its sentence."""
+        """A future cue in the expression's own clause: the few words before it (back to a
+        comma, colon, bracket or the sentence's start) and the few after it."""
         s, e = self._sentence(a, b)
-        before = self.text[max(s, a - 60):a]
-        after = self.text[b:min(e, b + 40)]
+        before = _CLAUSE.split(self.text[max(s, a - 50):a])[-1]
+        after = _CLAUSE.split(self.text[b:min(e, b + 20)])[0]
         return bool(_future_cue().search(before) or _future_cue().search(after))
 
     def _dct_day(self) -> int | None:
@@ -138,13 +141,30 @@ class _DeicticHandlers:
         return self.mention(a, b, span.value, span, None, "quarter")
 
     def _dct_month_year(self, a: int, b: int, month: int, day: int | None) -> int | None:
-        """In a dated document, the year of a month (and day) named without one: the last
-        such date on or before the DCT, or the first on or after it when the clause looks ahead."""
+        """In a dated document, the year of a month (and day) named without one: the first
+        such date on or after the DCT when the clause looks ahead; otherwise the nearest to
+        the DCT, looking forward at most `_AHEAD` days (news tells what has happened, and
+        names the coming deadline or meeting by its date: 'payable Dec. 7', 'by Jan. 14')."""
         if self.dct is None or self._narrative_here(a):
             return None
-        y, mo, d = civil(self.dct.lo)
-        here = (mo, d if day is not None else 0)
-        there = (month, day or 0)
+        y = civil(self.dct.lo)[0]
+        n = self.dct.lo
+
+        def at(year: int) -> TimeSpan:
+            return TimeSpan.day(year, month, day) if day is not None else TimeSpan.month(year, month)
+        try:
+            options = [(year, at(year)) for year in (y - 1, y, y + 1)]
+        except ValueError:                  # 29 February in a year without one
+            return None
         if self._looks_ahead(a, b):
-            return y if there >= here else y + 1
-        return y if there <= here or (day is None and month == mo) else y - 1
+            return next(year for year, sp in options if sp.hi >= n)
+        best = None
+        for year, sp in options:
+            if sp.lo <= n <= sp.hi:
+                return year
+            gap = n - sp.hi if sp.hi < n else sp.lo - n
+            if sp.lo > n and gap > _AHEAD:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, year)
+        return best[1] if best else y
