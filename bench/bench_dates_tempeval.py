@@ -96,7 +96,10 @@ def _norm_value(v: str | None) -> str | None:
     m = re.fullmatch(r"(\d{3})X|(\d{2})XX", v)     # TIMEX3 decades/centuries '199X', '19XX'
     if m:
         v = m[1] or m[2]
-    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)      # 1998-W9 -> 1998-W09
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
+    m = re.fullmatch(r"P(\d+)(DE|CE)", v)           # TIMEX2 decades and centuries of duration
+    if m:
+        v = f"P{int(m[1]) * (10 if m[2] == 'DE' else 100)}Y"      # 1998-W9 -> 1998-W09
     v = re.sub(r"T(\d\d):(\d\d)(:00)?$", r"T\1:\2", v)
     return v
 

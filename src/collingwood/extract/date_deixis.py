@@ -16,7 +16,7 @@ import datetime
 import functools
 import re
 
-from ..timespan import TimeSpan, civil, day_number, quarter
+from ..timespan import TimeSpan, bound, civil, day_number, quarter
 from .date_calendar import _norm, _Ref
 from .date_patterns import words
 
@@ -137,8 +137,47 @@ class _DeicticHandlers:
                 y = self.ref.y
         if y is None:
             return self.mention(a, b, f"XXXX-Q{q}", None, None, "quarter")
+        return self._quarter_mention(a, b, y, q)
+
+    def _quarter_mention(self, a: int, b: int, y: int, q: int):
+        self._focus = (y, q, b)             # the quarter a business report is speaking of
         span = quarter(y, q)
         return self.mention(a, b, span.value, span, None, "quarter")
+
+    def _focus_quarter(self, a: int) -> tuple[int, int] | None:
+        """The quarter in focus: the last one named (within a few paragraphs), else in a dated
+        document the last quarter completed before its date."""
+        if self._focus is not None and a - self._focus[2] < 1500:
+            return self._focus[:2]
+        if self.dct is None:
+            return None
+        y, mo, _ = civil(self.dct.lo)
+        q = (mo - 1) // 3 + 1
+        return (y, q - 1) if q > 1 else (y - 1, 4)
+
+    def _the_quarter(self, m, g, hint):
+        """'the quarter', 'the latest quarter', 'the year-earlier quarter', 'this quarter'."""
+        rel = _norm(g.get("qrel"))
+        a, b = m.start(), m.end()
+        t = _norm(m[0])
+        if (t.startswith("this") or rel == "current") and self.dct is not None:
+            y, mo, _ = civil(self.dct.lo)
+            return self._quarter_mention(a, b, y, (mo - 1) // 3 + 1)
+        focus = self._focus_quarter(a)
+        if focus is None:
+            return self.mention(a, b, "XXXX-QX", None, None, "quarter")
+        y, q = focus
+        if rel in ("year-earlier", "year-ago"):
+            span = quarter(y - 1, q)
+            return self.mention(a, b, span.value, span, None, "quarter")
+        if rel in ("previous", "prior") or t.startswith("last"):
+            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+        return self._quarter_mention(a, b, y, q)
+
+    def _recent_units(self, m, g, hint):
+        wr = self.written
+        return self.mention(m.start(), m.end(), "PAST_REF", bound(wr, "BEFORE") if wr else None,
+                            "BEFORE" if wr else None, "unknown", "ref")
 
     def _dct_month_year(self, a: int, b: int, month: int, day: int | None) -> int | None:
         """In a dated document, the year of a month (and day) named without one: the first

@@ -88,6 +88,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+and\b)"),
         ("wday", rf"\b(?P<wday>{_WEEKDAY})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("weekend", r"\bthe\s+weekend\b"),
+        ("the_quarter", r"\b(?:the|this|that|last)\s+(?:(?P<qrel>latest|most\s+recent|current|same|year-earlier|year-ago|previous|prior|fiscal)\s+)?quarter\b(?!\s+(?:of|century))"),
+        ("recent_units", r"\brecent\s+(?:years|months|weeks|days|decades)\b"),
         ("day_deixis", rf"\b(?:(?P<part>early|late)\s+)?(?P<dd>{_alt(w['day_deixis'])})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("quarter", rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),

@@ -16,6 +16,7 @@ from ..timespan import (
     day_number,
     month_end,
     month_number,
+    quarter,
     timex_year,
 )
 from .date_calendar import _add_months, _norm, _Ref, _span, _value
@@ -188,6 +189,11 @@ class _RelativeHandlers:
         if unit == "month" and base.m is not None and isinstance(n, int):
             y, mo = _add_months(base.y, base.m, sign * n)
             return self.date(a, b, y, mo, None, explicit=direction != "ago")
+        if unit == "year" and n == 1 and self.dct is not None and self._focus is not None \
+                and a - self._focus[2] < 600:   # 'profit of $6 million a year ago': the quarter a year back
+            y, q = self._focus[:2]
+            span = quarter(y - 1, q)
+            return self.mention(a, b, span.value, span)
         if unit in ("year", "decade", "century") and isinstance(n, int):
             k = n * {"year": 1, "decade": 10, "century": 100}[unit]
             return self.date(a, b, base.y + sign * k, None, None, explicit=direction != "ago")

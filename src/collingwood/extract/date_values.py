@@ -77,6 +77,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         self.written = parse_when(written) if written else self.dct
         self.ref = _Ref()
         self._set_at: int | None = None     # where the text last set the narrative time
+        self._focus: tuple[int, int, int] | None = None    # (year, quarter, end offset) last named
         start = anchor or dct
         if start:
             a = parse_when(start)
