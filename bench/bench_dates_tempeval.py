@@ -110,7 +110,7 @@ class TE3Score(Score):
 
 # TIMEX2 marks these adjectives of time (PAST_REF/PRESENT_REF); TimeML does not ('the former
 # president', 'current rates'), so they are no TIMEX3 markables and are not scored here.
-NOT_TIMEX3 = {"former", "current", "recent"}
+NOT_TIMEX3 = {"former"}
 # a recurring day, week ... : TIMEX2 writes the recurrence, TIMEX3 (type SET) the period
 SET_VALUES = {"XXXX-XX-XX": "P1D", "XXXX-XX-XXTNI": "P1D", "XXXX-WXX": "P1W", "XXXX-XX": "P1M", "XXXX": "P1Y"}
 

@@ -20,17 +20,19 @@ from ..timespan import TimeSpan, bound, civil, day_number, quarter
 from .date_calendar import _norm, _Ref
 from .date_patterns import words
 
-_AHEAD = 120      # days: how far ahead of its date a news report names a day or month without a year
+# days: how far ahead of its date a news report names a day (or a month) without a year
+_AHEAD, _AHEAD_MONTH = 120, 60
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|announced|reported|told)\b")
+_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|announced|reported|told|that|and)\b")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
 
 
 @functools.cache
-def _future_cue() -> re.Pattern:
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words()["future_cues"], key=len, reverse=True))
+def _cue(name: str) -> re.Pattern:
+    """The words of data list `name` (future_cues, past_cues) as one pattern."""
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words()[name], key=len, reverse=True))
     return re.compile(rf"(?:\b|(?<=\w))(?:{alts})\b", re.I)
 
 
@@ -49,10 +51,20 @@ class _DeicticHandlers:
     def _looks_ahead(self, a: int, b: int) -> bool:
         """A future cue in the expression's own clause: the few words before it (back to a
         comma, colon, bracket or the sentence's start) and the few after it."""
+        before, after = self._clause(a, b)
+        if _cue("past_cues").search(before):
+            return False
+        return bool(_cue("future_cues").search(before) or _cue("future_cues").search(after))
+
+    def _clause(self, a: int, b: int) -> tuple[str, str]:
         s, e = self._sentence(a, b)
         before = _CLAUSE.split(self.text[max(s, a - 50):a])[-1]
         after = _CLAUSE.split(self.text[b:min(e, b + 20)])[0]
-        return bool(_future_cue().search(before) or _future_cue().search(after))
+        return before, after
+
+    def _looks_back(self, a: int, b: int) -> bool:
+        """A past cue just before the expression ('since March', 'earlier in March')."""
+        return bool(_cue("past_cues").search(self._clause(a, b)[0]))
 
     def _dct_day(self) -> int | None:
         d = self.dct
@@ -197,12 +209,13 @@ class _DeicticHandlers:
             return None
         if self._looks_ahead(a, b):
             return next(year for year, sp in options if sp.hi >= n)
+        limit = -1 if self._looks_back(a, b) else _AHEAD if day is not None else _AHEAD_MONTH
         best = None
         for year, sp in options:
             if sp.lo <= n <= sp.hi:
                 return year
             gap = n - sp.hi if sp.hi < n else sp.lo - n
-            if sp.lo > n and gap > _AHEAD:
+            if sp.lo > n and gap > limit:
                 continue
             if best is None or gap < best[0]:
                 best = (gap, year)
