@@ -22,6 +22,8 @@ from .date_patterns import words
 
 # days: how far ahead of its date a news report names a day (or a month) without a year
 _AHEAD, _AHEAD_MONTH = 120, 60
+_NEAR_YEARS = 1   # a narrative time this many years from the DCT is still 'now' for a dated document
+_NEAR_CHARS = 400  # ... and a far one holds for this many characters after it was named, then news returns to its date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -80,8 +82,25 @@ class _DeicticHandlers:
         return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None)
 
     def _narrative_here(self, a: int) -> bool:
-        """The narrative time was set in this same sentence ('in March 1996 and again in May')."""
-        return self._set_at is not None and self._sentence(a, a)[0] <= self._set_at
+        """Read a month named alone against the narrative time, not the DCT: the narrative time
+        was set in this same sentence ('in March 1996 and again in May'), or the text is telling
+        of a time more than a year from its own date (a dated article on 1937: 'In 1937 ... In
+        March he defected') and has not come back to its date since."""
+        if self._set_at is not None and self._sentence(a, a)[0] <= self._set_at:
+            return True
+        return self._far(a, None)
+
+    def _far(self, a: int, hold: int | None) -> bool:
+        """The narrative time is far from the DCT (and, with hold, was named within hold characters)."""
+        if self.ref.y is None or abs(self.ref.y - civil(self.dct.lo)[0]) <= _NEAR_YEARS:
+            return False
+        return hold is None or (self._set_at is not None and a - self._set_at < hold)
+
+    def _back_to_dct(self, a: int) -> None:
+        """The text speaks from its own date again ('on Friday', 'yesterday'): the narrative
+        time returns to the DCT."""
+        y, mo, d = civil(self.dct.lo)
+        self.ref, self._set_at = _Ref(y, mo, d if self.dct.granularity == "day" else None), a
 
     # -- the handlers
     def _wday(self, m, g, hint):
@@ -89,6 +108,10 @@ class _DeicticHandlers:
         tod = _TOD.get(_norm(g.get("tod")))
         a, b = m.start(), m.end()
         n = self._dct_day()
+        if n is not None and self._far(a, _NEAR_CHARS):
+            n = None
+        elif n is not None:
+            self._back_to_dct(a)
         ahead = self._looks_ahead(a, b)
         if n is None:                       # narrative: the next such day on or after the narrative day
             r = self.ref
@@ -105,7 +128,10 @@ class _DeicticHandlers:
         tod = _TOD.get(_norm(g.get("tod"))) or ("NI" if _norm(g["dd"]) == "tonight" else None)
         mod = words()["parts"].get(_norm(g.get("part"))) if g.get("part") else None
         a, b = m.start(), m.end()
-        base = self._now_ref() if self.dct is not None else self.ref
+        base = self.ref
+        if self.dct is not None:
+            base = self._now_ref()
+            self._back_to_dct(a)
         if base.d is None:
             return self.mention(a, b, "XXXX-XX-XX" + (f"T{tod}" if tod else ""), None, mod, "day")
         y, mo, d = civil(day_number(base.y, base.m, base.d) + shift)

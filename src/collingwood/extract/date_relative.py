@@ -263,6 +263,7 @@ class _RelativeHandlers:
         wr = self.written
         if dx == "today" and self.dct is not None and self.dct.granularity == "day":
             y, mo, d = civil(self.dct.lo)           # a dated document's 'today' is its date
+            self._back_to_dct(a)
             return self.date(a, b, y, mo, d, explicit=False)
         if dx in w["present_words"]:
             span = wr if dx not in ("today",) or wr is None or wr.granularity == "day" else wr
