@@ -50,10 +50,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     seas = rf"(?P<season>{_alt(w['seasons'])})"
     tod = rf"(?P<tod>{_alt(w['times_of_day'])})"
     rel = r"(?P<rel>next|following|previous|preceding|same|that\s+same|that|this|last|coming|subsequent|prior)"
+    dj = r"(?:\s?[-–]\s?|\s+(?:to|or|and|until|till|through)\s+)"     # day ranges: '3-5 March', '3 to 5 March'
     ordw = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(w['ordinals'])})"
     p = [
-        ("day_range_dm", rf"\b(?P<d1>3[01]|[12]\d|0?[1-9])\s?[-–]\s?{day}\s+{mon}(?:,?\s+{year})?\b"),
-        ("day_range_md", rf"\b{mon}\s+(?P<d1>3[01]|[12]\d|0?[1-9])\s?[-–]\s?{day}(?:,?\s+{year})?\b"),
+        ("day_range_dm", rf"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}\s+{mon}(?:,?\s+{year})?\b"),
+        ("day_range_md", rf"\b{mon}\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}(?:,?\s+{year})?\b"),
         ("year_range", r"(?<![\d,.$£])(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d])"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),

@@ -22,7 +22,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["document_date"]
+__all__ = ["document_date", "document_dct"]
 
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -151,3 +151,9 @@ def document_date(text: str, kind: str | None = None) -> tuple[str, tuple[int, i
 
 
 _UNLABELLED = ("alone", "place", "dateline")
+
+
+def document_dct(text: str, kind: str | None = None) -> str | None:
+    """The ISO date of `document_date`, or None: what `tag_dates(..., dct=)` takes."""
+    found = document_date(text, kind)
+    return found[0] if found else None

@@ -21,6 +21,7 @@ from importlib import resources
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, worth_parsing
 from .dates import tag_dates
+from .document_date import document_dct
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -52,7 +53,8 @@ class RulesSpacy:
         sents = list(doc.sents)
         chosen = [s for s in sents if worth_parsing(s, found)]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written) if chosen else []
+        times = (tag_dates(item.text, anchor=item.anchor, written=item.written, dct=document_dct(item.text))
+                 if chosen else [])
         starts = [m.start for m in times]
         claims = []
         for s in sents:
