@@ -55,7 +55,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     p = [
         ("day_range_dm", rf"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}\s+{mon}(?:,?\s+{year})?\b"),
         ("day_range_md", rf"\b{mon}\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}(?:,?\s+{year})?\b"),
-        ("year_range", r"(?<![\d,.$£])(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d])"),
+        ("year_range", r"(?<![\d,.$£/])(?P<y1>1\d{3}|20\d{2})(?:\s?[-–]\s?|(?P<slash>/))(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d/])"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),

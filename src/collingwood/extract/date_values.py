@@ -44,7 +44,7 @@ class TimeMention:
     joined: TimeSpan | None = None     # the whole range or disjunction this is one end of
 
 
-_JOINERS = re.compile(r"\s*(?:-|–|—|to|or|and|until|till|through)\s*", re.I)
+_JOINERS = re.compile(r"\s*(?:-|–|—|/|to|or|and|until|till|through)\s*", re.I)
 
 
 def _gran(m, d) -> str:
@@ -237,8 +237,8 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
     def _year_range(self, m, g, hint):
         y1, raw2 = int(g["y1"]), g["y2"]
         y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
-        if y2 <= y1:
-            return None
+        if y2 <= y1 or (g.get("slash") and y2 != y1 + 1):
+            return None             # '1941/42' is the winter or the fiscal year across two years
         a, b = m.span("y1"), m.span("y2")
         return [self.date(*a, y1), self.date(*b, y2)]
 
