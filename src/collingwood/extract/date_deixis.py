@@ -108,8 +108,8 @@ class _DeicticHandlers:
         tod = _TOD.get(_norm(g.get("tod")))
         a, b = m.start(), m.end()
         n = self._dct_day()
-        if n is not None and self._far(a, _NEAR_CHARS):
-            n = None
+        if n is not None and self.ref.d is not None and self._far(a, _NEAR_CHARS):
+            n = None                        # 'On 10 May 1940 ... On Sunday': the narrative's week
         elif n is not None:
             self._back_to_dct(a)
         ahead = self._looks_ahead(a, b)
