@@ -6,7 +6,10 @@ numbers and words that only look like dates ("3,000 men", "they may", "the fall 
 Paris"). `_Resolver` then walks the mentions in text order keeping the *narrative
 time*: the last date the text established. Relative expressions ("the next day",
 "that winter", "two years later") are resolved against it; speaker-relative ones
-("last week", "today", "now") against the source's date written, when given.
+("last week", "today", "now") against the source's date written, when given. A dated
+document (`dct=`: a news report, memo, cable) also reads weekdays, "yesterday", months
+without a year and quarters from its own date (`date_deixis`). Ranges and disjunctions
+keep both ends as TIMEX2 mentions and give the whole interval as `span_of(m)`.
 """
 
 from __future__ import annotations
