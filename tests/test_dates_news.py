@@ -4,7 +4,7 @@ import pytest
 
 from collingwood.extract.dates import tag_dates
 from collingwood.extract.document_date import document_dct
-from shared_data import SEEDS, need
+from shared_data import DATA, SEEDS, need
 
 # Wednesday 12 August 1998
 DCT = "1998-08-12"
@@ -107,3 +107,24 @@ def test_without_a_dct_the_old_readings_hold():
     assert m.value == "PRESENT_REF" and m.span.earliest == "1998-08-12"
     m = _one("Police said yesterday that two men had been held.", "yesterday")
     assert m.value == "XXXX-XX-XX" and m.span is None
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("FOLLOWING ARTICLE APPEARED IN THE 27 MARCH EDITION OF THE TIMES", "THE 27 MARCH", "1992-03-27"),
+    ("INTERVIEW OF THE WITNESS\nAUGUST 17, 1978\n", "AUGUST 17, 1978", "1978-08-17"),
+    ("SUBJECT ARRIVED ON 5 MAY 1963 AND LEFT.", "5 MAY 1963", "1963-05-05"),
+])
+def test_capitals_in_cables_are_dates_beside_a_day_or_year(text, phrase, value):
+    assert _one(text, phrase, dct="1992-04-04").value == value
+
+
+def test_capital_month_words_alone_are_not_dates():
+    assert [m.text for m in tag_dates("THEY MAY MARCH ON THE CAPITAL.")] == []
+
+
+def test_golden_cable_reads_its_date_group_and_dates_in_capitals():
+    text = need(DATA / "claims-dev" / "texts" / "jfk-kgb-veterans-cable-874.md").read_text(encoding="utf-8")
+    dct = document_dct(text, kind="cable")
+    assert dct == "1992-04-04"
+    found = {m.text: m.value for m in tag_dates(text, dct=dct)}
+    assert found.get("THE 27 MARCH") == "1992-03-27"

@@ -27,6 +27,9 @@ def _alt(items) -> str:
 
 _MONTH_FULL = "(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?-i:Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+# cables and OCR'd headers write in capitals: 'THE 27 MARCH EDITION', 'AUGUST 17, 1978'
+_MONTH_UPPER = ("(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+                r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT?\.?|OCT\.?|NOV\.?|DEC\.?)")
 _WEEKDAY = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ERA_BC = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE\b|BC\b|B\.C\b|b\.c\.|bc\b)"
 _ERA_AD = r"(?-i:A\.\s?D\.|AD\b|CE\b)"
@@ -35,7 +38,7 @@ _ERA_AD = r"(?-i:A\.\s?D\.|AD\b|CE\b)"
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     w = words()
-    mon = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR})"
+    mon = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_UPPER})"   # upper case only beside a day or year
     monf = rf"(?P<mon>{_MONTH_FULL})"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     year = (rf"(?P<year>\d{{4}}|\d{{1,3}}(?=\s?(?:{_ERA_BC}|{_ERA_AD})))(?![,.]?\d)"
