@@ -121,3 +121,7 @@ def test_property_disjunction_covers_both_years_and_no_more(a, k):
     (s,) = spans
     assert s.contains(TimeSpan.year(a)) and s.contains(TimeSpan.year(a + k))
     assert s.earliest == f"{a:04d}-01-01" and s.latest == f"{a + k:04d}-12-31"
+
+
+def test_the_quarter_of_a_town_is_no_date():
+    assert [m.text for m in tag_dates("The troops searched the quarter house by house in 1944.")] == ["1944"]

@@ -202,8 +202,8 @@ class _DeicticHandlers:
             y, mo, _ = civil(self.dct.lo)
             return self._quarter_mention(a, b, y, (mo - 1) // 3 + 1)
         focus = self._focus_quarter(a)
-        if focus is None:
-            return self.mention(a, b, "XXXX-QX", None, None, "quarter")
+        if focus is None:                   # no quarter in sight: 'the quarter' of a town
+            return None
         y, q = focus
         if rel in ("year-earlier", "year-ago"):
             span = quarter(y - 1, q)
