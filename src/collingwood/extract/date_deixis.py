@@ -27,15 +27,20 @@ _NEAR_CHARS = 400  # ... and a far one holds for this many characters after it w
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_CLAUSE = re.compile(r"[,;:()\"“”]|\b(?:said|says|announced|reported|told|that|and)\b")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
 
 
 @functools.cache
 def _cue(name: str) -> re.Pattern:
-    """The words of data list `name` (future_cues, past_cues) as one pattern."""
+    """The words of data list `name` (future_cues, past_cues, clause_breaks) as one pattern."""
     alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words()[name], key=len, reverse=True))
     return re.compile(rf"(?:\b|(?<=\w))(?:{alts})\b", re.I)
+
+
+@functools.cache
+def _clause_break() -> re.Pattern:
+    """Where a cue window stops: punctuation, or a word of `clause_breaks` (data/dates_en.yaml)."""
+    return re.compile(r"[,;:()\"“”]|" + _cue("clause_breaks").pattern)
 
 
 class _DeicticHandlers:
@@ -60,8 +65,8 @@ class _DeicticHandlers:
 
     def _clause(self, a: int, b: int) -> tuple[str, str]:
         s, e = self._sentence(a, b)
-        before = _CLAUSE.split(self.text[max(s, a - 50):a])[-1]
-        after = _CLAUSE.split(self.text[b:min(e, b + 20)])[0]
+        before = _clause_break().split(self.text[max(s, a - 50):a])[-1]
+        after = _clause_break().split(self.text[b:min(e, b + 20)])[0]
         return before, after
 
     def _looks_back(self, a: int, b: int) -> bool:
