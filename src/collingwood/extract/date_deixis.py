@@ -25,8 +25,6 @@ _AHEAD, _AHEAD_MONTH = 120, 60
 _NEAR_YEARS = 1   # a narrative time this many years from the DCT is still 'now' for a dated document
 _NEAR_CHARS = 400  # ... and a far one holds for this many characters after it was named, then news returns to its date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
 
 
@@ -110,7 +108,7 @@ class _DeicticHandlers:
     # -- the handlers
     def _wday(self, m, g, hint):
         want = _WEEKDAYS.index(_norm(g["wday"]))
-        tod = _TOD.get(_norm(g.get("tod")))
+        tod = words()["times_of_day"].get(_norm(g.get("tod")))
         a, b = m.start(), m.end()
         n = self._dct_day()
         if n is not None and self.ref.d is not None and self._far(a, _NEAR_CHARS):
@@ -130,7 +128,7 @@ class _DeicticHandlers:
 
     def _day_deixis(self, m, g, hint):
         shift = words()["day_deixis"][_norm(g["dd"])]
-        tod = _TOD.get(_norm(g.get("tod"))) or ("NI" if _norm(g["dd"]) == "tonight" else None)
+        tod = words()["times_of_day"].get(_norm(g.get("tod"))) or ("NI" if _norm(g["dd"]) == "tonight" else None)
         mod = words()["parts"].get(_norm(g.get("part"))) if g.get("part") else None
         a, b = m.start(), m.end()
         base = self.ref
@@ -168,7 +166,8 @@ class _DeicticHandlers:
         return self.mention(a, b, f"{iy:04d}-W{iw:02d}-WE", TimeSpan(sat, sat + 1, "day"), None, "week")
 
     def _quarter(self, m, g, hint):
-        q = _QUARTERS[_norm(g["qord"])]
+        o = _norm(g["qord"])
+        q = int(o[0]) if o[0].isdigit() else words()["ordinals"][o]
         a, b = m.start(), m.end()
         y = int(g["year"]) if g.get("year") else None
         if y is None:
