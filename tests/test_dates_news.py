@@ -1,6 +1,10 @@
 """Dated documents (news, memos, cables, testimony): relative words anchor at the document's date."""
 
+import datetime
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collingwood.extract.dates import tag_dates
 from collingwood.extract.document_date import document_dct
@@ -128,3 +132,17 @@ def test_golden_cable_reads_its_date_group_and_dates_in_capitals():
     assert dct == "1992-04-04"
     found = {m.text: m.value for m in tag_dates(text, dct=dct)}
     assert found.get("THE 27 MARCH") == "1992-03-27"
+
+_WORDS = ["yesterday", "on Tuesday", "Friday night", "in April", "Nov. 25", "last week", "the quarter",
+          "third-quarter", "a year ago", "will", "since", "In 1937", "today", "the weekend", ",", "."]
+
+
+@settings(max_examples=150)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25),
+       st.dates(min_value=datetime.date(100, 1, 1), max_value=datetime.date(9990, 12, 31)))
+def test_property_dated_documents_never_fail_and_spans_are_ordered(parts, day):
+    text = " ".join(parts)
+    for m in tag_dates(text, dct=day.isoformat()):
+        assert 0 <= m.start < m.end <= len(text)
+        if m.span is not None:
+            assert m.span.lo <= m.span.hi
