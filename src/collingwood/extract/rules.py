@@ -21,6 +21,7 @@ from importlib import resources
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .dates import tag_dates
+from .document_date import document_dct
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -60,7 +61,7 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written)
+        times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
         starts = [m.start for m in times]
         narrative = {s.start: _narrative(times, starts, item.text, s.start_char) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
@@ -144,6 +145,20 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     resolved against the narrative time of the whole text before it."""
     first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
+
+
+# Kinds of source dated by their writing: their 'yesterday' and 'on Tuesday' count from the
+# date written (a history or a memoir is dated by its narrative, not by when it was written).
+DATED_KINDS = frozenset({"memorandum", "letter", "diary", "news_report", "cable", "interview",
+                         "testimony", "confession", "report", "archive_file"})
+
+
+def _dct(item: ExtractInput) -> str | None:
+    """The document's own date: its date written where its kind is dated by it, else the
+    date its header states (a memo's DATE line, a dateline), else None."""
+    if item.written and item.kind in DATED_KINDS:
+        return item.written
+    return document_dct(item.text, item.kind)
 
 
 def _narrative(times: list, starts: list[int], text: str, at: int):
