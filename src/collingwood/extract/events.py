@@ -37,7 +37,8 @@ def table() -> dict:
 
 def _lemma(verb) -> str:
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in table()["particles"] and c.i == verb.i + 1)), None)
     return f"{lemma}_{particle}" if particle else lemma
 
 

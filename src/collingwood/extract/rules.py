@@ -98,12 +98,12 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
     one (else a line break, else a space), so no sentence is split."""
     out, lo = [], 0
     while len(text) - lo > size:
-        cut = max(text.rfind(sep, lo + size // 2, lo + size) for sep in ("\n\n",))
-        if cut < 0:
-            cut = text.rfind("\n", lo + size // 2, lo + size)
-        if cut < 0:
-            cut = text.rfind(" ", lo + size // 2, lo + size)
-        cut = lo + size if cut < 0 else cut + 1
+        cut = lo + size
+        for sep in ("\n\n", "\n", " "):
+            at = text.rfind(sep, lo + size // 2, lo + size - len(sep) + 1)
+            if at >= 0:
+                cut = at + len(sep)
+                break
         out.append((lo, cut))
         lo = cut
     out.append((lo, len(text)))
