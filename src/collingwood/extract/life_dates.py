@@ -41,20 +41,21 @@ def dates_after(text: str, end: int) -> list[tuple[str, TimeSpan, int]]:
     m = _BRACKET.match(text, end)
     if not m:
         return []
-    inner = re.sub(r"\[[^\]]*\]", lambda b: " " * len(b.group()), m.group(1))   # [O.S. ...]
+    written = m.group(1)
+    inner = re.sub(r"\[[^\]]*\]", lambda b: " " * len(b.group()), written)   # [O.S. ...]
     out: list[tuple[str, TimeSpan, int]] = []
     r = _RANGE.search(inner)
     if r:
         years = [re.search(r"\d{3,4}", g).group() for g in r.groups()]
         if int(years[0]) <= int(years[1]) <= int(years[0]) + 110:
-            for pred, g in (("born", r.group(1)), ("died", r.group(2))):
-                t = _span(g)
+            for pred, g in (("born", 1), ("died", 2)):
+                t = _span(written[r.start(g):r.end(g)])
                 if t is not None:
                     out.append((pred, t, m.end()))
             return out
     for pred, rx in (("born", _BORN), ("died", _DIED)):
         d = rx.search(inner)
-        t = _span(d.group(1)) if d else None
+        t = _span(written[d.start(1):d.end(1)]) if d else None
         if t is not None:
             out.append((pred, t, m.end()))
     return out

@@ -181,6 +181,9 @@ def parse_person(text: str) -> PersonName | None:
             nickname, quoted = w.strip("()" + _QUOTED), w[0] != "("
         else:
             given.append(w)
+    known = [i for i, g in enumerate(given) if g in given_names()]
+    if known and known[0] > 0 and given[0] not in given_names() and not given[0].endswith("."):
+        given = given[known[0]:]             # 'Wife Antonia (Toni) Leigh CHAYES' in OCR capitals
     surname = words[-1]
     while given and given[-1].lower() in names_data()["particles"]:
         surname = given.pop() + " " + surname

@@ -1,0 +1,280 @@
+"""People in one document: the names it writes, who each bare name is.
+
+* `archive_candidates`: person names the statistical NER misses in files and cables
+  (*Samuel G. WISE*, *Antonia (Toni) Leigh CHAYES*, *OSWALD, Lee Harvey* at a line's
+  start, *Harold "Kim" Philby*): found by compiled patterns, with evidence that they are
+  names (a known given name, an initial, a nickname, a title before), never an
+  upper-case word alone (headings, cryptonyms, acronyms).
+* `cluster_persons`: the forms of one person in a document become one entity (*Samuel
+  G. WISE* and *Samuel Griffin WISE Jr.*; *M. I. Latsis* and *Martyn Latsis*); two people
+  who share a surname stay two (*Abram CHAYES*, *Antonia CHAYES*). The entity's name is
+  the form the document uses most (ties: the fullest), titles stripped, case normalised,
+  patronymic dropped.
+* `surname_links`: a bare surname, in any case (*WISE*, *Wise*, *BeLmont*), is the
+  person of that surname the passage is about: a full name earlier in the same
+  sentence, else the only one, else the document's subject, else the nearest full name
+  before; a word after a title that is no surname of the document but an OCR misreading
+  of one (*Mr. Betmont*) is proposed as that person's ``spelling``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter, defaultdict
+
+from ..model import Alias, Entity
+from .candidates import Cand
+from .name_forms import (PersonName, compatible, fold, given_names, inverted, long_titles, not_surnames,
+                         ocr_match, parse_person, title_words, variant_kind)
+
+_SP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+_G = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][a-z]?\.)"
+_NICK = r"(?:\([A-Z][a-z]+\)|[\"“][A-Z][a-z]+[\"”])"
+_CAPS = r"(?:Mc|Mac|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
+_SUF = r"(?:,?[ \t]+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+
+
+@functools.cache
+def _title_alt() -> str:
+    words = sorted(set(long_titles()) | {t for t in title_words() if t[:1].isupper() and not t.isupper()},
+                   key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", _SP) for w in words)
+
+
+@functools.cache
+def _upper_rx() -> re.Pattern:
+    """Given names (title case), initials and nicknames, then an upper-case surname."""
+    return re.compile(rf"(?<![\w.])(?:({_title_alt()}){_SP})?({_G}(?:{_SP}(?:{_G}|{_NICK}))*){_SP}({_CAPS}){_SUF}(?![\w])")
+
+
+@functools.cache
+def _nick_rx() -> re.Pattern:
+    """Harold "Kim" Philby, Vera (Dora) Grebenshchikova: a nickname between given name and surname."""
+    return re.compile(rf"(?<![\w.])({_G}){_SP}({_NICK})((?:{_SP}{_G})*){_SP}([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|{_CAPS})(?![\w])")
+
+
+_INVERTED = re.compile(rf"^[ \t]*((?:{_CAPS})|[A-Z][a-z]+),[ \t]+({_G}(?:[ \t]+{_G})*)", re.M)
+
+
+def archive_candidates(text: str) -> list[Cand]:
+    """Person names written as archives write them, as rank-2 candidates (name: canonical)."""
+    out: list[Cand] = []
+    for m in _upper_rx().finditer(text):
+        given, surname = m.group(2), m.group(3)
+        first = given.split()[0]
+        evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given)
+        if not evidence or surname in not_surnames() or any(w in not_surnames() for w in given.split()):
+            continue
+        p = parse_person(text[m.start(2):m.end()])
+        if p is not None:
+            out.append(Cand(m.start(2), m.end(), "person", p.canonical, 2))
+    for m in _nick_rx().finditer(text):
+        p = parse_person(m.group())
+        if p is not None:
+            out.append(Cand(m.start(), m.end(), "person", p.canonical, 2))
+    for m in _INVERTED.finditer(text):
+        form = text[m.start(1):m.end()]
+        if inverted(" ".join(form.split())):
+            p = parse_person(form)
+            if p is not None:
+                out.append(Cand(m.start(1), m.end(), "person", p.canonical, 2))
+    return out
+
+
+# ---------------------------------------------------------------- one person, many forms
+
+def cluster_persons(text: str, chosen: list[Cand], source_id: str) -> list[tuple[str, Alias]]:
+    """Rename the person candidates of one document to one name per person; returns the
+    aliases (full_name, epithet) the forms give."""
+    forms: list[tuple[Cand, object]] = []
+    for c in chosen:
+        if c.kind != "person" or c.rank >= 3 or c.alias_kind is not None:
+            continue
+        p = parse_person(text[c.start:c.end]) or parse_person(c.name)
+        if p is not None:
+            forms.append((c, p))
+    count: Counter = Counter(p.canonical for _, p in forms)
+    first: dict[str, int] = {}
+    parsed: dict[str, object] = {}
+    for c, p in forms:
+        first.setdefault(p.canonical, c.start)
+        parsed.setdefault(p.canonical, p)
+    by_key: dict[str, list] = defaultdict(list)
+    for name, p in parsed.items():
+        by_key[p.key].append(p)
+    rename: dict[str, str] = {}
+    for people in by_key.values():
+        clusters: list[list] = []
+        for p in sorted(people, key=lambda p: (-len(p.given), first[p.canonical])):
+            fits = [cl for cl in clusters if all(compatible(p, q) for q in cl)]
+            if len(fits) == 1:
+                fits[0].append(p)
+            else:                                  # none, or two people it may be: its own
+                clusters.append([p])
+        for cl in clusters:
+            best = max(cl, key=lambda p: (count[p.canonical], len(p.given), -first[p.canonical]))
+            for p in cl:
+                rename[p.canonical] = best.canonical
+    aliases: list[tuple[str, Alias]] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(name: str, alias: str, kind: str) -> None:
+        if fold(alias) != fold(name) and (name, alias, kind) not in seen:
+            seen.add((name, alias, kind))
+            aliases.append((name, Alias(alias, kind, None, source_id)))
+
+    for c, p in forms:
+        name = rename[p.canonical]
+        c.name = name
+        written = " ".join(text[c.start:c.end].split())
+        if fold(written) != fold(name):
+            c.alias_kind, c.alias_of = "full_name", name
+            add(name, p.display, "full_name")
+        if p.nickname:
+            add(name, p.nickname, "epithet")
+            add(name, f"{p.nickname} {p.display.split()[-1]}", "epithet")
+    return aliases
+
+
+def title_aliases(text: str, chosen: list[Cand], source_id: str) -> list[tuple[str, Alias]]:
+    """'Lord Maurice Hankey', 'Mr. Belmont': a title before a person's name is kept as a
+    ``title`` alias of the person, never as part of the name."""
+    rx = _title_before()
+    out, seen = [], set()
+    for c in chosen:
+        if c.kind != "person":
+            continue
+        m = rx.search(text, max(0, c.start - 40), c.start)
+        if m:
+            alias = " ".join(m.group(1).split()) + " " + " ".join(text[c.start:c.end].split())
+            if (c.name, alias) not in seen:
+                seen.add((c.name, alias))
+                out.append((c.name, Alias(alias, "title", None, source_id)))
+    return out
+
+
+@functools.cache
+def _title_before() -> re.Pattern:
+    return re.compile(rf"(?<![\w.])({_title_alt()}){_SP}$")
+
+
+# ---------------------------------------------------------------- bare surnames
+
+def document_subject(chosen: list[Cand]) -> str | None:
+    """The person the document is about: the most named person in full, the first person
+    named near the top (a biography's title and first sentence) counting double."""
+    named = Counter(c.name for c in chosen if c.kind == "person" and c.alias_kind in (None, "full_name")
+                    and " " in c.name)
+    if not named:
+        return None
+    top = next((c for c in chosen if c.kind == "person" and " " in c.name), None)
+    if top is not None and top.start < 400:
+        named[top.name] += 2
+    (name, n), *rest = named.most_common(2) + [("", 0)]
+    return name if n > rest[0][1] else None
+
+
+def _who(names: set[str], at: int, full_at: dict[str, list[int]], sentence: int,
+         subject: str | None) -> str | None:
+    """Which of the people sharing a surname a bare surname at `at` names."""
+    before = [(max((p for p in full_at.get(n, ()) if p < at), default=-1), n) for n in names]
+    near = max(before)
+    if near[0] >= sentence and sum(p >= sentence for p, _ in before) == 1:
+        return near[1]                           # named in full earlier in the same sentence
+    if len(names) == 1:
+        return next(iter(names))
+    if subject in names:
+        return subject
+    if near[0] >= 0 and sorted(before)[-2][0] < near[0]:
+        return near[1]
+    return None
+
+
+def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id: str
+                  ) -> tuple[list[Cand], list[tuple[str, Alias]]]:
+    """Single words (alone, or the NER's one-word persons) that are the surname of a person
+    of the document or of the case; OCR misreadings of one after a title."""
+    from spacy.attrs import IDX, ORTH
+
+    index: dict[str, set[str]] = defaultdict(set)
+    full_at: dict[str, list[int]] = defaultdict(list)
+    for ent in known:
+        if ent.kind == "person" and " " in ent.name:
+            p = parse_person(ent.name)
+            index[p.key if p else fold(ent.name.split()[-1])].add(ent.name)
+    covering: dict[int, Cand] = {}
+    for c in chosen:
+        if c.kind == "person" and " " in c.name and c.alias_kind in (None, "full_name", "title"):
+            p = parse_person(c.name)
+            if p is not None:
+                index[p.key].add(c.name)
+                full_at[c.name].append(c.start)
+    for c in chosen:
+        for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
+            covering[tok.idx] = c
+    code_names = {c.name for c in chosen if c.alias_kind == "code_name"}
+    subject = document_subject(chosen)
+    sentences = [s.start_char for s in doc.sents]
+    spelled: dict[str, str] = {}
+    for names in index.values():
+        for n in names:
+            p = parse_person(n)
+            spelled.setdefault(p.surname if p else n.split()[-1], n)
+    titles = title_words()
+    out: list[Cand] = []
+    aliases: list[tuple[str, Alias]] = []
+    strings = doc.vocab.strings
+    prev = ""
+    for idx, orth in doc.to_array([IDX, ORTH]).tolist():     # no Token objects: this runs on every word
+        word, last, prev = strings[orth], prev, strings[orth]
+        if not word[:1].isupper() or len(word) < 2:
+            continue
+        c = covering.get(idx)
+        if c is not None and not (c.rank == 0 and c.start == idx and c.end == idx + len(word)):
+            continue
+        if word in code_names:
+            out.append(Cand(idx, idx + len(word), "person", word, 1, "code_name"))
+            continue
+        key = fold(word)
+        names = index.get(key)
+        if names and not (word.isupper() and word in not_surnames()):
+            sentence = sentences[max(0, bisect.bisect_right(sentences, idx) - 1)] if sentences else 0
+            who = _who(names, idx, full_at, sentence, subject)
+            if who is not None:
+                out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who))
+            continue
+        if last in titles and word.isalpha() and word not in titles:
+            guess = ocr_match(word, sorted(spelled))
+            if guess is not None:
+                who = spelled[guess]
+                out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
+                aliases.append((who, Alias(word, "spelling", None, source_id)))
+    return out, aliases
+
+
+def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
+    """(first seen, variant, kind) for person names that differ only by a spelling or a
+    transliteration (Dzerzhinsky / Dzerzhynsky, Yan / Jan Berzin, Simon / Semyon Aralov):
+    proposed, never merged. Blocked by surname and by first initial, never all pairs."""
+    parsed = [(n, parse_person(n)) for n in dict.fromkeys(names)]
+    parsed = [(n, p) for n, p in parsed if p is not None]
+    out: list[tuple[str, str, str]] = []
+    by_surname: dict[str, list] = defaultdict(list)
+    by_initial: dict[str, list] = defaultdict(list)
+    for n, p in parsed:
+        for m, q in by_surname[p.key]:                    # the same surname, a given name spelled otherwise
+            if len(p.given) == len(q.given) and p.given != q.given:
+                kinds = {variant_kind(a, b) for a, b in zip(p.given, q.given) if fold(a) != fold(b)}
+                if kinds and None not in kinds:
+                    out.append((m, n, "transliteration" if kinds == {"transliteration"} else "spelling"))
+        initial = fold(p.given[0])[:1]
+        for m, q in by_initial[initial]:                  # the surname spelled otherwise
+            if q.key != p.key and len(p.key) >= 5:
+                kind = variant_kind(p.surname, q.surname)
+                if kind and compatible(PersonName(p.given, q.surname), q):
+                    out.append((m, n, kind))
+        by_surname[p.key].append((n, p))
+        by_initial[initial].append((n, p))
+    return out
