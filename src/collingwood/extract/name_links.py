@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 
 from ..model import Alias, Entity
 from .candidates import Cand
-from .name_forms import (PersonName, compatible, fold, given_names, inverted, long_titles, not_surnames,
-                         ocr_match, parse_person, title_words, variant_kind)
+from .name_forms import (PersonName, compatible, fold, given_names, inverted, long_titles, normal_case,
+                         not_surnames, ocr_match, parse_person, title_words, variant_kind)
 
 _SP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
 _G = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][a-z]?\.)"
@@ -226,9 +226,11 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
     out: list[Cand] = []
     aliases: list[tuple[str, Alias]] = []
     strings = doc.vocab.strings
+    tokens = [(int(i), strings[o]) for i, o in doc.to_array([IDX, ORTH]).tolist()]  # no Token objects
+    solo = _solo_surnames(tokens, covering, index, titles)
     prev = ""
-    for idx, orth in doc.to_array([IDX, ORTH]).tolist():     # no Token objects: this runs on every word
-        word, last, prev = strings[orth], prev, strings[orth]
+    for idx, word in tokens:
+        last, prev = prev, word
         if not word[:1].isupper() or len(word) < 2:
             continue
         c = covering.get(idx)
@@ -245,6 +247,13 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             if who is not None:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who))
             continue
+        if key in solo:                           # 'Mr. Stern', 'Mr. Steen', 'Stern': one man
+            name, kind = solo[key]
+            kind = kind if kind or word == name else "spelling"
+            out.append(Cand(idx, idx + len(word), "person", name, 1, kind, name if kind else None))
+            if kind == "spelling":
+                aliases.append((name, Alias(word, "spelling", None, source_id)))
+            continue
         if last in titles and word.isalpha() and word not in titles:
             guess = ocr_match(word, sorted(spelled))
             if guess is not None:
@@ -252,6 +261,42 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
                 aliases.append((who, Alias(word, "spelling", None, source_id)))
     return out, aliases
+
+
+def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], index: dict[str, set[str]],
+                   titles: frozenset[str]) -> dict[str, tuple[str, str | None]]:
+    """People a document names only by surname, after a title (the speakers of a
+    transcript: 'Mr. Stern.') or as the NER's one-word persons: folded surname -> (name,
+    alias kind). Case is no evidence ('BeLmont', 'BELMONT', 'Belmont' are one name, written
+    as most often); a rarer form after a title that is an OCR misreading of a commoner one
+    ('Mr. Steen' beside 'Mr. Stern') is that person's ``spelling``."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    prev = ""
+    for idx, word in tokens:
+        last, prev = prev, word
+        if not word[:1].isupper() or not word.isalpha() or len(word) < 3 or word in titles:
+            continue
+        c = covering.get(idx)
+        titled = last in titles and (c is None or c.kind == "person")
+        if titled or c is not None and c.kind == "person" and c.rank == 0 and c.start == idx and \
+                c.end == idx + len(word) and " " not in c.name:
+            key = fold(word)
+            if key not in index and not (word.isupper() and word in not_surnames()):
+                forms[key][word] += 1 + titled
+    words = {w for _, w in tokens if w.islower()}
+    out: dict[str, tuple[str, str | None]] = {}
+    # a form that is also a common word of the text ('Mr. Duties.' beside 'duties') is the
+    # likelier misreading; then the commoner form is the likelier name
+    ranked = sorted(forms, key=lambda k: (k in words, -sum(forms[k].values()), k))
+    for i, key in enumerate(ranked):
+        counts = forms[key]
+        name = max(counts, key=lambda w: (counts[w] + 2 * (w == w.capitalize() or bool(re.fullmatch(r"Ma?c[A-Z][a-z]+", w))), w))
+        out[key] = (normal_case(name) if name.isupper() else name, None)
+        commoner = [max(forms[k], key=forms[k].get) for k in ranked[:i]]
+        guess = ocr_match(name, commoner) if commoner else None
+        if guess is not None:
+            out[key] = out[fold(guess)][0], "spelling"
+    return out
 
 
 def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
