@@ -135,7 +135,7 @@ class PersonName:
     def canonical(self) -> str:
         """The name a historian cites: patronymics dropped; a quoted nickname is the name
         the person went by (Harold "Kim" Philby is Kim Philby)."""
-        given = [g for g in self.given if not _patronymic().fullmatch(g) or len(self.given) == 1]
+        given = [g for i, g in enumerate(self.given) if i == 0 or not _patronymic().fullmatch(g)]
         if self.nickname and self.nickname_quoted:
             given = [self.nickname]
         words = [normal_case(w) for w in given] + [normal_case(self.surname)]
@@ -210,8 +210,20 @@ def inverted(text: str) -> str | None:
     return None
 
 
+@functools.cache
+def diminutives() -> dict[str, frozenset[str]]:
+    """Short form -> the given names it stands for ('Bill' -> William)."""
+    return {k: frozenset(v) for k, v in names_data()["diminutives"].items()}
+
+
+def is_diminutive(short: str, full: str) -> bool:
+    return full in diminutives().get(short, ()) or short in diminutives().get(full, ())
+
+
 def _initial_fits(short: str, full: str) -> bool:
-    """'G.' fits 'Griffin', 'Ya.' fits 'Yakov', 'Samuel' fits 'Samuel'."""
+    """'G.' fits 'Griffin', 'Ya.' fits 'Yakov', 'Samuel' fits 'Samuel', 'Bill' fits 'William'."""
+    if is_diminutive(short, full):
+        return True
     a, b = fold(short).replace(" ", ""), fold(full).replace(" ", "")
     if short.endswith(".") or len(a) == 1:
         return b.startswith(a)
@@ -227,8 +239,8 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     Chayes' ~ 'Antonia Chayes'). A suffix on both must agree (a father and a son)."""
     if a.key != b.key or (a.suffix and b.suffix and a.suffix.rstrip(".") != b.suffix.rstrip(".")):
         return False
-    ga = [g for g in a.given if not _patronymic().fullmatch(g)] or list(a.given)
-    gb = [g for g in b.given if not _patronymic().fullmatch(g)] or list(b.given)
+    ga = [g for i, g in enumerate(a.given) if i == 0 or not _patronymic().fullmatch(g)]
+    gb = [g for i, g in enumerate(b.given) if i == 0 or not _patronymic().fullmatch(g)]
     short, full = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
     if not _initial_fits(short[0], full[0]):
         return False

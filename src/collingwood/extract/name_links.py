@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 
 from ..model import Alias, Entity
 from .candidates import Cand
-from .name_forms import (PersonName, compatible, fold, given_names, inverted, long_titles, normal_case,
+from .name_forms import (PersonName, compatible, diminutives, fold, is_diminutive, given_names, inverted, long_titles, normal_case,
                          not_surnames, ocr_match, parse_person, title_words, variant_kind)
 
 _SP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
@@ -55,16 +55,23 @@ def _nick_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w.])({_G}){_SP}({_NICK})((?:{_SP}{_G})*){_SP}([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|{_CAPS})(?![\w])")
 
 
+@functools.cache
+def _titled_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w.])(?:{_title_alt()}){_SP}((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+)")
+
+
 _INVERTED = re.compile(rf"^[ \t]*((?:{_CAPS})|[A-Z][a-z]+),[ \t]+({_G}(?:[ \t]+{_G})*)", re.M)
 
 
 def archive_candidates(text: str) -> list[Cand]:
     """Person names written as archives write them, as rank-2 candidates (name: canonical)."""
     out: list[Cand] = []
+    titled = {fold(w) for w in _titled_rx().findall(text)}    # 'Ms. Cobb' elsewhere: Cobb is a surname
     for m in _upper_rx().finditer(text):
         given, surname = m.group(2), m.group(3)
         first = given.split()[0]
-        evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given)
+        evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given) \
+            or fold(surname) in titled
         if not evidence or surname in not_surnames() or any(w in not_surnames() for w in given.split()):
             continue
         p = parse_person(text[m.start(2):m.end()])
@@ -114,7 +121,8 @@ def cluster_persons(text: str, chosen: list[Cand], source_id: str) -> list[tuple
             else:                                  # none, or two people it may be: its own
                 clusters.append([p])
         for cl in clusters:
-            best = max(cl, key=lambda p: (count[p.canonical], len(p.given), -first[p.canonical]))
+            best = max(cl, key=lambda p: (count[p.canonical], sum(not g.endswith(".") for g in p.given),
+                                          p.given[0] not in diminutives(), len(p.given), -first[p.canonical]))
             for p in cl:
                 rename[p.canonical] = best.canonical
     aliases: list[tuple[str, Alias]] = []
@@ -130,8 +138,9 @@ def cluster_persons(text: str, chosen: list[Cand], source_id: str) -> list[tuple
         c.name = name
         written = " ".join(text[c.start:c.end].split())
         if fold(written) != fold(name):
-            c.alias_kind, c.alias_of = "full_name", name
-            add(name, p.display, "full_name")
+            short = is_diminutive(p.given[0], name.split()[0]) and p.given[0] != name.split()[0]
+            c.alias_kind, c.alias_of = ("epithet" if short else "full_name"), name
+            add(name, p.display, c.alias_kind)
         if p.nickname:
             add(name, p.nickname, "epithet")
             add(name, f"{p.nickname} {p.display.split()[-1]}", "epithet")
@@ -223,6 +232,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             p = parse_person(n)
             spelled.setdefault(p.surname if p else n.split()[-1], n)
     titles = title_words()
+    initials = _initials({n for names in index.values() for n in names})
     out: list[Cand] = []
     aliases: list[tuple[str, Alias]] = []
     strings = doc.vocab.strings
@@ -238,6 +248,10 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             continue
         if word in code_names:
             out.append(Cand(idx, idx + len(word), "person", word, 1, "code_name"))
+            continue
+        if word in initials:                      # 'LHO' in a chronology of Lee Harvey Oswald
+            out.append(Cand(idx, idx + len(word), "person", initials[word], 1, "abbreviation", initials[word]))
+            aliases.append((initials[word], Alias(word, "abbreviation", None, source_id)))
             continue
         key = fold(word)
         names = index.get(key)
@@ -261,6 +275,18 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
                 aliases.append((who, Alias(word, "spelling", None, source_id)))
     return out, aliases
+
+
+def _initials(names: set[str]) -> dict[str, str]:
+    """'LHO' -> 'Lee Harvey Oswald': the initials of a person's three or four names, when no
+    other person of the document has the same and they are no acronym of the gazetteer."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        p = parse_person(n)
+        words = [*p.given, p.surname] if p else []
+        if 3 <= len(words) <= 4:
+            seen["".join(w[0] for w in words).upper()].add(n)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in not_surnames()}
 
 
 def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], index: dict[str, set[str]],
