@@ -141,6 +141,7 @@ _ABBR = r"[A-Z][A-Za-z&/.]*[A-Z0-9](?:\s?[A-Z0-9]+)?|[A-Z]{2,}\s?\d+"
 _PAREN_AFTER = re.compile(rf"\(\s*(?:or\s+|also\s+|the\s+|abbreviated\s+(?:as\s+)?)?[\"“]?({_ABBR})[\"”]?\s*(?:[,;)]|\bor\b)")
 _ABBREVIATED = re.compile(rf"\b(?:abbreviated|shortened)\s+(?:as\s+|to\s+)?[\"“]?({_ABBR})\b")
 _PAREN_LONG = re.compile(rf"(?<![\w-])({_ABBR})\s+\(([A-Z][^()\n]{{3,80}}?)\)")
+_GLOSS_OR = re.compile(rf"\(\s*_?([A-Z][^()\n]{{2,60}}?)_?,\s+(?i:or)\s+(?:the\s+)?({_ABBR})\s*\)")
 _OR_AFTER = re.compile(rf",?\s+(?i:or)\s+(?:the\s+)?[\"“]?({_ABBR})\b")
 _LONG_WORD = re.compile(r"[\w'’-]+")
 
@@ -195,6 +196,26 @@ def defined_after(text: str) -> list[tuple[int, int, int]]:
             abbr = m.group(1).strip()
             if sum(ch.isupper() for ch in abbr) >= 2 and abbr not in ("II", "III", "IV", "Jr", "Sr"):
                 out.append((m.start(), m.start(1), m.start(1) + len(abbr)))
+    for m in _GLOSS_OR.finditer(text):          # '(Gosudarstvennaia komissiia oborony, or GKO)'
+        out.append((m.start(), m.start(2), m.end(2)))
+    return out
+
+
+def glosses(text: str) -> list[tuple[int, int, int]]:
+    """(where the bracket starts, gloss start, end) of a name in the original language in
+    brackets behind a name: 'the Registration Agency (_Registrupravlenie_, or RU)'."""
+    return [(m.start(), m.start(1), m.start(1) + len(m.group(1).rstrip("_ "))) for m in _GLOSS_OR.finditer(text)
+            if " " not in m.group(1).strip("_ ") or m.group(1)[1:].islower() or m.group(1).startswith("_")]
+
+
+def unspelled_long(text: str) -> list[tuple[int, int, int, int]]:
+    """'the DSE (Democratic Army of Greece)': an abbreviation in another language, then its
+    English name in brackets, every main word capitalised. (long start, end, abbr start, end)."""
+    out = []
+    for m in _PAREN_LONG.finditer(text):
+        words = m.group(2).split()
+        if len(words) >= 2 and all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in") for w in words):
+            out.append((m.start(2), m.end(2), m.start(1), m.end(1)))
     return out
 
 

@@ -278,6 +278,9 @@ def _from_doc(doc) -> list[_Cand]:
         if kind is None:
             continue
         start, end = _clean(text, ent.start_char, ent.end_char)
+        cut = text.find(" (", start, end)          # 'Committee (VTsIK': the gloss is no part of the name
+        if cut > start and text.find(")", cut, end) < 0:
+            start, end = _clean(text, start, cut)
         if end <= start or not text[start].isupper() and not text[start].isdigit():
             continue
         if ent.ent_id_ in orgs:
@@ -369,6 +372,15 @@ def _abbreviations(text: str, cands: list[_Cand], source_id: str) -> tuple[tuple
         long = ends.get(len(text[:gloss].rstrip()))
         if long is not None:
             pairs.append((long, a, b))
+    for ls, le, a, b in stated.unspelled_long(text):     # the NER's name for the bracket's words
+        long = starts.get(ls)
+        if long is not None and long.end == le:
+            pairs.append((long, a, b))
+    for gloss, a, b in stated.glosses(text):
+        long = ends.get(len(text[:gloss].rstrip()))
+        if long is not None:
+            out.append(_Cand(a, b, long.kind, long.name, 2, "transliteration", long.name, long.entity))
+            aliases.append((long.name, Alias(text[a:b], "transliteration", None, source_id)))
     for ls, le, a, b in stated.abbreviations(text):
         long = ends.get(le) or starts.get(ls)
         if long is None:

@@ -93,7 +93,7 @@ def fold(text: str) -> str:
 def normal_case(word: str) -> str:
     """An upper-case surname in the case prose gives it: 'CHAYES' -> 'Chayes',
     'McCLOY' -> 'McCloy', "O'BRIEN" -> "O'Brien"; other words are left as written."""
-    if not any(ch.isupper() for ch in word[2:]) or any(ch.islower() for ch in word[3:]) and \
+    if "." in word or not any(ch.isupper() for ch in word[2:]) or any(ch.islower() for ch in word[3:]) and \
             not re.fullmatch(r"(?:Mc|Mac)[A-Z]+", word):
         return word
     m = re.fullmatch(r"(Mc|Mac|MC|MAC)([A-Z][A-Z'’-]+)", word)
@@ -175,6 +175,8 @@ def parse_person(text: str) -> PersonName | None:
     words = [w.rstrip(",") for w in words]
     if len(words) < 2 or not all(_WORD.fullmatch(w) or w.lower() in names_data()["particles"] for w in words):
         return None
+    if any(w.replace(".", "").upper() in not_surnames() and "." in w and len(w) > 2 for w in words[:-1]):
+        return None                          # 'U.S. Casasin': a country, not initials
     nickname, quoted, given = "", False, []
     for w in words[:-1]:
         if w[0] == "(" or w[0] in _QUOTED:

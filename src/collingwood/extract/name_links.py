@@ -45,8 +45,15 @@ def _title_alt() -> str:
 
 @functools.cache
 def _upper_rx() -> re.Pattern:
-    """Given names (title case), initials and nicknames, then an upper-case surname."""
-    return re.compile(rf"(?<![\w.])(?:({_title_alt()}){_SP})?({_G}(?:{_SP}(?:{_G}|{_NICK}))*){_SP}({_CAPS}){_SUF}(?![\w])")
+    """Given names (title case, or capitals in a cable), initials and nicknames, then an
+    upper-case surname."""
+    given = rf"(?:{_G}|[A-Z]{{2,}}(?=[ \t\u00a0]))"
+    return re.compile(rf"(?<![\w.])(?:({_title_alt()}){_SP})?({given}(?:{_SP}(?:{given}|{_NICK}))*){_SP}({_CAPS}){_SUF}"
+                      rf"(?![\w])")
+
+
+_INITIAL = r"(?:[A-Z]|Ya|Yu|Ye|Yo|Kh|Zh|Ch|Sh|Ts)\."
+_INITIALS_RX = re.compile(rf"(?<![\w.])((?:{_INITIAL}[ \t]?){{1,3}})[ \t]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])")
 
 
 @functools.cache
@@ -60,7 +67,16 @@ def _titled_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{_title_alt()}){_SP}((?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+)")
 
 
-_INVERTED = re.compile(rf"^[ \t]*((?:{_CAPS})|[A-Z][a-z]+),[ \t]+({_G}(?:[ \t]+{_G})*)", re.M)
+_INVERTED = re.compile(rf"^[ \t]*(?:[-*•+]|\d+\.)?[ \t]*((?:{_CAPS})|[A-Z][a-z]+),[ \t]+({_G}(?:[ \t]+{_G})*)", re.M)
+
+
+@functools.cache
+def _not_person_heads() -> frozenset[str]:
+    """Words after initials that make a body or a place, not a person ('U. S. Army')."""
+    from .entities import gazetteer
+    g = gazetteer()
+    return frozenset(g["organisation_heads"]) | frozenset(g["body_heads"]) | frozenset(g["generic_names"]) \
+        | frozenset(g["college_heads"]) | title_words()
 
 
 def archive_candidates(text: str) -> list[Cand]:
@@ -70,13 +86,23 @@ def archive_candidates(text: str) -> list[Cand]:
     for m in _upper_rx().finditer(text):
         given, surname = m.group(2), m.group(3)
         first = given.split()[0]
-        evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given) \
-            or fold(surname) in titled
+        if first.isupper() and len(first) > 1:     # a cable in capitals: a known given name only
+            evidence = first.capitalize() in given_names() and not any(
+                w.isupper() and len(w) > 1 and w.capitalize() not in given_names() for w in given.split()[1:])
+        else:
+            evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given) \
+                or fold(surname) in titled
         if not evidence or surname in not_surnames() or any(w in not_surnames() for w in given.split()):
             continue
         p = parse_person(text[m.start(2):m.end()])
         if p is not None:
             out.append(Cand(m.start(2), m.end(), "person", p.canonical, 2))
+    heads = _not_person_heads()
+    for m in _INITIALS_RX.finditer(text):         # 'M. S. Kedrov', 'Ya. Kh. Peters', 'J. Edgar'
+        if m.group(2) not in heads and not re.search(r"[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30):m.start()]):
+            p = parse_person(m.group())
+            if p is not None:
+                out.append(Cand(m.start(), m.end(), "person", p.canonical, 2))
     for m in _nick_rx().finditer(text):
         p = parse_person(m.group())
         if p is not None:
@@ -263,7 +289,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             continue
         if key in solo:                           # 'Mr. Stern', 'Mr. Steen', 'Stern': one man
             name, kind = solo[key]
-            kind = kind if kind or word == name else "spelling"
+            kind = kind if kind or fold(word) == fold(name) else "spelling"
             out.append(Cand(idx, idx + len(word), "person", name, 1, kind, name if kind else None))
             if kind == "spelling":
                 aliases.append((name, Alias(word, "spelling", None, source_id)))
