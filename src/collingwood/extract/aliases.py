@@ -30,7 +30,7 @@ from .name_forms import names_data, not_surnames
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:von|van|de|der|du|la|le|al|el|y)\s+)?(?:[A-Z][\w'’.-]*|\([A-Z][a-z]+\))){0,3}"
 _QUOTE_OPEN, _QUOTE_CLOSE = "\"“‘'«", "\"”’'»"
 _NAMED = rf"(?:[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]|({NAME}))"
-_LEAD = r"^[\s,(–—-]*(?i:who\s+(?:was|is|had\s+been)\s+|was\s+|is\s+|also\s+|later\s+)?"
+_LEAD = r"^[\s,(–—-]*(?i:who\s+)?(?i:was\s+|is\s+|had\s+been\s+|also\s+|later\s+)?"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,12 @@ def _after_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
     for kind, cues in data["after_person"].items():
         loose = [c for c in cues if c != "called"]
-        out.append((kind, re.compile(rf"{_LEAD}(?:{_alts(loose)})(?![\w])\s*[:,]?\s*(?i:as\s+)?(?:the\s+)?{_NAMED}")))
+        place = r"(?:(?i:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*,?\s+)?" if kind == "birth_name" else ""
+        out.append((kind, re.compile(rf"{_LEAD}(?:{_alts(loose)})(?![\w])\s*[:,]?\s*{place}(?i:as\s+)?(?:the\s+)?"
+                                     rf"{_NAMED}")))
+    out.append(("code_name", re.compile(          # 'Sorge worked under the name Ramsay'
+        rf"^[\s,(–—-]*(?:[a-z]+\s+){{0,3}}?under\s+the\s+(?:code\s+|cover\s+|false\s+|assumed\s+)?"
+        rf"name(?:\s+of)?\s*{_NAMED}")))
     out.append(("epithet", re.compile(rf"{_LEAD}called\s+[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]()")))
     out.append(("epithet", re.compile(r"^\s*\(((?:the|The)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)()")))
     out.append(("real", re.compile(rf"^\s*[,(]\s*(?:the\s+)?(?:{_alts(data['real_name_cues'])})\s*[:,]?\s*{_NAMED}")))

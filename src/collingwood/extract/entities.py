@@ -346,8 +346,13 @@ def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list
                 continue
             out.append(_Cand(st.start, st.end, "person", p.name, 2, st.kind, p.name, p.entity))
             aliases.append((p.name, Alias(alias, st.kind, None, source_id)))
+    starts = {c.start: c for c in cands}
     for o in [c for c in cands if c.kind in ("organisation", "college", "thing", "event_name")]:
         for st in stated.successive_names(text, o.end):
+            other = starts.get(st.start)
+            if other is not None and other.name != o.name:   # 'the NKGB was renamed the MGB': a body of its own
+                aliases.append((o.name, Alias(other.name, st.kind, None, source_id)))
+                continue
             out.append(_Cand(st.start, st.end, o.kind, o.name, 2, st.kind, o.name, o.entity))
             aliases.append((o.name, Alias(st.text, st.kind, None, source_id)))
     for m in _called(text).finditer(text):

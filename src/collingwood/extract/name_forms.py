@@ -93,7 +93,7 @@ def fold(text: str) -> str:
 def normal_case(word: str) -> str:
     """An upper-case surname in the case prose gives it: 'CHAYES' -> 'Chayes',
     'McCLOY' -> 'McCloy', "O'BRIEN" -> "O'Brien"; other words are left as written."""
-    if "." in word or not any(ch.isupper() for ch in word[2:]) or any(ch.islower() for ch in word[3:]) and \
+    if "." in word or re.fullmatch(r"[IVXLC]+", word) or not any(ch.isupper() for ch in word[2:]) or any(ch.islower() for ch in word[3:]) and \
             not re.fullmatch(r"(?:Mc|Mac)[A-Z]+", word):
         return word
     m = re.fullmatch(r"(Mc|Mac|MC|MAC)([A-Z][A-Z'’-]+)", word)
@@ -187,7 +187,7 @@ def parse_person(text: str) -> PersonName | None:
     if known and known[0] > 0 and given[0] not in given_names() and not given[0].endswith("."):
         given = given[known[0]:]             # 'Wife Antonia (Toni) Leigh CHAYES' in OCR capitals
     surname = words[-1]
-    while given and given[-1].lower() in names_data()["particles"]:
+    while given and given[-1] in names_data()["particles"]:       # lower-case only: 'Nguyen Van Thieu
         surname = given.pop() + " " + surname
     if not given or surname[0] in "(" + _QUOTED:
         return None
