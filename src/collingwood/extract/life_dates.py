@@ -62,11 +62,13 @@ def dates_after(text: str, end: int) -> list[tuple[str, TimeSpan, int]]:
 
 
 def life_date_claims(text: str, mentions: Iterable[Mention], names: dict[str, str], source_id: str,
-                     extracted_by: str) -> list[Claim]:
+                     extracted_by: str, already: Iterable[Claim] = ()) -> list[Claim]:
     """Birth and death claims from the brackets after person mentions. names: entity id ->
-    the person's name (the claim's subject). One claim per person, predicate and date."""
+    the person's name (the claim's subject). One claim per person, predicate and date, and
+    none that `already` holds (the clause reader's 'Cairncross (born 1913)')."""
     out: list[Claim] = []
-    seen: set[tuple] = set()
+    seen: set[tuple] = {(c.subject_id, c.predicate, c.time.lo, c.time.hi) for c in already
+                        if c.time is not None and c.predicate in ("born", "died")}
     for m in mentions:
         if m.kind != "person" or m.entity_id not in names:
             continue

@@ -22,6 +22,7 @@ from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, worth_parsing
 from .dates import tag_dates
 from .entities import find_entities
+from .life_dates import life_date_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 
@@ -64,6 +65,8 @@ class RulesSpacy:
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char))
             claims += read_sentence(reader)
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
+        names = {e.id: e.name for e in found.entities.values()}
+        claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
