@@ -29,7 +29,7 @@ from .name_forms import names_data, not_surnames
 # A name: capitalised words (upper-case too), initials, particles; or anything quoted.
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:von|van|de|der|du|la|le|al|el|y)\s+)?(?:[A-Z][\w'’.-]*|\([A-Z][a-z]+\))){0,3}"
 _QUOTE_OPEN, _QUOTE_CLOSE = "\"“‘'«", "\"”’'»"
-_NAMED = rf"(?:[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]|({NAME}))"
+_NAMED = rf"(?:[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]|[\"“‘'«]?({NAME}))"
 _LEAD = r"^[\s,(–—-]*(?i:who\s+)?(?i:was\s+|is\s+|had\s+been\s+|also\s+|later\s+)?"
 
 

@@ -25,7 +25,8 @@ from . import aliases as stated
 from . import name_forms
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
-from .name_links import archive_candidates, cluster_persons, name_variants, surname_links, title_aliases
+from .name_links import (archive_candidates, cluster_persons, name_variants, persons_by_surname, surname_links,
+                         title_aliases)
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                "FAC": "place", "EVENT": "event_name"}
@@ -486,6 +487,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     each mention's text is taken from it."""
     text = doc.text
     chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)
     chosen = _choose(chosen + linked)

@@ -183,6 +183,8 @@ def parse_person(text: str) -> PersonName | None:
             nickname, quoted = w.strip("()" + _QUOTED), w[0] != "("
         else:
             given.append(w)
+    while len(given) > 1 and given[0].capitalize() in names_data()["relation_words"]:
+        given = given[1:]                    # "CHAYES' Wife Antonia (Toni) Leigh CHAYES"
     known = [i for i, g in enumerate(given) if g in given_names()]
     if known and known[0] > 0 and given[0] not in given_names() and not given[0].endswith("."):
         given = given[known[0]:]             # 'Wife Antonia (Toni) Leigh CHAYES' in OCR capitals

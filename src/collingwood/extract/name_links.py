@@ -83,20 +83,31 @@ def archive_candidates(text: str) -> list[Cand]:
     """Person names written as archives write them, as rank-2 candidates (name: canonical)."""
     out: list[Cand] = []
     titled = {fold(w) for w in _titled_rx().findall(text)}    # 'Ms. Cobb' elsewhere: Cobb is a surname
+    unsure = []
     for m in _upper_rx().finditer(text):
-        given, surname = m.group(2), m.group(3)
-        first = given.split()[0]
-        if first.isupper() and len(first) > 1:     # a cable in capitals: a known given name only
-            evidence = first.capitalize() in given_names() and not any(
-                w.isupper() and len(w) > 1 and w.capitalize() not in given_names() for w in given.split()[1:])
+        start, given, surname = m.start(2), m.group(2), m.group(3)
+        if given.split()[0].isupper() and len(given.split()[0]) > 1:   # a cable in capitals
+            words = list(re.finditer(r"\S+", given))
+            at = next((i for i, w in enumerate(words) if w.group().capitalize() in given_names()), None)
+            if at is None:
+                continue
+            start, given = start + words[at].start(), given[words[at].start():]
+            evidence = not any(w.isupper() and len(w) > 1 and w.capitalize() not in given_names()
+                               for w in given.split()[1:])
         else:
-            evidence = m.group(1) or first in given_names() or re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given) \
-                or fold(surname) in titled
-        if not evidence or surname in not_surnames() or any(w in not_surnames() for w in given.split()):
+            evidence = m.group(1) or given.split()[0] in given_names() or \
+                re.search(r"[A-Z][a-z]?\.|\(|[\"“]", given) or fold(surname) in titled
+        if surname in not_surnames() or any(w in not_surnames() for w in given.split()):
             continue
-        p = parse_person(text[m.start(2):m.end()])
-        if p is not None:
-            out.append(Cand(m.start(2), m.end(), "person", p.canonical, 2))
+        p = parse_person(text[start:m.end()])
+        if p is None:
+            continue
+        if evidence:
+            out.append(Cand(start, m.end(), "person", p.canonical, 2))
+        else:
+            unsure.append(Cand(start, m.end(), "person", p.canonical, 2))
+    known = {p.key for p in map(parse_person, (c.name for c in out)) if p}      # 'Abram CHAYES' beside 'Antonia (Toni) Leigh CHAYES'
+    out += [c for c in unsure if parse_person(c.name) and parse_person(c.name).key in known]
     heads = _not_person_heads()
     for m in _INITIALS_RX.finditer(text):         # 'M. S. Kedrov', 'Ya. Kh. Peters', 'J. Edgar'
         if m.group(2) not in heads and not re.search(r"[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30):m.start()]):
@@ -117,6 +128,26 @@ def archive_candidates(text: str) -> list[Cand]:
 
 
 # ---------------------------------------------------------------- one person, many forms
+
+def persons_by_surname(text: str, chosen: list[Cand]) -> None:
+    """'Martyn Latsis' that the NER called a body, in a text that names 'M. I. Latsis' as a
+    person: a name of two or three words whose surname is a person's surname in the same
+    document is that person's name, whatever the NER said."""
+    keys = set()
+    for c in chosen:
+        if c.kind == "person" and " " in c.name:
+            p = parse_person(c.name)
+            if p is not None:
+                keys.add(p.key)
+    heads = _not_person_heads()
+    for c in chosen:
+        if c.kind in ("organisation", "place", "thing") and c.rank == 0 and c.entity is None:
+            words = c.name.split()
+            if 2 <= len(words) <= 3 and not heads & set(words):
+                p = parse_person(c.name)
+                if p is not None and p.key in keys:
+                    c.kind, c.name = "person", p.canonical
+
 
 def cluster_persons(text: str, chosen: list[Cand], source_id: str) -> list[tuple[str, Alias]]:
     """Rename the person candidates of one document to one name per person; returns the
@@ -235,6 +266,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
 
     index: dict[str, set[str]] = defaultdict(set)
     full_at: dict[str, list[int]] = defaultdict(list)
+    listed = {ent.name: ent for ent in known}
     for ent in known:
         if ent.kind == "person" and " " in ent.name:
             p = parse_person(ent.name)
@@ -285,7 +317,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             sentence = sentences[max(0, bisect.bisect_right(sentences, idx) - 1)] if sentences else 0
             who = _who(names, idx, full_at, sentence, subject)
             if who is not None:
-                out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who))
+                out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who, listed.get(who)))
             continue
         if key in solo:                           # 'Mr. Stern', 'Mr. Steen', 'Stern': one man
             name, kind = solo[key]
