@@ -63,7 +63,8 @@ def _after_patterns() -> list[tuple[str, re.Pattern]]:
     out.append(("code_name", re.compile(          # 'Sorge worked under the name Ramsay'
         rf"^[\s,(–—-]*(?:[a-z]+\s+){{0,3}}?under\s+the\s+(?:code\s+|cover\s+|false\s+|assumed\s+)?"
         rf"name(?:\s+of)?\s*{_NAMED}")))
-    out.append(("epithet", re.compile(rf"{_LEAD}called\s+[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]()")))
+    out.append(("epithet", re.compile(rf"{_LEAD}(?:{_alts(data['quoted_epithet_cues'])})\s+"
+                                      rf"[\"“‘'«]([^\"”’'»\n]{{1,40}}?)[,.]?[\"”’'»]()")))
     out.append(("epithet", re.compile(r"^\s*\(((?:the|The)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\)()")))
     out.append(("real", re.compile(rf"^\s*[,(]\s*(?:the\s+)?(?:{_alts(data['real_name_cues'])})\s*[:,]?\s*{_NAMED}")))
     return out
@@ -187,6 +188,8 @@ def _long_before(text: str, at: int, abbr: str) -> tuple[int, int] | None:
         return None
     end = lo + len(window)
     start = end - n
+    if "(" in text[start:end] or ")" in text[start:end]:
+        return None                         # '(VTsIK or TsIK)': the second is no long form's
     return start, end
 
 

@@ -25,8 +25,8 @@ from . import aliases as stated
 from . import name_forms
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
-from .name_links import (archive_candidates, cluster_persons, name_variants, persons_by_surname, surname_links,
-                         title_aliases)
+from .name_links import (archive_candidates, cluster_persons, name_variants, persons_by_surname, place_variants,
+                         surname_links, title_aliases)
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                "FAC": "place", "EVENT": "event_name"}
@@ -510,7 +510,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
         found.mentions.append(m)
     persons = [e.name for e in known if e.kind == "person"] + \
               [n for n, e in found.entities.items() if e.kind == "person"]
-    for first, variant, kind in name_variants(persons):
+    places = [n for n, e in found.entities.items() if e.kind == "place"]
+    for first, variant, kind in name_variants(persons) + place_variants(places):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))
     for name, alias in found.aliases:
         ent = found.entities.get(name)

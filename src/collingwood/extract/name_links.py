@@ -392,6 +392,12 @@ def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     by_surname: dict[str, list] = defaultdict(list)
     by_initial: dict[str, list] = defaultdict(list)
+    joined: dict[str, str] = {}
+    for n, p in parsed:                               # 'Kim Il Sung' / 'Kim Il-sung'
+        key = re.sub(r"[\s-]+", "", fold(n))
+        if key in joined and joined[key] != n:
+            out.append((joined[key], n, "spelling"))
+        joined.setdefault(key, n)
     for n, p in parsed:
         for m, q in by_surname[p.key]:                    # the same surname, a given name spelled otherwise
             if len(p.given) == len(q.given) and p.given != q.given:
@@ -404,6 +410,23 @@ def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
                 kind = variant_kind(p.surname, q.surname)
                 if kind and compatible(PersonName(p.given, q.surname), q):
                     out.append((m, n, kind))
+                    out.append((m, normal_case(p.surname), kind))     # 'MUNSEIL' alone, as later written
         by_surname[p.key].append((n, p))
         by_initial[initial].append((n, p))
+    return out
+
+
+def place_variants(names: list[str]) -> list[tuple[str, str, str]]:
+    """(first seen, variant, kind) for one-word place names spelled two ways in a document
+    (Istanbul / Istambul): proposed, never merged. Blocked by first letter."""
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    out = []
+    for n in dict.fromkeys(names):
+        if " " in n or len(n) < 5:
+            continue
+        for m in by_initial[fold(n)[:1]]:
+            kind = variant_kind(m, n)
+            if kind:
+                out.append((m, n, kind))
+        by_initial[fold(n)[:1]].append(n)
     return out
