@@ -154,9 +154,15 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.cache
+def _before_names() -> frozenset[str]:
+    """Titles, and words of kinship or calling a headline puts before a name ('Spy Blunt')."""
+    return titles() | frozenset(name_forms.names_data()["relation_words"])
+
+
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0] in titles():
+    while len(words) > 1 and words[0] in _before_names():
         words = words[1:]
     return " ".join(words)
 
@@ -300,7 +306,7 @@ def _from_doc(doc) -> list[_Cand]:
             name = _strip_titles(name)
             if name in titles():               # 'the King': a title, not a name
                 continue
-            while start < end and text[start:end].split(None, 1)[0] in titles() and " " in text[start:end]:
+            while start < end and text[start:end].split(None, 1)[0] in _before_names() and " " in text[start:end]:
                 start += len(text[start:end].split(None, 1)[0])   # the mention is the name; the title an alias
                 start += len(text[start:end]) - len(text[start:end].lstrip())
         else:
