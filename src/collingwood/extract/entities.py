@@ -443,7 +443,7 @@ def skeleton(name: str) -> str:
 
 def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
     """Pairs (first seen, variant) of person names that differ only in spelling."""
-    return [(a, b) for a, b, _ in name_variants(names)]
+    return [(a, b) for a, b, _ in name_variants(names) if " " in b]
 
 
 # ---------------------------------------------------------------- one document
