@@ -23,6 +23,7 @@ from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subj
 from .dates import tag_dates
 from .document_date import document_dct
 from .entities import find_entities
+from .life_dates import life_date_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 from .speech import SpeechRun
@@ -85,6 +86,8 @@ class RulesSpacy:
             claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
+        names = {e.id: e.name for e in found.entities.values()}
+        claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
