@@ -263,8 +263,9 @@ class SentenceReader:
         own = {self.named(c).name for c in tok.head.children
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
         here = {n for i, n in self.subjects if i < tok.i} - own
-        if not here and tok.lower_ in _OBJECT_PRONOUNS:
-            return UNRESOLVED
+        if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
+            last = set(self.ctx.previous) - own              # sentence's one person subject
+            return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
@@ -459,6 +460,9 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         return []
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
         return []                            # 'leaving Georgia open', 'found him dead': another sense
+    if verb.lemma_ in words()["naming_verbs"] and (passive or any(
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)):
+        return []                            # 'called him a traitor', 'was called the Iron Felix'
     v = None
     out = []
     for p in preds:
@@ -530,9 +534,19 @@ def arg_pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[t
             continue
         for o in _expand(objects):
             b = reader.arg(o, "object")
-            if b is not None and b.name != a.name and accepts(p.object, b.kind):
+            if b is not None and b.name != a.name and (accepts(p.object, b.kind) or _a_place(p, b)):
                 pairs.append((a, b))
     return pairs
+
+
+def _a_place(p: Predicate, b: Arg) -> bool:
+    """A body named for its building is a place one goes to ('went to the Soviet Embassy',
+    'arrived at the Consulate'): its head word is listed in ``data/events.yaml``."""
+    if p.object != "place" or b.kind != "organisation":
+        return False
+    from .events import table
+    head = b.name.split()[-1].lower() if b.name.split() else ""
+    return head in table()["place_like_heads"]
 
 
 def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Arg, None]]:
