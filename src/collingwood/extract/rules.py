@@ -64,7 +64,8 @@ class RulesSpacy:
         sents = list(doc.sents)
         times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
         starts = [m.start for m in times]
-        narrative = {s.start: _narrative(times, starts, item.text, s.start_char) for s in sents}
+        leads = [s.start_char for s in sents if s.text.strip()]
+        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or _within(times, starts, s.start_char, s.end_char))]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
@@ -164,15 +165,21 @@ def _dct(item: ExtractInput) -> str | None:
     return document_dct(item.text, item.kind)
 
 
-def _narrative(times: list, starts: list[int], text: str, at: int):
-    """The narrative's current time at offset `at`: the last point in time the text stated
-    before it in the same paragraph (a blank line ends a paragraph), or None."""
+def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[int]):
+    """The narrative's current time at offset `at`: the last point in time the text set
+    before it in the same paragraph (a blank line ends a paragraph), or None. A time sets
+    the narrative when it leads its sentence ('In 1938, ...', 'On 5 May he ...') or stands
+    as a date heading; a date in a background phrase ('the FBI, founded in 1907, ...') does not."""
     i = bisect.bisect_left(starts, at)
     while i > 0:
         i -= 1
         m = times[i]
         span = m.joined or m.span
         if m.end > at or span is None:
+            continue
+        if not (_leads(text, m, leads) or _date_line(text, m)):
+            if "\n\n" in text[m.end:at]:
+                return None
             continue
         if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
             if "\n\n" in text[m.end:at]:
@@ -183,6 +190,14 @@ def _narrative(times: list, starts: list[int], text: str, at: int):
             return span if _date_line(text, m) else None
         return span
     return None
+
+
+def _leads(text: str, m, leads: list[int]) -> bool:
+    """The time expression opens its sentence, after at most a preposition or two words."""
+    k = bisect.bisect_right(leads, m.start) - 1
+    if k < 0:
+        return False
+    return len(text[leads[k]:m.start].split()) <= 2
 
 
 def _date_line(text: str, m) -> bool:
