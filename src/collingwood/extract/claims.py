@@ -211,8 +211,11 @@ class SentenceReader:
             return Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             head = tok.head.head                  # 'Gouzenko, a clerk who defected'
-            if head.dep_ == "attr" and head.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
-                subject = [c for c in head.head.children if c.dep_ == "nsubj"]
+            held = head
+            while held.dep_ in ("appos", "conj") and held.head.i != held.i and held.head.pos_ == "NOUN":
+                held = held.head                  # 'an analyst, turned KGB mole, who ...'
+            if held.dep_ == "attr" and held.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
+                subject = [c for c in held.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
@@ -550,11 +553,14 @@ def _a_place(p: Predicate, b: Arg) -> bool:
 
 
 def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Arg, None]]:
-    """'Cairncross died on 8 October 1995': a once-in-a-life act with a date and no place."""
-    if reader.time_of(verb) is None:
-        return []
+    """'Cairncross died on 8 October 1995': an act that may stand without its object, when
+    dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
+    espionage'): a person's death or arrest is a fact without its date, a body's dissolution
+    without one says too little to keep."""
+    dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
-    return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
+    return [(a, None) for a in map(reader.arg, _expand(subjects))
+            if a and accepts(p.subject, a.kind) and (dated or a.kind == "person")]
 
 
 _CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",
@@ -575,6 +581,7 @@ def clause_tokens(verb, *args) -> tuple[int, int]:
         tok = getattr(a, "token", None)
         if tok is not None and tok.doc is verb.doc:
             keep.append(tok)
+            keep += [t for c in tok.children if c.dep_ in _NAME_PARTS and c.i < tok.i for t in c.subtree]
     keep += _frame(verb)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     while hi > lo and verb.doc[hi].is_punct and verb.doc[hi].text not in ")]\"”'’":
@@ -583,6 +590,7 @@ def clause_tokens(verb, *args) -> tuple[int, int]:
 
 
 _FRAMING = ("ccomp", "parataxis", "xcomp")
+_NAME_PARTS = ("compound", "flat", "det", "amod", "nmod", "poss", "nummod")
 
 
 def _frame(verb) -> list:
