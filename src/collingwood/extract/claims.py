@@ -178,12 +178,12 @@ class SentenceReader:
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
             return Arg(name, self.ctx.kinds[name], 0.0, tok)
-        if fallback and tok.pos_ == "PROPN":  # 'to the Western Department of the Foreign Office'
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
-                    a = self.named(p)
-                    if a and a.kind in ("organisation", "college"):
-                        return Arg(a.name, a.kind, 0.1, tok)
+                    a = self.named(p) or (self.named(p, fallback=True) if tok.pos_ == "NOUN" else None)
+                    if a and a.kind in ("organisation", "college"):   # 'the counter-Soviet section of
+                        return Arg(a.name, a.kind, 0.1, tok)           # the Secret Intelligence Service'
         return None
 
     def titled(self, noun) -> Arg | None:
