@@ -16,6 +16,7 @@ BENCHES = [
     ("extraction throughput", ["bench_extract_speed.py"]),
     ("claim sample for hand review", ["bench_claims_sample.py"]),
     ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
+    ("aliases on the dev gold set", ["bench_aliases_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
 ]
 
