@@ -24,6 +24,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+from rapidfuzz import fuzz
+
 from ..model import Alias, Entity
 from .candidates import Cand
 from .name_forms import (PersonName, compatible, diminutives, fold, is_diminutive, given_names, inverted, long_titles, normal_case,
@@ -366,7 +368,7 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
         if titled or c is not None and c.kind == "person" and c.rank == 0 and c.start == idx and \
                 c.end == idx + len(word) and " " not in c.name:
             key = fold(word)
-            if key not in index and not (word.isupper() and word in not_surnames()) and \
+            if key not in index and word.upper() not in not_surnames() and word not in _not_person_heads() and \
                     (titled or word not in given_names()):
                 forms[key][word] += 1 + titled
                 if titled:
@@ -431,8 +433,8 @@ def place_variants(names: list[str]) -> list[tuple[str, str, str]]:
         if " " in n or len(n) < 5:
             continue
         for m in by_initial[fold(n)[:1]]:
-            kind = variant_kind(m, n)
-            if kind:
+            kind = variant_kind(m, n)          # 'Greco' is no spelling of 'Greece', 'Macedon' none of 'Macedonia'
+            if kind and abs(len(m) - len(n)) <= 1 and fuzz.ratio(fold(m), fold(n)) >= 85:
                 out.append((m, n, kind))
         by_initial[fold(n)[:1]].append(n)
     return out
