@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from collingwood.extract.name_forms import (compatible, fold, inverted, normal_case, ocr_match, parse_person,
                                             skeleton, variant_kind)
-from collingwood.extract.name_links import archive_candidates, name_variants
+from collingwood.extract.name_links import archive_candidates, name_variants, place_variants
 
 
 @pytest.mark.parametrize("written, display, canonical, nickname, titles", [
@@ -99,6 +99,11 @@ def test_names_variants_are_pairs_not_merges():
     assert ("Felix Dzerzhinsky", "Felix Dzerzhynsky", "transliteration") in pairs
     assert ("Jan Berzin", "Yan Berzin", "transliteration") in pairs
     assert not any("Chayes" in a or "Maclean" in a for a, _, _ in pairs)
+
+
+def test_names_places_spelled_two_ways():
+    assert place_variants(["Istanbul", "Greece", "Istambul", "Greco", "Macedon", "Macedonia"]) == [
+        ("Istanbul", "Istambul", "spelling")]
 
 
 def test_names_skeleton_ignores_transliteration():

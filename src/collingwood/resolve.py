@@ -278,10 +278,13 @@ def _merge_name_forms(names: _Names) -> None:
             elif len(fuller) > 1:
                 for oid, _ in fuller:
                     names.candidates.append((names.entities[eid].name, oid, "shorter form that fits more than one person"))
-    persons = [e.name for eid, e in sorted(names.entities.items()) if e.kind == "person" and names.root(eid) == eid]
-    ids = {e.name: eid for eid, e in names.entities.items() if e.kind == "person"}
+    people = {eid: e for eid, e in sorted(names.entities.items()) if e.kind in ("person", "any")
+              and names.root(eid) == eid}
+    persons = [e.name for e in people.values()]
+    ids = {e.name: eid for eid, e in people.items()}
     for first, variant, kind in name_variants(persons):
-        names.candidates.append((variant, ids[first], f"{kind} variant of {first}: proposed, not merged"))
+        if variant in ids:                   # whole names only; a surname alone is the extractor's alias
+            names.candidates.append((variant, ids[first], f"{kind} variant of {first}: proposed, not merged"))
 
 
 def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:

@@ -519,6 +519,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     places = [n for n, e in found.entities.items() if e.kind == "place"]
     for first, variant, kind in name_variants(persons) + place_variants(places):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))
+    found.aliases = list({(n, a.name, a.kind): (n, a) for n, a in found.aliases}.values())
     for name, alias in found.aliases:
         ent = found.entities.get(name)
         if ent is not None and all((a.name, a.kind) != (alias.name, alias.kind) for a in ent.aliases):

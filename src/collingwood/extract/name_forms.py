@@ -83,6 +83,7 @@ def _patronymic() -> re.Pattern:
     return re.compile(rf"[A-Z][a-z]+(?:{ends})", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case, accents and punctuation ignored: 'Durán' ~ 'Duran', 'WISE' ~ 'Wise'."""
     s = unicodedata.normalize("NFKD", text)

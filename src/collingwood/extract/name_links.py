@@ -24,6 +24,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+from rapidfuzz import fuzz
+
 from ..model import Alias, Entity
 from .candidates import Cand
 from .name_forms import (PersonName, compatible, diminutives, fold, is_diminutive, given_names, inverted, long_titles, normal_case,
@@ -323,7 +325,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             name, kind = solo[key]
             kind = kind if kind or fold(word) == fold(name) else "spelling"
             out.append(Cand(idx, idx + len(word), "person", name, 1, kind, name if kind else None))
-            if kind == "spelling":
+            if kind in ("spelling", "transliteration"):
                 aliases.append((name, Alias(word, "spelling", None, source_id)))
             continue
         if last in titles and word.isalpha() and word not in titles:
@@ -355,6 +357,7 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
     as most often); a rarer form after a title that is an OCR misreading of a commoner one
     ('Mr. Steen' beside 'Mr. Stern') is that person's ``spelling``."""
     forms: dict[str, Counter] = defaultdict(Counter)
+    titled_keys: set[str] = set()
     prev = ""
     for idx, word in tokens:
         last, prev = prev, word
@@ -365,8 +368,11 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
         if titled or c is not None and c.kind == "person" and c.rank == 0 and c.start == idx and \
                 c.end == idx + len(word) and " " not in c.name:
             key = fold(word)
-            if key not in index and not (word.isupper() and word in not_surnames()):
+            if key not in index and word.upper() not in not_surnames() and word not in _not_person_heads() and \
+                    (titled or word not in given_names()):
                 forms[key][word] += 1 + titled
+                if titled:
+                    titled_keys.add(key)
     words = {w for _, w in tokens if w.islower()}
     out: dict[str, tuple[str, str | None]] = {}
     # a form that is also a common word of the text ('Mr. Duties.' beside 'duties') is the
@@ -376,10 +382,12 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
         counts = forms[key]
         name = max(counts, key=lambda w: (counts[w] + 2 * (w == w.capitalize() or bool(re.fullmatch(r"Ma?c[A-Z][a-z]+", w))), w))
         out[key] = (normal_case(name) if name.isupper() else name, None)
-        commoner = [max(forms[k], key=forms[k].get) for k in ranked[:i]]
+        if key not in titled_keys:               # only a title makes a word a misread surname
+            continue
+        commoner = [max(forms[k], key=forms[k].get) for k in ranked[:i] if k in titled_keys]
         guess = ocr_match(name, commoner) if commoner else None
         if guess is not None:
-            out[key] = out[fold(guess)][0], "spelling"
+            out[key] = out[fold(guess)][0], variant_kind(name, guess) or "spelling"
     return out
 
 
@@ -425,8 +433,8 @@ def place_variants(names: list[str]) -> list[tuple[str, str, str]]:
         if " " in n or len(n) < 5:
             continue
         for m in by_initial[fold(n)[:1]]:
-            kind = variant_kind(m, n)
-            if kind:
+            kind = variant_kind(m, n)          # 'Greco' is no spelling of 'Greece', 'Macedon' none of 'Macedonia'
+            if kind and abs(len(m) - len(n)) <= 1 and fuzz.ratio(fold(m), fold(n)) >= 85:
                 out.append((m, n, kind))
         by_initial[fold(n)[:1]].append(n)
     return out
