@@ -21,7 +21,7 @@ import networkx as nx
 from ..model import CaseData, Claim, schema
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import as_span, witness
+from . import as_span, predicate_of, witness
 
 WEIGHTS = {"same_organisation": 0.5, "same_college": 0.6, "shared_contact": 0.3, "co_presence": 0.4}
 MAX_INFERRED = 0.9
@@ -54,10 +54,9 @@ def _keep(c: Claim, windows: list[TimeSpan]) -> bool:
 
 
 def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
-    preds = schema().predicates
     edges: dict[tuple, _Edge] = defaultdict(_Edge)
     for c in res.claims.values():
-        p = preds[c.predicate]
+        p = predicate_of(c.predicate)
         if p.edge is None or c.id not in res.object_of or not _keep(c, windows):
             continue
         a, b = res.subject_of[c.id], res.object_of[c.id]
@@ -126,10 +125,9 @@ def _shared_contacts(res: Resolution, documented: dict, edges: dict) -> None:
 
 
 def _co_presence(res: Resolution, windows, edges: dict) -> None:
-    preds = schema().predicates
     seen: dict[tuple, list] = defaultdict(list)
     for c in res.claims.values():
-        p = preds[c.predicate]
+        p = predicate_of(c.predicate)
         if not p.has_rule("implies_presence") or c.time is None or c.time.days() > PRESENCE_DAYS \
                 or not _keep(c, windows):
             continue

@@ -14,10 +14,10 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import NotFound
-from ..model import CaseData, Event, schema
+from ..model import CaseData, Event
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import as_span, gap_years, statement, witness, witness_date
+from . import as_span, gap_years, predicate_of, statement, witness, witness_date
 
 
 @dataclass
@@ -50,7 +50,7 @@ class ChronologyEntry:
 
 def event_label(event: Event, res: Resolution) -> str:
     """Words for an event: "James Klugmann recruited John Cairncross"."""
-    p = schema().predicate(event.predicate)
+    p = predicate_of(event.predicate)
     subjects, objects = [], []
     for cid in event.claim_ids:
         for table, out in ((res.subject_of, subjects), (res.object_of, objects)):

@@ -99,6 +99,8 @@ def _supporters(view: CaseView, conflicting: set[frozenset]) -> dict[str, set[st
         for d in by_fact[(*view.fact(c), c.polarity)]:
             if d.id == c.id or view.origin(d) == mine or frozenset((c.id, d.id)) in conflicting:
                 continue
+            if not view.independent(c, d):          # one chain of testimony: not corroboration
+                continue
             if d.id in same_event or c.time is None or d.time is None or c.time.intersects(d.time):
                 out[c.id].add(view.origin(d))
     return out
@@ -210,6 +212,11 @@ def witness_register(data: CaseData, resolution: Resolution | None, findings: li
         mine = [o for o in checked if view.key(o["witness"]) == rec.key or norm(o["witness"]) == norm(rec.witness)]
         _apply_statement_overrides(rec, mine)
         grading.grade_record(rec, mine)
+    grades = {r.key: r.grade for r in records.values()}
+    for rec in records.values():             # the contradicting evidence with its grade
+        for s in rec.statements:
+            for e in s.evidence:
+                e.grade = grades.get(e.key, "F")
     credibility = grading.claim_credibility(list(records.values()), view, checked)
     for rec in records.values():
         rec.credibility = {cid: credibility[cid] for cid in rec.claims}
