@@ -21,7 +21,7 @@ from ..timespan import civil
 from . import when_words, wording
 from .accounts import interested_witnesses, omissions
 from .context import LEVELS, Context, dated, finding_id, side_time, side_words, sides
-from .knowledge import nested, name_valid
+from .knowledge import nested
 from .readings import suspect_readings
 
 __all__ = ["LEVELS", "PRESENCE_DAYS", "TYPES", "Context", "finding_id", "finding_record",
@@ -200,29 +200,12 @@ def _post_before_appointment(ctx: Context) -> Iterator[Finding]:
             yield ctx.make("anachronism", [c.id, a.id], "medium", text, "before_appointment")
 
 
-def _name_uses(ctx: Context, c: Claim):
-    """(role, written name, entity, validity) for the names a claim uses that carry a period:
-    the entity list's dated aliases, else the knowledge's dates of a body's name."""
-    uses = ctx.res.names_used.get(c.id)
-    if uses:
-        return [(u.role, u.name, u.entity_id, u.valid) for u in uses]
-    out = []
-    for role, surface, table in (("subject", c.subject, ctx.res.subject_of),
-                                 ("object", c.object, ctx.res.object_of)):
-        eid = table.get(c.id)
-        if not surface or eid is None or ctx.res.entities[eid].kind == "person":
-            continue
-        valid = name_valid(surface)
-        if valid is not None:
-            out.append((role, surface, eid, valid))
-    return out
-
-
 def _name_before_use(ctx: Context) -> Iterator[Finding]:
     for c in ctx.live():
         if c.time is None:
             continue
-        for role, name, eid, valid in _name_uses(ctx, c):
+        for use in ctx.res.names_used.get(c.id, ()):
+            role, name, eid, valid = use.role, use.name, use.entity_id, use.valid
             if valid.open_start or c.time.hi >= valid.lo:
                 continue
             written = ctx.wdate(c)

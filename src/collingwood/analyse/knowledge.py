@@ -129,8 +129,6 @@ def keys_of(res: Resolution, entity_id: str | None, surface: str | None = None) 
     k = knowledge()
     names = [surface] if surface else []
     e = res.entities.get(entity_id) if entity_id else None
-    if e is not None and e.kind == "person":
-        return set()
     if e is not None:
         names += [e.name, *(a.name for a in e.aliases)]
     elif entity_id and not entity_id.startswith("e-"):
@@ -138,7 +136,9 @@ def keys_of(res: Resolution, entity_id: str | None, surface: str | None = None) 
     out = set()
     for n in names:
         key = k.key(n)
-        if key is not None:
+        # a person read off a role ('the NKVD recruited him') may be a body; never a place
+        if key is not None and not (e is not None and e.kind == "person"
+                                    and k.bodies[key].kind == "place"):
             out.add(key)
     return out
 
@@ -172,10 +172,3 @@ def covers(res: Resolution, broad: str | None, narrow: str | None) -> bool:
 def nested(res: Resolution, a: str | None, b: str | None) -> bool:
     """One value takes in the other (either way round): never a conflict."""
     return covers(res, a, b) or covers(res, b, a)
-
-
-def name_valid(name: str) -> TimeSpan | None:
-    """When a written name of a body was in use, if the knowledge dates it."""
-    k = knowledge()
-    key = k.key(name)
-    return k.valid(key) if key is not None else None
