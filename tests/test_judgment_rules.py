@@ -123,7 +123,8 @@ def test_judgment_true_late_memoir_statement_is_not_deception(case_builder):
     assert any(f.type == "date_conflict" for f in fs)
     rec = reg["John Cairncross"]
     assert [s for s in rec.statements if s.claim_id == c.id] == []
-    assert rec.credibility[c.id].value == 4            # doubtful, not improbable
+    assert rec.credibility[c.id].value != 5            # never "improbable" for a date slip
+    assert c.id not in rec.contradicted                # months apart: disputed detail
 
 
 def test_judgment_deception_needs_stronger_independent_evidence(case_builder):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .analyse import grading
 from .analyse import hypotheses as ach
 from .analyse.affinity import affinity_graph
 from .analyse.questions import open_questions
@@ -116,7 +117,8 @@ def judgment_sections(j: Judgment, data: CaseData, figures: dict) -> list[Sectio
     figures["open questions"] = len(j.questions)
     sections = [
         Section("witnesses", "Witness register", partial(
-            "witnesses", register=j.register, disputed=j.disputed, data=data),
+            "witnesses", register=j.register, disputed=j.disputed, data=data,
+            grade_labels=grading.LABELS, credibility_labels=grading.CREDIBILITY),
             "Each witness graded A–F by the rule in docs/judgment.md, with the rule's reasons; "
             "untrue statements typed as omission, deception or fabrication, with their findings. "
             "On disputed events, peripheral observers are listed first."),

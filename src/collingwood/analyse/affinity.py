@@ -43,6 +43,7 @@ class _Edge:
     time: TimeSpan | None = None
     grounds: list[str] = field(default_factory=list)
     weight: float = 0.0
+    firm: int = 0                  # documented claims neither hedged nor alleged
 
     def add_time(self, t: TimeSpan | None) -> None:
         if t is not None:
@@ -67,6 +68,7 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
         if p.label not in e.relations:
             e.relations.append(p.label)
         e.claims.append(c.id)
+        e.firm += c.modality not in ("hedged", "alleged")
         e.sources.add(c.source_id)
         e.witnesses.add(witness(c, data.sources.get(c.source_id)).lower())
         e.add_time(c.time)
@@ -181,6 +183,7 @@ def _add(g: nx.Graph, res: Resolution, pair: tuple, e: _Edge, inferred: bool, st
             g.add_node(n, name=res.name(n), kind=res.entities[n].kind)
     t = e.time
     g.add_edge(*pair, type=e.types.most_common(1)[0][0], inferred=inferred, grounds=grounds,
+               alleged=not inferred and e.firm == 0,
                strength=strength, claims=";".join(sorted(set(e.claims))),
                sources=";".join(sorted(e.sources)), earliest=t.earliest if t else "",
                latest=t.latest if t else "", time=t.render() if t else "")
@@ -223,6 +226,7 @@ def to_json(graph: nx.Graph) -> str:
     nodes = [{"id": n, "name": d["name"], "kind": d["kind"], "degree": d["degree"]}
              for n, d in sorted(graph.nodes(data=True))]
     edges = [{"source": a, "target": b, "type": d["type"], "inferred": d["inferred"],
+              "alleged": d.get("alleged", False),
               "grounds": d["grounds"], "strength": d["strength"],
               "claims": d["claims"].split(";") if d["claims"] else [],
               "sources": d["sources"].split(";") if d["sources"] else [],

@@ -27,8 +27,9 @@ from .case_view import (
     FLAG_ONLY, PROMINENCE, CaseView, event_label, live_findings, prominence, source_witness,
 )
 from .chronology import event_label as _event_label
+from .evidence import SELF_SERVING
 from .untruths import (
-    CLEARED, UNTRUTHS, Motive, Statement, dedupe_motives, omission_statements, omissions,
+    CLEARED, UNTRUTHS, Motive, Statement, dedupe_motives, how, omission_statements, omissions,
     typed_statement,
 )
 
@@ -111,14 +112,17 @@ def _conflicts(view: CaseView, findings: list[Finding]):
     against: dict[str, dict[str, list[str]]] = defaultdict(dict)
     pairs: set[frozenset] = set()
     for f in findings:
-        if f.type in FLAG_ONLY:
-            continue
+        if f.type in FLAG_ONLY or (f.type == "date_conflict" and f.severity != "high"):
+            continue                 # a date within a year: disputed detail, not a contradiction
         ids = [i for i in f.claim_ids if i in view.claims]
         for a in ids:
             ca = view.claims[a]
             sides = [b for b in ids if b != a and not agree(view, ca, view.claims[b])]
             pairs.update(frozenset((a, b)) for b in sides)
-            opp = [b for b in sides if view.origin(view.claims[b]) != view.origin(ca)]
+            mine = how(view, ca)
+            # a party's self-serving denial does not contradict another's claim: it is a flag
+            opp = [b for b in sides if view.origin(view.claims[b]) != view.origin(ca)
+                   and (mine == SELF_SERVING or how(view, view.claims[b]) != SELF_SERVING)]
             if opp:
                 against[a][f.id] = opp
     return against, pairs
