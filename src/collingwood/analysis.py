@@ -76,20 +76,13 @@ def key_people(data: CaseData, res: Resolution, limit: int = KEY_ACTORS) -> list
     return [eid for eid, _ in counts.most_common(limit)]
 
 
-def key_actor_ids(data: CaseData, res: Resolution, limit: int = FOCUS_ACTORS) -> set[str]:
-    """The case's actors for the dossier's focus: the people and bodies most claims are about."""
-    counts: Counter = Counter()
-    for cid in res.claims:
-        for eid in (res.subject_of.get(cid), res.object_of.get(cid)):
-            if eid and res.entities[eid].kind != "place":
-                counts[eid] += 1
-    return {eid for eid, _ in counts.most_common(limit)}
-
-
 def _in_focus(entry, period, actors: set[str]) -> bool:
-    t = entry.event.time
-    in_period = period is None or t is None or t.intersects(period)
-    return in_period and bool(actors.intersection(entry.event.participants))
+    """A dated event of the case's period with one of its key actors, or an undated one
+    between two of them."""
+    t, people = entry.event.time, actors.intersection(entry.event.participants)
+    if t is None:
+        return len(people) >= 2
+    return (period is None or t.intersects(period)) and bool(people)
 
 
 def _sections(case: Case, result: Analysis) -> list[Section]:
@@ -102,7 +95,7 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     result.markers = markers
     out = []
     entries = chronology.chronology(data, res)
-    actors = key_actor_ids(data, res)
+    actors = set(key_people(data, res, FOCUS_ACTORS))
     focus = [e for e in entries if _in_focus(e, data.period, actors)]
     rest = [e for e in entries if not _in_focus(e, data.period, actors)]
     out.append(Section("chronology", "Chronology", partial(

@@ -304,9 +304,9 @@ def rank(found: list[Finding], res: Resolution) -> list[Finding]:
 
 
 def headline(f: Finding) -> bool:
-    """Whether a finding opens the register; the rest (low severity, suspect readings,
-    interested-witness flags) is collapsed beneath it, not mixed in."""
-    return f.severity != "low" and f.type not in ("suspect_reading", "interested_witness")
+    """Whether a finding opens the register; the rest (low severity, suspect readings to
+    check) is collapsed beneath it, not mixed in."""
+    return f.severity != "low" and f.type != "suspect_reading"
 
 
 def findings(data: CaseData, resolution: Resolution) -> list[Finding]:
