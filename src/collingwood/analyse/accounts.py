@@ -48,8 +48,17 @@ def interested_witnesses(ctx: Context) -> Iterator[Finding]:
                else "a claim that credits the witness")
         text = (f"Only {ctx.res.name(w)}, a party to it, {what} that {ctx.says(c)} "
                 f"({ctx.cite(c)}): {why}, and no other witness confirms it.")
-        yield ctx.make("interested_witness", [x.id for x in serving],
-                       "medium" if not c.affirmed else "low", text)
+        tied = any(x in _in_espionage(ctx) for x in ev.participants if x != w)
+        severity = "medium" if not c.affirmed and (tied or ctx.pred(c).family == "espionage") else "low"
+        yield ctx.make("interested_witness", [x.id for x in serving], severity, text)
+
+
+def _in_espionage(ctx: Context) -> set[str]:
+    """Entities the record ties to espionage: a denial of a link to one of them exculpates."""
+    if ctx.spies is None:
+        ctx.spies = {x for c in ctx.res.claims.values() if c.affirmed
+                     and ctx.pred(c).family == "espionage" for x in ctx.res.participants(c)}
+    return ctx.spies
 
 
 # ---------------------------------------------------------------- omissions
@@ -124,7 +133,9 @@ def omissions(ctx: Context) -> Iterator[Finding]:
             if _taken_in(ctx, claims, ev, w):
                 continue
             others = [ctx.claim(x) for x in ev.claim_ids if x not in ctx.suspect]
-            others = [c for c in others if c.affirmed and w not in ctx.witnesses(c)]
+            # other sources must establish it: an act the same document tells is not left out
+            others = [c for c in others if c.affirmed and w not in ctx.witnesses(c)
+                      and c.source_id != sid]
             if not others:
                 continue
             source = ctx.data.sources.get(sid)

@@ -27,6 +27,7 @@ class Context:
     def __init__(self, data: CaseData, res: Resolution):
         self.data, self.res = data, res
         self.suspect: set[str] = set()        # claim ids flagged as suspect readings
+        self.spies: set[str] | None = None     # entities the record ties to espionage (accounts)
         self._wdate: dict[tuple, TimeSpan | None] = {}
         self._wids: dict[tuple, tuple[str, ...]] = {}
 
