@@ -283,3 +283,17 @@ def test_judgment_cli_judge_works(tmp_path):
     assert "C: set by the analyst" in after.output
     got = runner.invoke(app, ["merge", str(case), "Klugmann", "James Klugmann"])
     assert got.exit_code == 0
+
+
+def test_judgment_successive_acts_are_not_one_act_dated_twice(build):
+    data = build.case([
+        build.claim("Registrupr", "renamed_to", "Razvedupr", "1921", "a"),
+        build.claim("Registrupr", "renamed_to", "GRU", "1942", "a")])
+    assert _kinds(data, "date_conflict") == []
+    same = build.case([
+        build.claim("Walter Krivitsky", "defected_to", "France", "1937", "a"),
+        build.claim("Walter Krivitsky", "defected_to", "Paris", "1939", "b")])
+    assert len(_kinds(same, "date_conflict")) == 1          # one destination, two dates
+    born = build.case([build.claim("Walter Krivitsky", "born", "Poland", "1899", "a"),
+                       build.claim("Walter Krivitsky", "born", "Austria", "1901", "b")])
+    assert len(_kinds(born, "date_conflict")) == 1          # born once, whatever the place

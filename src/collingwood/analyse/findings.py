@@ -45,7 +45,7 @@ def date_conflicts(ctx: Context) -> Iterator[Finding]:
         ev = ctx.res.events[eid]
         versions = dated(ctx.claim(c) for c in ev.claim_ids if c not in ctx.suspect)
         groups = sides(versions)
-        if len(groups) < 2:
+        if len(groups) < 2 or _successive(ctx, groups):
             continue
         mids = [(t.lo + t.hi) / 2 for t, _ in groups]
         gap = max(mids) - min(mids)
@@ -54,6 +54,30 @@ def date_conflicts(ctx: Context) -> Iterator[Finding]:
         parts = [f"{side_words(ctx, m0)} dates {ctx.noun(m0[0])} to {side_time(t0, m0)}"]
         parts += [f"{side_words(ctx, m)} dates it to {side_time(t, m)}" for t, m in rest]
         yield ctx.make("date_conflict", [c.id for c in versions], severity, "; ".join(parts) + ".")
+
+
+def _value(ctx: Context, c: Claim) -> str | None:
+    """The value a functional claim gives: its object (per subject) or its subject (per object)."""
+    p = ctx.pred(c)
+    table = ctx.res.subject_of if p.functional == "per_object" else ctx.res.object_of
+    return table.get(c.id)
+
+
+def _successive(ctx: Context, groups) -> bool:
+    """Sides that differ in date *and* in value are successive acts, not one act dated twice:
+    renamed Razvedupr in 1921 and the Fourth Directorate in 1925; defected to France in 1937,
+    to the United States in 1938. Only `one_value_only` predicates (born, died) stay one act."""
+    first = groups[0][1][0]
+    if first.predicate in _one_value_only() or not (ctx.pred(first).functional or ctx.pred(first).once):
+        return False
+    for i, (_, a_side) in enumerate(groups):
+        for _, b_side in groups[i + 1:]:
+            for a in a_side:
+                for b in b_side:
+                    va, vb = _value(ctx, a), _value(ctx, b)
+                    if va is None or vb is None or nested(ctx.res, va, vb, succession=False):
+                        return False
+    return True
 
 
 def two_values(ctx: Context) -> Iterator[Finding]:

@@ -147,7 +147,7 @@ def _comma_parts(name: str) -> set[str]:
     return {p.strip().lower() for p in name.split(",") if p.strip()}
 
 
-def covers(res: Resolution, broad: str | None, narrow: str | None) -> bool:
+def covers(res: Resolution, broad: str | None, narrow: str | None, succession: bool = True) -> bool:
     """Whether `broad` takes in `narrow`: the same entity, a place or body it lies within
     ('the West' covers 'the United States'; 'the Soviet Union' covers 'the NKVD'), or one
     line of succession (the OGPU and the NKVD)."""
@@ -164,11 +164,12 @@ def covers(res: Resolution, broad: str | None, narrow: str | None) -> bool:
         return False
     if wide & small:
         return True
-    if {k.lineage(x) for x in wide} & {k.lineage(x) for x in small}:
+    if succession and {k.lineage(x) for x in wide} & {k.lineage(x) for x in small}:
         return True
     return any(wide & k.ancestors(x) for x in small)
 
 
-def nested(res: Resolution, a: str | None, b: str | None) -> bool:
-    """One value takes in the other (either way round): never a conflict."""
-    return covers(res, a, b) or covers(res, b, a)
+def nested(res: Resolution, a: str | None, b: str | None, succession: bool = True) -> bool:
+    """One value takes in the other (either way round): never a conflict. Without
+    `succession`, successive names of one body count as different values (a renaming)."""
+    return covers(res, a, b, succession) or covers(res, b, a, succession)
