@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import CaseData, Claim, Finding, short_hash
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import cite_words, predicate_of, statement, when_words, witness_date, witness_ids, wording
+from . import cite_words, narrated_by_note, predicate_of, statement, when_words, witness_date, witness_ids, wording
 
 LEVELS = ("low", "medium", "high")
 
@@ -42,16 +42,21 @@ class Context:
         return predicate_of(c.predicate)
 
     def wdate(self, c: Claim) -> TimeSpan | None:
-        key = (c.source_id, c.asserted_by, _narration_key(c))
+        key = (c.source_id, c.asserted_by, self._narrated(c))
         if key not in self._wdate:
             self._wdate[key] = witness_date(c, self.data.sources.get(c.source_id))
         return self._wdate[key]
 
     def witnesses(self, c: Claim) -> tuple[str, ...]:
-        key = (c.source_id, c.asserted_by, _narration_key(c))
+        key = (c.source_id, c.asserted_by, self._narrated(c))
         if key not in self._wids:
             self._wids[key] = tuple(witness_ids(c, self.data.sources.get(c.source_id), self.res))
         return self._wids[key]
+
+    def _narrated(self, c: Claim) -> bool:
+        """Claims of one source and speaker share a witness, except a note's own narration
+        of what came after the testimony it reports (`analyse.narrated_by_note`)."""
+        return narrated_by_note(c, self.data.sources.get(c.source_id))
 
     def cite(self, c: Claim) -> str:
         return cite_words(c, self.data)
@@ -75,12 +80,6 @@ class Context:
                 c.modality in ("hedged", "alleged") for c in claims):
             severity = LEVELS[max(0, LEVELS.index(severity) - 1)]
         return Finding(finding_id(kind, ids, *extra), kind, severity, explanation, ids)
-
-
-def _narration_key(c: Claim):
-    """Claims of one source and speaker share a witness, except a note's own narration of
-    what came after the testimony it reports (see `analyse.narrated_by_note`)."""
-    return None if c.asserted_by or c.time is None else c.time.lo
 
 
 def dated(cs, affirmed=True) -> list[Claim]:
