@@ -122,19 +122,30 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     return out
 
 
+def focus_graph(graph, actors: set[str]):
+    """The connected groups of the graph that hold one of the case's key actors."""
+    import networkx as nx
+    keep = set()
+    for group in nx.connected_components(graph):
+        if actors & group:
+            keep |= group
+    return graph.subgraph(keep).copy() if keep else graph
+
+
 def _affinity_section(data: CaseData, res: Resolution, graph) -> Section:
     from .analyse import affinity, affinity_svg
     period = data.period
     shown = affinity.affinity_graph(data, res, period=period) if period is not None else graph
+    shown = focus_graph(shown, set(key_people(data, res, FOCUS_ACTORS)))
     svg = affinity_svg.to_svg(shown, max_nodes=CHART_ACTORS)
-    full = affinity_svg.to_svg(graph, max_nodes=CHART_ACTORS) if period is not None else ""
+    full = affinity_svg.to_svg(graph, max_nodes=CHART_ACTORS) if len(shown) < len(graph) else ""
     return Section("affinity", "Affinity chart", partial(
         "affinity", svg=Markup(svg), full_svg=Markup(full), graph=graph, data=data, res=res,
         period=period.render() if period is not None else "",
         focus_nodes=min(CHART_ACTORS, shown.number_of_nodes()), focus_edges=shown.number_of_edges()),
-        "The strongest links of the best-connected actors in the case's period; documented "
-        "links solid, alleged or hedged ones dotted, inferred ones dashed. Every period is one "
-        "click away below.")
+        "The strongest links of the best-connected actors in the case's period, in the groups "
+        "that hold its key actors; documented links solid, alleged or hedged ones dotted, "
+        "inferred ones dashed. The whole record is one click away below.")
 
 
 def build_dossier(case: Case, analysis: Analysis) -> Dossier:
