@@ -112,13 +112,18 @@ def _conflicts(view: CaseView, findings: list[Finding]):
     against: dict[str, dict[str, list[str]]] = defaultdict(dict)
     pairs: set[frozenset] = set()
     for f in findings:
-        if f.type in FLAG_ONLY or (f.type == "date_conflict" and f.severity != "high"):
-            continue                 # a date within a year: disputed detail, not a contradiction
+        if f.type in FLAG_ONLY:
+            continue
+        # a date within a year: the sides do not corroborate each other, but it is disputed
+        # detail, not a contradiction that counts against either witness
+        minor = f.type == "date_conflict" and f.severity != "high"
         ids = [i for i in f.claim_ids if i in view.claims]
         for a in ids:
             ca = view.claims[a]
             sides = [b for b in ids if b != a and not agree(view, ca, view.claims[b])]
             pairs.update(frozenset((a, b)) for b in sides)
+            if minor:
+                continue
             mine = how(view, ca)
             # a party's self-serving denial does not contradict another's claim: it is a flag
             opp = [b for b in sides if view.origin(view.claims[b]) != view.origin(ca)
