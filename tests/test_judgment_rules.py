@@ -297,3 +297,27 @@ def test_judgment_successive_acts_are_not_one_act_dated_twice(build):
     born = build.case([build.claim("Walter Krivitsky", "born", "Poland", "1899", "a"),
                        build.claim("Walter Krivitsky", "born", "Austria", "1901", "b")])
     assert len(_kinds(born, "date_conflict")) == 1          # born once, whatever the place
+
+
+def test_judgment_claim_of_credit_is_an_interested_witness(case_builder):
+    b = case_builder()
+    b.source("memoir", "memoir", ["Walter Krivitsky"], "1939")
+    b.claim("memoir", "Walter Krivitsky", "warned", "Security Service", "1939")
+    (f,) = _kinds(b.build(), "interested_witness")
+    assert "credits the witness" in f.explanation and f.severity == "low"
+
+
+def test_judgment_register_opens_on_what_would_change_the_story(build):
+    data = build.case([
+        build.claim("Walter Krivitsky", "born", "Poland", "1899", "a"),
+        build.claim("Walter Krivitsky", "born", "France", "1899", "b"),
+        build.claim("Walter Krivitsky", "friend_of", "Ignace Reiss", "1930", "a"),
+        build.claim("Walter Krivitsky", "friend_of", "Ignace Reiss", "1930", "b", polarity="denied",
+                    asserted_by="Ignace Reiss"),
+        build.claim("Cairncross", "knew", "Burgess", "1935", "c", polarity="denied",
+                    asserted_by="Cairncross")])
+    found = findings(data, resolve(data))
+    assert {f.type for f in found[:2]} == {"two_values", "affirmed_vs_denied"}
+    assert found[-1].type == "interested_witness"          # a flag after the conflicts
+    assert [f.severity for f in found] == sorted((f.severity for f in found),
+                                                 key=("high", "medium", "low").index)
