@@ -88,7 +88,12 @@ def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
     """Add sources, entity lists and hand-written claims to a case."""
     from .case import Case
+    from .errors import NotFound
     from .ingest.stage import count_work
+    missing = [p for p in paths if not p.exists()]
+    paths = [p for p in paths if p.exists()]
+    if missing and not paths:
+        raise NotFound(f"No such file or folder: {', '.join(str(p) for p in missing)}; nothing was ingested.")
     c = Case.open(case, create=True)
     total = count_work(paths)
     with _progress(total, "ingest") as bar:
@@ -98,6 +103,11 @@ def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         _print_report(report)
+    if missing:
+        e = NotFound(f"No such file or folder: {', '.join(str(p) for p in missing)}; "
+                     "the other paths were ingested.")
+        err.print(f"[bold red]Error[/] {e.code}: {e.message}")
+        raise typer.Exit(e.exit_code)
     if report.rejected:
         raise typer.Exit(2 if not report.added else 0)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import MetadataError
+from .byline import byline_authors
 
 if TYPE_CHECKING:
     from .readers import Document
@@ -141,6 +142,7 @@ def resolve_metadata(doc: Document, manifest: dict[str, dict] | None) -> dict:
         layer = normalise_metadata(raw, doc.path, where)
         extra.update(layer.pop("extra"))
         merged.update(layer)
+    merged["authors"] = merged["authors"] or byline_authors(doc.text)   # never the file name
     merged["title"] = merged["title"] or pretty_title(doc.path.stem)
     merged["kind"] = merged["kind"] or DEFAULT_KIND
     merged["extra"] = extra
