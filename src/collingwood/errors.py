@@ -27,28 +27,56 @@ class CollingwoodError(Exception):
 
 
 class BadInputFile(CollingwoodError):
-    """A file that cannot become a source: unreadable, encrypted, empty, mislabelled."""
+    """A file that cannot become a source: unreadable, encrypted, empty, mislabelled.
+
+    `kind` is a short, stable reason code a report shows beside the reason (``too-large``,
+    ``timeout``, ``memory``, ``zip-bomb``, ``not-text``, ``encrypted``, ``damaged`` ...);
+    docs/ingest.md lists them all.
+    """
 
     code = "E101"
     exit_code = 2
     http_status = 422
+    default_kind = "unreadable"
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, kind: str | None = None):
         self.path = Path(path)
         self.reason = reason
+        self.kind = kind or self.default_kind
         super().__init__(f"Can't read {self.path.name}: {reason}")
+
+    @property
+    def coded_reason(self) -> str:
+        """The reason with its code in front: ``[zip-bomb] word/document.xml would ...``."""
+        return f"[{self.kind}] {self.reason}"
 
 
 class MetadataError(BadInputFile):
     """Front matter, a sidecar or a manifest that is not valid."""
 
     code = "E102"
+    default_kind = "metadata"
 
 
 class CasebookError(BadInputFile):
     """A hand-written claim that cannot be loaded (unknown predicate, quote not found ...)."""
 
     code = "E103"
+    default_kind = "casebook"
+
+
+class YamlError(BadInputFile):
+    """A YAML file or block that is not valid, or that Collingwood refuses to expand (aliases,
+    anchors, too deep, too large). `line` is the 1-based line at fault when known."""
+
+    code = "E104"
+    default_kind = "yaml"
+
+    def __init__(self, path: Path | str, reason: str, kind: str | None = None, line: int | None = None,
+                 problem: str | None = None):
+        self.line = line
+        self.problem = problem or reason
+        super().__init__(path, reason, kind)
 
 
 class SchemaError(CollingwoodError):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from importlib import resources
 
-import yaml
+from .. import safe_yaml
 
 from ..model import Alias, Entity, Mention, short_hash
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
@@ -40,7 +40,7 @@ def entity_id(name: str, kind: str) -> str:
 @functools.cache
 def gazetteer() -> dict:
     text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/gazetteer.yaml")
 
 
 def _year_or_date(value, end: bool) -> int | None:

@@ -18,9 +18,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from ..errors import MetadataError
+from .. import safe_yaml
+from ..errors import MetadataError, YamlError
 
 if TYPE_CHECKING:
     from .readers import Document
@@ -229,15 +228,17 @@ def _read_yaml_text(path: Path) -> str:
 
 
 def yaml_document(text: str, path: Path | str, what: str, first_line: int = 1) -> object:
-    """Parse YAML; a syntax error names the file and the line."""
+    """Parse YAML safely (no aliases or anchors, bounded; see safe_yaml); an error names the file
+    and the line."""
     try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = f"line {mark.line + first_line}: " if mark is not None else ""
-        raise MetadataError(path, f"{what} is not valid YAML ({line}{e.problem or e.context}); fix it") from e
-    except yaml.YAMLError as e:
-        raise MetadataError(path, f"{what} is not valid YAML ({e}); fix it") from e
+        return safe_yaml.load(text, name=path, first_line=first_line)
+    except YamlError as e:
+        if e.kind == "yaml":
+            line = f"line {e.line}: " if e.line else ""
+            reason = f"{what} is not valid YAML ({line}{e.problem}); fix it"
+        else:
+            reason = f"{what}: {e.reason}"
+        raise MetadataError(path, reason, e.kind) from e
 
 
 def _parse_yaml(text: str, path: Path | str, what: str, first_line: int = 1) -> dict:

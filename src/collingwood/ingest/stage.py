@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
+from .. import safe_yaml
 from ..casebook import load_casebook, load_entities
-from ..errors import BadInputFile, CollingwoodError, MetadataError
+from ..errors import BadInputFile, CollingwoodError, MetadataError, YamlError
 from ..model import Source, schema
 from ..stage import StageReport
 from ..store import Store
@@ -117,8 +116,10 @@ def _ingest_document(store: Store, path: Path, manifest: dict, report: StageRepo
 
 def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = safe_yaml.load(path.read_text(encoding="utf-8"), name=path)
+    except YamlError as e:
+        raise BadInputFile(path, f"cannot read the case description: {e.reason}", e.kind) from e
+    except (OSError, UnicodeDecodeError) as e:
         raise BadInputFile(path, f"cannot read the case description: {e}") from e
     if not isinstance(data, dict):
         raise BadInputFile(path, "the case description must be a mapping (title, period, description)")
@@ -154,7 +155,7 @@ def _load_entities(store: Store, path: Path, report: StageReport) -> None:
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
     from ..analyse.hypotheses import load_hypotheses   # the file format is defined beside the matrix
     hset = load_hypotheses(path)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]
     store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or [])
     report.add("hypotheses", len(entries))
