@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -60,10 +61,11 @@ def _print_report(report) -> None:
     out.print(f"{report.stage}: {added}")
     if report.unchanged_items:
         out.print(f"  unchanged: {len(report.unchanged_items)} (already in the case)")
+    # Names and reasons come from the files: escaped, so '[/]' in a file name is not Rich markup.
     for name, reason in report.skipped:
-        out.print(f"  skipped {name}: {reason}")
+        out.print(f"  skipped {escape(name)}: {escape(reason)}")
     for name, reason in report.rejected:
-        err.print(f"  [red]rejected[/] {name}: {reason}")
+        err.print(f"  [red]rejected[/] {escape(name)}: {escape(reason)}")
 
 
 @app.command()

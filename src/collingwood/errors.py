@@ -8,6 +8,7 @@ boundary can print or serialise any error in one shape:
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 
@@ -43,7 +44,7 @@ class BadInputFile(CollingwoodError):
         self.path = Path(path)
         self.reason = reason
         self.kind = kind or self.default_kind
-        super().__init__(f"Can't read {self.path.name}: {reason}")
+        super().__init__(f"Can't read {shown(self.path.name)}: {reason}")
 
     @property
     def coded_reason(self) -> str:
@@ -127,3 +128,20 @@ def case_not_found(path: Path | str) -> NotFound:
 def quote_not_in_source(quote: str, source: str) -> str:
     short = quote if len(quote) <= 60 else quote[:57] + "..."
     return f"the quote {short!r} does not occur in source {source!r}; copy it exactly from the text"
+
+
+def shown(name: str | Path) -> str:
+    """A file name made safe to print or store: bytes that are not UTF-8 (kept by Python as
+    lone surrogates) become ``\\xNN``; control and format characters (ANSI escape sequences
+    start with one, bidi overrides are one) become ``\\xNN`` or ``\\uNNNN``. Printable text,
+    accents and all, is kept as it is."""
+    out = []
+    for ch in str(name):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -14,12 +14,14 @@ is the time-span module's job. See docs/ingest.md.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import safe_yaml
-from ..errors import MetadataError, YamlError
+from ..errors import BadInputFile, MetadataError, YamlError
+from .files import read_regular
 
 if TYPE_CHECKING:
     from .readers import Document
@@ -63,7 +65,7 @@ def load_sidecar(path: Path) -> dict:
     Both at once is ambiguous and refused, so no deliberate metadata is silently ignored.
     """
     path = Path(path)
-    found = [c for c in sidecar_candidates(path) if c.is_file()]
+    found = [c for c in sidecar_candidates(path) if os.path.lexists(c)]
     if not found:
         return {}
     if len(found) > 1:
@@ -83,7 +85,7 @@ def is_sidecar(path: Path) -> bool:
 
 def find_manifest(folder: Path) -> Path | None:
     for name in MANIFEST_NAMES:
-        if (Path(folder) / name).is_file():
+        if os.path.lexists(Path(folder) / name):
             return Path(folder) / name
     return None
 
@@ -218,13 +220,19 @@ def pretty_title(stem: str) -> str:
     return title[:1].upper() + title[1:] if title.islower() else title
 
 
+MAX_METADATA_BYTES = 4 * 1024 * 1024
+
+
 def _read_yaml_text(path: Path) -> str:
+    """A sidecar or manifest: a real, regular file (not a link), of a bounded size, UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = read_regular(path, MAX_METADATA_BYTES, follow_links=False)
+    except BadInputFile as e:
+        raise MetadataError(path, e.reason, e.kind) from e
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise MetadataError(path, "not valid UTF-8 text; save it as UTF-8") from e
-    except OSError as e:
-        raise MetadataError(path, f"cannot open it ({e.strerror or e})") from e
+        raise MetadataError(path, "not valid UTF-8 text; save it as UTF-8", "not-text") from e
 
 
 def yaml_document(text: str, path: Path | str, what: str, first_line: int = 1) -> object:

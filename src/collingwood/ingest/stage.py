@@ -11,40 +11,23 @@ from pathlib import Path
 
 from .. import safe_yaml
 from ..casebook import load_casebook, load_entities
-from ..errors import BadInputFile, CollingwoodError, MetadataError, YamlError
+from ..errors import BadInputFile, CollingwoodError, MetadataError, YamlError, shown
 from ..model import Source, schema
 from ..stage import StageReport
 from ..store import Store
 from ..timespan import parse_when
-from .discover import discover
+from .discover import CASE_FILE, discover, is_entity_list, is_hypothesis_file
 from .metadata import resolve_metadata
 from .readers import Document, read_document
 
 Progress = Callable[[str], None]
 
-CASE_FILE = "case.yaml"
-
-
-def is_entity_list(path: Path) -> bool:
-    return path.name == "entities.yaml" or path.name.endswith(".entities.yaml")
-
-
-def is_hypothesis_file(path: Path) -> bool:
-    return path.name.endswith((".hypotheses.yaml", ".hypotheses.yml"))
-
-
-def is_case_input(path: Path) -> bool:
-    """YAML files that describe the case rather than being sources of it."""
-    return path.name == CASE_FILE or is_entity_list(path) or is_hypothesis_file(path)
-
-
 def run(store: Store, paths: list[Path], progress: Progress | None = None) -> StageReport:
     report = StageReport(stage="ingest")
     found = discover([Path(p) for p in paths])
-    extras = [p for p, _ in found.skipped if is_case_input(p)]
+    extras = found.case_inputs
     for path, reason in found.skipped:
-        if path not in extras:
-            report.skip(path.name, reason)
+        report.skip(shown(path.name), reason)
     for path in sorted(p for p in extras if p.name == CASE_FILE):
         _guard(report, path, lambda p=path: _load_case_file(store, p, report))
     for path in sorted(p for p in extras if is_entity_list(p)):
@@ -69,7 +52,7 @@ def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
     try:
         step()
     except CollingwoodError as e:
-        report.reject(path.name, getattr(e, "reason", e.message))
+        report.reject(shown(path.name), e.coded_reason if isinstance(e, BadInputFile) else e.message)
 
 
 def count_work(paths: list[Path]) -> int:
