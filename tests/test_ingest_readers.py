@@ -162,11 +162,6 @@ def test_ingest_whitespace_only_file_is_refused(tmp_path):
     assert "no readable text" in _reason(_write(tmp_path, "w.html", "<script>x()</script>"))
 
 
-def test_ingest_latin1_bytes_are_refused_not_guessed(tmp_path):
-    reason = _reason(_write(tmp_path, "l.txt", "Caf\u00e9".encode("latin-1")))
-    assert "not valid UTF-8" in reason and "save it as UTF-8" in reason and "offset 3" in reason
-
-
 def test_ingest_encrypted_pdf_is_refused(make_encrypted_pdf):
     reason = _reason(make_encrypted_pdf("secret.pdf", ["Hidden."]))
     assert reason == "the PDF is encrypted; decrypt it and ingest again"

@@ -18,11 +18,16 @@ from ..store import Store
 from ..timespan import parse_when
 from .discover import CASE_FILE, discover, is_entity_list, is_hypothesis_file
 from .metadata import resolve_metadata
-from .readers import Document, read_document
+from .guard import read_guarded
+from .limits import Limits
+from .readers import Document
 
 Progress = Callable[[str], None]
 
-def run(store: Store, paths: list[Path], progress: Progress | None = None) -> StageReport:
+def run(store: Store, paths: list[Path], progress: Progress | None = None,
+        limits: Limits | None = None) -> StageReport:
+    """Ingest `paths`; every document is read in a guarded worker under `limits` (default:
+    Limits.from_env(), see docs/ingest.md)."""
     report = StageReport(stage="ingest")
     found = discover([Path(p) for p in paths])
     extras = found.case_inputs
@@ -32,17 +37,20 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None) -> St
         _guard(report, path, lambda p=path: _load_case_file(store, p, report))
     for path in sorted(p for p in extras if is_entity_list(p)):
         _guard(report, path, lambda p=path: _load_entities(store, p, report))
-    for path in found.documents:
-        manifest = found.manifests.get(path.parent, {})
-        _guard(report, path, lambda p=path, m=manifest: _ingest_document(store, p, m, report))
+    for path, doc in read_guarded(found.documents, limits):
+        if isinstance(doc, BadInputFile):
+            report.reject(shown(path.name), doc.coded_reason)
+        else:
+            manifest = found.manifests.get(path.parent, {})
+            _guard(report, path, lambda d=doc, m=manifest: _store_document(store, d, m, report))
         if progress:
-            progress(path.name)
+            progress(shown(path.name))
     if found.casebooks:
         known = store.sources()
         for path in found.casebooks:
             _guard(report, path, lambda p=path: _load_casebook(store, p, known, report))
             if progress:
-                progress(path.name)
+                progress(shown(path.name))
     for path in sorted(p for p in extras if is_hypothesis_file(p)):
         _guard(report, path, lambda p=path: _load_hypotheses(store, p, report))
     return report
@@ -72,25 +80,28 @@ def source_from_document(doc: Document, meta: dict) -> Source:
             written = parse_when(str(date))
         except ValueError as e:
             raise MetadataError(doc.path, f"cannot read its date written {date!r}: {e}") from e
+    extra = dict(meta.get("extra") or {})
+    if doc.reading:
+        extra["reading"] = doc.reading   # how the text was read: encoding and confidence, OCR pages
     return Source(
-        id="s-" + doc.content_hash[:12], title=meta.get("title") or doc.path.stem,
+        id="s-" + doc.content_hash[:12], title=shown(meta.get("title") or doc.path.stem),
         kind=kind, text=doc.text, content_hash=doc.content_hash,
         authors=list(meta.get("authors") or []), date=str(date) if date else None, written=written,
         archive_ref=meta.get("archive_ref"), url=meta.get("url"), licence=meta.get("licence"),
-        citation=meta.get("citation"), path=str(doc.path.resolve()), format=doc.format,
-        pages=[(p.number, p.start, p.end) for p in doc.pages], extra=meta.get("extra") or {},
+        citation=meta.get("citation"), path=shown(doc.path.resolve()), format=doc.format,
+        pages=[(p.number, p.start, p.end) for p in doc.pages], extra=extra,
     )
 
 
-def _ingest_document(store: Store, path: Path, manifest: dict, report: StageReport) -> None:
-    doc = read_document(path)
+def _store_document(store: Store, doc: Document, manifest: dict, report: StageReport) -> None:
+    path = doc.path
     source = source_from_document(doc, resolve_metadata(doc, manifest))
     if store.source_by_hash(doc.content_hash):
         # Same bytes: nothing to add, but a corrected sidecar or manifest still applies.
         if store.update_source_metadata(source):
             report.add("metadata updates")
         else:
-            report.unchanged(path.name)
+            report.unchanged(shown(path.name))
         return
     with store.transaction() as conn:
         store.add_source(source, conn)
