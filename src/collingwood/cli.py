@@ -168,11 +168,13 @@ def sources(case: Path = typer.Argument(..., help=CASE_HELP),
         _jsonl({"id": s.id, "title": s.title, "kind": s.kind, "authors": s.authors, "date": s.date,
                 "archive_ref": s.archive_ref, "url": s.url, "licence": s.licence,
                 "citation": s.citation, "path": s.path, "characters": len(s.text),
-                "pages": len(s.pages)} for s in items)
+                "pages": len(s.pages), "reading": s.extra.get("reading") or {}} for s in items)
         return
-    table = Table("id", "title", "kind", "authors", "written", "reference")
+    from .ingest.stage import reading_note
+    table = Table("id", "title", "kind", "authors", "written", "reference", "read")
     for s in items:
-        table.add_row(s.id, s.title, s.kind, ", ".join(s.authors), s.date or "", s.archive_ref or "")
+        table.add_row(*(escape(v) for v in (s.id, s.title, s.kind, ", ".join(s.authors), s.date or "",
+                                            s.archive_ref or "", reading_note(s.extra.get("reading")))))
     out.print(table)
 
 

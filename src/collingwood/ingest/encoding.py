@@ -1,7 +1,8 @@
 """Decode the bytes of a text file: BOM, UTF-8, UTF-16 without a BOM, else detection.
 
-Order: a byte-order mark decides; strict UTF-8 next (most files); then UTF-16 without a
-BOM, recognised by its NUL bytes all on one side of each pair; then charset-normalizer
+Order: a byte-order mark decides; then UTF-16 without a BOM, recognised by its NUL bytes
+all on one side of each pair (ASCII in UTF-16 is valid UTF-8 with NULs); strict UTF-8 next
+(most files); then charset-normalizer
 for the single-byte code pages (Latin-1, Windows-1252, Cyrillic ...). Among encodings
 that read the bytes equally well, the one listed first in data/encodings.yaml is chosen.
 Only what is truly not text (NUL bytes, or no encoding that reads it without a mess) is
@@ -45,16 +46,16 @@ def decode_bytes(path: Path, data: bytes, stray_nul_ok: bool = False) -> tuple[s
         if data.startswith(bom):
             return _strict(path, data, codec, "bom"), {"encoding": codec.replace("-sig", ""),
                                                       "method": "bom", "confidence": 1.0}
+    wide = utf16_without_bom(data)
+    if wide:
+        return _strict(path, data, wide, "utf-16-pattern"), {"encoding": wide, "method": "utf-16-pattern",
+                                                            "confidence": 1.0}
     try:
         text = data.decode("utf-8")
         _check_text(path, text, stray_nul_ok)
         return text, {"encoding": "utf-8", "method": "utf-8", "confidence": 1.0}
     except UnicodeDecodeError:
         pass
-    wide = utf16_without_bom(data)
-    if wide:
-        return _strict(path, data, wide, "utf-16-pattern"), {"encoding": wide, "method": "utf-16-pattern",
-                                                            "confidence": 1.0}
     if b"\x00" in data:
         raise BadInputFile(path, "it contains NUL bytes, so it is binary, not text; check what it "
                                  "really is", "not-text")

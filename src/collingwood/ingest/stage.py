@@ -59,8 +59,33 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None,
 def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
     try:
         step()
+    except BadInputFile as e:
+        cause = e.__cause__
+        kind = cause.kind if isinstance(cause, YamlError) else e.kind   # a YAML bomb says so
+        report.reject(shown(path.name), f"[{kind}] {e.reason}")
     except CollingwoodError as e:
-        report.reject(shown(path.name), e.coded_reason if isinstance(e, BadInputFile) else e.message)
+        report.reject(shown(path.name), e.message)
+
+
+def reading_note(reading: dict | None) -> str:
+    """How a source's text was read, in a few words: 'OCR 3 pages, 91%' or 'cp1252 (0.87)';
+    empty for plain UTF-8 or a text layer."""
+    if not reading:
+        return ""
+    notes = []
+    ocr = reading.get("ocr")
+    if ocr:
+        pages = ocr.get("pages") or []
+        mean = ocr.get("mean_confidence")
+        scored = "" if mean is None else f", {mean:.0f}%"
+        per_page = " ".join(f"p{p['page']}:{p['confidence']:.0f}" for p in pages[:6]
+                            if p.get("confidence") is not None)
+        notes.append(f"OCR {len(pages)} page{'s' * (len(pages) != 1)}{scored}" + (f" ({per_page})" if len(pages) > 1
+                                                                                   and per_page else ""))
+    encoding = reading.get("encoding")
+    if encoding and encoding.get("encoding") != "utf-8":
+        notes.append(f"{encoding['encoding']} ({encoding.get('confidence', 1):.2f})")
+    return "; ".join(notes)
 
 
 def count_work(paths: list[Path]) -> int:
