@@ -67,10 +67,25 @@ def _cap_cpu(seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (value, hard))
 
 
+def _quiet() -> None:
+    """Parsers log and warn about the damage they work around, and C code may print: the user
+    gets the file's coded reason instead, so the worker's own output goes nowhere."""
+    import logging
+    import warnings
+
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
 def _serve(conn: Connection, limits: Limits) -> None:
     """The worker's loop: a path in, ("ok", Document) or ("bad", kind, reason) out."""
     os.setpgrp()   # its own group, so a kill also ends an OCR engine it started
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides when to stop
+    _quiet()
     _set_limits(limits)
     while True:
         try:

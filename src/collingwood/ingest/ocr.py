@@ -143,10 +143,11 @@ def ocr_image_file(path: Path, data: bytes, limits, more_time: Callable[[int], N
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = None   # checked here, with a reason of our own, before decoding
             image = Image.open(io.BytesIO(data))
             width, height = image.size
             if width * height > limits.image_megapixels * 1_000_000:
-                raise BadInputFile(path, f"the image is {width} x {height} pixels, over the limit of "
+                raise BadInputFile(path, f"the image is {width:,} x {height:,} pixels, over the limit of "
                                          f"{limits.image_megapixels} megapixels (raise "
                                          "COLLINGWOOD_IMAGE_MEGAPIXELS if it is genuine)", "too-large")
             Image.MAX_IMAGE_PIXELS = limits.image_megapixels * 1_000_000
