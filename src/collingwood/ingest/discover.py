@@ -119,38 +119,37 @@ def _walk(folder: Path, found: Discovered) -> list[tuple[Path, bool, int]]:
     is no limit; a folder already entered (by its device and inode) is not entered again."""
     out: list[tuple[Path, bool, int]] = []
     seen: set[tuple[int, int]] = set()
-    stack = [folder]
+    stack = [os.fspath(folder)]   # plain strings: a Path per folder costs O(depth) each
     while stack:
         here = stack.pop()
         try:
             st = os.stat(here)
             if (st.st_dev, st.st_ino) in seen:
-                found.skip(here, "loop", "this folder was already read (a loop or a second mount); not read twice")
+                found.skip(Path(here), "loop", "this folder was already read (a loop or a second mount); not read twice")
                 continue
             seen.add((st.st_dev, st.st_ino))
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: (e.name.lower(), e.name))
         except OSError as e:
-            found.skip(here, "unreadable", f"cannot open the folder ({e.strerror or e})")
+            found.skip(Path(here), "unreadable", f"cannot open the folder ({e.strerror or e})")
             continue
         subfolders = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 lst = entry.stat(follow_symlinks=False)
             except OSError as e:
-                found.skip(path, "unreadable", f"cannot look at it ({e.strerror or e})")
+                found.skip(Path(entry.path), "unreadable", f"cannot look at it ({e.strerror or e})")
                 continue
-            if stat.S_ISLNK(lst.st_mode):
-                _link(path, found, out)
-            elif stat.S_ISDIR(lst.st_mode):
-                subfolders.append(path)
+            if stat.S_ISDIR(lst.st_mode):
+                subfolders.append(entry.path)
+            elif stat.S_ISLNK(lst.st_mode):
+                _link(Path(entry.path), found, out)
             elif stat.S_ISREG(lst.st_mode):
-                out.append((path, False, lst.st_size))
+                out.append((Path(entry.path), False, lst.st_size))
             else:
-                found.skip(path, "not-a-file", f"it is {kind_of(lst.st_mode)}, not a regular file; "
+                found.skip(Path(entry.path), "not-a-file", f"it is {kind_of(lst.st_mode)}, not a regular file; "
                                                "only regular files are read")
         stack.extend(reversed(subfolders))
     return out

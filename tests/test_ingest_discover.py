@@ -1,0 +1,82 @@
+"""Discovery stays inside the input: links, special files, names, depth."""
+
+from __future__ import annotations
+
+import os
+
+from collingwood.errors import shown
+from collingwood.ingest.discover import discover
+
+
+def _reasons(found) -> dict[str, str]:
+    return {p.name: r for p, r in found.skipped}
+
+
+def test_discover_links_are_followed_only_to_files_inside(tmp_path):
+    root, outside = tmp_path / "in", tmp_path / "out"
+    (root / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (root / "sub" / "real.txt").write_text("real")
+    (outside / "secret.txt").write_text("secret")
+    os.symlink(root / "sub" / "real.txt", root / "alias.txt")
+    os.symlink(outside / "secret.txt", root / "secret.txt")
+    os.symlink(outside, root / "elsewhere")
+    os.symlink(root / "sub", root / "again")
+    os.symlink(root / "nowhere.txt", root / "dangling.txt")
+    found = discover([root])
+    assert [p.name for p in found.documents] == ["real.txt"]   # once, in its own place
+    reasons = _reasons(found)
+    assert reasons["secret.txt"].startswith("[link-outside]") and str(outside) in reasons["secret.txt"]
+    assert reasons["elsewhere"].startswith("[link-outside]")
+    assert reasons["again"].startswith("[link]")
+    assert reasons["dangling.txt"].startswith("[broken-link]")
+
+
+def test_discover_a_link_inside_to_a_hidden_place_is_followed_once(tmp_path):
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "memo.txt").write_text("memo")
+    os.symlink(tmp_path / ".hidden" / "memo.txt", tmp_path / "memo.txt")
+    assert [p.name for p in discover([tmp_path]).documents] == ["memo.txt"]
+
+
+def test_discover_special_files_are_skipped(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink("/dev/null", tmp_path / "null.txt")
+    found = discover([tmp_path, tmp_path / "pipe.txt"])
+    reasons = _reasons(found)
+    assert reasons["pipe.txt"].startswith("[not-a-file]") and "FIFO" in reasons["pipe.txt"]
+    assert reasons["null.txt"].startswith("[link-outside]")
+    assert not found.documents
+
+
+def test_discover_an_explicit_link_is_followed(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "memo.txt").write_text("memo")
+    os.symlink(tmp_path / "a" / "memo.txt", tmp_path / "named.txt")
+    assert [p.name for p in discover([tmp_path / "named.txt"]).documents] == ["named.txt"]
+
+
+def test_discover_any_depth_and_any_name(tmp_path):
+    deep = str(tmp_path)
+    for _ in range(1200):
+        deep = os.path.join(deep, "d")
+        os.mkdir(deep)
+    with open(os.path.join(deep, "bottom.txt"), "w") as f:
+        f.write("bottom")
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "wb") as f:
+        f.write(b"name in Latin-1")
+    found = discover([tmp_path])
+    names = sorted(shown(p.name) for p in found.documents)
+    assert names == ["bottom.txt", "caf\\xe9.txt"]
+    path = deep
+    os.remove(os.path.join(deep, "bottom.txt"))
+    while path != str(tmp_path):
+        os.rmdir(path)
+        path = os.path.dirname(path)
+
+
+def test_shown_escapes_what_a_terminal_would_obey():
+    assert shown("evil\x1b[2J\x07.txt") == "evil\\x1b[2J\\x07.txt"
+    assert shown("left\u202etxt.exe") == "left\\u202etxt.exe"
+    assert shown("caf\udce9.txt") == "caf\\xe9.txt"
+    assert shown("Caf\u00e9 Z\u00fcrich.pdf") == "Caf\u00e9 Z\u00fcrich.pdf"
