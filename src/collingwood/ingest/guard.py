@@ -156,7 +156,14 @@ class ReaderPool:
             self.close()
 
     def _start(self, index: int, paths: list[Path]) -> None:
+        task = (os.fspath(paths[index]), self.limits.seconds)
         worker = next((w for w in self.workers if w.task is None), None)
+        if worker is not None:
+            try:
+                worker.conn.send(task)
+            except OSError:   # an idle worker that died (the system's OOM killer): replace it
+                self._retire(worker)
+                worker = None
         if worker is None:
             parent, child = _ctx().Pipe()
             process = _ctx().Process(target=_serve, args=(child, self.limits), daemon=True)
@@ -164,10 +171,11 @@ class ReaderPool:
             child.close()
             worker = _Worker(process, parent)
             self.workers.append(worker)
+            worker.conn.send(task)
         worker.task = index
         worker.started = time.monotonic()
         worker.deadline = worker.started + self.limits.seconds
-        worker.conn.send((os.fspath(paths[index]), self.limits.seconds))
+        worker.extra = 0.0
 
     def _collect(self, paths: list[Path], results: dict) -> None:
         busy = [w for w in self.workers if w.task is not None]

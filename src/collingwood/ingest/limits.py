@@ -27,7 +27,7 @@ class Limits:
     zip_ratio: int = 200           # inflated / compressed size of a part larger than 1 MiB
     ocr_pages: int = 300           # pages to OCR in one file
     ocr_dpi: int = 300             # resolution scanned pages are rendered at for OCR
-    image_megapixels: int = 180    # an image (or a rendered page) larger than this is refused
+    image_megapixels: int = 90     # an image larger than this is refused; a page is rendered smaller
     workers: int = 2               # worker processes reading files side by side
 
     @classmethod

@@ -32,14 +32,14 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None,
     found = discover([Path(p) for p in paths])
     extras = found.case_inputs
     for path, reason in found.skipped:
-        report.skip(shown(path.name), reason)
+        report.skip(shown(path.name), shown(reason))
     for path in sorted(p for p in extras if p.name == CASE_FILE):
         _guard(report, path, lambda p=path: _load_case_file(store, p, report))
     for path in sorted(p for p in extras if is_entity_list(p)):
         _guard(report, path, lambda p=path: _load_entities(store, p, report))
     for path, doc in read_guarded(found.documents, limits):
         if isinstance(doc, BadInputFile):
-            report.reject(shown(path.name), doc.coded_reason)
+            report.reject(shown(path.name), shown(doc.coded_reason))
         else:
             manifest = found.manifests.get(path.parent, {})
             _guard(report, path, lambda d=doc, m=manifest: _store_document(store, d, m, report))
@@ -62,9 +62,9 @@ def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
     except BadInputFile as e:
         cause = e.__cause__
         kind = cause.kind if isinstance(cause, YamlError) else e.kind   # a YAML bomb says so
-        report.reject(shown(path.name), f"[{kind}] {e.reason}")
+        report.reject(shown(path.name), shown(f"[{kind}] {e.reason}"))
     except CollingwoodError as e:
-        report.reject(shown(path.name), e.message)
+        report.reject(shown(path.name), shown(e.message))
 
 
 def reading_note(reading: dict | None) -> str:
@@ -158,7 +158,7 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     if changed:
         report.add("case settings", len(changed))
     else:
-        report.unchanged(path.name)
+        report.unchanged(shown(path.name))
 
 
 def _load_entities(store: Store, path: Path, report: StageReport) -> None:
@@ -168,7 +168,7 @@ def _load_entities(store: Store, path: Path, report: StageReport) -> None:
     if new:
         report.add("entities", new)
     else:
-        report.unchanged(path.name)
+        report.unchanged(shown(path.name))
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
@@ -187,6 +187,6 @@ def _load_casebook(store: Store, path: Path, known: list[Source], report: StageR
     if added:
         report.add("claims", added)
     if added < len(result.claims):
-        report.unchanged(f"{path.name} ({len(result.claims) - added} claims already present)")
+        report.unchanged(f"{shown(path.name)} ({len(result.claims) - added} claims already present)")
     for reason in result.errors:
-        report.reject(path.name, reason)
+        report.reject(shown(path.name), shown(reason))
