@@ -17,6 +17,7 @@ BENCHES = [
     ("claim sample for hand review", ["bench_claims_sample.py"]),
     ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
+    ("guarded ingest, OCR and the hostile corpus", ["bench_ingest.py"]),
 ]
 
 

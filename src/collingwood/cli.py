@@ -85,7 +85,7 @@ def init(case: Path = typer.Argument(..., help="Path of the new case file."),
 @app.command()
 @handles_errors
 def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
-           paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx, "
+           paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx .png .jpg .tif, "
                                               "*.casebook.yaml|csv, entities.yaml, case.yaml."),
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
     """Add sources, entity lists and hand-written claims to a case."""
