@@ -150,6 +150,40 @@ def docx_bomb(path: Path, inflated: int, level: int = 1) -> None:
                 f.write(chunk)
 
 
+def lying_docx(inflated: int) -> bytes:
+    """A .docx whose document.xml inflates to `inflated` bytes but whose headers say 100."""
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes(["x"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b" " * inflated + b"</w:body>")
+            z.writestr(info.filename, data)
+    data = bytearray(out.getvalue())
+    name = b"word/document.xml"
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            if data[start + name_at:start + name_at + len(name)] == name:
+                data[start + size_at:start + size_at + 4] = struct.pack("<I", 100)
+            start += 4
+    return bytes(data)
+
+
+def image_pages_pdf(pages: int) -> bytes:
+    """`pages` pages, each only a small image: all of them would need OCR."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF()
+    image = Image.new("L", (16, 16), 200)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.image(image, x=10, y=10, w=20)
+    return bytes(pdf.output())
+
+
 def png_bytes(width: int = 40, height: int = 20) -> bytes:
     from PIL import Image
 
@@ -216,6 +250,17 @@ def build(root: Path) -> Corpus:
     f = c.kind("sidecar-link-outside", "linked.txt", "rejected", "link")
     (f / "linked.txt").write_text("Its sidecar is a link to /etc/passwd.\n")
     os.symlink("/etc/passwd", f / "linked.txt.meta.yaml")
+
+    f = c.kind("sidecar-fifo", "piped.txt", "rejected", "not-a-file")
+    (f / "piped.txt").write_text("Its sidecar is a FIFO.\n")
+    os.mkfifo(f / "piped.txt.meta.yaml")
+    f = c.kind("manifest-fifo", "sources.yaml", "skipped", "not-a-file", good_in="good")
+    os.mkfifo(f / "sources.yaml")
+    (f / "held.txt").write_text("Held back: its folder's manifest is a FIFO.\n")
+    f = c.kind("casebook-link-passwd", "passwd.casebook.yaml", "skipped", "link-outside")
+    os.symlink("/etc/passwd", f / "passwd.casebook.yaml")
+    f = c.kind("entities-fifo", "entities.yaml", "skipped", "not-a-file")
+    os.mkfifo(f / "entities.yaml")
 
     # Links, special files, names, depth
     f = c.kind("link-passwd", "passwd.txt", "skipped", "link-outside")
@@ -284,7 +329,12 @@ def build(root: Path) -> Corpus:
     whole = docx_bytes(["A document cut in half."])
     (f / "cut.docx").write_bytes(whole[: len(whole) // 2])
 
+    f = c.kind("docx-lying-sizes", "liar.docx", "rejected", "damaged", "zip-bomb")
+    (f / "liar.docx").write_bytes(lying_docx(8 * MiB))
+
     # PDFs
+    f = c.kind("pdf-too-many-scanned-pages", "many.pdf", "rejected", "too-large")
+    (f / "many.pdf").write_bytes(image_pages_pdf(301))
     f = c.kind("pdf-truncated", "cut.pdf", "rejected", "damaged")
     whole = pdf_bytes(["First page of a cut PDF.", "Second page."])
     (f / "cut.pdf").write_bytes(whole[: len(whole) // 2])

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collingwood.errors import shown
 from collingwood.ingest.discover import discover
@@ -80,3 +84,27 @@ def test_shown_escapes_what_a_terminal_would_obey():
     assert shown("left\u202etxt.exe") == "left\\u202etxt.exe"
     assert shown("caf\udce9.txt") == "caf\\xe9.txt"
     assert shown("Caf\u00e9 Z\u00fcrich.pdf") == "Caf\u00e9 Z\u00fcrich.pdf"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_shown_never_lets_a_control_character_or_surrogate_through(name):
+    out = shown(name)
+    out.encode("utf-8")   # no lone surrogates left
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in out)
+    if all(unicodedata.category(ch)[0] in "LNPSZ" and ch not in "\u2028\u2029" for ch in name):
+        assert out == name   # printable names are kept as they are
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                  and b not in (b".", b"..")))
+def test_any_file_name_bytes_are_discovered_and_shown(tmp_path_factory, raw):
+    folder = tmp_path_factory.mktemp("names")
+    with open(os.fsencode(folder) + b"/" + raw + b".txt", "wb") as f:
+        f.write(b"text")
+    found = discover([folder])
+    names = [p.name for p in found.documents] + [p.name for p, _ in found.skipped]
+    assert len(names) == (0 if raw.startswith(b".") else 1)
+    for name in names:
+        shown(name).encode("utf-8")
