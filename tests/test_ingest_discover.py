@@ -108,3 +108,19 @@ def test_any_file_name_bytes_are_discovered_and_shown(tmp_path_factory, raw):
     assert len(names) == (0 if raw.startswith(b".") else 1)
     for name in names:
         shown(name).encode("utf-8")
+
+
+def test_discover_a_tree_deeper_than_the_system_can_name_is_reported_not_fatal(tmp_path):
+    """Past PATH_MAX (4096 bytes) a folder cannot be opened by its path: skipped, with a reason."""
+    fds = [os.open(tmp_path, os.O_RDONLY)]
+    try:
+        for _ in range(1500):   # 1500 x "dd/" = 4500 bytes
+            os.mkdir("dd", dir_fd=fds[-1])
+            fds.append(os.open("dd", os.O_RDONLY, dir_fd=fds[-1]))
+        found = discover([tmp_path])
+        assert any(r.startswith("[unreadable]") for _, r in found.skipped)
+    finally:
+        for parent in reversed(fds[:-1]):
+            os.rmdir("dd", dir_fd=parent)
+        for fd in fds:
+            os.close(fd)

@@ -117,11 +117,7 @@ def detect(path: Path, data: bytes) -> tuple[str, dict]:
                                  f"{least:.0%} mess); it is binary, not text", "not-text")
     _check_text(path, text)
     same = sum(1 for r in tied if str(r) == text) / len(tied)
-    language = getattr(best, "language", None)
-    info = {"encoding": name, "method": "detected", "confidence": round((1 - least) * same, 2)}
-    if language and language != "Unknown":
-        info["language_guess"] = language
-    return text, info
+    return text, {"encoding": name, "method": "detected", "confidence": round((1 - least) * same, 2)}
 
 
 def _strict(path: Path, data: bytes, codec: str, method: str) -> str:

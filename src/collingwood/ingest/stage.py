@@ -141,13 +141,13 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     except (OSError, UnicodeDecodeError) as e:
         raise BadInputFile(path, f"cannot read the case description: {e}") from e
     if not isinstance(data, dict):
-        raise BadInputFile(path, "the case description must be a mapping (title, period, description)")
+        raise BadInputFile(path, "the case description must be a mapping (title, period, description)", "metadata")
     period = data.get("period") or {}
     if period:
         try:
             lo, hi = parse_when(str(period["from"])), parse_when(str(period["to"]))
         except (KeyError, ValueError) as e:
-            raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})") from e
+            raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})", "metadata") from e
         data["period"] = {"from": str(period["from"]), "to": str(period["to"]),
                           "span": lo.hull(hi).to_dict()}
     changed = [key for key in ("title", "description", "period")
