@@ -146,7 +146,7 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     if period:
         try:
             lo, hi = parse_when(str(period["from"])), parse_when(str(period["to"]))
-        except (KeyError, ValueError) as e:
+        except (KeyError, TypeError, ValueError) as e:
             raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})", "metadata") from e
         data["period"] = {"from": str(period["from"]), "to": str(period["to"]),
                           "span": lo.hull(hi).to_dict()}
