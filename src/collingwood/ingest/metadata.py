@@ -154,12 +154,15 @@ def normalise_metadata(raw: dict, path: Path, where: str = "the metadata") -> di
     extra: dict = {}
     for key, value in raw.items():
         name = re.sub(r"[\s-]+", "_", str(key).strip().lower())
-        if name == "extra" and isinstance(value, dict):
-            extra.update(_plain(value))
-            continue
         canonical = ALIASES.get(name, name)
         if canonical not in SOURCE_FIELDS:
-            extra[str(key)] = _plain(value)
+            try:
+                if name == "extra" and isinstance(value, dict):
+                    extra.update(_plain(value))
+                else:
+                    extra[str(key)] = _plain(value)
+            except ValueError as e:
+                raise MetadataError(path, f"in {where}, {key!r}: {e}") from e
             continue
         value = _field_value(canonical, value, path, where)
         if value in (None, "", []):
@@ -199,13 +202,18 @@ def _scalar_text(value: object) -> str:
 
 
 def _plain(value: object) -> object:
-    """YAML values made JSON-safe (dates become ISO strings)."""
+    """YAML values made JSON-safe (dates become ISO strings, sets sorted lists); a binary
+    value (``!!binary``) is not metadata: ValueError."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=str)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        raise ValueError("a binary (!!binary) value is not metadata; write it as text")
     return value
 
 
