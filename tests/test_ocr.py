@@ -21,9 +21,9 @@ LINES = ["Memorandum on the agent called Otto.", "He met the courier in Vienna",
 
 @pytest.fixture(autouse=True)
 def tesseract():
-    if shutil.which("tesseract") is None:
-        pytest.fail("Tesseract is not installed: run scripts/ci-deps.sh (installs tesseract-ocr, "
-                    "tesseract-ocr-eng) before the tests")
+    if shutil.which("tesseract") is None or "eng" not in ocr.installed_languages():
+        pytest.fail("Tesseract (with English) is not installed: run scripts/ci-deps.sh (installs "
+                    "tesseract-ocr, tesseract-ocr-eng) before the tests")
 
 
 def page_image(lines: list[str]):
@@ -114,6 +114,13 @@ def test_ocr_missing_tesseract_is_a_coded_refusal(tmp_path, monkeypatch):
     finally:
         ocr.engine_version.cache_clear()
     assert e.value.kind == "no-ocr" and "tesseract-ocr" in e.value.reason and "ci-deps.sh" in e.value.reason
+
+
+def test_ocr_missing_language_pack_is_a_coded_refusal(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLLINGWOOD_OCR_LANG", "eng+zzz")
+    with pytest.raises(BadInputFile) as e:
+        read_document(scanned_pdf(tmp_path / "scan.pdf", [LINES]))
+    assert e.value.kind == "no-ocr" and "tesseract-ocr-zzz" in e.value.reason
 
 
 def test_ocr_through_the_cli_shows_page_confidence(tmp_path):

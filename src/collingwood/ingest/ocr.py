@@ -42,12 +42,26 @@ def engine_version() -> str | None:
         return None
 
 
+@cache
+def installed_languages() -> frozenset[str]:
+    import pytesseract
+
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, OSError):
+        return frozenset()
+
+
 def require_engine(path: Path, why: str) -> str:
     version = engine_version()
     if version is None:
         raise BadInputFile(path, f"{why}, but the OCR engine Tesseract is not installed; install the "
                                  "Debian packages tesseract-ocr and tesseract-ocr-eng "
                                  "(scripts/ci-deps.sh does)", "no-ocr")
+    missing = [lang for lang in language().split("+") if lang not in installed_languages()]
+    if missing:
+        raise BadInputFile(path, f"{why}, but Tesseract has no language data for {', '.join(missing)}; "
+                                 f"install {', '.join('tesseract-ocr-' + m for m in missing)}", "no-ocr")
     return version
 
 
