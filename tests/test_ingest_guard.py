@@ -57,3 +57,27 @@ def test_guard_limits_from_the_environment():
         Limits.from_env({"COLLINGWOOD_SECONDS": "soon"})
     with pytest.raises(ConfigError, match="above zero"):
         Limits.from_env({"COLLINGWOOD_WORKERS": "0"})
+
+
+def test_guard_a_worker_that_dies_costs_its_file_only(tmp_path):
+    import os
+    import signal
+    import threading
+
+    from collingwood.ingest.guard import ReaderPool
+
+    slow = tmp_path / "slow.html"
+    slow.write_text("<html><body>" + "<p><b>word</b> <i>another</i></p>" * 400_000 + "</body></html>")
+    paths = [slow, *_good(tmp_path, 2)]
+    pool = ReaderPool(Limits(seconds=60, workers=1))
+
+    def kill():
+        os.kill(pool.workers[0].process.pid, signal.SIGKILL)   # as a crash in C code would end it
+
+    timer = threading.Timer(0.5, kill)
+    timer.start()
+    results = dict(pool.read_all(paths))
+    timer.join()
+    assert isinstance(results[slow], BadInputFile) and results[slow].kind == "crashed"
+    assert "SIGKILL" in results[slow].reason
+    assert all(isinstance(results[p], Document) for p in paths[1:])

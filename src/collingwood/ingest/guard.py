@@ -185,28 +185,29 @@ class ReaderPool:
         ready = wait([w.conn for w in busy], timeout=timeout)
         now = time.monotonic()
         for w in busy:
-            path = paths[w.task]
+            index = w.task
+            path = paths[index]
             if w.conn in ready:
                 try:
                     message = w.conn.recv()
                 except (EOFError, OSError):
-                    results[w.task] = self._died(w, path)
+                    results[index] = self._died(w, path)   # (retiring the worker clears its task)
                     continue
                 if message[0] == "more":
                     w.deadline += message[1]
                     w.extra += message[1]
                     continue
                 if message[0] == "ok":
-                    results[w.task] = message[1]
+                    results[index] = message[1]
                 else:
                     _, kind, reason, cls = message
-                    results[w.task] = _rebuild(cls, path, reason, kind)
+                    results[index] = _rebuild(cls, path, reason, kind)
                 w.task = None
                 if message[0] == "bad" and kind == "memory":
                     self._retire(w)
             elif now >= w.deadline:
                 allowed = self.limits.seconds + w.extra
-                results[w.task] = BadInputFile(path, f"reading it took longer than the limit of {allowed:.0f} s "
+                results[index] = BadInputFile(path, f"reading it took longer than the limit of {allowed:.0f} s "
                                                      "(raise COLLINGWOOD_SECONDS if the file is genuine)",
                                                "timeout")
                 self._retire(w)
