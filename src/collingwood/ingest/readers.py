@@ -267,19 +267,21 @@ def _read_member(path: Path, z: zipfile.ZipFile, info, limits: Limits) -> bytes:
 
 def _check_xml(path: Path, name: str, data: bytes) -> None:
     """Word never writes a DTD or an entity: refuse them (XXE, billion laughs), and refuse an
-    undefined entity or broken XML instead of letting the parser drop text silently."""
-    from xml.etree.ElementTree import ParseError
+    undefined entity or broken XML instead of letting the parser drop text silently. A
+    streaming (SAX) pass through defusedxml: no tree is built, so it costs no memory."""
+    from xml.sax import ContentHandler, SAXParseException
 
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.sax import parseString
 
     try:
-        fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parseString(data, ContentHandler(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         raise BadInputFile(path, f"{name} declares a DTD or entities ({type(e).__name__}), which Word never "
                                  "writes; refused as unsafe", "damaged") from e
-    except ParseError as e:
-        raise BadInputFile(path, f"{name} is not well-formed XML ({e}); open it in Word and save it again",
+    except SAXParseException as e:
+        raise BadInputFile(path, f"{name} is not well-formed XML (line {e.getLineNumber()}, column "
+                                 f"{e.getColumnNumber()}: {e.getMessage()}); open it in Word and save it again",
                            "damaged") from e
 
 
