@@ -240,3 +240,46 @@ def test_ingest_join_pages_maps_every_offset_to_its_page(texts):
             assert page_of(pages, offset) == page.number
     covered = sum(p.end - p.start for p in pages)
     assert len(text) - covered == len(PAGE_SEPARATOR) * max(0, sum(p.end > p.start for p in pages) - 1)
+
+
+# --- hostile .docx: caps checked from the zip directory, XML without entities ---------------
+
+
+def _docx_reason(path, limits=None):
+    from collingwood.ingest.limits import Limits
+
+    with pytest.raises(BadInputFile) as e:
+        read_document(path, limits or Limits())
+    return e.value
+
+
+def test_ingest_docx_part_over_the_cap_is_a_zip_bomb_before_inflating(tmp_path):
+    from hostile_corpus import docx_bomb
+
+    from collingwood.ingest.limits import Limits
+
+    docx_bomb(tmp_path / "big.docx", 32 * 1024 * 1024)
+    e = _docx_reason(tmp_path / "big.docx", Limits(zip_member_mb=16))
+    assert e.kind == "zip-bomb" and "word/document.xml would inflate to 32.0 MiB" in e.reason
+    e = _docx_reason(tmp_path / "big.docx", Limits(zip_ratio=50))
+    assert e.kind == "zip-bomb" and "times" in e.reason
+
+
+def test_ingest_docx_undefined_entity_is_refused_not_truncated(tmp_path):
+    from hostile_corpus import docx_with_xml
+
+    path = tmp_path / "e.docx"
+    path.write_bytes(docx_with_xml(["Before.", "Second paragraph, then more."],
+                                   lambda x: x.replace("Second paragraph,", "Second &nbsp; paragraph,")))
+    e = _docx_reason(path)
+    assert e.kind == "damaged" and "undefined entity" in e.reason and "line" in e.reason
+
+
+def test_ingest_docx_with_a_dtd_is_refused(tmp_path):
+    from hostile_corpus import docx_with_xml
+
+    path = tmp_path / "x.docx"
+    path.write_bytes(docx_with_xml(["Text."], lambda x: x.replace(
+        "?>", '?><!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)))
+    e = _docx_reason(path)
+    assert e.kind == "damaged" and "DTD" in e.reason
