@@ -149,15 +149,13 @@ def _read_pdf(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], 
     if b"%PDF-" not in data[:1024]:
         raise BadInputFile(path, f"it says .pdf but is not a PDF (starts with {data[:12]!r}); "
                                  "rename it with the right extension", "wrong-type")
-    found, meta = _pdf_pages(path, data)
-    scanned = [n for n, t in enumerate(found, start=1) if t is None]
-    texts = [t or "" for t in found]
+    texts, scanned, meta = _pdf_pages(path, data)
     if scanned:
         ocr.require_engine(path, f"{len(scanned)} of its {len(texts)} pages have no text layer (a scan) "
                                  "and need OCR")
         pages = ocr.ocr_pdf_pages(path, data, scanned, ctx.limits, ctx.more_time)
         for number, page in pages.items():
-            if page.text.strip():
+            if page.text.strip():   # else the page keeps what little its text layer has
                 texts[number - 1] = page.text
         ctx.reading["ocr"] = ocr.ocr_summary(pages)
     text, pages = join_pages(texts)
@@ -439,8 +437,9 @@ def _html_meta(soup) -> dict:
 # --- PDF ----------------------------------------------------------------------------
 
 
-def _pdf_pages(path: Path, data: bytes) -> tuple[list[str | None], dict]:
-    """Text of each page (None for a scanned page: an image and next to no text) and the info dict. An encrypted PDF that opens with the empty
+def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], list[int], dict]:
+    """Text of each page, the numbers of the scanned pages (an image and next to no text) and the
+    info dict. An encrypted PDF that opens with the empty
     password (a common "no copying" lock) is read; any other encryption is refused."""
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError
@@ -455,10 +454,11 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[list[str | None], dict]:
                     raise BadInputFile(path, encrypted, "encrypted")
             except DependencyError as e:  # AES needs the optional `cryptography` package
                 raise BadInputFile(path, encrypted, "encrypted") from e
-        texts = []
-        for page in reader.pages:
-            text = page.extract_text() or ""
-            texts.append(text if not ocr.needs_ocr(text) or not _has_image(page) else None)
+        texts, scanned = [], []
+        for number, page in enumerate(reader.pages, start=1):
+            texts.append(page.extract_text() or "")
+            if ocr.needs_ocr(texts[-1]) and _has_image(page):
+                scanned.append(number)
         info = reader.metadata or {}
         meta = _pdf_meta(info)
     except (BadInputFile, MemoryError):
@@ -466,7 +466,7 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[list[str | None], dict]:
     except Exception as e:  # noqa: BLE001 - see above
         raise BadInputFile(path, f"the PDF is damaged and cannot be read ({type(e).__name__}); "
                                  "open it in a PDF reader and save it again", "damaged") from e
-    return texts, meta
+    return texts, scanned, meta
 
 
 def _has_image(page) -> bool:
