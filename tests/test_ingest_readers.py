@@ -3,7 +3,7 @@
 import hashlib
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collingwood.errors import BadInputFile, MetadataError
@@ -283,3 +283,23 @@ def test_ingest_docx_with_a_dtd_is_refused(tmp_path):
         "?>", '?><!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)))
     e = _docx_reason(path)
     assert e.kind == "damaged" and "DTD" in e.reason
+
+
+_PREFIXES = {".txt": [b""], ".html": [b"", b"<meta charset=koi8-r>"], ".pdf": [b"%PDF-1.4\n"],
+             ".docx": [b"PK\x03\x04"], ".png": [b"\x89PNG\r\n\x1a\n"], ".jpg": [b"\xff\xd8\xff"],
+             ".tif": [b"II*\x00"]}
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(_PREFIXES)), st.data(), st.binary(max_size=400))
+def test_ingest_any_bytes_read_or_refused_with_a_code(tmp_path_factory, suffix, data, body):
+    """Whatever the bytes, a reader returns a Document or raises BadInputFile with a code."""
+    prefix = data.draw(st.sampled_from(_PREFIXES[suffix]))
+    path = tmp_path_factory.mktemp("any") / f"f{suffix}"
+    path.write_bytes(prefix + body)
+    try:
+        doc = read_document(path)
+    except BadInputFile as e:
+        assert e.kind and e.reason
+    else:
+        assert doc.text.strip() and doc.pages

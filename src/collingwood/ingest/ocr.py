@@ -156,6 +156,7 @@ def ocr_image_file(path: Path, data: bytes, limits, more_time: Callable[[int], N
 
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # Pillow's notes on odd files; the outcome says enough
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.MAX_IMAGE_PIXELS = None   # checked here, with a reason of our own, before decoding
             image = Image.open(io.BytesIO(data))

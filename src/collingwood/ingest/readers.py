@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -214,8 +215,8 @@ def _read_docx(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page],
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_xml(path, info.filename, _read_member(path, z, info, ctx.limits))
-    except zipfile.BadZipFile as e:
-        raise BadInputFile(path, "it is a damaged zip archive, not a readable .docx; "
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError) as e:   # zipfile's ways to fail
+        raise BadInputFile(path, f"it is a damaged zip archive, not a readable .docx ({type(e).__name__}); "
                                  "open it in Word and save it again", "damaged") from e
     except (NotImplementedError, RuntimeError) as e:   # an unknown compression method, an encrypted member
         raise BadInputFile(path, f"a part of it cannot be unpacked ({e}); open it in Word and save it again",
