@@ -260,6 +260,7 @@ def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
                as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
     """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
     import json as json_
+
     from .analyse import hypotheses as ach
     from .analysis import current_findings
     from .judgment import hypothesis_sets, register_for

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape

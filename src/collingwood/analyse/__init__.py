@@ -16,8 +16,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from ..model import CaseData, Claim, Predicate, Source, schema
 from ..resolve import Resolution
 from ..timespan import TimeSpan, civil, parse_when
@@ -177,7 +176,7 @@ def gap_years(later: TimeSpan | None, earlier: TimeSpan | None) -> float | None:
 def wording() -> dict:
     """Sentence templates and base severities: data/findings.yaml."""
     text = resources.files("collingwood.data").joinpath("findings.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/findings.yaml")
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|at|to|from|of|by|with|for|as|into))?\s*\{o\}")

@@ -15,16 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..errors import CasebookError
+from .. import safe_yaml
+from ..errors import CasebookError, YamlError
 from ..model import POLARITIES, CaseData, Claim, Finding, schema
 from ..resolve import Resolution, norm
 from ..timespan import TimeSpan, parse_when
 from . import predicate_of, wording
+from .case_view import CaseView, event_label
 from .findings import PRESENCE_DAYS
 from .grading import settings as grading_settings
-from .case_view import CaseView, event_label
 
 RATINGS = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
 INCONSISTENCY = {"I": 1, "II": 2}
@@ -86,10 +85,10 @@ def load_hypotheses(path: Path | str) -> HypothesisSet:
     """Read a ``*.hypotheses.yaml`` file; CasebookError names the file and the entry at fault."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     except (OSError, UnicodeDecodeError) as e:
         raise CasebookError(path, f"cannot read it as UTF-8 text ({e})") from e
-    except yaml.YAMLError as e:
+    except YamlError as e:
         raise CasebookError(path, f"invalid YAML: {e}".replace("\n", " ")) from e
     return parse_hypotheses(raw, path)
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from ..errors import SchemaError
 from ..resolve import Resolution, norm
 from ..timespan import OPEN_HI, OPEN_LO, TimeSpan, parse_when
@@ -77,7 +76,7 @@ def _span(value, where: str) -> TimeSpan | None:
 
 def _read(name: str) -> list[dict]:
     text = resources.files("collingwood.data").joinpath(name).read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = safe_yaml.load(text, name=f"data/{name}") or {}
     key = "places" if name == "places.yaml" else "organisations"
     entries = data.get(key) or []
     if not isinstance(entries, list):

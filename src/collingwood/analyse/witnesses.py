@@ -24,12 +24,25 @@ from ..model import CaseData, Claim, Finding
 from ..resolve import Resolution, norm
 from . import grading
 from .case_view import (
-    FLAG_ONLY, PROMINENCE, CaseView, event_label, live_findings, prominence, source_witness,
+    FLAG_ONLY,
+    PROMINENCE,
+    CaseView,
+    event_label,
+    live_findings,
+    prominence,
+    source_witness,
 )
 from .chronology import event_label as _event_label
 from .evidence import SELF_SERVING
 from .untruths import (
-    CLEARED, UNTRUTHS, Motive, Statement, dedupe_motives, how, omission_statements, omissions,
+    CLEARED,
+    UNTRUTHS,
+    Motive,
+    Statement,
+    dedupe_motives,
+    how,
+    omission_statements,
+    omissions,
     typed_statement,
 )
 
