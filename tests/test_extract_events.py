@@ -198,3 +198,27 @@ def test_the_cli_ingests_and_extracts_a_source_of_one_and_a_half_million_charact
                                                           text=True, timeout=120).stdout.splitlines()]
     assert len(src.read_text(encoding="utf-8")) >= 1_500_000
     assert len([c for c in claims if c["subject"] == "Walter Krivitsky"]) == 2
+
+
+# ---------------------------------------------------------------- a document quoting another
+
+_MEMO = ('1. Action required: none.\n\n'
+         '2. The following article appeared in the 27 March edition of\nthe "Washington Times:"\n'
+         '"Moscow: retired spies came to tell all.\n\n'
+         '"Kim Philby died in Moscow in 1988."\n\n'
+         'We have noted that John Smith died in London in 1990.\n\n'
+         '3. John Brown died in Paris in 1991.\n')
+
+
+def test_the_sentences_of_a_quoted_article_are_the_publications():
+    out = _read(_MEMO, kind="memorandum", written="1992-04-04")
+    by = {c.subject: c.asserted_by for c in out.claims if c.predicate == "died"}
+    assert by["Kim Philby"] == "Washington Times"
+    assert by["John Smith"] is None                 # the memo's own comment, after the quote closed
+    assert by["John Brown"] is None                 # the memo's next numbered paragraph
+
+
+def test_a_sentence_in_capitals_is_parsed_in_ordinary_case():
+    out = _read("THE FBI ARRESTED ALDRICH AMES IN 1994.", kind="cable", written="1992-04-04")
+    (c,) = [c for c in out.claims if c.subject == "FBI"]          # in capitals the parser finds no verb
+    assert c.time.render() == "1994" and c.quote.startswith("THE FBI ARRESTED")

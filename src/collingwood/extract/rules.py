@@ -68,9 +68,9 @@ class RulesSpacy:
         narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or _within(times, starts, s.start_char, s.end_char))]
-        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(_cased(s, found) for s in chosen)))
         claims = []
-        voices = SpeechRun(item.text, item.kind)
+        voices = SpeechRun(item.text, item.kind, found)
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:
@@ -163,6 +163,25 @@ def _dct(item: ExtractInput) -> str | None:
     if item.written and item.kind in DATED_KINDS:
         return item.written
     return document_dct(item.text, item.kind)
+
+
+def _cased(sent, found) -> str:
+    """The sentence as the parser should see it: a sentence in capitals (cables, OCR'd
+    headers) is parsed in ordinary case, same length so every offset holds: the names the
+    entity finder found keep a capital, every other word is lower-cased, the first capitalised.
+    The parser of a small model reads 'PHILBY DIED IN MOSCOW' as a string of names."""
+    text = sent.text
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    out = list(text.lower())
+    for t in sent:
+        if t.idx in found.at and t.text[:1].isalpha():
+            out[t.idx - sent.start_char] = t.text[0].upper()
+    first = next((i for i, c in enumerate(out) if c.isalpha()), None)
+    if first is not None:
+        out[first] = out[first].upper()
+    return "".join(out)
 
 
 def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[int]):

@@ -7,21 +7,93 @@ reporting.yaml``: ``speech_runs_in``), a sentence without attribution of its own
 same paragraph as a sentence whose main verb reports a named person's words, keeps that
 person as its speaker. A new paragraph, or a sentence that names its own speaker, ends
 the run. Elsewhere (news, encyclopaedias) the writer's own sentences stay the writer's.
+
+A document may also quote another one whole: a cable or memo that reproduces a newspaper
+article ('FOLLOWING ARTICLE APPEARED IN THE 27 MARCH EDITION OF THE "WASHINGTON TIMES:"').
+Every sentence of the quoted block, up to the quoting document's next numbered paragraph or
+an end mark ('END OF ARTICLE', 'UNQUOTE', 'COMMENT:'), is that publication's: its own
+unattributed claims are asserted by it, and what it reports someone saying is reported by it.
+The introducing and ending words are data (``reporting.yaml``: ``quoted_blocks``).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from dataclasses import replace
 
 from .attribution import words
 
 
+@functools.cache
+def _block_patterns() -> tuple[re.Pattern, re.Pattern]:
+    w = words()["quoted_blocks"]
+    nouns, verbs = "|".join(w["nouns"]), "|".join(w["verbs"])
+    intro = re.compile(rf"(?im)^[ \t]*(?:\d{{1,2}}\.[ \t]*)?(?:the[ \t]+)?following[ \t]+(?:{nouns})[ \t]+"
+                       rf"(?:{verbs})\b(?P<rest>[^\n]*(?:\n[^\n]*)?)")
+    end = re.compile(rf"(?im)^[ \t]*(?:\d{{1,2}}\.[ \t]+\S|(?:{'|'.join(w['ends'])})\b)")
+    return intro, end
+
+
+def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
+    """(start, end, publication) of each block the document quotes from another one. The
+    publication is the organisation named in the introducing words, else their last quoted
+    or capitalised phrase."""
+    intro, end = _block_patterns()
+    out = []
+    for m in intro.finditer(text):
+        lo = m.end()
+        stop = end.search(text, lo)
+        hi = _unquoted_paragraph(text, lo, stop.start() if stop else len(text))
+        name = _publication(text, m, found)
+        if name and hi > lo:
+            out.append((lo, hi, name))
+    return out
+
+
+_OPEN_QUOTES = "\"“‘'"
+_PARA = re.compile(r"\n[ \t]*\n[ \t*]*(?=\S)")
+
+
+def _unquoted_paragraph(text: str, lo: int, hi: int) -> int:
+    """Where the quoted paragraphs open with a quote mark, the block ends before the first
+    paragraph that neither opens one nor follows an unclosed one."""
+    first = text[lo:hi].lstrip(" \t\n*")
+    if not first or first[0] not in _OPEN_QUOTES:
+        return hi
+    for p in _PARA.finditer(text, lo, hi):     # OCR breaks paragraphs: a quote closed, then one
+        closed = text[lo:p.start()].rstrip(" \t*")[-1:] in "\"”’'"      # not opened, ends it
+        if closed and text[p.end()] not in _OPEN_QUOTES and not text[p.end()].isdigit():
+            return p.start()
+    return hi
+
+
+def _publication(text: str, m, found) -> str | None:
+    names = [mn for mn in found.mentions if m.start("rest") <= mn.start < m.end("rest")
+             and mn.kind == "organisation"]
+    if names:
+        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        return names[-1].text if e is None else e.name
+    quoted = re.findall(r"[\"“']([^\"”']{3,60})[\"”']", m["rest"])
+    if quoted:
+        return quoted[-1].strip(" :")
+    return None
+
+
 class SpeechRun:
-    def __init__(self, text: str, kind: str | None):
+    def __init__(self, text: str, kind: str | None, found=None):
         self.text = text
         self.on = (kind or "") in words().get("speech_runs_in", ())
         self.speaker: str | None = None
         self.paragraph = -1
+        self.blocks = quoted_blocks(text, found) if found is not None else []
+        self._starts = [b[0] for b in self.blocks]
+
+    def publication(self, at: int) -> str | None:
+        """The publication whose quoted block holds offset `at`, if any."""
+        i = bisect.bisect_right(self._starts, at) - 1
+        return self.blocks[i][2] if i >= 0 and at < self.blocks[i][1] else None
 
     def _paragraph(self, sent) -> int:
         return self.text.rfind("\n\n", 0, sent.start_char)
@@ -32,8 +104,17 @@ class SpeechRun:
             self.speaker = None
 
     def read(self, sent, reader, made: list) -> None:
-        """Attribute the sentence's unattributed claims to the running speaker (in place),
-        then let the sentence start or end a run."""
+        """Attribute the sentence's unattributed claims to the running speaker or the quoted
+        publication (in place), then let the sentence start or end a run."""
+        quoted = self.publication(sent.start_char)
+        if quoted:
+            for i, c in enumerate(made):
+                if c.asserted_by is None:
+                    made[i] = replace(c, asserted_by=quoted, id="",
+                                      modality=c.modality if c.modality != "asserted" else "reported")
+                elif c.reported_by is None and c.asserted_by != quoted:
+                    made[i] = replace(c, reported_by=quoted, id="")
+            return
         if not self.on:
             return
         para = self._paragraph(sent)
