@@ -222,3 +222,20 @@ def test_a_sentence_in_capitals_is_parsed_in_ordinary_case():
     out = _read("THE FBI ARRESTED ALDRICH AMES IN 1994.", kind="cable", written="1992-04-04")
     (c,) = [c for c in out.claims if c.subject == "FBI"]          # in capitals the parser finds no verb
     assert c.time.render() == "1994" and c.quote.startswith("THE FBI ARRESTED")
+
+
+# ---------------------------------------------------------------- what is not read
+
+def test_bibliography_entries_and_footnotes_are_not_read():
+    text = ("In 1937 Walter Krivitsky defected to France.\n\nReferences\n\n"
+            "-   Leggett, George (1986) _The Cheka: Lenin's Political Police._ Oxford University Press.\n"
+            "-   Volkogonov, Dmitri (1998) _Autopsy of an Empire: The Seven Leaders Who Built the Soviet Regime_ "
+            "Free Press.\n\n[44] In 1938 Walter Krivitsky emigrated to the United States, Leggett (1986).\n")
+    out = _read(text)
+    assert [c.start for c in out.claims] == [0]
+
+
+def test_a_clause_someone_feared_is_no_fact(extract):
+    out = extract("Fearing that Korea could threaten Japan, Harry Truman sent troops in June 1950.")
+    assert not [c for c in out.claims if c.subject == "Korea"]
+    assert [c.subject for c in out.claims] == ["Harry Truman"]

@@ -170,6 +170,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge("hedged")
         elif dep == "xcomp" and head.lemma_ not in w["factual_xcomp_heads"]:
             v.dropped = v.dropped or f"complement of '{head.text}'"
+        elif dep == "ccomp" and head.lemma_ in w["unreal_governors"]:
+            v.dropped = v.dropped or f"what '{head.text}' governs"    # 'fearing that X could ...'
         elif dep == "ccomp" and head.lemma_ in w["hedge_verbs"]:
             v.hedge("hedged")
         elif dep == "ccomp" and negated(head):

@@ -32,7 +32,7 @@ _ACTORS = ("person", "group", "organisation", "college", "place")
 def table() -> dict:
     text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
     data = safe_yaml.load(text, name="data/events.yaml")
-    return {k: frozenset(v) for k, v in data.items()}
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def _lemma(verb) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
@@ -67,7 +68,8 @@ class RulesSpacy:
         leads = [s.start_char for s in sents if s.text.strip()]
         narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
-                                                    or _within(times, starts, s.start_char, s.end_char))]
+                                                    or _within(times, starts, s.start_char, s.end_char))
+                  and not cites(item.text, s.start_char) and _in_english(s.text)]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(_cased(s, found) for s in chosen)))
         claims = []
         voices = SpeechRun(item.text, item.kind, found)
@@ -163,6 +165,32 @@ def _dct(item: ExtractInput) -> str | None:
     if item.written and item.kind in DATED_KINDS:
         return item.written
     return document_dct(item.text, item.kind)
+
+
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
+_BIB_ENTRY = re.compile(r"\s*(?:[-*•]\s+)+[A-Z][\w'’-]+,\s+[A-Z][\w.' -]{0,40}?\.?\s*\(\d{4}[a-z]?\)")
+
+
+def cites(text: str, at: int) -> bool:
+    """The sentence at `at` stands on a line that cites rather than tells: a footnote, or a
+    bibliography entry (a list item 'Surname, Given (1958) ...', or one with a year and the
+    words of a publication record)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    line = text[lo:len(text) if hi < 0 else hi]
+    if _FOOTNOTE.match(line) or _BIB_ENTRY.match(line):
+        return True
+    from .events import table
+    listed = line.lstrip()[:1] in "-*•"
+    return listed and re.search(r"\(\d{4}\)|\b\d{4}\.", line) is not None and any(
+        f" {c}" in line for c in table()["reference_lines"]["cues"])
+
+
+def _in_english(text: str) -> bool:
+    """Mostly Latin letters: a line in Russian or Greek is a gloss or a citation, not prose
+    the English model can read."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c < "\u0250" for c in letters) >= 0.6 * len(letters)
 
 
 def _cased(sent, found) -> str:
