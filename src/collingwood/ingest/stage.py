@@ -103,16 +103,17 @@ def source_from_document(doc: Document, meta: dict) -> Source:
 def _ingest_document(store: Store, path: Path, manifest: dict, report: StageReport) -> None:
     doc = read_document(path)
     source = source_from_document(doc, resolve_metadata(doc, manifest))
-    if store.source_by_hash(doc.content_hash):
-        # Same bytes: nothing to add, but a corrected sidecar or manifest still applies.
-        if store.update_source_metadata(source):
-            report.add("metadata updates")
-        else:
-            report.unchanged(path.name)
-        return
-    with store.transaction() as conn:
-        store.add_source(source, conn)
-    report.add("sources")
+    # One write transaction: new bytes become a source; the same bytes under another name
+    # record that name; a corrected sidecar or manifest updates the metadata; else nothing.
+    outcome = store.ingest_source(source)
+    if outcome == "unchanged":
+        report.unchanged(path.name)
+    else:
+        report.add(_OUTCOMES[outcome])
+
+
+_OUTCOMES = {"added": "sources", "named": "other names of sources", "moved": "moved sources",
+             "updated": "metadata updates"}
 
 
 def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
@@ -156,8 +157,10 @@ def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
     hset = load_hypotheses(path)
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]
-    store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or [])
-    report.add("hypotheses", len(entries))
+    if store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or []):
+        report.add("hypotheses", len(entries))
+    else:
+        report.unchanged(path.name)
 
 
 def _load_casebook(store: Store, path: Path, known: list[Source], report: StageReport) -> None:
