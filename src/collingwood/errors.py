@@ -92,7 +92,7 @@ class CaseBusy(CaseError):
     def __init__(self, case: str, waited: float):
         self.case = case
         super().__init__(
-            f"case-busy: {case} is being written by another Collingwood process and stayed "
+            f"{case} is being written by another Collingwood process and stayed "
             f"busy for {waited:g} s. Try again when it has finished, or wait longer with "
             "COLLINGWOOD_BUSY_TIMEOUT=600.")
 
@@ -114,7 +114,7 @@ class SearchSyntaxError(ConfigError):
         self.query = query
         shown = query if len(query) <= 60 else query[:57] + "..."
         super().__init__(
-            f"search-syntax: can't search for {shown!r}: {problem}. "
+            f"can't search for {shown!r}: {problem}. "
             'Try: "exact phrase", word*, a OR b, a NOT b, NEAR(a b, 5).')
 
 

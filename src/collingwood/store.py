@@ -29,6 +29,7 @@ from sqlalchemy import (
     exc,
     func,
     insert,
+    inspect,
     select,
     text,
     update,
@@ -184,16 +185,31 @@ class Store:
         self.engine.dispose()
 
     def version(self) -> int:
+        try:
+            with self.engine.connect() as conn:
+                if not self.engine.dialect.has_table(conn, "schema_migrations"):
+                    return 0
+                return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
+        except exc.OperationalError as e:
+            if _is_busy(e):
+                raise CaseBusy(self.url, busy_timeout()) from e
+            raise CaseError(f"{self.url} cannot be opened as a case: {str(e.orig)}.") from e
+        except exc.DatabaseError as e:
+            raise CaseError(f"{self.url} is not a Collingwood case (not a database: {e.orig}).") from e
+
+    def is_empty(self) -> bool:
+        """No table at all: a new file, or one a crash left before its first migration."""
         with self.engine.connect() as conn:
-            if not self.engine.dialect.has_table(conn, "schema_migrations"):
-                return 0
-            return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
+            return not inspect(conn).get_table_names()
 
     def check_version(self) -> None:
         v = self.version()
         if v == 0 and self._lock:           # another process may be creating it: wait for it
             with self._lock.held():
                 v = self.version()
+                if v == 0 and self.is_empty():      # e.g. killed during `init`: finish it
+                    self.migrate()
+                    v = self.version()
         if v == 0:
             raise CaseError(f"{self.url} is not a Collingwood case (no schema).")
         if v > SCHEMA_VERSION:

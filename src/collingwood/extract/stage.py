@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ..errors import CollingwoodError
+from ..errors import CaseBusy, CollingwoodError
 from ..model import EXTRACTORS_HUMAN, Source
 from ..stage import StageReport
 from ..store import Store
@@ -66,6 +66,8 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
     for source in todo:
         try:
             _one(store, engine, name, rules, source, known, force, report)
+        except CaseBusy:
+            raise
         except CollingwoodError as e:
             report.reject(source.title, e.message)
         if progress:

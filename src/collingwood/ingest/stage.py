@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..casebook import load_casebook, load_entities
-from ..errors import BadInputFile, CollingwoodError, MetadataError
+from ..errors import BadInputFile, CaseBusy, CollingwoodError, MetadataError
 from ..model import Source, schema
 from ..stage import StageReport
 from ..store import Store
@@ -69,6 +69,8 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None) -> St
 def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
     try:
         step()
+    except CaseBusy:
+        raise                       # the case, not this file: the whole run stops, coded
     except CollingwoodError as e:
         report.reject(path.name, getattr(e, "reason", e.message))
 
