@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from .errors import CaseBusy, CaseError, SpanError
+from .errors import CaseBusy, CaseError, SearchSyntaxError, SpanError
 from .locking import WriteLock, busy_timeout
 from .model import Alias, Claim, Entity, Mention, Source, schema
 from .tables import (
@@ -355,13 +355,27 @@ class Store:
             row = conn.execute(select(sources).where(sources.c.id == source_id)).mappings().first()
         return _source(row) if row else None
 
+    MAX_QUERY = 2000        # characters: a longer query is a pasted document, not a search
+
     def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Sources whose title or text match a full-text query (FTS5 syntax on SQLite); a query
+        that does not parse raises SearchSyntaxError with what is wrong and an example."""
+        if not query.strip():
+            raise SearchSyntaxError(query, "the query is empty")
+        if len(query) > self.MAX_QUERY:
+            raise SearchSyntaxError(query, f"the query is {len(query)} characters long; "
+                                           f"at most {self.MAX_QUERY} are searched")
         with self.engine.connect() as conn:
             if conn.dialect.name == "sqlite":
-                rows = conn.execute(text(
-                    "SELECT source_id, title, snippet(source_fts, 2, '[', ']', ' … ', 16) AS snip, "
-                    "bm25(source_fts) AS score FROM source_fts WHERE source_fts MATCH :q "
-                    "ORDER BY score LIMIT :n"), {"q": query, "n": limit}).mappings()
+                try:
+                    rows = conn.execute(text(
+                        "SELECT source_id, title, snippet(source_fts, 2, '[', ']', ' … ', 16) AS snip, "
+                        "bm25(source_fts) AS score FROM source_fts WHERE source_fts MATCH :q "
+                        "ORDER BY score LIMIT :n"), {"q": query, "n": max(1, limit)}).mappings().all()
+                except exc.OperationalError as e:
+                    if _is_busy(e):
+                        raise CaseBusy(self.url, busy_timeout()) from e
+                    raise SearchSyntaxError(query, fts_problem(str(e.orig))) from e
                 return [{"source_id": r["source_id"], "title": r["title"], "snippet": r["snip"]}
                         for r in rows]
             rows = conn.execute(select(sources.c.id, sources.c.title).where(
@@ -658,6 +672,28 @@ class Store:
             for t in (sources, entities, aliases, mentions, claims, events, findings):
                 out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
         return out
+
+
+def fts_problem(message: str) -> str:
+    """What an FTS5 error message means, in the words of someone searching."""
+    m = message.strip()
+    if m.startswith("unterminated string"):
+        return "a double quote is not closed (a phrase goes in a pair of double quotes)"
+    if m.startswith("no such column:"):
+        name = m.split(":", 1)[1].strip()
+        return (f"{name!r} followed by ':' (or after '-') is read as a column name, and the only columns are "
+                "title and body; put a word with a colon or a hyphen in double quotes, and exclude a "
+                "word with NOT")
+    if m.startswith("unknown special query"):
+        return "'*' must follow the start of a word (word*), it cannot stand alone"
+    if m.startswith("expected integer"):
+        return "NEAR(a b, N) needs a whole number N of words"
+    if "syntax error near" in m:
+        near = m.split("near", 1)[1].strip()
+        if near in ('""', ""):
+            return "the query ends too soon (an operator or bracket with nothing after it)"
+        return f"the query does not parse near {near}"
+    return m
 
 
 @contextmanager
