@@ -145,13 +145,17 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
 
 
 def _load_entities(store: Store, path: Path, report: StageReport) -> None:
-    ents = load_entities(path)
+    ents = load_entities(path)                  # an EntityList: good entries, and why the others are not
     with store.transaction() as conn:
         new = sum(store.upsert_entity(ent, conn) for ent in ents)
     if new:
         report.add("entities", new)
-    else:
+    elif not ents.errors:
         report.unchanged(path.name)
+    for reason in ents.errors:
+        report.reject(path.name, reason)
+    for note in ents.merged:
+        report.skip(path.name, note)
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
@@ -175,3 +179,5 @@ def _load_casebook(store: Store, path: Path, known: list[Source], report: StageR
         report.unchanged(f"{path.name} ({len(result.claims) - added} claims already present)")
     for reason in result.errors:
         report.reject(path.name, reason)
+    for note in result.merged:
+        report.skip(path.name, note)
