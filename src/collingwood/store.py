@@ -205,9 +205,10 @@ class Store:
     def check_version(self) -> None:
         v = self.version()
         if v == 0 and self._lock:           # another process may be creating it: wait for it
+            ours = self._lock.path.exists()     # Collingwood locks before it creates a case file
             with self._lock.held():
                 v = self.version()
-                if v == 0 and self.is_empty():      # e.g. killed during `init`: finish it
+                if v == 0 and ours and self.is_empty():      # killed during `init`: finish it
                     self.migrate()
                     v = self.version()
         if v == 0:
