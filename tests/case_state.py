@@ -34,8 +34,9 @@ CONTENT = {
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    return con
+    # Read-write, not mode=ro: after a kill -9 the first connection must recover the WAL.
+    assert Path(path).exists(), path
+    return sqlite3.connect(path, timeout=30)
 
 
 def canonical(path: Path) -> dict[str, list[tuple]]:
@@ -58,6 +59,11 @@ def problems(path: Path) -> list[str]:
         check = con.execute("PRAGMA integrity_check").fetchall()
         if check != [("ok",)]:
             found.append(f"integrity_check: {check[:5]}")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:                  # killed before the first migration committed: empty, whole
+            return found
+        if "schema_migrations" not in tables or "sources" not in tables:
+            return found + [f"a partial schema: {sorted(tables)}"]
         if con.execute("PRAGMA foreign_key_check").fetchall():
             found.append("foreign_key_check found rows without their parent")
         texts = dict(con.execute("SELECT id, text FROM sources"))

@@ -232,6 +232,9 @@ class Store:
     # --- meta -----------------------------------------------------------------
     def set_meta(self, key: str, value, conn: Connection | None = None) -> None:
         def write(c: Connection) -> None:
+            now = c.execute(select(meta_table.c.value).where(meta_table.c.key == key)).first()
+            if now is not None and now[0] == value:
+                return                  # unchanged (perhaps set by a concurrent run): no write
             c.execute(delete(meta_table).where(meta_table.c.key == key))
             c.execute(insert(meta_table).values(key=key, value=value))
             self._audit(c, "set_meta", key, value=value)
