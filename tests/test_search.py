@@ -4,6 +4,8 @@ example of the syntax; none ends in a traceback."""
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from collingwood.cli import app
@@ -78,3 +80,22 @@ def test_each_fts5_message_is_explained_in_the_searchers_words():
     assert "whole number" in fts_problem('expected integer, got "x"')
     assert "ends too soon" in fts_problem('fts5: syntax error near ""')
     assert 'near "AND"' in fts_problem('fts5: syntax error near "AND"')
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(st.sampled_from(list('ab "*:()-^{}+.,\'\\') + ["OR", "AND", "NOT", "NEAR", "title",
+                                                                     "rank", "é", "Ж", " "]),
+                     max_size=20).map("".join))
+def test_any_query_finds_sources_or_gets_a_search_syntax_error(case, query):
+    from collingwood.errors import SearchSyntaxError
+    from collingwood.store import Store, case_url
+    store = _STORES.setdefault(case, Store(case_url(case)))
+    try:
+        hits = store.search(query)
+    except SearchSyntaxError as e:
+        assert e.code == "search-syntax" and "Try:" in e.message
+    else:
+        assert all(h["source_id"].startswith("s-") for h in hits)
+
+
+_STORES: dict = {}
