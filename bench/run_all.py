@@ -13,9 +13,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("dates on WikiWars 01-16", ["bench_dates.py"]),
+    ("dates in news: TempEval-3 training", ["bench_dates_tempeval.py", "--old-call"]),
     ("extraction throughput", ["bench_extract_speed.py"]),
     ("claim sample for hand review", ["bench_claims_sample.py"]),
     ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
+    ("reading the dev gold set (claims, aliases, conflicts)", ["bench_claims_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
 ]
 

@@ -47,7 +47,8 @@ def test_dates_ranges_and_disjunctions_tag_both_ends_and_join_them():
     found = tag_dates("They met until 1943 or 1944, and he studied from 1934 to 1936, "
                       "between 1936 and 1938, and in 1915-17.")
     assert [m.text for m in found] == ["1943", "1944", "1934", "1936", "1936", "1938", "1915", "17"]
-    assert found[0].joined.render() == "1943–1944" == found[1].joined.render()
+    # 'until 1943 or 1944': the meetings ran on to the end of 1944 at the latest
+    assert found[0].joined.render() == "by 1944" == found[1].joined.render()
     assert found[2].joined.render() == "1934–1936"
     assert found[4].joined.render() == "1936–1938"
     assert found[7].value == "1917" and found[7].joined.render() == "1915–1917"

@@ -198,7 +198,7 @@ def test_extract_claims_post_of_an_organisation(extract):
 def test_extract_claims_citation_marks_split_sentences(extract):
     text = "Marshall resigned.[37] Kim Philby met Guy Burgess in 1940.[38] Nothing else happened."
     (c,) = extract(text).claims
-    assert c.quote == "Kim Philby met Guy Burgess in 1940.[38]"
+    assert c.quote == "Kim Philby met Guy Burgess in 1940"     # the clause, not its citation mark
 
 
 # ---------------------------------------------------------------- posts, coordination, lone dates
@@ -248,7 +248,7 @@ def test_extract_claims_apposition_to_a_pronoun_is_left_alone(extract):
 @pytest.mark.slow
 def test_extract_claims_coordinated_passive_verbs(extract):
     out = extract("Yan Berzin was arrested and executed in 1938.")
-    (c,) = [c for c in out.claims if c.predicate == "died"]
+    (c,) = [c for c in out.claims if c.predicate == "executed"]
     assert (c.subject, c.object, c.time.earliest) == ("Yan Berzin", None, "1938-01-01")
 
 
@@ -256,7 +256,7 @@ def test_extract_claims_coordinated_passive_verbs(extract):
 def test_extract_claims_a_date_after_in_does_not_block_a_lone_act(extract):
     out = extract("Josef Jakobs was executed in 1941. Walter Krivitsky died in a Washington hotel.")
     died = sorted((c.subject, c.time.earliest if c.time else None) for c in out.claims
-                  if c.predicate == "died")
+                  if c.predicate in ("died", "executed"))
     assert died == [("Josef Jakobs", "1941-01-01")]
 
 

@@ -143,11 +143,18 @@ def entities(case: Path = typer.Argument(..., help=CASE_HELP),
              kind: str = typer.Option(None, help="Only this kind: person, organisation, place ...")):
     """The people, organisations and places of a case with their aliases."""
     from .case import Case
-    items = [e for e in Case.open(case).entities() if not kind or e.kind == kind]
+    c = Case.open(case)
+    items = [e for e in c.entities() if not kind or e.kind == kind]
     if as_json:
+        named: dict[str, dict[str, str | None]] = {}     # entity id -> surface form -> alias kind
+        for m in c.store.mentions():
+            if m.entity_id:
+                named.setdefault(m.entity_id, {}).setdefault(m.text, m.alias_kind)
         _jsonl({"id": e.id, "name": e.name, "kind": e.kind,
                 "aliases": [{"name": a.name, "kind": a.kind, "valid": a.valid.render() if a.valid else None}
-                            for a in e.aliases]} for e in items)
+                            for a in e.aliases],
+                "mentioned_as": [{"text": t, "alias_kind": k} for t, k in named.get(e.id, {}).items()]}
+               for e in items)
         return
     table = Table("name", "kind", "aliases")
     for e in items:

@@ -22,7 +22,8 @@ MODALITIES = ("asserted", "hedged", "admitted", "reported", "alleged")
 STATUSES = ("proposed", "accepted", "rejected")
 EXTRACTORS_HUMAN = "analyst"
 FAMILIES = ("life", "career", "espionage", "social", "movement", "testimony", "institution",
-            "military")
+            "military", "open")
+OPEN_PREFIX = "other:"      # an open claim: a dated event no predicate of the schema fits
 TRACKS = ("political", "military", "intelligence", "culture_science", "personal")
 RULES = ("implies_presence", "terminal", "requires_living")
 FUNCTIONAL = (None, "per_subject", "per_object")
@@ -58,6 +59,30 @@ class Predicate:
         return rule in self.rules
 
 
+def is_open(name: str) -> bool:
+    """An open predicate ('other:visit'): the verb's lemma, no schema entry behind it."""
+    return name.startswith(OPEN_PREFIX) and len(name) > len(OPEN_PREFIX)
+
+
+@cache
+def open_predicate(name: str) -> Predicate:
+    """The predicate an open claim carries: any subject and object, no rule, no edge, so a
+    detector only sees it through rules written for open claims."""
+    label = name[len(OPEN_PREFIX):].replace("_", " ")
+    return Predicate(name=name, label=label, family="open", track="political", subject="any",
+                     object="any", temporal=True, reverse={"name": f"{name}_by", "label": f"{label} by"})
+
+
+class PredicateTable(dict):
+    """The schema's predicates by name; an open name ('other:visit') is found too, but
+    never listed, so code that walks the schema sees only its own predicates."""
+
+    def __missing__(self, name: str) -> Predicate:
+        if isinstance(name, str) and is_open(name):
+            return open_predicate(name)
+        raise KeyError(name)
+
+
 @dataclass(frozen=True)
 class Schema:
     predicates: dict[str, Predicate]
@@ -67,10 +92,20 @@ class Schema:
 
     def predicate(self, name: str) -> Predicate:
         try:
-            return self.predicates[name]
+            return self.predicates[name]     # open names too ('other:visit')
         except KeyError:
             known = ", ".join(sorted(self.predicates))
             raise SchemaError(f"Unknown predicate {name!r}. Known predicates: {known}.") from None
+
+    def source_kind(self, name: str) -> str | None:
+        """The source kind a metadata word names ('memo' is memorandum), or None."""
+        key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
+        if key in self.source_kinds:
+            return key
+        for kind, entry in self.source_kinds.items():
+            if key in {str(a).replace("-", "_") for a in (entry or {}).get("aliases", ())}:
+                return kind
+        return None
 
     def kind_accepts(self, expected: str, actual: str) -> bool:
         """Whether an entity of kind ``actual`` may stand where ``expected`` is required."""
@@ -140,7 +175,7 @@ def load_schema() -> Schema:
         if parent is not None and parent not in kinds:
             raise SchemaError(f"entity kind {name!r} has unknown parent {parent!r}.")
     return Schema(
-        predicates=predicates,
+        predicates=PredicateTable(predicates),
         entity_kinds=kinds,
         alias_kinds=_read_yaml("alias_kinds.yaml"),
         source_kinds=_read_yaml("source_kinds.yaml"),

@@ -52,7 +52,10 @@ def schema_markdown() -> str:
     lines += ["", "## Alias kinds", "", "| kind | label | merged by the machine |", "|---|---|---|"]
     for name, e in sch.alias_kinds.items():
         lines.append(f"| `{name}` | {e['label']} | {_yes(e.get('merge', False)) or 'no: proposed only'} |")
-    lines += ["", "## Source kinds", "", "| kind | label | contemporary | first-hand |", "|---|---|---|---|"]
+    lines += ["", "## Source kinds", "", "| kind | label | contemporary | first-hand | also written |",
+              "|---|---|---|---|---|"]
     for name, e in sch.source_kinds.items():
-        lines.append(f"| `{name}` | {e['label']} | {_yes(e.get('contemporary'))} | {_yes(e.get('first_hand'))} |")
+        also = ", ".join(e.get("aliases", ()))
+        lines.append(f"| `{name}` | {e['label']} | {_yes(e.get('contemporary'))} | {_yes(e.get('first_hand'))} "
+                     f"| {also} |")
     return "\n".join(lines) + "\n"

@@ -80,12 +80,18 @@ def _may_stand_alone(p: Predicate) -> bool:
     return p.lone
 
 
-def worth_parsing(sent, found: Found) -> bool:
-    """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun)."""
-    forms = trigger_forms()
-    if len(sent) > MAX_TOKENS or sent.text.count("|") > 1 or not any(t.lower_ in forms for t in sent):
+def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
+    """A sentence may hold a claim: a trigger word and two entities (or one and a pronoun);
+    dated: the sentence has a time, or the narrative one: then one entity or pronoun is
+    enough (an open event, `events`)."""
+    if len(sent) > MAX_TOKENS or sent.text.count("|") > 1:
         return False
     if len(sent) > LONG_TOKENS and sum(t.text == "," for t in sent) * 6 > len(sent):
+        return False
+    if dated and any(t.idx in found.at or t.lower_ in THIRD_PERSON for t in sent):
+        return True
+    forms = trigger_forms()
+    if not any(t.lower_ in forms for t in sent):
         return False
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
@@ -112,6 +118,32 @@ class Context:
     kinds: dict[str, str] = field(default_factory=dict)       # entity name -> kind
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
+    mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
+    counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+
+    def topic(self) -> str | None:
+        """The person the text is about so far: named at least three times and at least twice
+        as often as anyone else (a biography's subject, a debriefing's witness)."""
+        ranked = sorted(self.counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def after(self, persons: list[str], subject_side: list[str]) -> None:
+        """Remember the persons one sentence names, and those named inside its subject
+        ('The memoirs of former spy Anthony Blunt reveal ...': Blunt)."""
+        self.mentioned = list(dict.fromkeys(subject_side))
+        for name in persons:
+            self.counts[name] = self.counts.get(name, 0) + 1
+
+    def fallback(self, exclude: set[str]) -> str | None:
+        """Who a pronoun with no person subject before it is: the one person named inside
+        the last sentence's subject, else the text's topic."""
+        pool = set(self.mentioned) - exclude
+        if len(pool) == 1:
+            return next(iter(pool))
+        topic = self.topic()
+        return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def __post_init__(self):
         for e in self.found.entities.values():
@@ -130,8 +162,9 @@ class Arg:
 class SentenceReader:
     """Claims of one parsed sentence (a spaCy Doc of the sentence alone)."""
 
-    def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list]):
+    def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list], narrative=None):
         self.doc, self.offset, self.ctx = doc, offset, ctx
+        self.narrative = narrative          # the narrative's current time before this sentence
         self._dates_fn, self._by_token, self._explicit = dates, None, set()
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
         for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
@@ -168,7 +201,9 @@ class SentenceReader:
         if len(here) == 1:
             return next(iter(here))
         pool = set(self.ctx.previous)
-        return next(iter(pool)) if not here and len(pool) == 1 else UNRESOLVED
+        if not here and len(pool) == 1:
+            return next(iter(pool))
+        return (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
@@ -185,7 +220,36 @@ class SentenceReader:
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
-        return self.named(tok, fallback=role == "object")
+        return self.named(tok, fallback=role == "object") or (self.title(tok) if role == "object" else None)
+
+    def title(self, tok) -> Arg | None:
+        """A work named by its title ('published _Falsifiers of History_', 'the "Long
+        Telegram"'): a thing, for predicates whose object may be one. The phrase is the
+        token's own words, its determiners and clauses left out, and must be written as a
+        title: in quotes or underscores, or every content word capitalised."""
+        if tok.pos_ not in ("PROPN", "NOUN") or tok.i in self.dates_by_token():
+            return None
+        words, stack = [], [tok]
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
+                                                               "cc", "conj")]
+        lo, hi = min(t.i for t in words), max(t.i for t in words)
+        span = self.doc[lo:hi + 1]
+        if len(span) != len(words) or len(span) > 12:
+            return None
+        text, lo_char = self.ctx.text, self.offset + span.start_char     # the original, marks and all
+        before = text[max(0, lo_char - 1):lo_char]
+        after = text[self.offset + span.end_char:self.offset + span.end_char + 1]
+        quoted = (before, after) in (("_", "_"), ("*", "*"), ('"', '"'), ("“", "”"), ("‘", "’"))
+        content = [t for t in span if t.is_alpha and not t.is_stop]
+        capitalised = bool(content) and all(t.text[:1].isupper() for t in content) and span[0].i > 0 \
+            and span[0].text[:1].isupper()
+        if not (quoted or capitalised) or self.ctx.found.mention_at(self.offset + span[0].idx) is not None:
+            return None
+        acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
+        return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
 
     def pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).
@@ -205,6 +269,8 @@ class SentenceReader:
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
+        if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
+            return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
     def _reporting_speaker(self, verb) -> str | None:
@@ -277,6 +343,22 @@ class SentenceReader:
                 return head_time
         return None
 
+    def sentence_time(self, verb):
+        """The sentence's one time, when the clause has none of its own: a date-first line
+        ('September 27, 1963 ... Oswald calls the Soviet Military Attache') or 'In 1936, X
+        joined Y and met Z'. None when the sentence holds several different times."""
+        by_token = self.dates_by_token()
+        spans = {id(s): s for s in by_token.values()}
+        if len(spans) != 1 or _moves_on(verb) or not main_clause(verb):
+            return None
+        if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
+            return None               # 'notes ..., which the Archives released in 2025'
+        return next(iter(spans.values()))
+
+    def current_time(self, verb):
+        """The narrative's current time, for a main clause that does not move the story on."""
+        return self.narrative if main_clause(verb) and not _moves_on(verb) else None
+
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
         if self._by_token is None:
@@ -296,6 +378,25 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def main_clause(verb) -> bool:
+    """The verb heads the sentence's main line: the root, a clause joined to it, or what it
+    reports ('he says he met X'); not a relative, adverbial or participial clause, which
+    tell the background at another time ('Klugmann, who later recruited him')."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ not in ("conj", "ccomp", "xcomp", "parataxis"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _clause_verb(tok):
+    """The verb of the clause a token stands in."""
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_EDGE | {"ROOT"}):
+        tok = tok.head
+    return tok
 
 
 def _moves_on(verb) -> bool:
@@ -322,6 +423,18 @@ def _expand(tokens) -> list:
 
 
 # ---------------------------------------------------------------- clause -> claims
+
+def subject_side(reader: SentenceReader) -> list[str]:
+    """Persons named anywhere inside the main clause's subject phrase."""
+    out = []
+    for t in reader.doc:
+        if t.dep_ in _SUBJ and t.head.dep_ == "ROOT":
+            for w in t.subtree:
+                a = reader.named(w)
+                if a is not None and a.kind == "person" and a.name not in out:
+                    out.append(a.name)
+    return out
+
 
 def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
     """Person subjects of the sentence (pronouns resolved), for the next sentence's pronouns;
@@ -369,9 +482,12 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             v = v or voice(verb, reader.speaker)
             if v.dropped:
                 return []
+            when = reader.time_of(verb) or (None if p.state else reader.sentence_time(verb))
+            late = when is None and not p.state and reader.current_time(verb) is not None
+            when = reader.current_time(verb) if late else when
             for a, b in pairs:
-                penalty = inherited if a.token.i == gtok.i else 0.0
-                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied))
+                penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
+                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True))
             break
     return out
 
@@ -427,18 +543,64 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
 
 
+_CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",
+                "preconj"}
+
+
+def clause_tokens(verb, *args) -> tuple[int, int]:
+    """(first, last) token index of the verb's own clause and its arguments: the passage that
+    makes the claim, not the whole sentence ('In 1936 he joined the Party and met Klugmann'
+    gives two passages)."""
+    keep = [verb]
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_EDGE]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(t.children)
+    for a in args:
+        tok = getattr(a, "token", None)
+        if tok is not None and tok.doc is verb.doc:
+            keep.append(tok)
+    keep += _frame(verb)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    while hi > lo and verb.doc[hi].is_punct and verb.doc[hi].text not in ")]\"”'’":
+        hi -= 1
+    return lo, hi
+
+
+_FRAMING = ("ccomp", "parataxis", "xcomp")
+
+
+def _frame(verb) -> list:
+    """The words that frame a clause as someone's statement: the reporting verbs above it and
+    their subjects ('Cairncross says [he did not know Burgess]'), so the passage shows who
+    says so."""
+    out, tok = [], verb
+    while tok.dep_ in _FRAMING and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+        out += [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return out
+
+
 def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None, v, penalty: float,
-           denied: bool) -> Claim:
+               denied: bool, when=None, clause: bool = False) -> Claim:
+    """clause: the claim's passage is the verb's clause, not the whole sentence."""
     ctx = reader.ctx
     text = reader.doc.text
     lead = len(text) - len(text.lstrip())
     start, end = reader.offset + lead, reader.offset + len(text.rstrip())
+    if clause or when is not None:
+        lo, hi = clause_tokens(verb, a, b)
+        first, last = reader.doc[lo], reader.doc[hi]
+        start, end = reader.offset + first.idx, reader.offset + last.idx + len(last.text)
     ents = ctx.found.entities
     confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
     used = {a.name, b.name} if b else {a.name}
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
-        subject=a.name, predicate=p.name, object=b.name if b else None, time=reader.time_of(verb),
+        subject=a.name, predicate=p.name, object=b.name if b else None,
+        time=when if when is not None else reader.time_of(verb),
         place=reader.place_of(verb, used),
         polarity="denied" if denied else "affirmed", modality=v.modality,
         asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,

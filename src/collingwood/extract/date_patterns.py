@@ -27,6 +27,9 @@ def _alt(items) -> str:
 
 _MONTH_FULL = "(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?-i:Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+# cables and OCR'd headers write in capitals: 'THE 27 MARCH EDITION', 'AUGUST 17, 1978'
+_MONTH_UPPER = ("(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+                r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT?\.?|OCT\.?|NOV\.?|DEC\.?)")
 _WEEKDAY = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ERA_BC = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE\b|BC\b|B\.C\b|b\.c\.|bc\b)"
 _ERA_AD = r"(?-i:A\.\s?D\.|AD\b|CE\b)"
@@ -35,7 +38,7 @@ _ERA_AD = r"(?-i:A\.\s?D\.|AD\b|CE\b)"
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     w = words()
-    mon = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR})"
+    mon = rf"(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_UPPER})"   # upper case only beside a day or year
     monf = rf"(?P<mon>{_MONTH_FULL})"
     day = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     year = (rf"(?P<year>\d{{4}}|\d{{1,3}}(?=\s?(?:{_ERA_BC}|{_ERA_AD})))(?![,.]?\d)"
@@ -50,11 +53,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     seas = rf"(?P<season>{_alt(w['seasons'])})"
     tod = rf"(?P<tod>{_alt(w['times_of_day'])})"
     rel = r"(?P<rel>next|following|previous|preceding|same|that\s+same|that|this|last|coming|subsequent|prior)"
+    dj = r"(?:\s?[-–]\s?|\s+(?:to|or|and|until|till|through)\s+)"     # day ranges: '3-5 March', '3 to 5 March'
     ordw = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(w['ordinals'])})"
     p = [
-        ("day_range_dm", rf"\b(?P<d1>3[01]|[12]\d|0?[1-9])\s?[-–]\s?{day}\s+{mon}(?:,?\s+{year})?\b"),
-        ("day_range_md", rf"\b{mon}\s+(?P<d1>3[01]|[12]\d|0?[1-9])\s?[-–]\s?{day}(?:,?\s+{year})?\b"),
-        ("year_range", r"(?<![\d,.$£])(?P<y1>1\d{3}|20\d{2})\s?[-–]\s?(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d])"),
+        ("day_range_dm", rf"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}\s+{mon}(?:,?\s+{year})?\b"),
+        ("day_range_md", rf"\b{mon}\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{dj}{day}(?:,?\s+{year})?\b"),
+        ("year_range", r"(?<![\d,.$£/])(?P<y1>1\d{3}|20\d{2})(?:\s?[-–]\s?|(?P<slash>/))(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d/])"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
@@ -71,7 +75,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", rf"(?<![\d,.$£#/]){apx}{part}(?:the\s+year\s+)?{year4}(?!\s?[-–]\s?\d)(?!,\d|\.\d|%)"),
         ("year_bare", r"(?<![\d,.$£#/])\b(?P<year>\d{3})\b(?![,.]\d|%)"),
         ("year_apos", r"(?<![\w'])'(?P<yy>\d{2})\b(?!')"),
-        ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
+        ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|weekend|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
         ("in_the_unit", r"\b(?P<lat>later|earlier)\s+in\s+the\s+(?P<runit>day|week|month|year)\b"),
         ("part_the_unit", rf"\b(?P<part>{_alt(w['parts'])})\s+(?:of\s+)?the\s+(?P<runit>day|week|month|year|decade|century|war)\b"),
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
@@ -86,6 +90,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
         ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
         ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+and\b)"),
+        ("wday", rf"\b(?P<wday>{_WEEKDAY})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+        ("weekend", r"\bthe\s+weekend\b"),
+        ("the_quarter", r"\b(?:the|this|that|last)\s+(?:(?P<qrel>latest|most\s+recent|current|same|year-earlier|year-ago|previous|prior|fiscal)\s+)?quarter\b(?!\s+(?:of|century))"),
+        ("recent_units", r"\brecent\s+(?:years|months|weeks|days|decades)\b"),
+        ("day_deixis", rf"\b(?:(?P<part>early|late)\s+)?(?P<dd>{_alt(w['day_deixis'])})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+        ("quarter", rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),
         ("same_time", r"\b(?:at\s+)?(?P<st>the\s+same\s+time|that\s+time|this\s+time|this\s+period|that\s+period|the\s+time\s+being)\b"),
     ]
@@ -132,6 +142,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])
     if name == "deixis":
         return _plausible_deixis(m[0].lower(), before, after)
+    if name == "quarter":
+        return not re.match(r"\s+of\s+(?:the|a|an|its|his|their)\b", text[m.end():m.end() + 12], re.I)
     return True
 
 

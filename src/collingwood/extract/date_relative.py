@@ -16,6 +16,7 @@ from ..timespan import (
     day_number,
     month_end,
     month_number,
+    quarter,
     timex_year,
 )
 from .date_calendar import _add_months, _norm, _Ref, _span, _value
@@ -46,13 +47,19 @@ class _RelativeHandlers:
     # -- relative to the narrative time (or, for 'last week', to the date written)
     def _base(self, m: re.Match, rel: str) -> tuple[_Ref, bool]:
         unit = _norm(m.groupdict().get("runit"))
-        speaker = (rel in ("last", "this", "next") and unit in ("week", "month", "year") and not _norm(m[0]).startswith(("the", "later", "earlier"))
-                   and self.written is not None)
+        t = _norm(m[0])
+        if self.written is None or rel not in ("last", "this", "next"):
+            return self.ref, False
+        if self.dct is not None:        # a dated document: 'last Friday', 'earlier this month', 'this morning'
+            speaker = not t.startswith("the") and (rel == "this" or not t.startswith(("later", "earlier")))
+        else:
+            speaker = unit in ("week", "month", "year") and not t.startswith(("the", "later", "earlier"))
         return (self._written_ref(), True) if speaker else (self.ref, False)
 
     def _written_ref(self) -> _Ref:
-        y, mo, d = civil(self.written.lo)
-        g = self.written.granularity
+        src = self.dct or self.written
+        y, mo, d = civil(src.lo)
+        g = src.granularity
         return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None)
 
     def _rel_unit(self, m, g, hint):
@@ -65,6 +72,11 @@ class _RelativeHandlers:
             return self._day_shift(a, b, base, step, mod, words()["times_of_day"][unit], speaker)
         if unit == "day":
             return self._day_shift(a, b, base, step, mod, None, speaker)
+        if unit == "weekend":
+            if base.d is None:
+                return self.mention(a, b, "XXXX-WXX-WE", None, mod, "week")
+            ahead = step > 0 or (step == 0 and self._looks_ahead(a, b))
+            return self._weekend_at(a, b, day_number(base.y, base.m, base.d) + 7 * step, 1 if ahead else -1)
         if unit == "week":
             if base.d is None:
                 return self.mention(a, b, None, None, mod, "week")
@@ -177,6 +189,11 @@ class _RelativeHandlers:
         if unit == "month" and base.m is not None and isinstance(n, int):
             y, mo = _add_months(base.y, base.m, sign * n)
             return self.date(a, b, y, mo, None, explicit=direction != "ago")
+        if unit == "year" and n == 1 and self.dct is not None and self._focus is not None \
+                and a - self._focus[2] < 600:   # 'profit of $6 million a year ago': the quarter a year back
+            y, q = self._focus[:2]
+            span = quarter(y - 1, q)
+            return self.mention(a, b, span.value, span)
         if unit in ("year", "decade", "century") and isinstance(n, int):
             k = n * {"year": 1, "decade": 10, "century": 100}[unit]
             return self.date(a, b, base.y + sign * k, None, None, explicit=direction != "ago")
@@ -244,6 +261,10 @@ class _RelativeHandlers:
         if dx.startswith("at "):
             a = m.start() + 3
         wr = self.written
+        if dx == "today" and self.dct is not None and self.dct.granularity == "day":
+            y, mo, d = civil(self.dct.lo)           # a dated document's 'today' is its date
+            self._back_to_dct(a)
+            return self.date(a, b, y, mo, d, explicit=False)
         if dx in w["present_words"]:
             span = wr if dx not in ("today",) or wr is None or wr.granularity == "day" else wr
             return self.mention(a, b, "PRESENT_REF", span, None, span.granularity if span else "unknown", "ref")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..timespan import TimeSpan, approx, civil, day_number, half, month_number, part, timex_year
 from .date_calendar import _norm, _Ref, _span, _value
+from .date_deixis import _DeicticHandlers
 from .date_durations import _DurationHandlers
 from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
@@ -43,7 +44,7 @@ class TimeMention:
     joined: TimeSpan | None = None     # the whole range or disjunction this is one end of
 
 
-_JOINERS = re.compile(r"\s*(?:-|–|—|to|or|and|until|till|through)\s*", re.I)
+_JOINERS = re.compile(r"\s*(?:-|–|—|/|to|or|and|until|till|through)\s*", re.I)
 
 
 def _gran(m, d) -> str:
@@ -62,19 +63,27 @@ def _easter(y: int) -> tuple[int, int]:
     return month, (h + l - 7 * m + 33 * month + 19) % 32
 
 
-class _Resolver(_RelativeHandlers, _DurationHandlers):
-    """Walks mentions in order, keeping the narrative time (the last date established)."""
+class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
+    """Walks mentions in order, keeping the narrative time (the last date established).
 
-    def __init__(self, text: str, anchor: str | None, written: str | None):
+    dct: the document's own date (a dated report); it seeds the narrative time, stands in
+    for `written`, and anchors document deixis ('yesterday', 'on Tuesday', 'in April').
+    """
+
+    def __init__(self, text: str, anchor: str | None, written: str | None, dct: str | None = None):
         from ..timespan import parse_when
         self.text, self._at = text, 0
+        self.dct = parse_when(dct) if dct else None
+        self.written = parse_when(written) if written else self.dct
         self.ref = _Ref()
-        if anchor:
-            a = parse_when(anchor)
+        self._set_at: int | None = None     # where the text last set the narrative time
+        self._focus: tuple[int, int, int] | None = None    # (year, quarter, end offset) last named
+        start = anchor or dct
+        if start:
+            a = parse_when(start)
             y, m, d = civil(a.lo)
             self.ref = _Ref(y, m if a.granularity in ("month", "day") else None,
                             d if a.granularity == "day" else None)
-        self.written = parse_when(written) if written else None
 
     # -- building mentions
     def mention(self, a: int, b: int, value, span=None, mod=None, gran=None, kind="date"):
@@ -104,6 +113,7 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
         if _planned().search(self.text, max(0, self._at - 45), self._at):
             return                  # 'a campaign planned for 1976' sets no narrative time
         r = self.ref
+        self._set_at = self._at
         if y != r.y or (m is not None and m != r.m):
             self.ref = _Ref(y, m, d)
         elif d is not None:
@@ -141,7 +151,8 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
         if y is None and g.get("that"):
             y = self.ref.y
         elif y is None:
-            y = hint if hint is not None else self._forward(month_number(g["mon"]))
+            y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), int(g["day"]))
+            y = y if y is not None else self._forward(month_number(g["mon"]))
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g))
     _mdy = _dmy
 
@@ -162,7 +173,8 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
         return self.ref.y
 
     def _month(self, m, g, hint):
-        y = hint if hint is not None else self._forward(month_number(g["mon"]))
+        y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), None)
+        y = y if y is not None else self._forward(month_number(g["mon"]))
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
     def _season(self, m, g, hint):
@@ -225,8 +237,8 @@ class _Resolver(_RelativeHandlers, _DurationHandlers):
     def _year_range(self, m, g, hint):
         y1, raw2 = int(g["y1"]), g["y2"]
         y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
-        if y2 <= y1:
-            return None
+        if y2 <= y1 or (g.get("slash") and y2 != y1 + 1):
+            return None             # '1941/42' is the winter or the fiscal year across two years
         a, b = m.span("y1"), m.span("y2")
         return [self.date(*a, y1), self.date(*b, y2)]
 

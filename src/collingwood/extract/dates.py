@@ -6,7 +6,10 @@ numbers and words that only look like dates ("3,000 men", "they may", "the fall 
 Paris"). `_Resolver` then walks the mentions in text order keeping the *narrative
 time*: the last date the text established. Relative expressions ("the next day",
 "that winter", "two years later") are resolved against it; speaker-relative ones
-("last week", "today", "now") against the source's date written, when given.
+("last week", "today", "now") against the source's date written, when given. A dated
+document (`dct=`: a news report, memo, cable) also reads weekdays, "yesterday", months
+without a year and quarters from its own date (`date_deixis`). Ranges and disjunctions
+keep both ends as TIMEX2 mentions and give the whole interval as `span_of(m)`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from ..timespan import TimeSpan, bound
 from .date_patterns import _candidates
 from .date_values import _JOINERS, TimeMention, _norm, _Resolver
 
-__all__ = ["TimeMention", "tag_dates", "timex_record"]
+__all__ = ["TimeMention", "span_of", "tag_dates", "timex_record"]
 
 
 def timex_record(m: TimeMention) -> dict:
@@ -47,20 +50,31 @@ def _hint_year(text: str, cands, i: int) -> int | None:
     return 1 - int(y) if era.startswith("b") else int(y)
 
 
-def tag_dates(text: str, anchor: str | None = None, written: str | None = None) -> list[TimeMention]:
+def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
+              dct: str | None = None) -> list[TimeMention]:
     """Find the time expressions in text, with TIMEX2 values and honest time spans.
 
     anchor: ISO date taken as the narrative time until the text sets one.
     written: the source's date written; used only for speaker-relative words.
+    dct: the date of a dated document (news report, memo, cable, testimony) that speaks
+        from it: it seeds the narrative time, stands in for `written`, and anchors
+        'yesterday', 'on Tuesday', 'last Friday', 'today', months named without a year
+        (see docs/dates.md, "Dated documents").
     """
-    resolver = _Resolver(text, anchor, written)
+    resolver = _Resolver(text, anchor, written, dct)
     cands = _candidates(text)
     found: list[TimeMention] = []
     for i, (a, b, name, m) in enumerate(cands):
         found.extend(resolver.resolve(name, m, _hint_year(text, cands, i)))
-    _join_ranges(text, found)
-    _apply_prepositions(text, found)
+    far_ends = _join_ranges(text, found)
+    _apply_prepositions(text, [x for x in found if id(x) not in far_ends])
     return found
+
+
+def _preposition(text: str, x: TimeMention) -> str | None:
+    """The mod of a preposition just before a mention ('by 1951' -> ON_OR_BEFORE)."""
+    prep = re.search(r"\b(by|before|after|since|until|till|prior to)\s+$", text[max(0, x.start - 12):x.start], re.I)
+    return _PREP_MODS[prep[1].lower()] if prep else None
 
 
 def _apply_prepositions(text: str, found: list[TimeMention]) -> None:
@@ -68,14 +82,21 @@ def _apply_prepositions(text: str, found: list[TimeMention]) -> None:
     for x in found:
         if x.kind != "date" or x.mod or x.span is None:
             continue
-        prep = re.search(r"\b(by|before|after|since|until|till|prior to)\s+$", text[max(0, x.start - 12):x.start], re.I)
-        if prep:
-            x.mod = _PREP_MODS[prep[1].lower()]
-            x.span = bound(x.span, x.mod, x.text)
+        mod = _preposition(text, x)
+        if mod:
+            x.mod = mod
+            x.span = bound(x.span, mod, x.text)
 
 
-def _join_ranges(text: str, found: list[TimeMention]) -> None:
-    """'1943 or 1944', '1934-1936', 'between 1936 and 1938': both ends get the hull as `joined`."""
+def _join_ranges(text: str, found: list[TimeMention]) -> set[int]:
+    """'1943 or 1944', '1934-1936', 'between 1936 and 1938', 'from March to June 1940': both
+    ends keep their own TIMEX2 extent and value and get the whole interval as `joined`.
+
+    A preposition before the first end bounds the whole: 'by 1943 or 1944' is on or before
+    the end of 1944, 'after 1943 or 1944' after the end of 1943, 'before 1943 or 1944'
+    before 1944. Returns the ids of the far ends ('1942' in 'from 1940 until 1942'), whose
+    joiner is no preposition of their own."""
+    far: set[int] = set()
     for x, y in zip(found, found[1:]):
         if x.span is None or y.span is None or x.kind != "date" or y.kind != "date":
             continue
@@ -84,8 +105,23 @@ def _join_ranges(text: str, found: list[TimeMention]) -> None:
             continue
         if gap.strip().lower() == "and" and not re.search(r"\bbetween\s+$", text[max(0, x.start - 9):x.start], re.I):
             continue
-        lo, hi = min(x.span.lo, y.span.lo), max(x.span.hi, y.span.hi)
         if y.span.hi < x.span.lo:
             continue
-        joined = TimeSpan(lo, hi, y.span.granularity, text[x.start:y.end])
+        whole = text[x.start:y.end]
+        mod = _preposition(text, x) if not x.mod else None
+        if mod in ("BEFORE", "ON_OR_BEFORE"):
+            joined = bound(y.span, mod, whole)
+        elif mod in ("AFTER", "ON_OR_AFTER"):
+            joined = bound(x.span, mod, whole)
+        else:
+            lo, hi = min(x.span.lo, y.span.lo), max(x.span.hi, y.span.hi)
+            joined = TimeSpan(lo, hi, y.span.granularity, whole)
         x.joined = y.joined = joined
+        far.add(id(y))
+    return far
+
+
+def span_of(m: TimeMention) -> TimeSpan | None:
+    """The interval a claim dated by this mention should take: the whole range or
+    disjunction it is one end of ('1943 or 1944', 'from 1921 to 1923'), else its own span."""
+    return m.joined or m.span

@@ -65,6 +65,15 @@ def _citation_suffix(nlp) -> None:
 _BLOCK_START = re.compile(r"\s*(?:[#>|*•–-]|\d{1,3}[.)]\s|\[\d{1,3}\])")
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def plain_emphasis(text: str) -> str:
+    """Markdown emphasis marks ('_Falsifiers of History_', '**Cheka**') turned into spaces,
+    same length, so the parser reads the words and every offset still points into the text."""
+    return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
+
+
 def soften_line_breaks(text: str) -> str:
     """The text with each line break inside a paragraph turned into a space (same length, so
     every offset still points into the original). Hard-wrapped prose, OCR and PDF text

@@ -30,6 +30,7 @@ class ExtractInput:
     written: str | None = None             # the source's date written (ISO), for 'last week'
     known_entities: list[Entity] = field(default_factory=list)
     author: str | None = None
+    kind: str | None = None                # the source's kind ('interview'): how its voices run
 
 
 @dataclass

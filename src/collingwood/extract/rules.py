@@ -19,11 +19,13 @@ from dataclasses import replace
 from importlib import resources
 
 from . import nlp
-from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, worth_parsing
+from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .dates import tag_dates
+from .document_date import document_dct
 from .entities import find_entities
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
+from .speech import SpeechRun
 
 
 class RulesSpacy:
@@ -40,33 +42,89 @@ class RulesSpacy:
         return next(iter(self.extract_many([doc])))
 
     def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
-        """Many documents through one `nlp.pipe` (lazily, in order)."""
+        """Many documents through one `nlp.pipe` (lazily, in order). A document longer than
+        `CHUNK` characters is read in parts cut at paragraph breaks (spaCy refuses a text
+        over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
-        for item, parsed in zip(docs, nlp.ner().pipe(nlp.soften_line_breaks(d.text) for d in docs)):
-            yield self._one(item, parsed)
+        parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
+        texts = (nlp.soften_line_breaks(nlp.plain_emphasis(p.text)) for _, _, p in parts)
+        outputs: list[ExtractOutput | None] = [None] * len(docs)
+        for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
+            out = _shifted(self._one(part, parsed), lo, docs[i].text)
+            outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
+            if lo + len(part.text) >= len(docs[i].text):
+                yield outputs[i]
+                outputs[i] = None
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
         key = f"{self.name}@{self.version}"
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        chosen = [s for s in sents if worth_parsing(s, found)]
-        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written) if chosen else []
+        times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
         starts = [m.start for m in times]
+        narrative = {s.start: _narrative(times, starts, item.text, s.start_char) for s in sents}
+        chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
+                                                    or _within(times, starts, s.start_char, s.end_char))]
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
         claims = []
+        voices = SpeechRun(item.text, item.kind)
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:
-                ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                voices.skip(s)
+                if s.text.strip():         # a paragraph break is no sentence
+                    ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                    ctx.after(_named_persons(s, found, ctx), [])
                 continue
             reader = SentenceReader(sdoc, s.start_char, ctx,
-                                    lambda s=s: _within(times, starts, s.start_char, s.end_char))
-            claims += read_sentence(reader)
+                                    lambda s=s: _within(times, starts, s.start_char, s.end_char),
+                                    narrative[s.start])
+            made = read_sentence(reader)
+            voices.read(s, reader, made)
+            claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
+            ctx.after(_named_persons(s, found, ctx), subject_side(reader))
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
+
+
+CHUNK = 200_000          # characters: well under spaCy's max_length, and memory stays small
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) parts of at most `size` characters, cut at a paragraph break where there is
+    one (else a line break, else a space), so no sentence is split."""
+    out, lo = [], 0
+    while len(text) - lo > size:
+        cut = max(text.rfind(sep, lo + size // 2, lo + size) for sep in ("\n\n",))
+        if cut < 0:
+            cut = text.rfind("\n", lo + size // 2, lo + size)
+        if cut < 0:
+            cut = text.rfind(" ", lo + size // 2, lo + size)
+        cut = lo + size if cut < 0 else cut + 1
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, len(text)))
+    return out
+
+
+def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:
+    if lo == 0:
+        return out
+    mentions = [replace(m, start=m.start + lo, end=m.end + lo) for m in out.mentions]
+    claims = [replace(c, start=c.start + lo, end=c.end + lo, quote=text[c.start + lo:c.end + lo], id="")
+              for c in out.claims]
+    return ExtractOutput(mentions=mentions, claims=claims, aliases=out.aliases, entities=out.entities)
+
+
+def _joined(a: ExtractOutput, b: ExtractOutput) -> ExtractOutput:
+    entities = {e.id: e for e in a.entities}
+    for e in b.entities:
+        entities.setdefault(e.id, e)
+    return ExtractOutput(mentions=a.mentions + b.mentions, claims=a.claims + b.claims,
+                         aliases=a.aliases + b.aliases, entities=list(entities.values()))
 
 
 @functools.cache
@@ -87,6 +145,67 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     resolved against the narrative time of the whole text before it."""
     first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
+
+
+# Kinds of source dated by their writing: their 'yesterday' and 'on Tuesday' count from the
+# date written (a history or a memoir is dated by its narrative, not by when it was written).
+DATED_KINDS = frozenset({"memorandum", "letter", "diary", "news_report", "cable", "interview",
+                         "testimony", "confession", "report", "archive_file"})
+
+
+def _dct(item: ExtractInput) -> str | None:
+    """The document's own date: its date written where its kind is dated by it, else the
+    date its header states (a memo's DATE line, a dateline), else None."""
+    if item.written and item.kind in DATED_KINDS:
+        return item.written
+    return document_dct(item.text, item.kind)
+
+
+def _narrative(times: list, starts: list[int], text: str, at: int):
+    """The narrative's current time at offset `at`: the last point in time the text stated
+    before it in the same paragraph (a blank line ends a paragraph), or None."""
+    i = bisect.bisect_left(starts, at)
+    while i > 0:
+        i -= 1
+        m = times[i]
+        span = m.joined or m.span
+        if m.end > at or span is None:
+            continue
+        if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
+            if "\n\n" in text[m.end:at]:
+                return None
+            continue
+        between = text[m.end:at]
+        if "\n\n" in between or "\n" in between and _heading_between(text, m.end, at):
+            return span if _date_line(text, m) else None
+        return span
+    return None
+
+
+def _date_line(text: str, m) -> bool:
+    """The time expression stands alone on its line, as the date heading of a chronology or
+    a diary ('September 27, 1963' / 'Friday'): it dates what follows until the next one."""
+    lo = text.rfind("\n", 0, m.start) + 1
+    hi = text.find("\n", m.end)
+    hi = len(text) if hi < 0 else hi
+    rest = (text[lo:m.start] + " " + text[m.end:hi]).split()
+    return len(rest) <= 1 and all(not w[:1].islower() for w in rest)
+
+
+def _heading_between(text: str, lo: int, hi: int) -> bool:
+    """A heading or list line ('## Career', '* 1937') starts between lo and hi."""
+    return any(line.lstrip()[:1] in "#*|" for line in text[lo:hi].split("\n")[1:])
+
+
+def _named_persons(sent, found, ctx: Context) -> list[str]:
+    """Every person the sentence names, in order (one entry per mention)."""
+    out, last = [], None
+    for t in sent:
+        m = found.at.get(t.idx)
+        if m is not None and m is not last and m.kind == "person" and m.entity_id in ctx.names:
+            out.append(ctx.names[m.entity_id])
+        last = m
+    return out
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:

@@ -1,7 +1,8 @@
 """One parsed sentence -> its claims: verb clauses, post nouns and act nouns.
 
 `claims` reads clauses ('Klugmann recruited him in 1937'), `posts` post nouns ('X, a
-member of Y'), `nominals` nouns that name an act ('the death of Stalin in 1953'). A
+member of Y'), `nominals` nouns that name an act ('the death of Stalin in 1953'), `events`
+every other dated clause with a named participant (an open claim 'other:<lemma>'). A
 claim found twice (the same id) is kept once.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Claim
 from .claims import SentenceReader, triggers, verb_claims
+from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 
@@ -20,7 +22,9 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         lemma = tok.lemma_.lower()
         made: list[Claim] = []
         if tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma])
+            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
+        elif tok.pos_ == "VERB":
+            made = open_claims(reader, tok)
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])

@@ -70,6 +70,9 @@ def run(store: Store, extractor: str | None = None, force: bool = False,
             raise
         except CollingwoodError as e:
             report.reject(source.title, e.message)
+        except (ValueError, RecursionError, MemoryError) as e:   # the extractor broke on this text
+            report.reject(source.title, f"the extractor could not read it ({type(e).__name__}: {e}); "
+                          "the other sources were extracted")
         if progress:
             progress(source.title)
     if not todo:
@@ -85,7 +88,7 @@ def _one(store: Store, engine, name: str, rules: str | None, source: Source, kno
         return
     result = engine.extract(ExtractInput(
         source_id=source.id, text=source.text, anchor=None, written=_iso(source),
-        known_entities=known, author=", ".join(source.authors) or None))
+        known_entities=known, author=", ".join(source.authors) or None, kind=source.kind))
     for c in result.claims:
         c.page = c.page or source.page_at(c.start)
     added = store.replace_extracted(source.id, name, result.mentions, result.claims,

@@ -81,10 +81,11 @@ def count_work(paths: list[Path]) -> int:
 
 
 def source_from_document(doc: Document, meta: dict) -> Source:
-    kind = meta.get("kind") or "note"
+    given = meta.get("kind") or "note"
     kinds = schema().source_kinds
-    if kind not in kinds:
-        raise MetadataError(doc.path, f"unknown source kind {kind!r}; use one of {', '.join(kinds)}")
+    kind = schema().source_kind(given)
+    if kind is None:
+        raise MetadataError(doc.path, f"unknown source kind {given!r}; use one of {', '.join(kinds)}")
     date = meta.get("date")
     written = None
     if date:

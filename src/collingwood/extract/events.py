@@ -1,0 +1,119 @@
+"""Open events: a dated clause with a named participant that no predicate claimed.
+
+The schema's readers (`claims`, `posts`, `nominals`) read the acts the detectors reason
+about. Every other clause that tells something a named person or body did, or that was
+done to them, at a time (the clause's own, its sentence's, or the narrative's current
+time) is kept as an *open* claim ``other:<lemma>`` ('other:sign', 'other:set_up'): shown
+in the chronology and the biographies, used by the detectors only through rules written
+for open claims. A trigger of a schema predicate whose reader made nothing of the clause
+('began to move in left-wing circles') is read the same way: the verb's own lemma, not a
+predicate it may not mean.
+
+The verbs that never tell an event (reporting, describing, classifying) and the
+prepositions an object may come through are data: ``data/events.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import yaml
+
+from ..model import OPEN_PREFIX, Claim, open_predicate
+from .attribution import voice, words
+from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim
+
+PENALTY = 0.25          # an open reading is less sure than a schema reader's
+_ACTORS = ("person", "group", "organisation", "college", "place")
+
+
+@functools.cache
+def table() -> dict:
+    text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def _lemma(verb) -> str:
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma}_{particle}" if particle else lemma
+
+
+def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
+    """The first named direct object, else the first named object of an object preposition."""
+    preps = table()["object_preps"]
+    dated = reader.dates_by_token()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.i not in dated:
+            a = reader.arg(c, "object")
+            if a is not None and a.name not in used:
+                return a
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in dated:
+                    a = reader.arg(p, "object")
+                    if a is not None and a.name not in used and a.kind != "place":
+                        return a
+    return None
+
+
+def _becoming(verb) -> str | None:
+    """'became a citizen of X' -> 'become_citizen'."""
+    for c in verb.children:
+        if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN":
+            return f"become_{c.lemma_.lower()}"
+    return None
+
+
+def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Claim]:
+    """The open claim of one clause ('other:<lemma>'), or nothing. trigger: the verb is a
+    schema trigger whose reader made no claim; if the clause names both participants, that
+    reader refused them on purpose ('The Russians recruited Guy Burgess': a people is no
+    recruiter), and the open reading stays silent too."""
+    lemma = verb.lemma_.lower()
+    t = table()
+    if lemma in t["becoming_verbs"]:
+        name = _becoming(verb)
+        if name is None:
+            return []
+    elif lemma in t["not_events"] or lemma in words()["reporting_verbs"] or not lemma.isalpha():
+        return []
+    else:
+        name = _lemma(verb)
+    g = reader.grammatical_subject(verb)
+    if g is None:
+        return []
+    gtok, inherited, participle = g
+    patient = reader.arg(gtok)
+    agent = _agent(reader, verb) if participle or _passive(verb) else None
+    subject, obj = (agent, patient) if agent is not None else (patient, None)
+    if subject is None or subject.kind not in _ACTORS:
+        return []
+    if obj is None:
+        obj = _object(reader, verb, {subject.name})
+    if trigger and obj is not None:
+        return []
+    when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
+    if when is None and obj is None:
+        return []                   # an undated event needs its two named participants
+    v = voice(verb, reader.speaker)
+    if v.dropped:
+        return []
+    p = open_predicate(OPEN_PREFIX + name)
+    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+def _agent(reader: SentenceReader, verb) -> Arg | None:
+    """The named agent of a passive verb ('was sent back by the Soviets')."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return reader.arg(p, "object")
+    return None
+
+
+__all__ = ["clause_tokens", "open_claims", "table"]
