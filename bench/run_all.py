@@ -18,6 +18,7 @@ BENCHES = [
     ("claim sample for hand review", ["bench_claims_sample.py"]),
     ("recall against the analyst's casebook", ["bench_claims_recall.py"]),
     ("reading the dev gold set (claims, aliases, conflicts)", ["bench_claims_gold.py"]),
+    ("aliases on the dev gold set", ["bench_aliases_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
 ]
 

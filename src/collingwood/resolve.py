@@ -24,19 +24,23 @@ Events are formed by blocking on a key, never by comparing all pairs: see
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .extract.name_forms import compatible, parse_person, title_words
+from .extract.name_links import name_variants
 from .model import EXTRACTORS_HUMAN, Alias, CaseData, Claim, Entity, Event, Predicate, schema, short_hash
 from .timespan import OPEN_HI, OPEN_LO, TimeSpan
 
-TITLES = {"sir", "mr", "mrs", "ms", "miss", "dr", "lord", "lady", "dame", "professor", "prof",
-          "colonel", "col", "major", "captain", "capt", "general", "gen", "comrade", "herr"}
+TITLES = {t.lower().rstrip(".") for t in title_words()}     # data: gazetteer.yaml and names.yaml
 _PUNCT = re.compile(r"[\"'“”‘’.,;:]+")
 
 
 def norm(name: str) -> str:
-    """The matching key of a surface name: lower case, no leading 'the', no quotes."""
+    """The matching key of a surface name: lower case, no accents, no leading 'the', no quotes
+    ('Rubén Durán' and 'Ruben Duran' are one key)."""
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     t = _PUNCT.sub(" ", name.replace("’s ", " ").lower())
     t = " ".join(t.split())
     if t.startswith("the "):
@@ -88,6 +92,7 @@ class Resolution:
     names_used: dict[str, list[NameUse]] = field(default_factory=dict)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)  # surface -> candidate ids
     candidates: list[tuple[str, str, str]] = field(default_factory=list)  # (name, entity, why)
+    grounds: dict[str, list[str]] = field(default_factory=dict)  # entity id -> why each name joined it
     _keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _surnames: dict[str, set[str]] | None = field(default=None, repr=False)
 
@@ -129,13 +134,21 @@ class _Names:
         self.links: dict[str, list[_Link]] = defaultdict(list)
         self.parent: dict[str, str] = {}
         self.candidates: list[tuple[str, str, str]] = []
+        self.grounds: dict[str, list[str]] = defaultdict(list)
         for ent in data.entities:
             self.add_entity(Entity(ent.id, ent.name, ent.kind, list(ent.aliases), ent.notes))
             for al in ent.aliases:
+                where = f" in {al.source_id}" if al.source_id else " in the case's entity list"
                 if al.source_id and not alias_kinds.get(al.kind, {}).get("merge", True):
-                    self.candidates.append((al.name, ent.id, f"{al.kind} found in {al.source_id}"))
+                    self.candidates.append((al.name, ent.id, f"{al.kind} found{where}"))
                     continue
+                if norm(al.name) != norm(ent.name):
+                    self.ground(ent.id, f"{al.name!r}: {al.kind.replace('_', ' ')} of {ent.name}{where}")
                 self.link(norm(al.name), _Link(ent.id, al.valid, al.name, al.kind))
+
+    def ground(self, eid: str, why: str) -> None:
+        if why not in self.grounds[eid]:
+            self.grounds[eid].append(why)
 
     def add_entity(self, ent: Entity) -> None:
         self.entities[ent.id] = ent
@@ -227,13 +240,51 @@ def _build_names(data: CaseData, claims: list[Claim], res: Resolution) -> _Names
     for key in single:
         people = surnames.get(_strip_titles(key), set())
         if len(people) == 1:
-            names.link(key, _Link(next(iter(people)), None, _best(forms[key])))
+            eid = next(iter(people))
+            names.link(key, _Link(eid, None, _best(forms[key])))
+            names.ground(eid, f"{_best(forms[key])!r}: the surname of the one person of the case so called, "
+                              f"{names.entities[eid].name}")
             continue
         if len(people) > 1:
             res.ambiguous[_best(forms[key])] = sorted(people)
         names.own(_best(forms[key]), _best(kinds[key], "any") or "any")
+    _merge_name_forms(names)
     _apply_curation(names, data, kinds, forms)
     return names
+
+
+def _merge_name_forms(names: _Names) -> None:
+    """One person across sources: an entity whose name is a shorter form of exactly one other
+    person's name ('Lee Oswald', 'Samuel G. Wise' beside 'Lee Harvey Oswald', 'Samuel
+    Griffin Wise Jr.') joins it, with the grounds; a form that fits two people stays apart
+    and is a candidate for each, as is a spelling or transliteration variant (Dzerzhinsky /
+    Dzerzhynsky): proposed, never merged. Blocked by surname."""
+    by_key: dict[str, list] = defaultdict(list)
+    for eid, ent in sorted(names.entities.items()):
+        if ent.kind == "person" and names.root(eid) == eid:
+            p = parse_person(ent.name)
+            if p is not None:
+                by_key[p.key].append((eid, p))
+    for people in by_key.values():
+        for eid, p in people:
+            fuller = [(oid, q) for oid, q in people if oid != eid and compatible(p, q)
+                      and (len(q.given), len(q.display)) > (len(p.given), len(p.display))]
+            if len(fuller) == 1:
+                oid = names.root(fuller[0][0])
+                if oid != names.root(eid):
+                    names.parent[names.root(eid)] = oid
+                    names.ground(oid, f"{names.entities[eid].name!r}: a shorter form of {names.entities[oid].name} "
+                                      "(same surname, given names and initials in order), the only person it fits")
+            elif len(fuller) > 1:
+                for oid, _ in fuller:
+                    names.candidates.append((names.entities[eid].name, oid, "shorter form that fits more than one person"))
+    people = {eid: e for eid, e in sorted(names.entities.items()) if e.kind in ("person", "any")
+              and names.root(eid) == eid}
+    persons = [e.name for e in people.values()]
+    ids = {e.name: eid for eid, e in people.items()}
+    for first, variant, kind in name_variants(persons):
+        if variant in ids:                   # whole names only; a surname alone is the extractor's alias
+            names.candidates.append((variant, ids[first], f"{kind} variant of {first}: proposed, not merged"))
 
 
 def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:
@@ -251,6 +302,7 @@ def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:
             if lk.entity_id != to:
                 names.parent[lk.entity_id] = to
         names.links[key] = [_Link(to, None, name)]   # a machine link: re-point the name
+        names.ground(to, f"{name!r}: merged by the analyst with {same_as}")
     for name, other in data.splits:
         a, b = names.lookup(norm(name)), names.lookup(norm(other))
         if not a or not b or a[0].entity_id != b[0].entity_id:
@@ -472,6 +524,8 @@ def resolve(data: CaseData) -> Resolution:
         del res.claims[cid]
     res.entities = _merged_entities(names)
     res.candidates = names.candidates
+    for eid, why in names.grounds.items():
+        res.grounds.setdefault(names.root(eid), []).extend(w for w in why if w not in res.grounds.get(names.root(eid), []))
     for key, links in names.links.items():
         res._keys[key] = sorted({names.root(lk.entity_id) for lk in links})
     _build_events(res, claims)

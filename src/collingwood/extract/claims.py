@@ -178,12 +178,12 @@ class SentenceReader:
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
             return Arg(name, self.ctx.kinds[name], 0.0, tok)
-        if fallback and tok.pos_ == "PROPN":  # 'to the Western Department of the Foreign Office'
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
-                    a = self.named(p)
-                    if a and a.kind in ("organisation", "college"):
-                        return Arg(a.name, a.kind, 0.1, tok)
+                    a = self.named(p) or (self.named(p, fallback=True) if tok.pos_ == "NOUN" else None)
+                    if a and a.kind in ("organisation", "college"):   # 'the counter-Soviet section of
+                        return Arg(a.name, a.kind, 0.1, tok)           # the Secret Intelligence Service'
         return None
 
     def titled(self, noun) -> Arg | None:
@@ -211,8 +211,11 @@ class SentenceReader:
             return Arg(name, "person", 0.2, tok) if name and name != UNRESOLVED else None
         if tok.lower_ in _RELATIVES and tok.dep_ in _SUBJ and tok.head.dep_ == "relcl":
             head = tok.head.head                  # 'Gouzenko, a clerk who defected'
-            if head.dep_ == "attr" and head.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
-                subject = [c for c in head.head.children if c.dep_ == "nsubj"]
+            held = head
+            while held.dep_ in ("appos", "conj") and held.head.i != held.i and held.head.pos_ == "NOUN":
+                held = held.head                  # 'an analyst, turned KGB mole, who ...'
+            if held.dep_ == "attr" and held.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
+                subject = [c for c in held.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
@@ -263,8 +266,9 @@ class SentenceReader:
         own = {self.named(c).name for c in tok.head.children
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
         here = {n for i, n in self.subjects if i < tok.i} - own
-        if not here and tok.lower_ in _OBJECT_PRONOUNS:
-            return UNRESOLVED
+        if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
+            last = set(self.ctx.previous) - own              # sentence's one person subject
+            return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
@@ -459,6 +463,9 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         return []
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
         return []                            # 'leaving Georgia open', 'found him dead': another sense
+    if verb.lemma_ in words()["naming_verbs"] and (passive or any(
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)):
+        return []                            # 'called him a traitor', 'was called the Iron Felix'
     v = None
     out = []
     for p in preds:
@@ -530,17 +537,30 @@ def arg_pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[t
             continue
         for o in _expand(objects):
             b = reader.arg(o, "object")
-            if b is not None and b.name != a.name and accepts(p.object, b.kind):
+            if b is not None and b.name != a.name and (accepts(p.object, b.kind) or _a_place(p, b)):
                 pairs.append((a, b))
     return pairs
 
 
+def _a_place(p: Predicate, b: Arg) -> bool:
+    """A body named for its building is a place one goes to ('went to the Soviet Embassy',
+    'arrived at the Consulate'): its head word is listed in ``data/events.yaml``."""
+    if p.object != "place" or b.kind != "organisation":
+        return False
+    from .events import table
+    head = b.name.split()[-1].lower() if b.name.split() else ""
+    return head in table()["place_like_heads"]
+
+
 def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Arg, None]]:
-    """'Cairncross died on 8 October 1995': a once-in-a-life act with a date and no place."""
-    if reader.time_of(verb) is None:
-        return []
+    """'Cairncross died on 8 October 1995': an act that may stand without its object, when
+    dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
+    espionage'): a person's death or arrest is a fact without its date, a body's dissolution
+    without one says too little to keep."""
+    dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
-    return [(a, None) for a in map(reader.arg, _expand(subjects)) if a and accepts(p.subject, a.kind)]
+    return [(a, None) for a in map(reader.arg, _expand(subjects))
+            if a and accepts(p.subject, a.kind) and (dated or a.kind == "person")]
 
 
 _CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",
@@ -561,6 +581,7 @@ def clause_tokens(verb, *args) -> tuple[int, int]:
         tok = getattr(a, "token", None)
         if tok is not None and tok.doc is verb.doc:
             keep.append(tok)
+            keep += [t for c in tok.children if c.dep_ in _NAME_PARTS and c.i < tok.i for t in c.subtree]
     keep += _frame(verb)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     while hi > lo and verb.doc[hi].is_punct and verb.doc[hi].text not in ")]\"”'’":
@@ -569,6 +590,7 @@ def clause_tokens(verb, *args) -> tuple[int, int]:
 
 
 _FRAMING = ("ccomp", "parataxis", "xcomp")
+_NAME_PARTS = ("compound", "flat", "det", "amod", "nmod", "poss", "nummod")
 
 
 def _frame(verb) -> list:

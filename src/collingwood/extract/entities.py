@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from importlib import resources
 
 import yaml
 
 from ..model import Alias, Entity, Mention, short_hash
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
+from . import aliases as stated
+from . import name_forms
+from .candidates import Cand as _Cand
+from .name_forms import fold, normal_case, parse_person
+from .name_links import (archive_candidates, cluster_persons, name_variants, persons_by_surname, place_variants,
+                         surname_links, title_aliases)
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                "FAC": "place", "EVENT": "event_name"}
@@ -137,18 +141,6 @@ class Found:
         return self.at.get(offset)
 
 
-@dataclass
-class _Cand:
-    start: int
-    end: int
-    kind: str
-    name: str
-    rank: int                 # 3 case list, 2 pattern or gazetteer, 1 surname, 0 NER
-    alias_kind: str | None = None
-    alias_of: str | None = None
-    entity: Entity | None = None
-
-
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading 'the', a trailing possessive, quotes and punctuation."""
     s = text[start:end]
@@ -162,9 +154,15 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.cache
+def _before_names() -> frozenset[str]:
+    """Titles, and words of kinship or calling a headline puts before a name ('Spy Blunt')."""
+    return titles() | frozenset(name_forms.names_data()["relation_words"])
+
+
 def _strip_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0] in titles():
+    while len(words) > 1 and words[0] in _before_names():
         words = words[1:]
     return " ".join(words)
 
@@ -287,6 +285,9 @@ def _from_doc(doc) -> list[_Cand]:
         if kind is None:
             continue
         start, end = _clean(text, ent.start_char, ent.end_char)
+        cut = text.find(" (", start, end)          # 'Committee (VTsIK': the gloss is no part of the name
+        if cut > start and text.find(")", cut, end) < 0:
+            start, end = _clean(text, start, cut)
         if end <= start or not text[start].isupper() and not text[start].isdigit():
             continue
         if ent.ent_id_ in orgs:
@@ -305,6 +306,9 @@ def _from_doc(doc) -> list[_Cand]:
             name = _strip_titles(name)
             if name in titles():               # 'the King': a title, not a name
                 continue
+            while start < end and text[start:end].split(None, 1)[0] in _before_names() and " " in text[start:end]:
+                start += len(text[start:end].split(None, 1)[0])   # the mention is the name; the title an alias
+                start += len(text[start:end]) - len(text[start:end].lstrip())
         else:
             kind = _kind_by_head(name, kind)
         out.append(_Cand(start, end, kind, name, 0))
@@ -312,24 +316,6 @@ def _from_doc(doc) -> list[_Cand]:
 
 
 # ---------------------------------------------------------------- alias patterns
-
-_NICK = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][\w'’-]+)")
-_AFTER_PERSON = [
-    ("birth_name", re.compile(
-        rf"^[\s,(–—-]*(?:who\s+)?(?:was\s+|had\s+been\s+|is\s+)?(?:born|né)\s+"
-        rf"(?:(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*,?\s+)?(?:as\s+)?({_NAME})")),
-    ("maiden_name", re.compile(rf"^[\s,(–—-]*n[ée]e\s+({_NAME})")),
-    ("married_name", re.compile(
-        rf"^\s*\((?:now|later|afterwards|subsequently|married\s+name)\s+(?:Mrs\.?\s+|Lady\s+)?({_NAME})\)")),
-    ("code_name", re.compile(
-        rf"^[\s,(–—-]*(?:who\s+was\s+|was\s+)?(?:code-?named|cover-?named|given\s+the\s+code\s*name|"
-        rf"(?:whose\s+)?code\s*name\s+(?:was\s+)?|alias)\s*[,:]?\s*[\"“‘]?({_NAME})")),
-    ("code_name", re.compile(           # 'Sorge worked under the name Ramsay'
-        rf"^[\s,(–—-]*(?:[a-z]+\s+){{0,3}}?under\s+the\s+(?:code\s+|cover\s+|false\s+|assumed\s+)?"
-        rf"name(?:\s+of)?\s*[\"“‘]?({_NAME})")),
-    ("nickname", re.compile(rf"^[\s,(–—-]*(?:also\s+|better\s+)?known\s+as\s+[\"“‘]?({_NAME})")),
-]
-
 
 def _called(text: str) -> re.Pattern:
     return re.compile(rf"\b(?:a|an|the|his|her|their|one)\s+(?:[\w,-]+\s+){{0,3}}?(?:{_person_nouns()})"
@@ -340,111 +326,124 @@ def _full(person: str, name: str) -> str:
     """'Sissmore' after 'Jane Archer' -> 'Jane Sissmore' (a surname keeps the given names)."""
     words = person.split()
     if " " not in name and len(words) > 1:
-        return " ".join(words[:-1] + [name])
+        return " ".join(words[:-1] + [normal_case(name)])
     return name
 
 
-def _nicknames(text: str, source_id: str) -> tuple[list[_Cand], list]:
-    """Harold "Kim" Philby: one mention of Harold Philby, alias Kim Philby."""
-    out, aliases = [], []
-    for m in _NICK.finditer(text):
-        first, nick, last = m.groups()
-        name = f"{first} {last}"
-        out.append(_Cand(m.start(), m.end(), "person", name, 2))
-        aliases.append((name, Alias(f"{nick} {last}", "nickname", None, source_id)))
-    return out, aliases
+_Renames = dict[str, tuple[str, str, Entity | None]]     # name -> (entity name, alias kind, entity)
 
 
-def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list[_Cand], list]:
-    """Mentions and (entity name, Alias) pairs from the patterns after a person's name."""
-    out, aliases = [], []
+def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list[_Cand], list, _Renames]:
+    """Mentions, (entity name, Alias) pairs and renamings from the aliases a text states
+    (see `aliases`): after a person's name, after a body's name, code names, abbreviations."""
+    out, aliases, renames = [], [], {}
     for p in [c for c in cands if c.kind == "person"]:
-        tail = text[p.end:p.end + 120]
-        for kind, rx in _AFTER_PERSON:
-            m = rx.match(tail)
-            if not m or m.group(1) in titles():
+        for st in stated.after_person(text, p.end):
+            if st.reverse:                      # 'Suvorov (pseudonym of Vladimir Rezun)'
+                real = parse_person(st.text)
+                name = real.canonical if real else st.text
+                out.append(_Cand(st.start, st.end, "person", name, 2))
+                renames[p.name] = (name, "code_name", None)
+                aliases.append((name, Alias(" ".join(text[p.start:p.end].split()), "code_name", None, source_id)))
                 continue
-            alias = _full(p.name, m.group(1)) if kind in ("maiden_name", "married_name") else m.group(1)
-            if alias == p.name:
+            if st.text in titles():
                 continue
-            a, b = p.end + m.start(1), p.end + m.end(1)
-            out.append(_Cand(a, b, "person", p.name, 2, kind, p.name, p.entity))
-            aliases.append((p.name, Alias(alias, kind, None, source_id)))
+            alias = _full(p.name, st.text) if st.kind in ("birth_name", "married_name") else st.text
+            if fold(alias) == fold(p.name):
+                continue
+            out.append(_Cand(st.start, st.end, "person", p.name, 2, st.kind, p.name, p.entity))
+            aliases.append((p.name, Alias(alias, st.kind, None, source_id)))
+    starts = {c.start: c for c in cands}
+    for o in [c for c in cands if c.kind in ("organisation", "college", "thing", "event_name")]:
+        for st in stated.successive_names(text, o.end):
+            other = starts.get(st.start)
+            if other is not None and other.name != o.name:   # 'the NKGB was renamed the MGB': a body of its own
+                aliases.append((o.name, Alias(other.name, st.kind, None, source_id)))
+                continue
+            out.append(_Cand(st.start, st.end, o.kind, o.name, 2, st.kind, o.name, o.entity))
+            aliases.append((o.name, Alias(st.text, st.kind, None, source_id)))
     for m in _called(text).finditer(text):
         name = m.group(1)
         out.append(_Cand(m.start(1), m.end(1), "person", name, 2, "code_name"))
         aliases.append((name, Alias(name, "code_name", None, source_id)))
-    return out, aliases
+    for st in stated.cryptonyms(text):
+        out.append(_Cand(st.start, st.end, "thing", st.text, 2, "code_name"))
+    more, renamed = _abbreviations(text, cands, source_id)
+    return out + more[0], aliases + more[1], renames | renamed
+
+
+def _abbreviations(text: str, cands: list[_Cand], source_id: str) -> tuple[tuple[list, list], _Renames]:
+    """Abbreviations the text defines: 'the Main Intelligence Directorate (GRU)' (a name the
+    NER or the gazetteer found, then a bracket or 'or' with the abbreviation, spelled by it
+    or not), 'human source intelligence (HUMINT)' (a long form that spells it)."""
+    ends = {c.end: c for c in cands if c.kind != "person"}
+    starts = {c.start: c for c in cands}
+    out, aliases, renames = [], [], {}
+    pairs = []
+    for gloss, a, b in stated.defined_after(text):
+        long = ends.get(len(text[:gloss].rstrip()))
+        if long is not None:
+            pairs.append((long, a, b))
+    for ls, le, a, b in stated.unspelled_long(text):     # the NER's name for the bracket's words
+        long = starts.get(ls)
+        if long is not None and long.end == le:
+            pairs.append((long, a, b))
+    for gloss, a, b in stated.glosses(text):
+        long = ends.get(len(text[:gloss].rstrip()))
+        if long is not None:
+            out.append(_Cand(a, b, long.kind, long.name, 2, "transliteration", long.name, long.entity))
+            aliases.append((long.name, Alias(text[a:b], "transliteration", None, source_id)))
+    for ls, le, a, b in stated.abbreviations(text):
+        long = ends.get(le) or starts.get(ls)
+        if long is None:
+            words = text[ls:le].split()
+            kind = "organisation" if words[-1].capitalize() in _body_heads() else "thing"
+            long = _Cand(ls, le, kind, " ".join(words), 2)
+            out.append(long)
+        pairs.append((long, a, b))
+    for long, a, b in pairs:
+        abbr = text[a:b]
+        short = starts.get(a)
+        if short is not None and short.entity is not None and long.entity is None:
+            renames[long.name] = (short.name, "full_name", short.entity)
+            aliases.append((short.name, Alias(long.name, "full_name", None, source_id)))
+        elif short is None or short.entity is None:
+            out.append(_Cand(a, b, long.kind, long.name, 2, "abbreviation", long.name, long.entity))
+            renames.setdefault(abbr, (long.name, "abbreviation", long.entity))
+            aliases.append((long.name, Alias(abbr, "abbreviation", None, source_id)))
+    return (out, aliases), renames
+
+
+def _rename(text: str, chosen: list[_Cand], renames: _Renames) -> list[_Cand]:
+    """Apply the renamings to every mention of the alias, and find the alias's later
+    occurrences the NER did not tag ('GRU' after 'Main Intelligence Directorate (GRU)')."""
+    for c in chosen:
+        hit = renames.get(c.name) or renames.get(text[c.start:c.end])
+        if hit and c.name != hit[0]:
+            c.alias_kind = c.alias_kind or hit[1]
+            c.name, c.alias_of, c.entity = hit[0], hit[0], hit[2] or c.entity
+    words = [w for w, hit in renames.items() if hit[1] in ("abbreviation", "code_name") and " " not in w]
+    if not words:
+        return chosen
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                    + r")(?![\w-])")
+    kinds = {c.name: c.kind for c in chosen}
+    more = [_Cand(m.start(), m.end(), kinds.get(renames[m.group()][0], "organisation"), renames[m.group()][0],
+                  1, renames[m.group()][1], renames[m.group()][0], renames[m.group()][2])
+            for m in rx.finditer(text)]
+    return _choose(chosen + more)
 
 
 # ---------------------------------------------------------------- surnames and variants
 
-def _surname_links(doc, chosen: list[_Cand], known: tuple[Entity, ...]) -> list[_Cand]:
-    """Single-word mentions (or untagged words) that are the surname of one earlier full name."""
-    surnames: dict[str, set[str]] = {}
-    for ent in known:
-        if ent.kind == "person" and " " in ent.name:
-            surnames.setdefault(ent.name.split()[-1], set()).add(ent.name)
-    covering: dict[int, _Cand] = {}
-    for c in chosen:
-        for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
-            covering[tok.idx] = c
-    code_names = {c.name for c in chosen if c.alias_kind == "code_name"}
-    from spacy.attrs import IDX, ORTH
-
-    out: list[_Cand] = []
-    strings = doc.vocab.strings
-    for idx, orth in doc.to_array([IDX, ORTH]).tolist():     # no Token objects: this runs on every word
-        idx = int(idx)
-        c = covering.get(idx)
-        if c is not None and c.start == idx and c.kind == "person" and " " in c.name \
-                and c.alias_kind is None:
-            surnames.setdefault(c.name.split()[-1], set()).add(c.name)
-        word = strings[orth]
-        if not word[:1].isupper():
-            continue
-        alone = c is None or (c.rank == 0 and c.start == idx and c.end == idx + len(word))
-        if not alone:
-            continue
-        if word in code_names:
-            out.append(_Cand(idx, idx + len(word), "person", word, 1, "code_name"))
-            continue
-        names = surnames.get(word)
-        if names and len(names) == 1:
-            full = next(iter(names))
-            out.append(_Cand(idx, idx + len(word), "person", full, 1, "variant", full))
-    return out
-
-
-_FOLD = [("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("kh", "h"), ("ck", "k"), ("ph", "f"),
-         ("tz", "c"), ("ts", "c"), ("cz", "c"), ("zh", "j"), ("w", "v"), ("y", "i"), ("z", "s"),
-         ("x", "ks"), ("q", "k")]
-
-
 def skeleton(name: str) -> str:
-    """A spelling key that ignores transliteration choices: Kapitza ~ Kapitsa, Ginzburg ~ Ginsberg."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(ch for ch in s if ch.isalpha())
-    for a, b in _FOLD:
-        s = s.replace(a, b)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s[:1] + re.sub(r"[aeiou]", "", s[1:])
+    """A spelling key that ignores transliteration choices (see `name_forms.skeleton`)."""
+    return name_forms.skeleton(name)
 
 
 def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
     """Pairs (first seen, variant) of person names that differ only in spelling."""
-    by_key: dict[tuple, str] = {}
-    pairs = []
-    for name in names:
-        words = name.split()
-        if len(words[-1]) < 5:
-            continue
-        key = tuple(skeleton(w) for w in words)
-        first = by_key.setdefault(key, name)
-        if first != name and (first, name) not in pairs and \
-                SequenceMatcher(None, first.lower(), name.lower()).ratio() >= 0.7:
-            pairs.append((first, name))
-    return pairs
+    return [(a, b) for a, b, _ in name_variants(names) if " " in b]
 
 
 # ---------------------------------------------------------------- one document
@@ -493,16 +492,20 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     text as written, when the doc read a copy of the same length (line breaks softened);
     each mention's text is taken from it."""
     text = doc.text
-    nicknamed, aliases = _nicknames(text, source_id)
-    chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + nicknamed)
-    chosen = _choose(chosen + _surname_links(doc, chosen, known))
-    patterned, more = _alias_patterns(text, chosen, source_id)
-    chosen = _choose(chosen + patterned)
+    chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    persons_by_surname(text, chosen)
+    aliases = cluster_persons(text, chosen, source_id)
+    linked, spelled = surname_links(doc, chosen, known, source_id)
+    chosen = _choose(chosen + linked)
+    aliases += spelled + title_aliases(text, chosen, source_id)
+    patterned, more, renames = _alias_patterns(text, chosen, source_id)
+    chosen = _rename(text, _choose(chosen + patterned), renames)
+    aliases += more
     code_names = {c.name for c in patterned if c.alias_kind == "code_name" and c.alias_of is None}
     for c in chosen:                           # every later 'Otto' is the code name too
         if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):
             c.kind, c.alias_kind = "person", "code_name"
-    found = Found(aliases=aliases + more)
+    found = Found(aliases=aliases)
     for c in chosen:
         ent = found.entities.get(c.name)
         if ent is None:
@@ -513,8 +516,10 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
         found.mentions.append(m)
     persons = [e.name for e in known if e.kind == "person"] + \
               [n for n, e in found.entities.items() if e.kind == "person"]
-    for first, variant in transliteration_candidates(persons):
-        found.aliases.append((first, Alias(variant, "transliteration", None, source_id)))
+    places = [n for n, e in found.entities.items() if e.kind == "place"]
+    for first, variant, kind in name_variants(persons) + place_variants(places):
+        found.aliases.append((first, Alias(variant, kind, None, source_id)))
+    found.aliases = list({(n, a.name, a.kind): (n, a) for n, a in found.aliases}.values())
     for name, alias in found.aliases:
         ent = found.entities.get(name)
         if ent is not None and all((a.name, a.kind) != (alias.name, alias.kind) for a in ent.aliases):

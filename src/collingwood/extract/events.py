@@ -22,7 +22,8 @@ import yaml
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attribution import voice, words
-from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim
+from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
+from .posts import noun_claims
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
 _ACTORS = ("person", "group", "organisation", "college", "place")
@@ -37,7 +38,8 @@ def table() -> dict:
 
 def _lemma(verb) -> str:
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in table()["particles"] and c.i == verb.i + 1)), None)
     return f"{lemma}_{particle}" if particle else lemma
 
 
@@ -60,10 +62,14 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     return None
 
 
-def _becoming(verb) -> str | None:
-    """'became a citizen of X' -> 'become_citizen'."""
+def _becoming(reader: SentenceReader, verb) -> str | None:
+    """'became a citizen of X' -> 'become_citizen'; None where a post reader claims the noun
+    ('became head of the NKVD' is headed)."""
     for c in verb.children:
         if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN":
+            preds = triggers().get(c.lemma_.lower())
+            if preds and noun_claims(reader, c, preds):
+                return None
             return f"become_{c.lemma_.lower()}"
     return None
 
@@ -76,7 +82,7 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     lemma = verb.lemma_.lower()
     t = table()
     if lemma in t["becoming_verbs"]:
-        name = _becoming(verb)
+        name = _becoming(reader, verb)
         if name is None:
             return []
     elif lemma in t["not_events"] or lemma in words()["reporting_verbs"] or not lemma.isalpha():

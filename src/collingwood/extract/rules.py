@@ -23,6 +23,7 @@ from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subj
 from .dates import tag_dates
 from .document_date import document_dct
 from .entities import find_entities
+from .life_dates import life_date_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 from .speech import SpeechRun
@@ -63,7 +64,8 @@ class RulesSpacy:
         sents = list(doc.sents)
         times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
         starts = [m.start for m in times]
-        narrative = {s.start: _narrative(times, starts, item.text, s.start_char) for s in sents}
+        leads = [s.start_char for s in sents if s.text.strip()]
+        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or _within(times, starts, s.start_char, s.end_char))]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(s.text for s in chosen)))
@@ -85,6 +87,8 @@ class RulesSpacy:
             claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
+        names = {e.id: e.name for e in found.entities.values()}
+        claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
@@ -98,12 +102,12 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
     one (else a line break, else a space), so no sentence is split."""
     out, lo = [], 0
     while len(text) - lo > size:
-        cut = max(text.rfind(sep, lo + size // 2, lo + size) for sep in ("\n\n",))
-        if cut < 0:
-            cut = text.rfind("\n", lo + size // 2, lo + size)
-        if cut < 0:
-            cut = text.rfind(" ", lo + size // 2, lo + size)
-        cut = lo + size if cut < 0 else cut + 1
+        cut = lo + size
+        for sep in ("\n\n", "\n", " "):
+            at = text.rfind(sep, lo + size // 2, lo + size - len(sep) + 1)
+            if at >= 0:
+                cut = at + len(sep)
+                break
         out.append((lo, cut))
         lo = cut
     out.append((lo, len(text)))
@@ -161,15 +165,21 @@ def _dct(item: ExtractInput) -> str | None:
     return document_dct(item.text, item.kind)
 
 
-def _narrative(times: list, starts: list[int], text: str, at: int):
-    """The narrative's current time at offset `at`: the last point in time the text stated
-    before it in the same paragraph (a blank line ends a paragraph), or None."""
+def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[int]):
+    """The narrative's current time at offset `at`: the last point in time the text set
+    before it in the same paragraph (a blank line ends a paragraph), or None. A time sets
+    the narrative when it leads its sentence ('In 1938, ...', 'On 5 May he ...') or stands
+    as a date heading; a date in a background phrase ('the FBI, founded in 1907, ...') does not."""
     i = bisect.bisect_left(starts, at)
     while i > 0:
         i -= 1
         m = times[i]
         span = m.joined or m.span
         if m.end > at or span is None:
+            continue
+        if not (_leads(text, m, leads) or _date_line(text, m)):
+            if "\n\n" in text[m.end:at]:
+                return None
             continue
         if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
             if "\n\n" in text[m.end:at]:
@@ -180,6 +190,14 @@ def _narrative(times: list, starts: list[int], text: str, at: int):
             return span if _date_line(text, m) else None
         return span
     return None
+
+
+def _leads(text: str, m, leads: list[int]) -> bool:
+    """The time expression opens its sentence, after at most a preposition or two words."""
+    k = bisect.bisect_right(leads, m.start) - 1
+    if k < 0:
+        return False
+    return len(text[leads[k]:m.start].split()) <= 2
 
 
 def _date_line(text: str, m) -> bool:
