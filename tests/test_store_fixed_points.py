@@ -90,3 +90,23 @@ def test_the_wal_reset_bug_range_is_known():
     import sqlite3
     version = tuple(int(p) for p in sqlite3.sqlite_version.split("."))
     assert wal_reset_bug_possible() == (version < (3, 51, 3))
+
+
+def test_an_edited_casebook_entry_is_revised_and_the_review_decision_kept(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "note.md").write_text(TEXT, encoding="utf-8")
+    book = src / "n.casebook.yaml"
+    entry = ("claims:\n  - {subject: James Klugmann, predicate: recruited, object: John Cairncross,"
+             " source: note.md, quote: Klugmann recruited Cairncross, when: '%s'}\n")
+    book.write_text(entry % "1936", encoding="utf-8")
+    case = Case.open(tmp_path / "x.case", create=True)
+    case.ingest([src])
+    (claim,) = case.claims()
+    case.store.set_claim_status(claim.id, "rejected", "a later source dates it otherwise")
+    book.write_text(entry % "early 1937", encoding="utf-8")
+    assert case.ingest([src]).added == {"revised claims": 1}
+    (revised,) = case.claims(include_rejected=True)
+    assert revised.id == claim.id and revised.time.text == "early 1937" and revised.status == "rejected"
+    assert case.store.audit_log()[-1]["action"] == "revise_claim"
+    assert not case.ingest([src]).added

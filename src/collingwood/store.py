@@ -38,7 +38,7 @@ from sqlalchemy.engine import Engine
 
 from .errors import CaseBusy, CaseError, SearchSyntaxError, SpanError
 from .locking import WriteLock, busy_timeout
-from .model import Alias, Claim, Entity, Mention, Source, schema
+from .model import EXTRACTORS_HUMAN, Alias, Claim, Entity, Mention, Source, schema
 from .tables import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -480,6 +480,33 @@ class Store:
             self._audit(conn, "add_claims", fresh[0]["source_id"], count=len(fresh),
                         extracted_by=sorted({r["extracted_by"] for r in fresh}))
         return len(fresh)
+
+    # what an analyst may correct in a casebook entry without it becoming another claim
+    REVISABLE = ("quote", "page", "time", "place", "modality", "asserted_by", "reported_by",
+                 "confidence", "note")
+
+    def revise_claims(self, items: Iterable[Claim], conn: Connection) -> int:
+        """For claims already stored under the same id (the analyst's casebook entries, read
+        again), apply what the entry now says (its date, place, modality ...), audited; the
+        status stays what the analyst decided in review. Returns how many changed."""
+        items = [c for c in items if c.extracted_by == EXTRACTORS_HUMAN]
+        if not items:
+            return 0
+        stored = {r["id"]: r for r in conn.execute(
+            select(claims).where(claims.c.id.in_([c.id for c in items]))).mappings()}
+        changed = 0
+        for c in items:
+            row = stored.get(c.id)
+            if row is None:
+                continue
+            new = {k: v for k, v in _claim_row(c).items() if k in self.REVISABLE}
+            diff = {k: v for k, v in new.items() if row[k] != v}
+            if diff:
+                conn.execute(update(claims).where(claims.c.id == c.id).values(**diff))
+                self._audit(conn, "revise_claim", c.id, fields=sorted(diff),
+                            before={k: row[k] for k in diff})
+                changed += 1
+        return changed
 
     def add_claim(self, claim: Claim) -> bool:
         with self.write() as conn:

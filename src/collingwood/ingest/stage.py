@@ -173,11 +173,14 @@ def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
 def _load_casebook(store: Store, path: Path, known: list[Source], report: StageReport) -> None:
     result = load_casebook(path, known)
     with store.transaction() as conn:
+        revised = store.revise_claims(result.claims, conn)   # entries edited since the last ingest
         added = store.add_claims(result.claims, conn)
     if added:
         report.add("claims", added)
-    if added < len(result.claims):
-        report.unchanged(f"{path.name} ({len(result.claims) - added} claims already present)")
+    if revised:
+        report.add("revised claims", revised)
+    if added + revised < len(result.claims):
+        report.unchanged(f"{path.name} ({len(result.claims) - added - revised} claims already present)")
     for reason in result.errors:
         report.reject(path.name, reason)
     for note in result.merged:
