@@ -2,7 +2,11 @@
 file, the entry's line and the valid choices; duplicates are merged when identical and
 refused, naming both lines, when they conflict; the other entries still load."""
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from collingwood.casebook import load_casebook, load_entities
@@ -128,3 +132,43 @@ def test_ingest_reports_bad_entries_by_file_and_line_and_keeps_the_rest(tmp_path
     assert "rejected n.casebook.yaml: claim 4 (line 5): page must be a whole number" in out
     again = runner.invoke(app, ["ingest", str(case), str(src)])      # the same file again adds nothing
     assert "nothing new" in again.output
+
+
+VALUES = st.one_of(st.none(), st.text(max_size=12), st.integers(-3, 3000), st.floats(allow_nan=True),
+                   st.booleans(), st.dates(), st.lists(st.text(max_size=4), max_size=2),
+                   st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+                   st.sampled_from(["1936", "recruited", "Klugmann recruited him in 1936", "note.md", "1",
+                                    "accepted", "denied", "hedged", "0.5"]))
+KEYS = st.sampled_from(["subject", "predicate", "object", "when", "where", "source", "page", "quote",
+                        "polarity", "modality", "asserted_by", "reported_by", "confidence", "note",
+                        "status", "colour"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(entry=st.dictionaries(KEYS, VALUES, max_size=8))
+def test_any_entry_becomes_a_claim_or_a_reason_never_a_crash(entry):
+    from collingwood.casebook import SourceIndex, build_claim
+    try:
+        source = SourceIndex([SRC]).find(entry.get("source") if isinstance(entry.get("source"), str) else "note.md",
+                                         Path("/tmp/x"))
+        claim = build_claim(entry, source)
+    except ValueError as e:
+        assert str(e)
+    else:
+        assert TEXT[claim.start:claim.end] == claim.quote
+        assert claim.status in ("proposed", "accepted", "rejected") and 0 <= claim.confidence <= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(entry=st.dictionaries(st.sampled_from(["name", "kind", "notes", "aliases", "born"]),
+                             st.one_of(VALUES, st.lists(st.one_of(VALUES, st.fixed_dictionaries(
+                                 {"name": VALUES, "kind": VALUES, "until": VALUES})), max_size=2)),
+                             max_size=4))
+def test_any_entity_entry_becomes_an_entity_or_a_reason_never_a_crash(entry):
+    from collingwood.casebook import FieldError, _entity
+    try:
+        ent = _entity(entry)
+    except FieldError as e:
+        assert str(e) and e.key
+    else:
+        assert ent.name and ent.id.startswith("e-")
