@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= demo-out
 
-.PHONY: demo test install install-test bench docs clean
+.PHONY: demo test install install-test deps bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/collingwood demo --out $(OUT)
 
-test: install-test
+# Debian packages the tests need (Tesseract for OCR), installed when missing.
+deps:
+	bash scripts/ci-deps.sh
+
+test: install-test deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(BIN)/python

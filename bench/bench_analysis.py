@@ -24,7 +24,7 @@ import time
 from collingwood.model import CaseData, Claim, Source
 from collingwood.timespan import TimeSpan
 
-PLANTED = ("date_conflict", "two_values", "affirmed_vs_denied", "anachronism", "impossible_presence")
+PLANTED = ("date_conflict", "two_accounts", "affirmed_vs_denied", "anachronism", "impossible_presence")
 
 
 def _day(rng: random.Random, y0: int = 1930, y1: int = 1960) -> TimeSpan:
@@ -107,7 +107,7 @@ class Generator:
             a = fresh()
             t = TimeSpan.year(rng.randint(1937, 1955))
             x, y = (self.claim(a, "defected_to", pl, t) for pl in rng.sample(self.places, 2))
-            self.planted["two_values"].append({x.id, y.id})
+            self.planted["two_accounts"].append({x.id, y.id})   # two destinations: a question
             a, b = fresh(), fresh()
             t = TimeSpan.year(rng.randint(1931, 1959))
             x = self.claim(a, "friend_of", b, t)

@@ -76,8 +76,8 @@ def test_affinity_exports_parse(ring):
     back = nx.read_graphml(io.BytesIO(to_graphml(g).encode()))
     assert back.number_of_nodes() == g.number_of_nodes()
     data = json.loads(to_json(g))
-    assert set(data["edges"][0]) == {"source", "target", "type", "inferred", "grounds", "strength",
-                                     "claims", "sources", "time"}
+    assert set(data["edges"][0]) == {"source", "target", "type", "inferred", "alleged", "grounds",
+                                     "strength", "claims", "sources", "time"}
     assert len(list(csv.DictReader(io.StringIO(to_csv(g))))) == g.number_of_edges()
 
 
@@ -112,3 +112,19 @@ def test_affinity_labels_do_not_cover_each_other():
     labels = _labels(g, pos, 800, 600)
     boxes = [_box(x, y, anchor, 6.2 * len(names[n])) for n, (x, y, anchor) in labels.items()]
     assert all(_overlap(p, q) == 0 for i, p in enumerate(boxes) for q in boxes[i + 1:])
+
+
+def test_affinity_alleged_links_drawn_unlike_documented(build):
+    from collingwood.analyse.affinity_svg import to_svg
+
+    data = build.case([build.claim("Guy Burgess", "recruited", "Anthony Blunt", "1937", "a"),
+                       build.claim("Arnold Deutsch", "handled", "Kim Philby", "1934", "b",
+                                   modality="alleged")])
+    g = affinity_graph(data, resolve(data))
+    alleged = {frozenset((g.nodes[a]["name"], g.nodes[b]["name"])): d["alleged"]
+               for a, b, d in g.edges(data=True)}
+    assert alleged == {frozenset(("Guy Burgess", "Anthony Blunt")): False,
+                       frozenset(("Arnold Deutsch", "Kim Philby")): True}
+    svg = to_svg(g)
+    assert svg.count('stroke-dasharray="1.5 4"') == 2          # the alleged link and its legend
+    assert "alleged or hedged" in svg

@@ -53,7 +53,7 @@ def test_demo_case_has_the_conflicts_the_sources_contain(demo):
     assert result.exit_code == 0
     found = [json.loads(line) for line in result.output.splitlines()]
     kinds = {f["type"] for f in found}
-    assert {"date_conflict", "two_values", "affirmed_vs_denied", "omission", "interested_witness"} <= kinds
+    assert {"date_conflict", "two_accounts", "affirmed_vs_denied", "omission", "interested_witness"} <= kinds
     for f in found:
         assert f["claims"] and all(c["quote"] and c["source_id"] for c in f["claims"])
 

@@ -31,10 +31,19 @@ def test_findings_date_conflict_silent_on_compatible_dates(build):
 
 
 def test_findings_two_values_different_places(build):
+    data = build.case([build.claim("Cairncross", "born", "Glasgow", "1913", "a"),
+                       build.claim("Cairncross", "born", "Lesmahagow", "1913", "b")])
+    (f,) = _kinds(data, "two_values")
+    assert "Glasgow" in f.explanation and "Lesmahagow" in f.explanation
+    assert "only one can hold" in f.explanation
+
+
+def test_findings_two_destinations_are_a_question(build):
     data = build.case([build.claim("Cairncross", "defected_to", "France", "1937", "a"),
                        build.claim("Cairncross", "defected_to", "the USA", "1937", "b")])
-    (f,) = _kinds(data, "two_values")
-    assert "France" in f.explanation and "the USA" in f.explanation
+    assert _kinds(data, "two_values") == []
+    (f,) = _kinds(data, "two_accounts")
+    assert "first stop" in f.explanation and "only one can hold" not in f.explanation
 
 
 def test_findings_two_values_silent_on_nested_places(build):
@@ -46,7 +55,9 @@ def test_findings_two_values_silent_on_nested_places(build):
 def test_findings_two_recruiters(build):
     data = build.case([build.claim("James Klugmann", "recruited", "John Cairncross", "1936", "a"),
                        build.claim("Arnold Deutsch", "recruited", "John Cairncross", "1936", "b")])
-    assert len(_kinds(data, "two_values")) == 1
+    assert _kinds(data, "two_values") == []
+    (f,) = _kinds(data, "two_accounts")       # a question, worded as such
+    assert "an intermediary and a recruiter" in f.explanation and f.severity == "medium"
 
 
 def test_findings_affirmed_vs_denied(build):
@@ -144,8 +155,8 @@ def test_findings_interested_witness(build):
 
 
 def test_findings_verdicts_survive_rerun(build):
-    claims = [build.claim("Cairncross", "defected_to", "France", "1937", "a"),
-              build.claim("Cairncross", "defected_to", "the USA", "1937", "b")]
+    claims = [build.claim("Cairncross", "born", "Glasgow", "1913", "a"),
+              build.claim("Cairncross", "born", "Lesmahagow", "1913", "b")]
     (f,) = _kinds(build.case(claims), "two_values")
     again = build.case(claims[::-1], verdicts={f.id: ("explained", "a misprint")})
     (g,) = _kinds(again, "two_values")

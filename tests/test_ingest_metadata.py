@@ -180,9 +180,10 @@ def test_ingest_discover_mixed_folder(tmp_path, make_pdf, make_docx):
                                     "sub/memo.pdf", "sub/page.html"]
     assert rel(found.casebooks) == ["claims.casebook.yaml"]
     skipped = {p.name: reason for p, reason in found.skipped}
-    assert skipped["sheet.xlsx"] == "unsupported file type '.xlsx'"
-    assert "case.yaml" in skipped and "README" in skipped and "~$letter.docx" in skipped
-    assert skipped["nope"] == "no such file"
+    assert skipped["sheet.xlsx"] == "[unsupported] unsupported file type '.xlsx'"
+    assert "README" in skipped and "~$letter.docx" in skipped
+    assert [p.name for p in found.case_inputs] == ["case.yaml"]
+    assert skipped["nope"] == "[missing] no such file"
     assert "no such file" in skipped["ghost.pdf"]  # a manifest entry with no file
     assert not {".hidden.txt", "config.txt", "a.md.meta.yaml", "sources.yaml"} & set(skipped)
     assert found.manifests[root] == {"b.txt": {"kind": "diary"}, "ghost.pdf": {}}
@@ -212,4 +213,4 @@ def test_ingest_discover_bad_manifest_holds_back_its_folder(tmp_path):
     assert found.documents == []
     reasons = dict((p.name, r) for p, r in found.skipped)
     assert "needs a `file:` key" in reasons["sources.yaml"]
-    assert reasons["m.txt"].startswith("held back: sources.yaml in its folder is invalid")
+    assert reasons["m.txt"].startswith("[held-back] sources.yaml in its folder is invalid")

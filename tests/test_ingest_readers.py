@@ -3,7 +3,7 @@
 import hashlib
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collingwood.errors import BadInputFile, MetadataError
@@ -162,11 +162,6 @@ def test_ingest_whitespace_only_file_is_refused(tmp_path):
     assert "no readable text" in _reason(_write(tmp_path, "w.html", "<script>x()</script>"))
 
 
-def test_ingest_latin1_bytes_are_refused_not_guessed(tmp_path):
-    reason = _reason(_write(tmp_path, "l.txt", "Caf\u00e9".encode("latin-1")))
-    assert "not valid UTF-8" in reason and "save it as UTF-8" in reason and "offset 3" in reason
-
-
 def test_ingest_encrypted_pdf_is_refused(make_encrypted_pdf):
     reason = _reason(make_encrypted_pdf("secret.pdf", ["Hidden."]))
     assert reason == "the PDF is encrypted; decrypt it and ingest again"
@@ -245,3 +240,66 @@ def test_ingest_join_pages_maps_every_offset_to_its_page(texts):
             assert page_of(pages, offset) == page.number
     covered = sum(p.end - p.start for p in pages)
     assert len(text) - covered == len(PAGE_SEPARATOR) * max(0, sum(p.end > p.start for p in pages) - 1)
+
+
+# --- hostile .docx: caps checked from the zip directory, XML without entities ---------------
+
+
+def _docx_reason(path, limits=None):
+    from collingwood.ingest.limits import Limits
+
+    with pytest.raises(BadInputFile) as e:
+        read_document(path, limits or Limits())
+    return e.value
+
+
+def test_ingest_docx_part_over_the_cap_is_a_zip_bomb_before_inflating(tmp_path):
+    from hostile_corpus import docx_bomb
+
+    from collingwood.ingest.limits import Limits
+
+    docx_bomb(tmp_path / "big.docx", 32 * 1024 * 1024)
+    e = _docx_reason(tmp_path / "big.docx", Limits(zip_member_mb=16))
+    assert e.kind == "zip-bomb" and "word/document.xml would inflate to 32.0 MiB" in e.reason
+    e = _docx_reason(tmp_path / "big.docx", Limits(zip_ratio=50))
+    assert e.kind == "zip-bomb" and "times" in e.reason
+
+
+def test_ingest_docx_undefined_entity_is_refused_not_truncated(tmp_path):
+    from hostile_corpus import docx_with_xml
+
+    path = tmp_path / "e.docx"
+    path.write_bytes(docx_with_xml(["Before.", "Second paragraph, then more."],
+                                   lambda x: x.replace("Second paragraph,", "Second &nbsp; paragraph,")))
+    e = _docx_reason(path)
+    assert e.kind == "damaged" and "undefined entity" in e.reason and "line" in e.reason
+
+
+def test_ingest_docx_with_a_dtd_is_refused(tmp_path):
+    from hostile_corpus import docx_with_xml
+
+    path = tmp_path / "x.docx"
+    path.write_bytes(docx_with_xml(["Text."], lambda x: x.replace(
+        "?>", '?><!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)))
+    e = _docx_reason(path)
+    assert e.kind == "damaged" and "DTD" in e.reason
+
+
+_PREFIXES = {".txt": [b""], ".html": [b"", b"<meta charset=koi8-r>"], ".pdf": [b"%PDF-1.4\n"],
+             ".docx": [b"PK\x03\x04"], ".png": [b"\x89PNG\r\n\x1a\n"], ".jpg": [b"\xff\xd8\xff"],
+             ".tif": [b"II*\x00"]}
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(_PREFIXES)), st.data(), st.binary(max_size=400))
+def test_ingest_any_bytes_read_or_refused_with_a_code(tmp_path_factory, suffix, data, body):
+    """Whatever the bytes, a reader returns a Document or raises BadInputFile with a code."""
+    prefix = data.draw(st.sampled_from(_PREFIXES[suffix]))
+    path = tmp_path_factory.mktemp("any") / f"f{suffix}"
+    path.write_bytes(prefix + body)
+    try:
+        doc = read_document(path)
+    except BadInputFile as e:
+        assert e.kind and e.reason
+    else:
+        assert doc.text.strip() and doc.pages

@@ -58,15 +58,17 @@ def test_ingest_stage_batch_with_bad_files_keeps_the_good(tmp_path):
     (folder / "sheet.xlsx").write_bytes(b"PK")
     case = init_case(tmp_path / "c.case")
     report = case.ingest([folder])
-    assert report.added["sources"] == 2
+    assert report.added["sources"] == 3   # Latin-1 is read, not refused
     reasons = dict(report.rejected)
-    assert set(reasons) == {"empty.txt", "latin.txt", "fake.pdf", "badkind.md"}
-    assert "empty" in reasons["empty.txt"]
-    assert "UTF-8" in reasons["latin.txt"]
+    assert set(reasons) == {"empty.txt", "fake.pdf", "badkind.md"}
+    assert reasons["empty.txt"].startswith("[empty]")
     assert "not a PDF" in reasons["fake.pdf"]
     assert "unknown source kind 'gossip'" in reasons["badkind.md"]
     assert [n for n, _ in report.skipped] == ["sheet.xlsx"]
-    assert len(open_case(tmp_path / "c.case").sources()) == 2
+    sources = {s.title: s for s in open_case(tmp_path / "c.case").sources()}
+    assert len(sources) == 3
+    assert sources["Latin"].text == "Caf\u00e9 society in 1938"
+    assert sources["Latin"].extra["reading"]["encoding"]["method"] == "detected"
 
 
 def test_ingest_stage_loads_case_entities_and_casebook(tmp_path):

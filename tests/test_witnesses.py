@@ -81,7 +81,8 @@ def test_witnesses_denial_of_affirmed_link_is_deception(case_builder):
     assert (s.claim_id, s.type, s.proposed, s.decided_by) == (c["denial"].id, "deception", "deception", "machine")
     assert s.finding_ids == [f.id for f in fs if f.type == "affirmed_vs_denied"]
     kinds = {m.kind for m in s.motives}
-    assert kinds == {"written_after_exposure", "long_after", "minimises_own_role"}
+    assert kinds == {"written_after_exposure", "minimises_own_role"}
+    assert [m.kind for m in s.cautions] == ["long_after"]      # a caution, never a motive
     exposure = next(m for m in s.motives if m.kind == "written_after_exposure")
     assert exposure.claim_ids == [c["exposed"].id]
     assert blunt.grade == "D" and "one deception" in blunt.grade_rule
@@ -141,7 +142,8 @@ def test_witnesses_omission_finding_types_an_omission(case_builder):
     (omission,) = [f for f in fs if f.type == "omission"]
     (s,) = reg["John Cairncross"].statements
     assert (s.claim_id, s.type, s.finding_ids) == (left_out.id, "omission", [omission.id])
-    assert "long_after" in {m.kind for m in s.motives}
+    assert "long_after" in {m.kind for m in s.cautions}
+    assert "long_after" not in {m.kind for m in s.motives}
     assert reg["John Cairncross"].grade == "F"      # no checkable claims, and an omission is not fatal
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CasebookError, SchemaError, quote_not_in_source
+from . import safe_yaml
+from .errors import CasebookError, SchemaError, YamlError, quote_not_in_source
 from .model import EXTRACTORS_HUMAN, MODALITIES, POLARITIES, STATUSES, Alias, Claim, Entity, Source, schema, short_hash
 from .timespan import parse_when
 
@@ -98,8 +99,8 @@ def read_rows(path: Path) -> list[Entry]:
                               reader.line_num))
         return rows
     try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as e:
+        data = safe_yaml.load(raw, name=path)
+    except YamlError as e:
         raise CasebookError(path, f"invalid YAML: {e}".replace("\n", " ")) from e
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise CasebookError(path, "a casebook needs a top-level `claims:` list")
@@ -313,8 +314,8 @@ def load_casebook(path: Path, sources: list[Source]) -> CasebookResult:
 def load_entities(path: Path) -> list[Entity]:
     """The case's own entity list: ``entities: [{name, kind, aliases: [...]}]``."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
+    except (OSError, UnicodeDecodeError, YamlError) as e:
         raise CasebookError(path, f"cannot read the entity list: {e}") from e
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise CasebookError(path, "an entity list needs a top-level `entities:` list")

@@ -61,10 +61,11 @@ def _print_report(report) -> None:
     out.print(f"{report.stage}: {added}")
     if report.unchanged_items:
         out.print(f"  unchanged: {len(report.unchanged_items)} (already in the case)")
+    # Names and reasons come from the files: escaped, so '[/]' in a file name is not Rich markup.
     for name, reason in report.skipped:
-        out.print(f"  skipped {name}: {reason}")
+        out.print(f"  skipped {escape(name)}: {escape(reason)}")
     for name, reason in report.rejected:
-        err.print(f"  [red]rejected[/] {name}: {reason}")
+        err.print(f"  [red]rejected[/] {escape(name)}: {escape(reason)}")
 
 
 @app.command()
@@ -84,12 +85,17 @@ def init(case: Path = typer.Argument(..., help="Path of the new case file."),
 @app.command()
 @handles_errors
 def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
-           paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx, "
+           paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx .png .jpg .tif, "
                                               "*.casebook.yaml|csv, entities.yaml, case.yaml."),
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
     """Add sources, entity lists and hand-written claims to a case."""
     from .case import Case
+    from .errors import NotFound
     from .ingest.stage import count_work
+    missing = [p for p in paths if not p.exists()]
+    paths = [p for p in paths if p.exists()]
+    if missing and not paths:
+        raise NotFound(f"No such file or folder: {', '.join(str(p) for p in missing)}; nothing was ingested.")
     c = Case.open(case, create=True)
     total = count_work(paths)
     with _progress(total, "ingest") as bar:
@@ -99,6 +105,11 @@ def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         _print_report(report)
+    if missing:
+        e = NotFound(f"No such file or folder: {', '.join(str(p) for p in missing)}; "
+                     "the other paths were ingested.")
+        err.print(f"[bold red]Error[/] {e.code}: {e.message}")
+        raise typer.Exit(e.exit_code)
     if report.rejected:
         raise typer.Exit(2 if not report.added else 0)
 
@@ -174,11 +185,13 @@ def sources(case: Path = typer.Argument(..., help=CASE_HELP),
         _jsonl({"id": s.id, "title": s.title, "kind": s.kind, "authors": s.authors, "date": s.date,
                 "archive_ref": s.archive_ref, "url": s.url, "licence": s.licence,
                 "citation": s.citation, "path": s.path, "characters": len(s.text),
-                "pages": len(s.pages)} for s in items)
+                "pages": len(s.pages), "reading": s.extra.get("reading") or {}} for s in items)
         return
-    table = Table("id", "title", "kind", "authors", "written", "reference")
+    from .ingest.stage import reading_note
+    table = Table("id", "title", "kind", "authors", "written", "reference", "read")
     for s in items:
-        table.add_row(s.id, s.title, s.kind, ", ".join(s.authors), s.date or "", s.archive_ref or "")
+        table.add_row(*(escape(v) for v in (s.id, s.title, s.kind, ", ".join(s.authors), s.date or "",
+                                            s.archive_ref or "", reading_note(s.extra.get("reading")))))
     out.print(table)
 
 

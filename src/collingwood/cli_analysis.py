@@ -111,7 +111,14 @@ def verdict(case: Path = typer.Argument(..., help=CASE_HELP),
     from .model import VERDICTS
     if value not in VERDICTS:
         raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
-    Case.open(case).store.set_verdict(finding_id, value, note)
+    from .analysis import current_findings, resolved
+    from .errors import NotFound
+    c = Case.open(case)
+    known = {f.id for f in current_findings(*resolved(c))}
+    if finding_id not in known:
+        raise NotFound(f"No finding {finding_id!r} in {case}; list them with "
+                       f"`collingwood findings {case}` and copy the id.")
+    c.store.set_verdict(finding_id, value, note)
     out.print(f"{finding_id}: {value}")
 
 
@@ -121,9 +128,23 @@ def merge(case: Path = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           same_as: str = typer.Argument(..., help="The entity it denotes.")):
     """Tell Collingwood two names denote one entity (wins over the machine)."""
+    from .analysis import resolved
     from .case import Case
-    Case.open(case).store.add_curation("merge", name, same_as)
+    from .errors import NotFound
+    c = Case.open(case)
+    _, res = resolved(c)
+    if not res.find(same_as):
+        close = _close_names(res, same_as)
+        raise NotFound(f"No entity called {same_as!r} in {case}" +
+                       (f"; did you mean {close}?" if close else "; list them with `collingwood entities`."))
+    c.store.add_curation("merge", name, same_as)
     out.print(f"merged {name!r} into {same_as!r}")
+
+
+def _close_names(res, name: str) -> str:
+    from difflib import get_close_matches
+    names = sorted({e.name for e in res.entities.values()})
+    return ", ".join(repr(n) for n in get_close_matches(name, names, n=3, cutoff=0.7))
 
 
 @app.command()
@@ -213,7 +234,7 @@ def judge(case: Path = typer.Argument(..., help=CASE_HELP),
     """Override the machine's judgment of a witness (audited; survives re-runs)."""
     from .case import Case
     from .judgment import add_override
-    add_override(Case.open(case), witness, target, value, note)
+    add_override(Case.open(case), witness, target, value, note, check=True)
     out.print(f"{witness}: {target} = {value}")
 
 
@@ -239,6 +260,7 @@ def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
                as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
     """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
     import json as json_
+
     from .analyse import hypotheses as ach
     from .analysis import current_findings
     from .judgment import hypothesis_sets, register_for

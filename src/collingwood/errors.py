@@ -8,6 +8,7 @@ boundary can print or serialise any error in one shape:
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 
@@ -27,28 +28,56 @@ class CollingwoodError(Exception):
 
 
 class BadInputFile(CollingwoodError):
-    """A file that cannot become a source: unreadable, encrypted, empty, mislabelled."""
+    """A file that cannot become a source: unreadable, encrypted, empty, mislabelled.
+
+    `kind` is a short, stable reason code a report shows beside the reason (``too-large``,
+    ``timeout``, ``memory``, ``zip-bomb``, ``not-text``, ``encrypted``, ``damaged`` ...);
+    docs/ingest.md lists them all.
+    """
 
     code = "E101"
     exit_code = 2
     http_status = 422
+    default_kind = "unreadable"
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, kind: str | None = None):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"Can't read {self.path.name}: {reason}")
+        self.kind = kind or self.default_kind
+        super().__init__(f"Can't read {shown(self.path.name)}: {reason}")
+
+    @property
+    def coded_reason(self) -> str:
+        """The reason with its code in front: ``[zip-bomb] word/document.xml would ...``."""
+        return f"[{self.kind}] {self.reason}"
 
 
 class MetadataError(BadInputFile):
     """Front matter, a sidecar or a manifest that is not valid."""
 
     code = "E102"
+    default_kind = "metadata"
 
 
 class CasebookError(BadInputFile):
     """A hand-written claim that cannot be loaded (unknown predicate, quote not found ...)."""
 
     code = "E103"
+    default_kind = "casebook"
+
+
+class YamlError(BadInputFile):
+    """A YAML file or block that is not valid, or that Collingwood refuses to expand (aliases,
+    anchors, too deep, too large). `line` is the 1-based line at fault when known."""
+
+    code = "E104"
+    default_kind = "yaml"
+
+    def __init__(self, path: Path | str, reason: str, kind: str | None = None, line: int | None = None,
+                 problem: str | None = None):
+        self.line = line
+        self.problem = problem or reason
+        super().__init__(path, reason, kind)
 
 
 class SchemaError(CollingwoodError):
@@ -127,3 +156,20 @@ def case_not_found(path: Path | str) -> NotFound:
 def quote_not_in_source(quote: str, source: str) -> str:
     short = quote if len(quote) <= 60 else quote[:57] + "..."
     return f"the quote {short!r} does not occur in source {source!r}; copy it exactly from the text"
+
+
+def shown(name: str | Path) -> str:
+    """A file name made safe to print or store: bytes that are not UTF-8 (kept by Python as
+    lone surrogates) become ``\\xNN``; control and format characters (ANSI escape sequences
+    start with one, bidi overrides are one) become ``\\xNN`` or ``\\uNNNN``. Printable text,
+    accents and all, is kept as it is."""
+    out = []
+    for ch in str(name):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

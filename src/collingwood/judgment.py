@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .analyse import grading
 from .analyse import hypotheses as ach
 from .analyse.affinity import affinity_graph
 from .analyse.questions import open_questions
@@ -81,9 +82,27 @@ def _question(case: Case, question: str | None) -> str:
     return matches[0]
 
 
-def add_override(case: Case, witness: str, target: str, value: str, note: str = "") -> None:
+def add_override(case: Case, witness: str, target: str, value: str, note: str = "",
+                 check: bool = False) -> None:
+    """Record the analyst's judgment; with `check`, the witness and the claim must exist."""
     check_override({"witness": witness, "target": target, "value": value, "note": note})
+    if check:
+        _check_target(case, witness, target)
     case.store.add_judgment(witness, target, value, note)
+
+
+def _check_target(case: Case, witness: str, target: str) -> None:
+    from .analysis import current_findings, resolved
+    from .resolve import norm
+    data, res = resolved(case)
+    register = register_for(case, data, res, current_findings(data, res))
+    names = {norm(w.witness) for w in register}
+    if norm(witness) not in names:
+        known = "; ".join(w.witness for w in register)
+        raise NotFound(f"No witness called {witness!r} in the register; known: {known}.")
+    cid = target.split(":", 1)[1] if target.startswith("credibility:") else target
+    if target != "grade" and cid not in res.claims:
+        raise NotFound(f"No claim {cid!r} in the case; see `collingwood claims --json` for ids.")
 
 
 # --- dossier ----------------------------------------------------------------
@@ -98,7 +117,8 @@ def judgment_sections(j: Judgment, data: CaseData, figures: dict) -> list[Sectio
     figures["open questions"] = len(j.questions)
     sections = [
         Section("witnesses", "Witness register", partial(
-            "witnesses", register=j.register, disputed=j.disputed, data=data),
+            "witnesses", register=j.register, disputed=j.disputed, data=data,
+            grade_labels=grading.LABELS, credibility_labels=grading.CREDIBILITY),
             "Each witness graded A–F by the rule in docs/judgment.md, with the rule's reasons; "
             "untrue statements typed as omission, deception or fabrication, with their findings. "
             "On disputed events, peripheral observers are listed first."),

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from . import safe_yaml
 from .errors import SchemaError
 from .timespan import TimeSpan
 
@@ -117,7 +116,7 @@ class Schema:
 
 def _read_yaml(name: str) -> dict:
     text = resources.files("collingwood.schema").joinpath(name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_yaml.load(text, name=f"schema/{name}")
     if not isinstance(data, dict):
         raise SchemaError(f"schema/{name} must be a mapping of names to entries.")
     return data

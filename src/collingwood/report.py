@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -39,6 +39,7 @@ class Dossier:
     figures: dict[str, str] = field(default_factory=dict)     # label -> value, for the header
     credibility: dict = field(default_factory=dict)           # claim id -> Credibility (1-6)
     superseded: dict = field(default_factory=dict)            # machine claim id -> analyst claim id
+    markers: dict = field(default_factory=dict)               # claim id -> [NameMarker]
 
 
 @cache

@@ -614,7 +614,7 @@ class Store:
         with self.write() as conn:
             conn.execute(insert(judgments).values(
                 witness=witness, target=target, value=value, note=note, by=self.actor, at=_now()))
-            self._audit(conn, "judge", witness, target=target, value=value, note=note)
+            self._audit(conn, "judge", witness, on=target, value=value, note=note)
 
     def judgments(self) -> list[dict]:
         with self.engine.connect() as conn:

@@ -16,13 +16,26 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
-from ..model import CaseData, Claim, Source, schema
+from .. import safe_yaml
+from ..model import CaseData, Claim, Predicate, Source, schema
 from ..resolve import Resolution
 from ..timespan import TimeSpan, civil, parse_when
 
 DAYS_PER_YEAR = 365.2425
+OPEN_PREFIX = "other:"
+
+
+@cache
+def predicate_of(name: str) -> Predicate:
+    """The schema's predicate, or for an open claim (``other:<lemma>``, a verb the schema does
+    not list) a predicate with no rules: it is never functional, symmetric, an edge or a
+    presence, so no detector draws a conclusion from it that only a rule could justify."""
+    if name.startswith(OPEN_PREFIX):
+        lemma = name[len(OPEN_PREFIX):].replace("_", " ").strip() or "did"
+        return Predicate(name=name, label=lemma, family="open", track="personal",
+                         subject="any", object="any", temporal=True,
+                         reverse={"name": name + "_of", "label": lemma + " by"})
+    return schema().predicate(name)
 
 
 def _parse(text) -> TimeSpan | None:
@@ -61,13 +74,27 @@ def _reported_witness(source: Source | None) -> str | None:
     return r.get("witness") or r.get("name") or r.get("who")
 
 
+def narrated_by_note(claim: Claim, source: Source | None) -> bool:
+    """A note's own words about what came after the testimony it reports: "he died in 1995"
+    in a 2025 article on a 1964 confession is the journalist's sentence, not the confessor's."""
+    if claim.asserted_by or claim.time is None:
+        return False
+    r = reports_on(source)
+    told = _parse(r.get("date")) if r else None
+    return told is not None and claim.time.lo > told.hi
+
+
+def _reported_for(claim: Claim, source: Source | None) -> str | None:
+    return None if narrated_by_note(claim, source) else _reported_witness(source)
+
+
 def witness(claim: Claim, source: Source | None) -> str:
     """Whose testimony the claim is: the speaker, else the reported witness, else the authors."""
     if claim.asserted_by:
         return claim.asserted_by
     if source is None:
         return claim.source_id
-    reported = _reported_witness(source)
+    reported = _reported_for(claim, source)
     if reported:
         return reported
     if source.authors:
@@ -84,7 +111,7 @@ def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
     witness's account), and by its own date for its authors' words.
     """
     r = reports_on(source)
-    if r.get("date"):
+    if r.get("date") and not narrated_by_note(claim, source):
         authors = {a.strip().lower() for a in (source.authors if source else [])}
         reported = _reported_witness(source)
         speaker = claim.asserted_by or reported
@@ -98,7 +125,7 @@ def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
 
 def witness_ids(claim: Claim, source: Source | None, res: Resolution) -> list[str]:
     """Entity ids of the claim's witness, when the witness is an entity of the case."""
-    reported = _reported_witness(source)
+    reported = _reported_for(claim, source)
     names = ([claim.asserted_by] if claim.asserted_by else [reported] if reported else
              list(source.authors) if source and source.authors else [])
     out = []
@@ -149,7 +176,7 @@ def gap_years(later: TimeSpan | None, earlier: TimeSpan | None) -> float | None:
 def wording() -> dict:
     """Sentence templates and base severities: data/findings.yaml."""
     text = resources.files("collingwood.data").joinpath("findings.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/findings.yaml")
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|at|to|from|of|by|with|for|as|into))?\s*\{o\}")
@@ -158,7 +185,7 @@ _DANGLING = re.compile(r"(?:\s+(?:in|at|to|from|of|by|with|for|as|into))?\s*\{o\
 def statement(predicate: str, subject: str, obj: str | None) -> str:
     """'James Klugmann recruited John Cairncross'; without an object, 'the Cheka was
     dissolved' (the preposition that would have led to it goes too)."""
-    label = schema().predicate(predicate).label
+    label = predicate_of(predicate).label
     template = wording()["says"].get(predicate, "{s} " + label + " {o}")
     if not obj:
         template = _DANGLING.sub("", template)

@@ -21,7 +21,7 @@ import networkx as nx
 from ..model import CaseData, Claim, schema
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import as_span, witness
+from . import as_span, predicate_of, witness
 
 WEIGHTS = {"same_organisation": 0.5, "same_college": 0.6, "shared_contact": 0.3, "co_presence": 0.4}
 MAX_INFERRED = 0.9
@@ -43,6 +43,7 @@ class _Edge:
     time: TimeSpan | None = None
     grounds: list[str] = field(default_factory=list)
     weight: float = 0.0
+    firm: int = 0                  # documented claims neither hedged nor alleged
 
     def add_time(self, t: TimeSpan | None) -> None:
         if t is not None:
@@ -54,10 +55,9 @@ def _keep(c: Claim, windows: list[TimeSpan]) -> bool:
 
 
 def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
-    preds = schema().predicates
     edges: dict[tuple, _Edge] = defaultdict(_Edge)
     for c in res.claims.values():
-        p = preds[c.predicate]
+        p = predicate_of(c.predicate)
         if p.edge is None or c.id not in res.object_of or not _keep(c, windows):
             continue
         a, b = res.subject_of[c.id], res.object_of[c.id]
@@ -68,6 +68,7 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
         if p.label not in e.relations:
             e.relations.append(p.label)
         e.claims.append(c.id)
+        e.firm += c.modality not in ("hedged", "alleged")
         e.sources.add(c.source_id)
         e.witnesses.add(witness(c, data.sources.get(c.source_id)).lower())
         e.add_time(c.time)
@@ -126,10 +127,9 @@ def _shared_contacts(res: Resolution, documented: dict, edges: dict) -> None:
 
 
 def _co_presence(res: Resolution, windows, edges: dict) -> None:
-    preds = schema().predicates
     seen: dict[tuple, list] = defaultdict(list)
     for c in res.claims.values():
-        p = preds[c.predicate]
+        p = predicate_of(c.predicate)
         if not p.has_rule("implies_presence") or c.time is None or c.time.days() > PRESENCE_DAYS \
                 or not _keep(c, windows):
             continue
@@ -183,6 +183,7 @@ def _add(g: nx.Graph, res: Resolution, pair: tuple, e: _Edge, inferred: bool, st
             g.add_node(n, name=res.name(n), kind=res.entities[n].kind)
     t = e.time
     g.add_edge(*pair, type=e.types.most_common(1)[0][0], inferred=inferred, grounds=grounds,
+               alleged=not inferred and e.firm == 0,
                strength=strength, claims=";".join(sorted(set(e.claims))),
                sources=";".join(sorted(e.sources)), earliest=t.earliest if t else "",
                latest=t.latest if t else "", time=t.render() if t else "")
@@ -225,6 +226,7 @@ def to_json(graph: nx.Graph) -> str:
     nodes = [{"id": n, "name": d["name"], "kind": d["kind"], "degree": d["degree"]}
              for n, d in sorted(graph.nodes(data=True))]
     edges = [{"source": a, "target": b, "type": d["type"], "inferred": d["inferred"],
+              "alleged": d.get("alleged", False),
               "grounds": d["grounds"], "strength": d["strength"],
               "claims": d["claims"].split(";") if d["claims"] else [],
               "sources": d["sources"].split(";") if d["sources"] else [],

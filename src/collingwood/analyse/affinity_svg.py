@@ -46,9 +46,11 @@ def to_svg(graph: nx.Graph, max_nodes: int = 50, width: int = 960, height: int =
            f'<rect width="{width}" height="{height}" fill="#fff"/>']
     for a, b, d in sorted(g.edges(data=True), key=lambda e: e[2]["strength"]):
         (x1, y1), (x2, y2) = xy(a), xy(b)
-        dash = ' stroke-dasharray="5 4"' if d["inferred"] else ""
+        dash = (' stroke-dasharray="5 4"' if d["inferred"] else
+                ' stroke-dasharray="1.5 4" stroke-linecap="round"' if d.get("alleged") else "")
         w = 1 + min(4.0, d["strength"])
-        tip = html.escape(f"{g.nodes[a]['name']} – {g.nodes[b]['name']}: {d['grounds']} ({d['time']})")
+        how = "inferred: " if d["inferred"] else "alleged or hedged: " if d.get("alleged") else ""
+        tip = html.escape(f"{g.nodes[a]['name']} – {g.nodes[b]['name']}: {how}{d['grounds']} ({d['time']})")
         out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                    f'stroke="{PALETTE.get(d["type"], "#555")}" stroke-width="{w:.1f}" '
                    f'stroke-opacity="0.75"{dash}><title>{tip}</title></line>')
@@ -182,9 +184,12 @@ def _legend(g: nx.Graph, y: int) -> list[str]:
     out.append(f'<line x1="20" y1="{y + 22}" x2="44" y2="{y + 22}" stroke="#555" stroke-width="2"/>'
                f'<text x="50" y="{y + 26}" font-size="11">documented</text>'
                f'<line x1="140" y1="{y + 22}" x2="164" y2="{y + 22}" stroke="#555" stroke-width="2" '
-               f'stroke-dasharray="5 4"/><text x="170" y="{y + 26}" font-size="11">inferred</text>')
+               f'stroke-dasharray="5 4"/><text x="170" y="{y + 26}" font-size="11">inferred</text>'
+               f'<line x1="230" y1="{y + 22}" x2="254" y2="{y + 22}" stroke="#555" stroke-width="2" '
+               f'stroke-dasharray="1.5 4" stroke-linecap="round"/>'
+               f'<text x="260" y="{y + 26}" font-size="11">alleged or hedged</text>')
     kinds = sorted({d["kind"] for _, d in g.nodes(data=True)})
-    x = 260
+    x = 380
     for k in kinds:
         out.append(f'<circle cx="{x}" cy="{y + 22}" r="6" fill="{NODE_COLOURS.get(k, "#7f8c8d")}"/>'
                    f'<text x="{x + 10}" y="{y + 26}" font-size="11">{html.escape(k)}</text>')

@@ -10,7 +10,7 @@ from ..errors import NotFound
 from ..model import CaseData, Entity, Event, schema
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import gap_years, witness_date, witness_ids, year_text
+from . import gap_years, predicate_of, witness_date, witness_ids, year_text
 
 CAREER = frozenset(p.name for p in schema().predicates.values() if p.family == "career")
 # predicate -> (role of the actor, the word for the milestone)
@@ -75,7 +75,7 @@ def _life(p: Profile, events: list[Event], res: Resolution) -> None:
                                       "disputed": ev.id in res.disputed, "claims": list(ev.claim_ids)})
         if ev.predicate in CAREER:
             org = [x for x in ev.participants if x != p.id]
-            p.posts.append({"relation": schema().predicate(ev.predicate).label,
+            p.posts.append({"relation": predicate_of(ev.predicate).label,
                             "organisation": res.name(org[0]) if org else "", "time": _time(ev.time),
                             "claims": list(ev.claim_ids)})
 
@@ -133,7 +133,7 @@ def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
             if other and other != ent.id and res.entities[other].kind == "person":
                 row = links.setdefault(other, {"id": other, "name": res.name(other),
                                                "relations": [], "claims": []})
-                pred = schema().predicate(c.predicate)
+                pred = predicate_of(c.predicate)
                 label = pred.label if s == ent.id or pred.symmetric else pred.reverse["label"]
                 label = label if c.affirmed else f"denied: {label}"
                 if label not in row["relations"]:

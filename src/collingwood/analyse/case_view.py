@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import CaseData, Claim, Finding, Source, schema, short_hash
+from ..model import CaseData, Claim, Finding, Source, short_hash
 from ..resolve import Resolution, norm, resolve
 from ..timespan import TimeSpan
-from . import reports_on, statement, witness, witness_date
+from . import narrated_by_note, predicate_of, reports_on, statement, witness, witness_date
 from .grading import settings
 
-FLAG_ONLY = ("omission", "interested_witness", "narrates_after_written")   # not a contradiction
+FLAG_ONLY = ("omission", "interested_witness", "narrates_after_written",   # not a contradiction
+             "two_accounts", "suspect_reading")
 PROMINENCE = ("peripheral", "secondary", "central")
 
 
@@ -33,6 +34,7 @@ class CaseView:
         self._origin: dict[str, str] = {}
         self._index: tuple[dict, dict] | None = None
         self._exposed: dict[str, list[Claim]] | None = None
+        self._chain: dict[str, frozenset] = {}
 
     def index(self) -> tuple[dict[tuple, list[Claim]], dict[str, list[Claim]]]:
         """Claims by (predicate, subject, object, polarity) and by event, built once."""
@@ -74,7 +76,7 @@ class CaseView:
 
     def fact(self, c: Claim) -> tuple[str, ...]:
         s, o = self.subject(c), self.object(c)
-        if schema().predicates[c.predicate].symmetric:
+        if predicate_of(c.predicate).symmetric:
             s, o = sorted((s, o))
         return (c.predicate, s, o)
 
@@ -86,12 +88,49 @@ class CaseView:
         """The first speaker of the attribution chain: asserted_by, a note's reported witness, the author."""
         if c.asserted_by:
             return c.asserted_by
-        return source_witness(self.source(c)) if self.source(c) else c.source_id
+        src = self.source(c)
+        if src is None:
+            return c.source_id
+        return witness(c, src) if narrated_by_note(c, src) else source_witness(src)
 
     def origin(self, c: Claim) -> str:
         if c.id not in self._origin:
             self._origin[c.id] = self.key(self.origin_name(c))
         return self._origin[c.id]
+
+    def chain(self, c: Claim) -> frozenset:
+        """The chain of testimony a claim comes down: its origin, whoever wrote the origin's
+        words down, its document (and the documents it says it is based on), and the
+        interview a note reports on. Two claims corroborate only when their chains share
+        nothing: not one document, not one quoting the other, not two notes of one interview."""
+        if c.id not in self._chain:
+            keys = {"who:" + self.origin(c), "src:" + c.source_id}
+            if c.reported_by:
+                keys.add("who:" + self.key(c.reported_by))
+            src = self.source(c)
+            if src is not None:
+                keys.update("src:" + b for b in self.based_on(src))
+                r = reports_on(src)
+                if r.get("witness") and not narrated_by_note(c, src):
+                    keys.add(f"tm:{norm(str(r['witness']))}:{r.get('date') or ''}")
+            self._chain[c.id] = frozenset(keys)
+        return self._chain[c.id]
+
+    def independent(self, a: Claim, b: Claim) -> bool:
+        return not (self.chain(a) & self.chain(b))
+
+    def based_on(self, src: Source) -> set[str]:
+        """Ids of the case's sources a source says it draws on (``extra.based_on``/``quotes``:
+        source ids, file names or titles)."""
+        named = []
+        for k in ("based_on", "quotes", "derived_from"):
+            v = src.extra.get(k) if isinstance(src.extra, dict) else None
+            named += v if isinstance(v, list) else [v] if v else []
+        if not named:
+            return set()
+        wanted = {str(n).strip().lower() for n in named}
+        return {s.id for s in self.data.sources.values()
+                if {s.id.lower(), s.title.lower(), (s.path or "").rsplit("/", 1)[-1].lower()} & wanted}
 
     def event(self, c: Claim) -> str:
         return self.res.event_of.get(c.id) or "k-" + short_hash(*self.fact(c))

@@ -14,10 +14,10 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import NotFound
-from ..model import CaseData, Event, schema
+from ..model import CaseData, Event
 from ..resolve import Resolution
 from ..timespan import TimeSpan
-from . import as_span, gap_years, statement, witness, witness_date
+from . import as_span, gap_years, predicate_of, statement, witness, witness_date
 
 
 @dataclass
@@ -41,7 +41,7 @@ class ChronologyEntry:
     disputed: bool
     versions: list[Version]
     order_unknown_with: list[str] = field(default_factory=list)
-    next_relation: str | None = None     # "before" | "order unknown" | None (last or undated)
+    next_relation: str | None = None     # "before" | "order unknown" (overlap, shared actor) | None
 
     @property
     def id(self) -> str:
@@ -50,7 +50,7 @@ class ChronologyEntry:
 
 def event_label(event: Event, res: Resolution) -> str:
     """Words for an event: "James Klugmann recruited John Cairncross"."""
-    p = schema().predicate(event.predicate)
+    p = predicate_of(event.predicate)
     subjects, objects = [], []
     for cid in event.claim_ids:
         for table, out in ((res.subject_of, subjects), (res.object_of, objects)):
@@ -100,18 +100,23 @@ def select_events(res: Resolution, actor: str | None = None, track: str | None =
 
 
 def _mark_order(entries: list[ChronologyEntry]) -> None:
+    """Order unknown only where it matters: two events whose spans overlap and that share a
+    participant (Cairncross's recruitment and his first meeting with his handler); two
+    unrelated happenings of the same year are simply listed in reading order."""
     dated = [e for e in entries if e.event.time is not None]
     for i, e in enumerate(dated):            # sweep: only spans that overlap are compared
-        t = e.event.time
+        t, people = e.event.time, set(e.event.participants)
         for j in range(i + 1, len(dated)):
             f = dated[j]
             if f.event.time.lo > t.hi:
                 break
-            e.order_unknown_with.append(f.id)
-            f.order_unknown_with.append(e.id)
+            if people & set(f.event.participants):
+                e.order_unknown_with.append(f.id)
+                f.order_unknown_with.append(e.id)
         if i + 1 < len(dated):
-            nxt = t.before(dated[i + 1].event.time)
-            e.next_relation = "before" if nxt else "order unknown"
+            nxt = dated[i + 1]
+            e.next_relation = ("before" if t.before(nxt.event.time)
+                               else "order unknown" if nxt.id in e.order_unknown_with else None)
 
 
 def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,

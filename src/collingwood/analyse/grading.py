@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from .. import safe_yaml
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 LABELS = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -30,7 +30,7 @@ _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 @cache
 def settings() -> dict:
     text = resources.files("collingwood.data").joinpath("grading.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/grading.yaml")
 
 
 @dataclass(frozen=True)

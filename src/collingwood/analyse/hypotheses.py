@@ -15,16 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..errors import CasebookError
+from .. import safe_yaml
+from ..errors import CasebookError, YamlError
 from ..model import POLARITIES, CaseData, Claim, Finding, schema
 from ..resolve import Resolution, norm
 from ..timespan import TimeSpan, parse_when
-from . import wording
+from . import predicate_of, wording
+from .case_view import CaseView, event_label
 from .findings import PRESENCE_DAYS
 from .grading import settings as grading_settings
-from .case_view import CaseView, event_label
 
 RATINGS = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
 INCONSISTENCY = {"I": 1, "II": 2}
@@ -48,7 +47,7 @@ class Pattern:
     polarity: str = "affirmed"
 
     def words(self) -> str:
-        bits = [self.subject or "anyone", schema().predicates[self.predicate].label, self.object or ""]
+        bits = [self.subject or "anyone", predicate_of(self.predicate).label, self.object or ""]
         if self.where:
             bits.append(f"in {self.where}")
         if self.when:
@@ -86,10 +85,10 @@ def load_hypotheses(path: Path | str) -> HypothesisSet:
     """Read a ``*.hypotheses.yaml`` file; CasebookError names the file and the entry at fault."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     except (OSError, UnicodeDecodeError) as e:
         raise CasebookError(path, f"cannot read it as UTF-8 text ({e})") from e
-    except yaml.YAMLError as e:
+    except YamlError as e:
         raise CasebookError(path, f"invalid YAML: {e}".replace("\n", " ")) from e
     return parse_hypotheses(raw, path)
 
@@ -218,7 +217,7 @@ class _Matcher:
         s, o = self.view.subject(c), self.view.object(c)
         if self.same(p.subject, s) and self.same(p.object, o):
             return True
-        return schema().predicates[c.predicate].symmetric and self.same(p.subject, o) and self.same(p.object, s)
+        return predicate_of(c.predicate).symmetric and self.same(p.subject, o) and self.same(p.object, s)
 
     def fits(self, p: Pattern, c: Claim) -> bool:
         """Time and place can coincide."""
@@ -229,12 +228,12 @@ class _Matcher:
     def place(self, predicate: str, obj: str | None, where: str | None) -> str | None:
         if where:
             return where
-        return obj if schema().predicates[predicate].object == "place" else None
+        return obj if predicate_of(predicate).object == "place" else None
 
     def elsewhere(self, p: Pattern, c: Claim) -> bool:
         """c certainly puts p's subject somewhere else at p's time (the impossible-presence rule)."""
-        pred = schema().predicates
-        if not (pred[p.predicate].has_rule("implies_presence") and pred[c.predicate].has_rule("implies_presence")):
+        if not (predicate_of(p.predicate).has_rule("implies_presence")
+                and predicate_of(c.predicate).has_rule("implies_presence")):
             return False
         if p.polarity != "affirmed" or not c.affirmed or p.when is None or c.time is None:
             return False
@@ -247,7 +246,7 @@ class _Matcher:
         """Why c, if true, rules p out by the schema: another value of a functional
         predicate (a second recruiter of one recruitment), or another date for a
         happening that occurs once."""
-        pred = schema().predicates[p.predicate]
+        pred = predicate_of(p.predicate)
         if c.predicate != p.predicate or p.polarity != "affirmed" or not c.affirmed:
             return None
         s, o = self.view.subject(c), self.view.object(c)

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from ..model import CaseData, Finding, short_hash
 from ..resolve import Resolution
 from ..timespan import civil
+from .case_view import FLAG_ONLY, CaseView, live_findings, prominence
+from .case_view import event_label as claim_label
 from .chronology import event_label
-from .case_view import FLAG_ONLY, CaseView, event_label as claim_label, live_findings, prominence
 
 KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 
@@ -34,7 +34,7 @@ KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 @cache
 def settings() -> dict:
     text = resources.files("collingwood.data").joinpath("questions.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_yaml.load(text, name="data/questions.yaml")
     data["_patterns"] = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in data["unexplained_endings"]]
     return data
 

@@ -24,11 +24,25 @@ from ..model import CaseData, Claim, Finding
 from ..resolve import Resolution, norm
 from . import grading
 from .case_view import (
-    FLAG_ONLY, PROMINENCE, CaseView, event_label, live_findings, prominence, source_witness,
+    FLAG_ONLY,
+    PROMINENCE,
+    CaseView,
+    event_label,
+    live_findings,
+    prominence,
+    source_witness,
 )
 from .chronology import event_label as _event_label
+from .evidence import SELF_SERVING
 from .untruths import (
-    CLEARED, UNTRUTHS, Motive, Statement, dedupe_motives, omission_statements, omissions,
+    CLEARED,
+    UNTRUTHS,
+    Motive,
+    Statement,
+    dedupe_motives,
+    how,
+    omission_statements,
+    omissions,
     typed_statement,
 )
 
@@ -99,6 +113,8 @@ def _supporters(view: CaseView, conflicting: set[frozenset]) -> dict[str, set[st
         for d in by_fact[(*view.fact(c), c.polarity)]:
             if d.id == c.id or view.origin(d) == mine or frozenset((c.id, d.id)) in conflicting:
                 continue
+            if not view.independent(c, d):          # one chain of testimony: not corroboration
+                continue
             if d.id in same_event or c.time is None or d.time is None or c.time.intersects(d.time):
                 out[c.id].add(view.origin(d))
     return out
@@ -111,12 +127,20 @@ def _conflicts(view: CaseView, findings: list[Finding]):
     for f in findings:
         if f.type in FLAG_ONLY:
             continue
+        # a date within a year: the sides do not corroborate each other, but it is disputed
+        # detail, not a contradiction that counts against either witness
+        minor = f.type == "date_conflict" and f.severity != "high"
         ids = [i for i in f.claim_ids if i in view.claims]
         for a in ids:
             ca = view.claims[a]
             sides = [b for b in ids if b != a and not agree(view, ca, view.claims[b])]
             pairs.update(frozenset((a, b)) for b in sides)
-            opp = [b for b in sides if view.origin(view.claims[b]) != view.origin(ca)]
+            if minor:
+                continue
+            mine = how(view, ca)
+            # a party's self-serving denial does not contradict another's claim: it is a flag
+            opp = [b for b in sides if view.origin(view.claims[b]) != view.origin(ca)
+                   and (mine == SELF_SERVING or how(view, view.claims[b]) != SELF_SERVING)]
             if opp:
                 against[a][f.id] = opp
     return against, pairs
@@ -210,6 +234,11 @@ def witness_register(data: CaseData, resolution: Resolution | None, findings: li
         mine = [o for o in checked if view.key(o["witness"]) == rec.key or norm(o["witness"]) == norm(rec.witness)]
         _apply_statement_overrides(rec, mine)
         grading.grade_record(rec, mine)
+    grades = {r.key: r.grade for r in records.values()}
+    for rec in records.values():             # the contradicting evidence with its grade
+        for s in rec.statements:
+            for e in s.evidence:
+                e.grade = grades.get(e.key, "F")
     credibility = grading.claim_credibility(list(records.values()), view, checked)
     for rec in records.values():
         rec.credibility = {cid: credibility[cid] for cid in rec.claims}

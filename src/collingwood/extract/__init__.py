@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Entity, Mention
-from .registry import ExtractInput, ExtractOutput, Extractor, available, get, register
+from .registry import ExtractInput, Extractor, ExtractOutput, available, get, register
 
 DEFAULT = "rules-spacy@1"
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
+from .. import safe_yaml
 
 RANK = {"asserted": 0, "reported": 1, "admitted": 2, "alleged": 3, "hedged": 4}
 UNRESOLVED = "\0unresolved"      # a pronoun speaker we could not resolve
@@ -26,7 +26,7 @@ UNRESOLVED = "\0unresolved"      # a pronoun speaker we could not resolve
 @functools.cache
 def words() -> dict:
     text = resources.files("collingwood").joinpath("data/reporting.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_yaml.load(text, name="data/reporting.yaml")
     for key, value in data.items():
         if isinstance(value, list):
             data[key] = frozenset(value)

@@ -9,14 +9,14 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from .date_scan import PatternScan
+
 
 @functools.cache
 def words() -> dict:
     text = resources.files("collingwood").joinpath("data/dates_en.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/dates_en.yaml")
 
 
 def _alt(items) -> str:

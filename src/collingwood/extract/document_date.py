@@ -20,7 +20,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
+from .. import safe_yaml
 
 __all__ = ["document_date", "document_dct"]
 
@@ -46,7 +46,7 @@ def _forms() -> list[str]:
 @functools.cache
 def _data() -> dict:
     text = resources.files("collingwood").joinpath("data/document_dates_en.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/document_dates_en.yaml")
 
 
 def _alt(items) -> str:

@@ -17,16 +17,22 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from ..model import Alias, Entity, Mention, short_hash
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
-from .name_links import (archive_candidates, cluster_persons, name_variants, persons_by_surname, place_variants,
-                         surname_links, title_aliases)
+from .name_links import (
+    archive_candidates,
+    cluster_persons,
+    name_variants,
+    persons_by_surname,
+    place_variants,
+    surname_links,
+    title_aliases,
+)
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                "FAC": "place", "EVENT": "event_name"}
@@ -44,7 +50,7 @@ def entity_id(name: str, kind: str) -> str:
 @functools.cache
 def gazetteer() -> dict:
     text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/gazetteer.yaml")
 
 
 def _year_or_date(value, end: bool) -> int | None:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
-
+from .. import safe_yaml
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
@@ -32,7 +31,7 @@ _ACTORS = ("person", "group", "organisation", "college", "place")
 @functools.cache
 def table() -> dict:
     text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = safe_yaml.load(text, name="data/events.yaml")
     return {k: frozenset(v) for k, v in data.items()}
 
 

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 import jellyfish
-import yaml
 from rapidfuzz import fuzz
+
+from .. import safe_yaml
 
 _QUOTED = "\"“”‘’'«»"
 
@@ -35,13 +36,13 @@ _QUOTED = "\"“”‘’'«»"
 @functools.cache
 def names_data() -> dict:
     text = resources.files("collingwood").joinpath("data/names.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/names.yaml")
 
 
 @functools.cache
 def _gazetteer() -> dict:
     text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return safe_yaml.load(text, name="data/gazetteer.yaml")
 
 
 @functools.cache

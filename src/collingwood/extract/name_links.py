@@ -28,8 +28,22 @@ from rapidfuzz import fuzz
 
 from ..model import Alias, Entity
 from .candidates import Cand
-from .name_forms import (PersonName, compatible, diminutives, fold, is_diminutive, given_names, inverted, long_titles, normal_case,
-                         not_surnames, ocr_match, parse_person, title_words, variant_kind)
+from .name_forms import (
+    PersonName,
+    compatible,
+    diminutives,
+    fold,
+    given_names,
+    inverted,
+    is_diminutive,
+    long_titles,
+    normal_case,
+    not_surnames,
+    ocr_match,
+    parse_person,
+    title_words,
+    variant_kind,
+)
 
 _SP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
 _G = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][a-z]?\.)"

@@ -14,13 +14,15 @@ is the time-span module's job. See docs/ingest.md.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from ..errors import MetadataError
+from .. import safe_yaml
+from ..errors import BadInputFile, MetadataError, YamlError
+from .byline import byline_authors
+from .files import read_regular
 
 if TYPE_CHECKING:
     from .readers import Document
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 SOURCE_FIELDS = ("title", "kind", "authors", "date", "archive_ref", "url", "licence", "citation",
                  "language", "notes")
 ALIASES = {"author": "authors", "date_written": "date", "written": "date", "archive": "archive_ref",
-           "reference": "archive_ref", "license": "licence", "lang": "language", "note": "notes",
+           "reference": "archive_ref", "archive_reference": "archive_ref", "license": "licence", "lang": "language", "note": "notes",
            "source_kind": "kind"}
 MANIFEST_NAMES = ("sources.yaml", "sources.yml")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
@@ -64,7 +66,7 @@ def load_sidecar(path: Path) -> dict:
     Both at once is ambiguous and refused, so no deliberate metadata is silently ignored.
     """
     path = Path(path)
-    found = [c for c in sidecar_candidates(path) if c.is_file()]
+    found = [c for c in sidecar_candidates(path) if os.path.lexists(c)]
     if not found:
         return {}
     if len(found) > 1:
@@ -84,7 +86,7 @@ def is_sidecar(path: Path) -> bool:
 
 def find_manifest(folder: Path) -> Path | None:
     for name in MANIFEST_NAMES:
-        if (Path(folder) / name).is_file():
+        if os.path.lexists(Path(folder) / name):
             return Path(folder) / name
     return None
 
@@ -141,6 +143,7 @@ def resolve_metadata(doc: Document, manifest: dict[str, dict] | None) -> dict:
         layer = normalise_metadata(raw, doc.path, where)
         extra.update(layer.pop("extra"))
         merged.update(layer)
+    merged["authors"] = merged["authors"] or byline_authors(doc.text)   # never the file name
     merged["title"] = merged["title"] or pretty_title(doc.path.stem)
     merged["kind"] = merged["kind"] or DEFAULT_KIND
     merged["extra"] = extra
@@ -153,12 +156,15 @@ def normalise_metadata(raw: dict, path: Path, where: str = "the metadata") -> di
     extra: dict = {}
     for key, value in raw.items():
         name = re.sub(r"[\s-]+", "_", str(key).strip().lower())
-        if name == "extra" and isinstance(value, dict):
-            extra.update(_plain(value))
-            continue
         canonical = ALIASES.get(name, name)
         if canonical not in SOURCE_FIELDS:
-            extra[str(key)] = _plain(value)
+            try:
+                if name == "extra" and isinstance(value, dict):
+                    extra.update(_plain(value))
+                else:
+                    extra[str(key)] = _plain(value)
+            except ValueError as e:
+                raise MetadataError(path, f"in {where}, {key!r}: {e}") from e
             continue
         value = _field_value(canonical, value, path, where)
         if value in (None, "", []):
@@ -198,13 +204,18 @@ def _scalar_text(value: object) -> str:
 
 
 def _plain(value: object) -> object:
-    """YAML values made JSON-safe (dates become ISO strings)."""
+    """YAML values made JSON-safe (dates become ISO strings, sets sorted lists); a binary
+    value (``!!binary``) is not metadata: ValueError."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=str)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        raise ValueError("a binary (!!binary) value is not metadata; write it as text")
     return value
 
 
@@ -219,25 +230,33 @@ def pretty_title(stem: str) -> str:
     return title[:1].upper() + title[1:] if title.islower() else title
 
 
+MAX_METADATA_BYTES = 4 * 1024 * 1024
+
+
 def _read_yaml_text(path: Path) -> str:
+    """A sidecar or manifest: a real, regular file (not a link), of a bounded size, UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = read_regular(path, MAX_METADATA_BYTES, follow_links=False)
+    except BadInputFile as e:
+        raise MetadataError(path, e.reason, e.kind) from e
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise MetadataError(path, "not valid UTF-8 text; save it as UTF-8") from e
-    except OSError as e:
-        raise MetadataError(path, f"cannot open it ({e.strerror or e})") from e
+        raise MetadataError(path, "not valid UTF-8 text; save it as UTF-8", "not-text") from e
 
 
 def yaml_document(text: str, path: Path | str, what: str, first_line: int = 1) -> object:
-    """Parse YAML; a syntax error names the file and the line."""
+    """Parse YAML safely (no aliases or anchors, bounded; see safe_yaml); an error names the file
+    and the line."""
     try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = f"line {mark.line + first_line}: " if mark is not None else ""
-        raise MetadataError(path, f"{what} is not valid YAML ({line}{e.problem or e.context}); fix it") from e
-    except yaml.YAMLError as e:
-        raise MetadataError(path, f"{what} is not valid YAML ({e}); fix it") from e
+        return safe_yaml.load(text, name=path, first_line=first_line)
+    except YamlError as e:
+        if e.kind == "yaml":
+            line = f"line {e.line}: " if e.line else ""
+            reason = f"{what} is not valid YAML ({line}{e.problem}); fix it"
+        else:
+            reason = f"{what}: {e.reason}"
+        raise MetadataError(path, reason, e.kind) from e
 
 
 def _parse_yaml(text: str, path: Path | str, what: str, first_line: int = 1) -> dict:

@@ -13,23 +13,34 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BadInputFile
+from . import ocr
+from .encoding import decode_bytes, decode_declared
+from .files import human_bytes, read_regular
+from .limits import Limits, MiB
 from .metadata import split_front_matter
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-           ".pdf": "pdf", ".docx": "docx"}
+           ".pdf": "pdf", ".docx": "docx", **{s: "image" for s in IMAGE_SUFFIXES}}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMATS)
+TEXT_FORMATS = ("txt", "md", "html")
 PAGE_SEPARATOR = "\n\n"
 
 # Signatures of formats a text file must not be; a match names the real format.
 _MAGIC = [(b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive (a .docx?)"),
           (b"\xd0\xcf\x11\xe0", "an old Word .doc or a password-protected Office file"),
-          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image")]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"\x7fELF", "a program (ELF)"),
+          (b"\x1f\x8b", "a gzip archive")]
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -42,26 +53,41 @@ class Page:
 @dataclass
 class Document:
     path: Path
-    format: str  # 'txt' | 'md' | 'html' | 'pdf' | 'docx'
+    format: str  # 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'image'
     text: str  # normalised plain text
     pages: list[Page]  # ordered; covers text (PDF pages are separated by PAGE_SEPARATOR)
     content_hash: str  # sha256 hex of the file's raw bytes
     metadata: dict = field(default_factory=dict)  # embedded metadata, raw keys (see metadata.py)
+    reading: dict = field(default_factory=dict)  # how it was read: encoding and confidence, OCR pages
 
 
-def read_document(path: Path) -> Document:
-    """Read `path` as the format its extension names; raise BadInputFile if it is not that."""
+@dataclass
+class _Context:
+    limits: Limits
+    more_time: Callable[[int], None] | None
+    reading: dict = field(default_factory=dict)
+
+
+def read_document(path: Path, limits: Limits | None = None,
+                  more_time: Callable[[int], None] | None = None) -> Document:
+    """Read `path` as the format its extension names; raise BadInputFile if it is not that.
+
+    `limits` bound what is read (file size, .docx inflation, OCR pages); `more_time(pages)`
+    is called before each page is OCR'd, so a guarded worker's deadline can grow with it.
+    """
     path = Path(path)
+    limits = limits or Limits()
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise BadInputFile(path, f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                                 f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
-    data = _read_bytes(path)
-    text, pages, meta = _READERS[fmt](path, data)
+                                 f"use one of {', '.join(sorted(SUPPORTED_SUFFIXES))}", "unsupported")
+    data = _read_bytes(path, (limits.text_mb if fmt in TEXT_FORMATS else limits.file_mb) * MiB)
+    ctx = _Context(limits, more_time)
+    text, pages, meta = _READERS[fmt](path, data, ctx)
     if not text.strip():
-        raise BadInputFile(path, "no readable text (only whitespace or markup); check the file")
+        raise BadInputFile(path, "no readable text (only whitespace or markup); check the file", "no-text")
     return Document(path=path, format=fmt, text=text, pages=pages,
-                    content_hash=hashlib.sha256(data).hexdigest(), metadata=meta)
+                    content_hash=hashlib.sha256(data).hexdigest(), metadata=meta, reading=ctx.reading)
 
 
 def page_of(doc_pages: list[Page], offset: int) -> int:
@@ -85,17 +111,10 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path.is_dir():
-        raise BadInputFile(path, "it is a folder, not a file; give the folder to ingest as a folder")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as e:
-        raise BadInputFile(path, "no such file; check the path") from e
-    except OSError as e:
-        raise BadInputFile(path, f"cannot open it ({e.strerror or e}); check its permissions") from e
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    data = read_regular(path, max_bytes)
     if not data:
-        raise BadInputFile(path, "the file is empty (zero bytes)")
+        raise BadInputFile(path, "the file is empty (zero bytes)", "empty")
     return data
 
 
@@ -103,49 +122,63 @@ def _refuse_binary(path: Path, data: bytes) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BadInputFile(path, f"it says {path.suffix} but is {what} (starts with {data[:8]!r}); "
-                                     "rename it with the right extension")
+                                     "rename it with the right extension", "wrong-type")
 
 
-def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused, never guessed."""
+def decode_text(path: Path, data: bytes) -> tuple[str, dict]:
+    """Text and how it was decoded (BOM, UTF-8, UTF-16 without BOM, else detected; see encoding.py)."""
     _refuse_binary(path, data)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        codec = "utf-16"
-    else:
-        codec = "utf-8-sig"
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as e:
-        where = f"byte {data[e.start:e.start + 1]!r} at offset {e.start}"
-        raise BadInputFile(path, f"not valid UTF-8 text (tried UTF-8 and UTF-16 with BOM; {where}); "
-                                 "save it as UTF-8") from e
-    if "\x00" in text:
-        raise BadInputFile(path, "it contains NUL characters, so it is not a text file; "
-                                 "save it as UTF-8 text")
-    return normalise(text)
+    text, info = decode_bytes(path, data)
+    return normalise(text), info
 
 
-def _read_plain(path: Path, data: bytes) -> tuple[str, list[Page], dict]:
-    meta, body, _ = split_front_matter(decode_text(path, data), path)
+def _read_plain(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], dict]:
+    text, ctx.reading["encoding"] = decode_text(path, data)
+    meta, body, _ = split_front_matter(text, path)
     return body, [Page(1, 0, len(body))], meta
 
 
-def _read_html(path: Path, data: bytes) -> tuple[str, list[Page], dict]:
+def _read_html(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], dict]:
     _refuse_binary(path, data)
-    text, meta = _html_text(path, _decode_html(path, data))
+    markup, ctx.reading["encoding"] = _decode_html(path, data)
+    text, meta = _html_text(path, markup)
     text = normalise(text)
     return text, [Page(1, 0, len(text))], meta
 
 
-def _read_pdf(path: Path, data: bytes) -> tuple[str, list[Page], dict]:
+def _read_pdf(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], dict]:
     if b"%PDF-" not in data[:1024]:
         raise BadInputFile(path, f"it says .pdf but is not a PDF (starts with {data[:12]!r}); "
-                                 "rename it with the right extension")
-    texts, meta = _pdf_pages(path, data)
+                                 "rename it with the right extension", "wrong-type")
+    texts, scanned, meta = _pdf_pages(path, data)
+    if scanned:
+        ocr.require_engine(path, f"{len(scanned)} of its {len(texts)} pages have no text layer (a scan) "
+                                 "and need OCR")
+        pages = ocr.ocr_pdf_pages(path, data, scanned, ctx.limits, ctx.more_time)
+        for number, page in pages.items():
+            if page.text.strip():   # else the page keeps what little its text layer has
+                texts[number - 1] = page.text
+        ctx.reading["ocr"] = ocr.ocr_summary(pages)
     text, pages = join_pages(texts)
     if not text.strip():
-        raise BadInputFile(path, "the PDF has no text layer (a scan?); OCR it first")
+        what = "not even by OCR" if scanned else "and no scanned pages to OCR"
+        raise BadInputFile(path, f"the PDF has no text layer, {what} (blank pages?); check the file",
+                           "no-text")
     return text, pages, meta
+
+
+def _read_image(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], dict]:
+    if not data.startswith(_IMAGE_MAGIC):
+        raise BadInputFile(path, f"it says {path.suffix} but is not a PNG, JPEG or TIFF image "
+                                 f"(starts with {data[:8]!r}); rename it with the right extension", "wrong-type")
+    ocr.require_engine(path, "it is an image, whose text needs OCR")
+    found = ocr.ocr_image_file(path, data, ctx.limits, ctx.more_time)
+    pages = {n: p for n, p in enumerate(found, start=1)}
+    ctx.reading["ocr"] = ocr.ocr_summary(pages)
+    text, page_map = join_pages([p.text for p in found])
+    if not text.strip():
+        raise BadInputFile(path, "OCR found no text in the image; check it is a page of text", "no-text")
+    return text, page_map, {}
 
 
 def join_pages(texts: list[str]) -> tuple[str, list[Page]]:
@@ -164,24 +197,91 @@ def join_pages(texts: list[str]) -> tuple[str, list[Page]]:
     return "".join(parts), pages
 
 
-def _read_docx(path: Path, data: bytes) -> tuple[str, list[Page], dict]:
+def _read_docx(path: Path, data: bytes, ctx: _Context) -> tuple[str, list[Page], dict]:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise BadInputFile(path, "it is an old Word .doc or a password-protected Office file; "
-                                 "remove the password and save it as .docx")
+                                 "remove the password and save it as .docx", "encrypted")
     if not data.startswith(b"PK\x03\x04"):
         raise BadInputFile(path, f"it says .docx but is not a Word document (starts with {data[:12]!r}); "
-                                 "rename it with the right extension")
+                                 "rename it with the right extension", "wrong-type")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-    except zipfile.BadZipFile as e:
-        raise BadInputFile(path, "it is a damaged zip archive, not a readable .docx; "
-                                 "open it in Word and save it again") from e
-    if "word/document.xml" not in names:
-        raise BadInputFile(path, "it is a zip archive but not a Word document (no word/document.xml)")
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names:
+                raise BadInputFile(path, "it is a zip archive but not a Word document (no word/document.xml)",
+                                   "wrong-type")
+            _check_zip(path, infos, ctx.limits)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    _check_xml(path, info.filename, _read_member(path, z, info, ctx.limits))
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError) as e:   # zipfile's ways to fail
+        raise BadInputFile(path, f"it is a damaged zip archive, not a readable .docx ({type(e).__name__}); "
+                                 "open it in Word and save it again", "damaged") from e
+    except (NotImplementedError, RuntimeError) as e:   # an unknown compression method, an encrypted member
+        raise BadInputFile(path, f"a part of it cannot be unpacked ({e}); open it in Word and save it again",
+                           "encrypted" if "encrypt" in str(e).lower() else "damaged") from e
     text, meta = _docx_text(path, data)
     text = normalise(text)
     return text, [Page(1, 0, len(text))], meta
+
+
+_SMALL_MEMBER = MiB   # parts smaller than this inflated are not held to the ratio
+
+
+def _check_zip(path: Path, infos: list, limits: Limits) -> None:
+    """Refuse a zip bomb from the directory alone, before anything is inflated."""
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.zip_member_mb * MiB:
+            raise BadInputFile(path, f"{info.filename} would inflate to {human_bytes(info.file_size)}, over the "
+                                     f"limit of {limits.zip_member_mb} MiB for one part", "zip-bomb")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _SMALL_MEMBER and ratio > limits.zip_ratio:
+            raise BadInputFile(path, f"{info.filename} would inflate {ratio:,.0f} times (to "
+                                     f"{human_bytes(info.file_size)}), over the limit of {limits.zip_ratio}; "
+                                     "a zip bomb, not a document", "zip-bomb")
+    if total > limits.zip_total_mb * MiB:
+        raise BadInputFile(path, f"its parts would inflate to {human_bytes(total)}, over the limit of "
+                                 f"{limits.zip_total_mb} MiB", "zip-bomb")
+
+
+def _read_member(path: Path, z: zipfile.ZipFile, info, limits: Limits) -> bytes:
+    """A part, inflated in chunks and never past its declared size or the cap."""
+    cap = min(info.file_size, limits.zip_member_mb * MiB)
+    chunks, total = [], 0
+    with z.open(info) as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > cap:
+                raise BadInputFile(path, f"{info.filename} inflates past its declared size; a zip bomb, "
+                                         "not a document", "zip-bomb")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_xml(path: Path, name: str, data: bytes) -> None:
+    """Word never writes a DTD or an entity: refuse them (XXE, billion laughs), and refuse an
+    undefined entity or broken XML instead of letting the parser drop text silently. A
+    streaming (SAX) pass through defusedxml: no tree is built, so it costs no memory."""
+    from xml.sax import ContentHandler, SAXParseException
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.sax import parseString
+
+    try:
+        parseString(data, ContentHandler(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as e:
+        raise BadInputFile(path, f"{name} declares a DTD or entities ({type(e).__name__}), which Word never "
+                                 "writes; refused as unsafe", "damaged") from e
+    except SAXParseException as e:
+        raise BadInputFile(path, f"{name} is not well-formed XML (line {e.getLineNumber()}, column "
+                                 f"{e.getColumnNumber()}: {e.getMessage()}); open it in Word and save it again",
+                           "damaged") from e
 
 
 # --- HTML ---------------------------------------------------------------------------
@@ -198,20 +298,19 @@ _AUTHOR_META = frozenset({"author", "dc.creator", "citation_author"})
 _DATE_META = frozenset({"date", "dc.date", "citation_date", "citation_publication_date"})
 
 
-def _decode_html(path: Path, data: bytes) -> str:
-    """BOM, else the declared <meta charset>, else UTF-8; strict, never guessed."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(path, data)
+def _decode_html(path: Path, data: bytes) -> tuple[str, dict]:
+    """BOM, else the declared <meta charset> if the bytes fit it, else as a text file (UTF-8,
+    UTF-16 without BOM, detection). A declared Latin-1 is read as Windows-1252, as browsers do."""
     declared = _CHARSET.search(data[:4096])
-    codec = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-    try:
-        return data.decode(codec)
-    except LookupError as e:
-        raise BadInputFile(path, f"it declares an unknown charset {codec!r}; save it as UTF-8") from e
-    except UnicodeDecodeError as e:
-        raise BadInputFile(path, f"not valid {codec} text as its charset declares "
-                                 f"(byte {data[e.start:e.start + 1]!r} at offset {e.start}); "
-                                 "save it as UTF-8") from e
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        label = declared.group(1).decode("ascii").lower()
+        fitted = decode_declared(path, data, label)
+        if fitted:
+            return fitted
+        text, info = decode_bytes(path, data, stray_nul_ok=True)
+        info["declared"] = label   # the declaration was wrong or unknown: what was read instead
+        return text, info
+    return decode_bytes(path, data, stray_nul_ok=True)
 
 
 class _TextSink:
@@ -339,8 +438,9 @@ def _html_meta(soup) -> dict:
 # --- PDF ----------------------------------------------------------------------------
 
 
-def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], dict]:
-    """Text of each page and the info dict. An encrypted PDF that opens with the empty
+def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], list[int], dict]:
+    """Text of each page, the numbers of the scanned pages (an image and next to no text) and the
+    info dict. An encrypted PDF that opens with the empty
     password (a common "no copying" lock) is read; any other encryption is refused."""
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError
@@ -352,18 +452,35 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], dict]:
         if reader.is_encrypted:
             try:
                 if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-                    raise BadInputFile(path, encrypted)
+                    raise BadInputFile(path, encrypted, "encrypted")
             except DependencyError as e:  # AES needs the optional `cryptography` package
-                raise BadInputFile(path, encrypted) from e
-        texts = [page.extract_text() or "" for page in reader.pages]
+                raise BadInputFile(path, encrypted, "encrypted") from e
+        texts, scanned = [], []
+        for number, page in enumerate(reader.pages, start=1):
+            texts.append(page.extract_text() or "")
+            if ocr.needs_ocr(texts[-1]) and _has_image(page):
+                scanned.append(number)
         info = reader.metadata or {}
         meta = _pdf_meta(info)
-    except BadInputFile:
+    except (BadInputFile, MemoryError):
         raise
     except Exception as e:  # noqa: BLE001 - see above
         raise BadInputFile(path, f"the PDF is damaged and cannot be read ({type(e).__name__}); "
-                                 "open it in a PDF reader and save it again") from e
-    return texts, meta
+                                 "open it in a PDF reader and save it again", "damaged") from e
+    return texts, scanned, meta
+
+
+def _has_image(page) -> bool:
+    """Whether a page draws an image (a scan) or a form that may hold one, or an inline image."""
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None:
+        for obj in xobjects.get_object().values():
+            if obj.get_object().get("/Subtype") in ("/Image", "/Form"):
+                return True
+    contents = page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    return re.search(rb"(?:^|\s)BI\s", data[:1 << 20]) is not None
 
 
 def _pdf_meta(info) -> dict:
@@ -400,9 +517,11 @@ def _docx_text(path: Path, data: bytes) -> tuple[str, dict]:
         meta = {"title": props.title, "author": props.author, "language": props.language,
                 "subject": props.subject, "keywords": props.keywords,
                 "file_created": props.created.date().isoformat() if props.created else None}
+    except MemoryError:
+        raise
     except Exception as e:  # noqa: BLE001
         raise BadInputFile(path, f"the .docx is damaged and cannot be read ({type(e).__name__}); "
-                                 "open it in Word and save it again") from e
+                                 "open it in Word and save it again", "damaged") from e
     return "\n\n".join(blocks), {k: v.strip() for k, v in meta.items() if v and v.strip()}
 
 
@@ -427,4 +546,4 @@ def _docx_row(row) -> str:
 
 
 _READERS = {"txt": _read_plain, "md": _read_plain, "html": _read_html,
-            "pdf": _read_pdf, "docx": _read_docx}
+            "pdf": _read_pdf, "docx": _read_docx, "image": _read_image}

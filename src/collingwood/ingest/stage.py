@@ -9,58 +9,48 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
+from .. import safe_yaml
 from ..casebook import load_casebook, load_entities
-from ..errors import BadInputFile, CaseBusy, CollingwoodError, MetadataError
+from ..errors import BadInputFile, CaseBusy, CollingwoodError, MetadataError, YamlError, shown
 from ..model import Source, schema
 from ..stage import StageReport
 from ..store import Store
 from ..timespan import parse_when
-from .discover import discover
+from .discover import CASE_FILE, discover, is_entity_list, is_hypothesis_file
+from .guard import read_guarded
+from .limits import Limits
 from .metadata import resolve_metadata
-from .readers import Document, read_document
+from .readers import Document
 
 Progress = Callable[[str], None]
 
-CASE_FILE = "case.yaml"
-
-
-def is_entity_list(path: Path) -> bool:
-    return path.name == "entities.yaml" or path.name.endswith(".entities.yaml")
-
-
-def is_hypothesis_file(path: Path) -> bool:
-    return path.name.endswith((".hypotheses.yaml", ".hypotheses.yml"))
-
-
-def is_case_input(path: Path) -> bool:
-    """YAML files that describe the case rather than being sources of it."""
-    return path.name == CASE_FILE or is_entity_list(path) or is_hypothesis_file(path)
-
-
-def run(store: Store, paths: list[Path], progress: Progress | None = None) -> StageReport:
+def run(store: Store, paths: list[Path], progress: Progress | None = None,
+        limits: Limits | None = None) -> StageReport:
+    """Ingest `paths`; every document is read in a guarded worker under `limits` (default:
+    Limits.from_env(), see docs/ingest.md)."""
     report = StageReport(stage="ingest")
     found = discover([Path(p) for p in paths])
-    extras = [p for p, _ in found.skipped if is_case_input(p)]
+    extras = found.case_inputs
     for path, reason in found.skipped:
-        if path not in extras:
-            report.skip(path.name, reason)
+        report.skip(shown(path.name), shown(reason))
     for path in sorted(p for p in extras if p.name == CASE_FILE):
         _guard(report, path, lambda p=path: _load_case_file(store, p, report))
     for path in sorted(p for p in extras if is_entity_list(p)):
         _guard(report, path, lambda p=path: _load_entities(store, p, report))
-    for path in found.documents:
-        manifest = found.manifests.get(path.parent, {})
-        _guard(report, path, lambda p=path, m=manifest: _ingest_document(store, p, m, report))
+    for path, doc in read_guarded(found.documents, limits):
+        if isinstance(doc, BadInputFile):
+            report.reject(shown(path.name), shown(doc.coded_reason))
+        else:
+            manifest = found.manifests.get(path.parent, {})
+            _guard(report, path, lambda d=doc, m=manifest: _store_document(store, d, m, report))
         if progress:
-            progress(path.name)
+            progress(shown(path.name))
     if found.casebooks:
         known = store.sources()
         for path in found.casebooks:
             _guard(report, path, lambda p=path: _load_casebook(store, p, known, report))
             if progress:
-                progress(path.name)
+                progress(shown(path.name))
     for path in sorted(p for p in extras if is_hypothesis_file(p)):
         _guard(report, path, lambda p=path: _load_hypotheses(store, p, report))
     return report
@@ -71,8 +61,33 @@ def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
         step()
     except CaseBusy:
         raise                       # the case, not this file: the whole run stops, coded
+    except BadInputFile as e:
+        cause = e.__cause__
+        kind = cause.kind if isinstance(cause, YamlError) else e.kind   # a YAML bomb says so
+        report.reject(shown(path.name), shown(f"[{kind}] {e.reason}"))
     except CollingwoodError as e:
-        report.reject(path.name, getattr(e, "reason", e.message))
+        report.reject(shown(path.name), shown(e.message))
+
+
+def reading_note(reading: dict | None) -> str:
+    """How a source's text was read, in a few words: 'OCR 3 pages, 91%' or 'cp1252 (0.87)';
+    empty for plain UTF-8 or a text layer."""
+    if not reading:
+        return ""
+    notes = []
+    ocr = reading.get("ocr")
+    if ocr:
+        pages = ocr.get("pages") or []
+        mean = ocr.get("mean_confidence")
+        scored = "" if mean is None else f", {mean:.0f}%"
+        per_page = " ".join(f"p{p['page']}:{p['confidence']:.0f}" for p in pages[:6]
+                            if p.get("confidence") is not None)
+        notes.append(f"OCR {len(pages)} page{'s' * (len(pages) != 1)}{scored}" + (f" ({per_page})" if len(pages) > 1
+                                                                                   and per_page else ""))
+    encoding = reading.get("encoding")
+    if encoding and encoding.get("encoding") != "utf-8":
+        notes.append(f"{encoding['encoding']} ({encoding.get('confidence', 1):.2f})")
+    return "; ".join(notes)
 
 
 def count_work(paths: list[Path]) -> int:
@@ -93,24 +108,27 @@ def source_from_document(doc: Document, meta: dict) -> Source:
             written = parse_when(str(date))
         except ValueError as e:
             raise MetadataError(doc.path, f"cannot read its date written {date!r}: {e}") from e
+    extra = dict(meta.get("extra") or {})
+    if doc.reading:
+        extra["reading"] = doc.reading   # how the text was read: encoding and confidence, OCR pages
     return Source(
-        id="s-" + doc.content_hash[:12], title=meta.get("title") or doc.path.stem,
+        id="s-" + doc.content_hash[:12], title=shown(meta.get("title") or doc.path.stem),
         kind=kind, text=doc.text, content_hash=doc.content_hash,
         authors=list(meta.get("authors") or []), date=str(date) if date else None, written=written,
         archive_ref=meta.get("archive_ref"), url=meta.get("url"), licence=meta.get("licence"),
-        citation=meta.get("citation"), path=str(doc.path.resolve()), format=doc.format,
-        pages=[(p.number, p.start, p.end) for p in doc.pages], extra=meta.get("extra") or {},
+        citation=meta.get("citation"), path=shown(doc.path.resolve()), format=doc.format,
+        pages=[(p.number, p.start, p.end) for p in doc.pages], extra=extra,
     )
 
 
-def _ingest_document(store: Store, path: Path, manifest: dict, report: StageReport) -> None:
-    doc = read_document(path)
+def _store_document(store: Store, doc: Document, manifest: dict, report: StageReport) -> None:
+    path = doc.path
     source = source_from_document(doc, resolve_metadata(doc, manifest))
     # One write transaction: new bytes become a source; the same bytes under another name
     # record that name; a corrected sidecar or manifest updates the metadata; else nothing.
     outcome = store.ingest_source(source)
     if outcome == "unchanged":
-        report.unchanged(path.name)
+        report.unchanged(shown(path.name))
     else:
         report.add(_OUTCOMES[outcome])
 
@@ -121,17 +139,19 @@ _OUTCOMES = {"added": "sources", "named": "other names of sources", "moved": "mo
 
 def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        data = safe_yaml.load(path.read_text(encoding="utf-8"), name=path)
+    except YamlError as e:
+        raise BadInputFile(path, f"cannot read the case description: {e.reason}", e.kind) from e
+    except (OSError, UnicodeDecodeError) as e:
         raise BadInputFile(path, f"cannot read the case description: {e}") from e
     if not isinstance(data, dict):
-        raise BadInputFile(path, "the case description must be a mapping (title, period, description)")
+        raise BadInputFile(path, "the case description must be a mapping (title, period, description)", "metadata")
     period = data.get("period") or {}
     if period:
         try:
             lo, hi = parse_when(str(period["from"])), parse_when(str(period["to"]))
-        except (KeyError, ValueError) as e:
-            raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})") from e
+        except (KeyError, TypeError, ValueError) as e:
+            raise BadInputFile(path, f"period needs readable `from` and `to` dates ({e})", "metadata") from e
         data["period"] = {"from": str(period["from"]), "to": str(period["to"]),
                           "span": lo.hull(hi).to_dict()}
     changed = [key for key in ("title", "description", "period")
@@ -142,7 +162,7 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
     if changed:
         report.add("case settings", len(changed))
     else:
-        report.unchanged(path.name)
+        report.unchanged(shown(path.name))
 
 
 def _load_entities(store: Store, path: Path, report: StageReport) -> None:
@@ -152,17 +172,17 @@ def _load_entities(store: Store, path: Path, report: StageReport) -> None:
     if new:
         report.add("entities", new)
     elif not ents.errors:
-        report.unchanged(path.name)
+        report.unchanged(shown(path.name))
     for reason in ents.errors:
-        report.reject(path.name, reason)
+        report.reject(shown(path.name), shown(reason))
     for note in ents.merged:
-        report.skip(path.name, note)
+        report.skip(shown(path.name), shown(note))
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
-    from ..analyse.hypotheses import load_hypotheses   # the file format is defined beside the matrix
+    from ..analyse.hypotheses import load_hypotheses  # the file format is defined beside the matrix
     hset = load_hypotheses(path)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]
     if store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or []):
         report.add("hypotheses", len(entries))
@@ -180,8 +200,8 @@ def _load_casebook(store: Store, path: Path, known: list[Source], report: StageR
     if revised:
         report.add("revised claims", revised)
     if added + revised < len(result.claims):
-        report.unchanged(f"{path.name} ({len(result.claims) - added - revised} claims already present)")
+        report.unchanged(f"{shown(path.name)} ({len(result.claims) - added - revised} claims already present)")
     for reason in result.errors:
-        report.reject(path.name, reason)
+        report.reject(shown(path.name), shown(reason))
     for note in result.merged:
-        report.skip(path.name, note)
+        report.skip(shown(path.name), shown(note))
