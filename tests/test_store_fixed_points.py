@@ -110,3 +110,11 @@ def test_an_edited_casebook_entry_is_revised_and_the_review_decision_kept(tmp_pa
     assert revised.id == claim.id and revised.time.text == "early 1937" and revised.status == "rejected"
     assert case.store.audit_log()[-1]["action"] == "revise_claim"
     assert not case.ingest([src]).added
+
+
+def test_a_path_stored_with_escapes_is_never_taken_for_moved(tmp_path):
+    from collingwood.store import _still_there
+    assert not _still_there(str(tmp_path / "gone.txt"))
+    assert _still_there(str(tmp_path / "odd\\x1b[31m.txt"))      # errors.shown() wrote it: unknowable
+    (tmp_path / "here.txt").write_text("x", encoding="utf-8")
+    assert _still_there(str(tmp_path / "here.txt"))

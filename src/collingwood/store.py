@@ -276,7 +276,7 @@ class Store:
     METADATA_FIELDS = ("title", "kind", "authors", "date", "archive_ref", "url", "licence",
                        "citation", "extra")
 
-    def ingest_source(self, src: Source, path_exists: Callable[[str], bool] = os.path.exists) -> str:
+    def ingest_source(self, src: Source, path_exists: Callable[[str], bool] | None = None) -> str:
         """Store a read document, idempotently, in one write transaction. Returns what happened:
 
         * ``added``: new bytes, a new source;
@@ -290,6 +290,7 @@ class Store:
         Two processes ingesting the same bytes at once get one source: the second waits for
         the write lock and then finds the first's row.
         """
+        path_exists = path_exists or _still_there
         try:
             with self.write() as conn:
                 return self._ingest_source(conn, src, path_exists)
@@ -703,6 +704,13 @@ class Store:
             for t in (sources, entities, aliases, mentions, claims, events, findings):
                 out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
         return out
+
+
+def _still_there(path: str) -> bool:
+    """Whether a stored source path still names a file. A path stored with escapes (a name
+    that is not UTF-8 or holds control characters, see errors.shown) cannot be checked: it
+    counts as there, so such a source is never taken for moved."""
+    return "\\x" in path or "\\u" in path or "\\U" in path or os.path.exists(path)
 
 
 def fts_problem(message: str) -> str:
