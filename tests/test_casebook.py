@@ -66,12 +66,12 @@ claims:
     result = load_casebook(path, [SRC])
     assert len(result.claims) == 1
     reasons = "\n".join(result.errors)
-    assert "claim 1: Unknown predicate 'bamboozled'" in reasons
-    assert "claim 2: no source 'nowhere.md'" in reasons
-    assert "claim 3: the quote 'Philby in Vienna' does not occur" in reasons
-    assert "claim 4: cannot read the date" in reasons
-    assert "claim 5: missing 'quote'" in reasons
-    assert "claim 6: unknown field(s) colour" in reasons
+    assert "claim 1 (line 3): Unknown predicate 'bamboozled'" in reasons
+    assert "claim 2 (line 4): no source 'nowhere.md'" in reasons
+    assert "claim 3 (line 5): the quote 'Philby in Vienna' does not occur" in reasons
+    assert "claim 4 (line 6): cannot read the date" in reasons
+    assert "claim 5 (line 7): missing 'quote'" in reasons
+    assert "claim 6 (line 8): unknown field(s) colour" in reasons
 
 
 def test_casebook_rejects_a_file_without_claims(tmp_path):
@@ -101,6 +101,7 @@ entities:
     assert archer.aliases[0].kind == "maiden_name"
     assert archer.aliases[0].valid.latest == "1939-12-31"
     assert [a.name for a in nkvd.aliases] == ["OGPU", "GPU"]
-    with pytest.raises(CasebookError, match="unknown alias kind"):
-        load_entities(_write(tmp_path, "e2.entities.yaml",
-                             "entities:\n  - {name: X, aliases: [{name: Y, kind: pen_name}]}\n"))
+    bad = load_entities(_write(tmp_path, "e2.entities.yaml",
+                               "entities:\n  - {name: X, aliases: [{name: Y, kind: pen_name}]}\n  - {name: Z}\n"))
+    assert [e.name for e in bad] == ["Z"]
+    assert "entity 1 (line 2): 'X', alias 'Y': kind 'pen_name' is not one of" in bad.errors[0]

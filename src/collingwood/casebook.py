@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from . import safe_yaml
 from .errors import CasebookError, SchemaError, YamlError, quote_not_in_source
-from .model import EXTRACTORS_HUMAN, MODALITIES, POLARITIES, Alias, Claim, Entity, Source, schema, short_hash
+from .model import EXTRACTORS_HUMAN, MODALITIES, POLARITIES, STATUSES, Alias, Claim, Entity, Source, schema, short_hash
 from .timespan import parse_when
 
 CLAIM_KEYS = ("subject", "predicate", "object", "when", "where", "source", "page", "quote",
@@ -29,11 +31,59 @@ CLAIM_KEYS = ("subject", "predicate", "object", "when", "where", "source", "page
 @dataclass
 class CasebookResult:
     claims: list[Claim] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)   # "line 12: reason"
+    errors: list[str] = field(default_factory=list)   # "claim 3 (line 12): reason"
+    merged: list[str] = field(default_factory=list)   # entries that repeat an earlier one exactly
 
 
-def read_rows(path: Path) -> list[tuple[str, dict]]:
-    """The raw claim entries of a casebook, each with a label for error messages."""
+class FieldError(ValueError):
+    """A bad value in one field of one entry (so the message can name the field's line)."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass
+class Entry:
+    """One raw entry of a casebook or entity list and where it was written."""
+
+    label: str                                   # 'claim 3 (line 12)', 'row 4'
+    data: object
+    line: int | None = None
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def where(self, key: str | None = None) -> str:
+        line = self.field_lines.get(key) if key else None
+        if line is None or line == self.line:
+            return self.label
+        return f"{self.label}, line {line}"
+
+
+def entry_lines(raw: str, key: str) -> list[tuple[int, dict[str, int]]]:
+    """For each item of the top-level ``key:`` list: its 1-based line and the line of each of
+    its fields. Read from the YAML node tree (no values are built, so no alias is expanded);
+    empty when the text has no such list. Only called on text that has already loaded."""
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for k, v in root.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(v, yaml.SequenceNode):
+            out = []
+            for item in v.value:
+                fields = {}
+                if isinstance(item, yaml.MappingNode):
+                    fields = {fk.value: fk.start_mark.line + 1 for fk, _ in item.value
+                              if isinstance(fk, yaml.ScalarNode)}
+                out.append((item.start_mark.line + 1, fields))
+            return out
+    return []
+
+
+def read_rows(path: Path) -> list[Entry]:
+    """The raw claim entries of a casebook, each with its label and line for error messages."""
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
@@ -43,8 +93,11 @@ def read_rows(path: Path) -> list[tuple[str, dict]]:
         missing = {"subject", "predicate", "source", "quote"} - set(reader.fieldnames or [])
         if missing:
             raise CasebookError(path, f"the CSV header lacks {', '.join(sorted(missing))}")
-        return [(f"row {i}", {k: v for k, v in row.items() if k and v not in (None, "")})
-                for i, row in enumerate(reader, start=2)]
+        rows = []
+        for row in reader:      # line_num: the line the row ends on (a quoted cell may span lines)
+            rows.append(Entry(f"line {reader.line_num}", {k: v for k, v in row.items() if k and v not in (None, "")},
+                              reader.line_num))
+        return rows
     try:
         data = safe_yaml.load(raw, name=path)
     except YamlError as e:
@@ -52,8 +105,15 @@ def read_rows(path: Path) -> list[tuple[str, dict]]:
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise CasebookError(path, "a casebook needs a top-level `claims:` list")
     defaults = data.get("defaults") or {}
-    return [(f"claim {i}", {**defaults, **entry} if isinstance(entry, dict) else entry)
-            for i, entry in enumerate(data["claims"], start=1)]
+    if not isinstance(defaults, dict):
+        raise CasebookError(path, "`defaults:` must be a mapping of fields (source: ..., when: ...)")
+    lines = entry_lines(raw, "claims")
+    rows = []
+    for i, entry in enumerate(data["claims"], start=1):
+        line, fields = lines[i - 1] if len(lines) == len(data["claims"]) else (None, {})
+        label = f"claim {i} (line {line})" if line else f"claim {i}"
+        rows.append(Entry(label, {**defaults, **entry} if isinstance(entry, dict) else entry, line, fields))
+    return rows
 
 
 class SourceIndex:
@@ -100,76 +160,154 @@ def find_quote(text: str, quote: str, lo: int = 0, hi: int | None = None) -> tup
     return (m.start(), m.end()) if m else None
 
 
+TEXT_KEYS = ("subject", "predicate", "object", "when", "where", "source", "quote", "polarity",
+             "modality", "asserted_by", "reported_by", "note", "status")
+
+
 def _text(entry: dict, key: str) -> str | None:
     value = entry.get(key)
+    if isinstance(value, (dict, list, tuple, set)):
+        raise FieldError(key, f"{key} must be a single value, not a {'mapping' if isinstance(value, dict) else 'list'}")
     if value is None or str(value).strip() == "":
         return None
     return str(value).strip()
 
 
+def _choice(entry: dict, key: str, choices: tuple[str, ...], default: str) -> str:
+    value = (_text(entry, key) or default).lower()
+    if value not in choices:
+        raise FieldError(key, f"{key} {entry[key]!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _page(entry: dict) -> int | None:
+    value = entry.get("page")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not (isinstance(value, int) or str(value).strip().isdigit()):
+        raise FieldError("page", f"page must be a whole number (the page as the source numbers it), not {value!r}")
+    page = int(str(value).strip())
+    if page < 1:
+        raise FieldError("page", f"page must be 1 or more, not {page}")
+    return page
+
+
+def _confidence(entry: dict) -> float:
+    value = entry.get("confidence")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 1.0
+    try:
+        number = float(value) if not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not 0.0 <= number <= 1.0:      # NaN fails the comparison too
+        raise FieldError("confidence", f"confidence must be a number from 0 to 1 (e.g. 0.8), not {value!r}")
+    return number
+
+
 def build_claim(entry: dict, source: Source) -> Claim:
-    """One casebook entry -> a Claim with its span; raises ValueError with the reason."""
+    """One casebook entry -> a Claim with its span; raises ValueError (FieldError when one
+    field is at fault) with the reason and, for an enumeration, the valid choices."""
+    unknown = set(entry) - set(CLAIM_KEYS)
+    if unknown:
+        raise FieldError(sorted(unknown)[0],
+                         f"unknown field(s) {', '.join(sorted(map(str, unknown)))}; known: {', '.join(CLAIM_KEYS)}")
     for key in ("subject", "predicate", "quote"):
         if not _text(entry, key):
             raise ValueError(f"missing {key!r}")
-    unknown = set(entry) - set(CLAIM_KEYS)
-    if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(CLAIM_KEYS)}")
     try:
         predicate = schema().predicate(_text(entry, "predicate"))
     except SchemaError as e:
-        raise ValueError(e.message) from e
-    polarity = (_text(entry, "polarity") or "affirmed").lower()
-    if polarity not in POLARITIES:
-        raise ValueError(f"polarity must be one of {', '.join(POLARITIES)}")
-    modality = (_text(entry, "modality") or "asserted").lower()
-    if modality not in MODALITIES:
-        raise ValueError(f"modality must be one of {', '.join(MODALITIES)}")
+        raise FieldError("predicate", e.message) from e
+    polarity = _choice(entry, "polarity", POLARITIES, "affirmed")
+    modality = _choice(entry, "modality", MODALITIES, "asserted")
+    status = _choice(entry, "status", STATUSES, "accepted")
+    confidence = _confidence(entry)
     quote = _text(entry, "quote")
-    page = int(entry["page"]) if _text(entry, "page") else None
+    page = _page(entry)
     lo, hi = 0, len(source.text)
     if page is not None:
         ranges = [(s, e) for n, s, e in source.pages if n == page]
         if not ranges:
-            raise ValueError(f"source {source.title!r} has no page {page}")
+            numbers = [n for n, _, _ in source.pages]
+            raise FieldError("page", f"source {source.title!r} has no page {page}"
+                             + (f" (its pages are {numbers[0]} to {numbers[-1]})" if numbers else ""))
         lo, hi = ranges[0]
     span = find_quote(source.text, quote, lo, hi)
     if span is None:
-        raise ValueError(quote_not_in_source(quote, source.title))
+        raise FieldError("quote", quote_not_in_source(quote, source.title))
     when = _text(entry, "when")
     time = None
     if when:
         try:
             time = parse_when(when)
         except ValueError as e:
-            raise ValueError(f"cannot read the date {when!r}: {e}") from e
+            raise FieldError("when", f"cannot read the date {when!r}: {e}") from e
     start, end = span
-    confidence = float(entry["confidence"]) if _text(entry, "confidence") else 1.0
-    if not 0.0 <= confidence <= 1.0:
-        raise ValueError("confidence must be between 0 and 1")
     return Claim(
         source_id=source.id, start=start, end=end, quote=source.text[start:end],
         subject=_text(entry, "subject"), predicate=predicate.name, object=_text(entry, "object"),
         time=time, place=_text(entry, "where"), polarity=polarity, modality=modality,
         asserted_by=_text(entry, "asserted_by"), reported_by=_text(entry, "reported_by"),
-        extracted_by=EXTRACTORS_HUMAN, status=_text(entry, "status") or "accepted",
+        extracted_by=EXTRACTORS_HUMAN, status=status,
         confidence=confidence, page=page or source.page_at(start), note=_text(entry, "note") or "",
     )
 
 
+SAME_ID = "the same source span, subject, predicate, object and polarity"
+
+
+def _differences(a: Claim, b: Claim) -> list[str]:
+    names = {"time": "when", "place": "where"}
+    out = []
+    for f in ("time", "place", "modality", "asserted_by", "reported_by", "confidence", "status", "page",
+              "note", "quote"):
+        x, y = getattr(a, f), getattr(b, f)
+        if f == "time":
+            x, y = (x.to_dict() if x else None), (y.to_dict() if y else None)
+        if x != y:
+            out.append(names.get(f, f))
+    return out
+
+
+def _show(claim: Claim, name: str) -> str:
+    value = {"when": claim.time.text if claim.time else None, "where": claim.place}.get(name, getattr(claim, name, None))
+    return repr(value) if value not in (None, "") else "none"
+
+
 def load_casebook(path: Path, sources: list[Source]) -> CasebookResult:
-    """Read a casebook; good entries become claims, bad ones become reasons."""
+    """Read a casebook; good entries become claims, bad ones become reasons (with the entry's
+    number and line); an entry that repeats an earlier one is kept once, and one that says
+    something else about the same passage is refused, naming both."""
     result = CasebookResult()
     index = SourceIndex(sources)
-    for label, entry in read_rows(path):
-        if not isinstance(entry, dict):
-            result.errors.append(f"{label}: each claim must be a mapping of fields")
+    seen: dict[str, tuple[Entry, Claim]] = {}
+    for entry in read_rows(path):
+        if not isinstance(entry.data, dict):
+            result.errors.append(f"{entry.label}: each claim must be a mapping of fields")
             continue
         try:
-            source = index.find(_text(entry, "source") or "", path.parent)
-            result.claims.append(build_claim(entry, source))
+            source = index.find(_text(entry.data, "source") or "", path.parent)
+            claim = build_claim(entry.data, source)
+        except FieldError as e:
+            result.errors.append(f"{entry.where(e.key)}: {e}")
+            continue
         except ValueError as e:
-            result.errors.append(f"{label}: {e}")
+            result.errors.append(f"{entry.label}: {e}")
+            continue
+        if claim.id in seen:
+            first, earlier = seen[claim.id]
+            differ = _differences(earlier, claim)
+            if not differ:
+                result.merged.append(f"{entry.label} repeats {first.label}: kept once")
+            else:
+                shown = "; ".join(f"{d} {_show(claim, d)} here, {_show(earlier, d)} there" for d in differ)
+                result.errors.append(
+                    f"{entry.label}: {SAME_ID} as {first.label} but a different {', '.join(differ)} "
+                    f"({shown}); make them one claim, or quote the words that carry each version")
+            continue
+        seen[claim.id] = (entry, claim)
+        result.claims.append(claim)
     return result
 
 
@@ -181,38 +319,108 @@ def load_entities(path: Path) -> list[Entity]:
         raise CasebookError(path, f"cannot read the entity list: {e}") from e
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise CasebookError(path, "an entity list needs a top-level `entities:` list")
-    sch = schema()
-    out = []
-    for i, entry in enumerate(data["entities"], start=1):
-        if not isinstance(entry, dict) or not entry.get("name"):
-            raise CasebookError(path, f"entity {i} needs a name")
-        kind = entry.get("kind", "person")
-        if kind not in sch.entity_kinds:
-            raise CasebookError(path, f"entity {entry['name']!r}: unknown kind {kind!r}")
-        ent = Entity(id=entity_id(entry["name"], kind), name=str(entry["name"]), kind=kind,
-                     notes=str(entry.get("notes") or ""))
-        for al in entry.get("aliases") or []:
-            ent.aliases.append(_alias(path, ent.name, al))
+    return _entity_list(path, data["entities"])
+
+
+class EntityList(list):
+    """The entities of an entity list, with the reasons its bad entries were left out."""
+
+    def __init__(self, items=(), errors=(), merged=()):
+        super().__init__(items)
+        self.errors: list[str] = list(errors)
+        self.merged: list[str] = list(merged)
+
+
+ENTITY_KEYS = ("name", "kind", "notes", "aliases")
+ALIAS_KEYS = ("name", "kind", "from", "until")
+
+
+def _entity_list(path: Path, items: list) -> EntityList:
+    """Each entry on its own: a bad one is reported with its number, line and the valid
+    choices, the others load; an entry repeating an earlier one is kept once; one giving the
+    same name and kind other aliases or notes is refused, naming both."""
+    try:
+        lines = entry_lines(path.read_text(encoding="utf-8-sig"), "entities")
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    out = EntityList()
+    seen: dict[str, tuple[str, Entity]] = {}
+    for i, data in enumerate(items, start=1):
+        line, fields = lines[i - 1] if len(lines) == len(items) else (None, {})
+        entry = Entry(f"entity {i} (line {line})" if line else f"entity {i}", data, line, fields)
+        try:
+            ent = _entity(data)
+        except FieldError as e:
+            out.errors.append(f"{entry.where(e.key)}: {e}")
+            continue
+        if ent.id in seen:
+            first, earlier = seen[ent.id]
+            if _same_entity(earlier, ent):
+                out.merged.append(f"{entry.label} repeats {first}: kept once")
+            else:
+                out.errors.append(f"{entry.label}: {ent.name!r} ({ent.kind}) is already {first}, with other "
+                                  "aliases or notes; write each entity once, with all its aliases")
+            continue
+        seen[ent.id] = (entry.label, ent)
         out.append(ent)
     return out
 
 
-def _alias(path: Path, owner: str, al) -> Alias:
-    if isinstance(al, str):
-        return Alias(name=al)
-    kind = al.get("kind", "variant")
-    if kind not in schema().alias_kinds:
-        raise CasebookError(path, f"entity {owner!r}: unknown alias kind {kind!r}")
+def _same_entity(a: Entity, b: Entity) -> bool:
+    def key(e: Entity):
+        return (e.name, e.kind, e.notes, [(x.name, x.kind, x.valid.to_dict() if x.valid else None)
+                                          for x in e.aliases])
+    return key(a) == key(b)
+
+
+def _entity(entry) -> Entity:
+    if not isinstance(entry, dict):
+        raise FieldError("name", "each entity must be a mapping (name: ..., kind: ..., aliases: [...])")
+    unknown = sorted(map(str, set(entry) - set(ENTITY_KEYS)))
+    if unknown:
+        raise FieldError(unknown[0], f"unknown field(s) {', '.join(unknown)}; known: {', '.join(ENTITY_KEYS)}")
+    name = _text(entry, "name")
+    if not name:
+        raise FieldError("name", "an entity needs a name")
+    kinds = schema().entity_kinds
+    kind = _text(entry, "kind") or "person"
+    if kind not in kinds:
+        raise FieldError("kind", f"{name!r}: kind {kind!r} is not one of {', '.join(kinds)}")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise FieldError("aliases", f"{name!r}: aliases must be a list of names or of {{name: ..., kind: ...}}")
+    ent = Entity(id=entity_id(name, kind), name=name, kind=kind, notes=_text(entry, "notes") or "")
+    for al in aliases:
+        ent.aliases.append(_alias(name, al))
+    return ent
+
+
+def _alias(owner: str, al) -> Alias:
+    if isinstance(al, (str, int, float)) and not isinstance(al, bool):
+        return Alias(name=str(al))
+    if not isinstance(al, dict):
+        raise FieldError("aliases", f"{owner!r}: an alias is a name or a mapping {{name: ..., kind: ...}}")
+    unknown = sorted(map(str, set(al) - set(ALIAS_KEYS)))
+    if unknown:
+        raise FieldError("aliases", f"{owner!r}: unknown alias field(s) {', '.join(unknown)}; "
+                                    f"known: {', '.join(ALIAS_KEYS)}")
+    name = _text(al, "name")
+    if not name:
+        raise FieldError("aliases", f"{owner!r}: an alias needs a name")
+    kinds = schema().alias_kinds
+    kind = _text(al, "kind") or "variant"
+    if kind not in kinds:
+        raise FieldError("aliases", f"{owner!r}, alias {name!r}: kind {kind!r} is not one of {', '.join(kinds)}")
     valid = None
-    start, until = al.get("from"), al.get("until")
+    start, until = _text(al, "from"), _text(al, "until")
     try:
         if start or until:
-            lo = parse_when(str(start)) if start else None
-            hi = parse_when(str(until)) if until else None
+            lo = parse_when(start) if start else None
+            hi = parse_when(until) if until else None
             valid = _between(lo, hi)
     except ValueError as e:
-        raise CasebookError(path, f"entity {owner!r}, alias {al.get('name')!r}: {e}") from e
-    return Alias(name=str(al["name"]), kind=kind, valid=valid)
+        raise FieldError("aliases", f"{owner!r}, alias {name!r}: cannot read its dates: {e}") from e
+    return Alias(name=name, kind=kind, valid=valid)
 
 
 def _between(lo, hi):

@@ -40,7 +40,7 @@ def handles_errors(fn):
             if kwargs.get("as_json") or kwargs.get("jsonl"):
                 print(json.dumps(e.as_json()), file=sys.stderr)
             else:
-                err.print(f"[bold red]Error[/] {e.code}: {e.message}")
+                err.print(f"[bold red]Error[/] {e.code}: {escape(e.message)}")
             raise typer.Exit(e.exit_code) from e
     return wrapper
 
@@ -203,13 +203,7 @@ def search(case: Path = typer.Argument(..., help=CASE_HELP),
            as_json: bool = typer.Option(False, "--json")):
     """Full-text search over the sources' text."""
     from .case import Case
-    try:
-        hits = Case.open(case).store.search(query, limit=limit)
-    except Exception as e:  # FTS5 syntax errors come from the driver
-        if "fts5" in str(e).lower() or "syntax" in str(e).lower():
-            raise ConfigError(f"Can't search for {query!r}: {str(e).splitlines()[0]}. "
-                              "Put phrases in double quotes.") from e
-        raise
+    hits = Case.open(case).store.search(query, limit=limit)     # a bad query: SearchSyntaxError
     if as_json:
         _jsonl(hits)
         return

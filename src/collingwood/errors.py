@@ -111,12 +111,40 @@ class CaseError(CollingwoodError):
     http_status = 409
 
 
+class CaseBusy(CaseError):
+    """Another process held the case's write lock longer than this one would wait."""
+
+    code = "case-busy"
+    exit_code = 5
+    http_status = 503
+
+    def __init__(self, case: str, waited: float):
+        self.case = case
+        super().__init__(
+            f"{case} is being written by another Collingwood process and stayed "
+            f"busy for {waited:g} s. Try again when it has finished, or wait longer with "
+            "COLLINGWOOD_BUSY_TIMEOUT=600.")
+
+
 class ConfigError(CollingwoodError):
     """A bad option or setting."""
 
     code = "E501"
     exit_code = 2
     http_status = 400
+
+
+class SearchSyntaxError(ConfigError):
+    """A full-text query the search engine cannot parse."""
+
+    code = "search-syntax"
+
+    def __init__(self, query: str, problem: str):
+        self.query = query
+        shown = query if len(query) <= 60 else query[:57] + "..."
+        super().__init__(
+            f"can't search for {shown!r}: {problem}. "
+            'Try: "exact phrase", word*, a OR b, a NOT b, NEAR(a b, 5).')
 
 
 def case_not_found(path: Path | str) -> NotFound:

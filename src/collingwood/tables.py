@@ -72,6 +72,13 @@ aliases = Table(
     Column("kind", String, nullable=False),
     Column("valid", JSON),
     Column("source_id", String, ForeignKey("sources.id")),
+    Column("origin", String, nullable=True),      # who added the alias: analyst or an extractor (migration 4)
+)
+source_names = Table(                              # every path the same bytes were ingested from (migration 4)
+    "source_names", metadata,
+    Column("source_id", String, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("path", String, primary_key=True),
+    Column("seen_at", String, nullable=False),
 )
 mentions = Table(
     "mentions", metadata,
@@ -218,10 +225,25 @@ def _m3_extraction_rules(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE extraction_runs ADD COLUMN rules VARCHAR"))
 
 
+def _m4_source_names(conn: Connection) -> None:
+    """Every name a source's bytes were ingested under, and who added each alias. The names
+    start with each source's own path; aliases with a source are an extractor's, the rest
+    are taken to be the analyst's (written before aliases recorded their origin)."""
+    insp = inspect(conn)
+    if not insp.has_table("source_names"):
+        source_names.create(conn)
+    if "origin" not in {c["name"] for c in insp.get_columns("aliases")}:
+        conn.execute(text("ALTER TABLE aliases ADD COLUMN origin VARCHAR"))
+    conn.execute(text(
+        "INSERT INTO source_names (source_id, path, seen_at) SELECT id, path, ingested_at "
+        "FROM sources WHERE path IS NOT NULL AND id NOT IN (SELECT source_id FROM source_names)"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
         "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
     (2, "full-text index over source text", _m2_fulltext),
     (3, "extraction runs record the extractor's rules fingerprint", _m3_extraction_rules),
+    (4, "every name a source was ingested under; who added each alias", _m4_source_names),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

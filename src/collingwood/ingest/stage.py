@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import safe_yaml
 from ..casebook import load_casebook, load_entities
-from ..errors import BadInputFile, CollingwoodError, MetadataError, YamlError, shown
+from ..errors import BadInputFile, CaseBusy, CollingwoodError, MetadataError, YamlError, shown
 from ..model import Source, schema
 from ..stage import StageReport
 from ..store import Store
@@ -59,6 +59,8 @@ def run(store: Store, paths: list[Path], progress: Progress | None = None,
 def _guard(report: StageReport, path: Path, step: Callable[[], None]) -> None:
     try:
         step()
+    except CaseBusy:
+        raise                       # the case, not this file: the whole run stops, coded
     except BadInputFile as e:
         cause = e.__cause__
         kind = cause.kind if isinstance(cause, YamlError) else e.kind   # a YAML bomb says so
@@ -122,16 +124,17 @@ def source_from_document(doc: Document, meta: dict) -> Source:
 def _store_document(store: Store, doc: Document, manifest: dict, report: StageReport) -> None:
     path = doc.path
     source = source_from_document(doc, resolve_metadata(doc, manifest))
-    if store.source_by_hash(doc.content_hash):
-        # Same bytes: nothing to add, but a corrected sidecar or manifest still applies.
-        if store.update_source_metadata(source):
-            report.add("metadata updates")
-        else:
-            report.unchanged(shown(path.name))
-        return
-    with store.transaction() as conn:
-        store.add_source(source, conn)
-    report.add("sources")
+    # One write transaction: new bytes become a source; the same bytes under another name
+    # record that name; a corrected sidecar or manifest updates the metadata; else nothing.
+    outcome = store.ingest_source(source)
+    if outcome == "unchanged":
+        report.unchanged(shown(path.name))
+    else:
+        report.add(_OUTCOMES[outcome])
+
+
+_OUTCOMES = {"added": "sources", "named": "other names of sources", "moved": "moved sources",
+             "updated": "metadata updates"}
 
 
 def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
@@ -163,13 +166,17 @@ def _load_case_file(store: Store, path: Path, report: StageReport) -> None:
 
 
 def _load_entities(store: Store, path: Path, report: StageReport) -> None:
-    ents = load_entities(path)
+    ents = load_entities(path)                  # an EntityList: good entries, and why the others are not
     with store.transaction() as conn:
         new = sum(store.upsert_entity(ent, conn) for ent in ents)
     if new:
         report.add("entities", new)
-    else:
+    elif not ents.errors:
         report.unchanged(shown(path.name))
+    for reason in ents.errors:
+        report.reject(shown(path.name), shown(reason))
+    for note in ents.merged:
+        report.skip(shown(path.name), shown(note))
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
@@ -177,17 +184,24 @@ def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
     hset = load_hypotheses(path)
     raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]
-    store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or [])
-    report.add("hypotheses", len(entries))
+    if store.replace_hypotheses(hset.question, path.name, entries, raw.get("ratings") or []):
+        report.add("hypotheses", len(entries))
+    else:
+        report.unchanged(path.name)
 
 
 def _load_casebook(store: Store, path: Path, known: list[Source], report: StageReport) -> None:
     result = load_casebook(path, known)
     with store.transaction() as conn:
+        revised = store.revise_claims(result.claims, conn)   # entries edited since the last ingest
         added = store.add_claims(result.claims, conn)
     if added:
         report.add("claims", added)
-    if added < len(result.claims):
-        report.unchanged(f"{shown(path.name)} ({len(result.claims) - added} claims already present)")
+    if revised:
+        report.add("revised claims", revised)
+    if added + revised < len(result.claims):
+        report.unchanged(f"{shown(path.name)} ({len(result.claims) - added - revised} claims already present)")
     for reason in result.errors:
         report.reject(shown(path.name), shown(reason))
+    for note in result.merged:
+        report.skip(shown(path.name), shown(note))
