@@ -239,3 +239,9 @@ def test_a_clause_someone_feared_is_no_fact(extract):
     out = extract("Fearing that Korea could threaten Japan, Harry Truman sent troops in June 1950.")
     assert not [c for c in out.claims if c.subject == "Korea"]
     assert [c.subject for c in out.claims] == ["Harry Truman"]
+
+
+def test_an_ordered_act_is_the_order_not_the_act(extract):
+    out = extract("In 1936 James Klugmann persuaded John Cairncross to join the Communist Party.")
+    assert {(c.subject, c.predicate, c.object) for c in out.claims} == {
+        ("James Klugmann", "other:persuade", "John Cairncross")}

@@ -309,6 +309,9 @@ class SentenceReader:
             return head, 0.05, verb.tag_ == "VBN"
         if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             gov = head.head if dep == "pcomp" else head
+            controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
+            if len(controller) == 1:         # 'petitioned Sovnarkom to delineate': Sovnarkom acts
+                return controller[0], 0.1, False
             if gov.pos_ in ("VERB", "AUX"):
                 found = self.grammatical_subject(gov)
                 return (found[0], found[1] + 0.1, False) if found else None
