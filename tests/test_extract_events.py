@@ -245,3 +245,13 @@ def test_an_ordered_act_is_the_order_not_the_act(extract):
     out = extract("In 1936 James Klugmann persuaded John Cairncross to join the Communist Party.")
     assert {(c.subject, c.predicate, c.object) for c in out.claims} == {
         ("James Klugmann", "other:persuade", "John Cairncross")}
+
+
+def test_what_is_done_to_a_persons_conduct_is_done_to_the_person(extract):
+    out = extract("Anthony Blunt wrote the document after Margaret Thatcher exposed his treachery in 1979.")
+    assert ("Margaret Thatcher", "exposed", "Anthony Blunt", "1979") in _facts(out)
+
+
+def test_a_passive_trigger_without_its_object_keeps_its_predicate(extract):
+    out = extract("In early 1919 Mikhail Kedrov was appointed as head.")
+    assert {(c.subject, c.predicate, c.object) for c in out.claims} == {("Mikhail Kedrov", "appointed", None)}

@@ -194,10 +194,12 @@ class SentenceReader:
                  if a is not None]
         return named[0] if len(named) == 1 else None
 
-    def possessor(self, tok) -> str | None:
+    def possessor(self, tok, besides: set[str] = frozenset()) -> str | None:
         """'his arrest', 'her defection': the one person subject of the sentence (before or
-        after: 'After his arrest in 1951, Burgess fled'), else of the sentence before."""
-        here = {n for _, n in self.subjects}
+        after: 'After his arrest in 1951, Burgess fled'), else of the sentence before.
+        besides: persons it cannot be (the subject of the verb whose object it qualifies:
+        in 'Thatcher exposed his treachery' he is not Thatcher)."""
+        here = {n for _, n in self.subjects} - set(besides)
         if len(here) == 1:
             return next(iter(here))
         pool = set(self.ctx.previous)
@@ -223,7 +225,26 @@ class SentenceReader:
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
-        return self.named(tok, fallback=role == "object") or (self.title(tok) if role == "object" else None)
+        return self.named(tok, fallback=role == "object") or (
+            (self.title(tok) or self.conduct_of(tok)) if role == "object" else None)
+
+    def conduct_of(self, noun) -> Arg | None:
+        """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
+        conduct is done to the person (nouns of conduct are data: events.yaml)."""
+        from .events import table
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table()["conduct_nouns"]:
+            return None
+        actor = {a.name for a in (self.named(c) for c in noun.head.children if c.dep_ == "nsubj") if a}
+        for c in noun.children:
+            if c.dep_ == "poss":
+                if c.lower_ in POSSESSIVES:
+                    name = self.possessor(c, besides=actor)
+                    a = Arg(name, "person", 0.2, c) if name and name != UNRESOLVED else None
+                else:
+                    a = self.arg(c)
+                if a is not None and a.kind == "person" and a.name not in actor:
+                    return Arg(a.name, "person", a.penalty + 0.1, noun)
+        return None
 
     def title(self, tok) -> Arg | None:
         """A work named by its title ('published _Falsifiers of History_', 'the "Long

@@ -19,7 +19,7 @@ import functools
 from importlib import resources
 
 from .. import safe_yaml
-from ..model import OPEN_PREFIX, Claim, open_predicate
+from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .posts import noun_claims
@@ -107,8 +107,22 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     v = voice(verb, reader.speaker)
     if v.dropped:
         return []
-    p = open_predicate(OPEN_PREFIX + name)
+    p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
+    p = p or open_predicate(OPEN_PREFIX + name)
     return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+def _done_to(verb, subject: Arg, passive: bool):
+    """A trigger in the passive whose predicate's subject is the one acted on ('Kedrov was
+    appointed as head', 'he was transferred'): that predicate, its object unnamed. Bodies
+    acted on ('was created') are left to `claims.verb_claims`, which knows a branch from the body."""
+    if not passive:
+        return None
+    accepts = schema().kind_accepts
+    for p in triggers().get(verb.lemma_.lower(), ()):
+        if p.dobj_is_subject and accepts(p.subject, subject.kind):   # (patient subjects: verb_claims)
+            return p
+    return None
 
 
 def _agent(reader: SentenceReader, verb) -> Arg | None:
