@@ -1,0 +1,72 @@
+"""Post nouns and act nouns (rules-spacy@1): the patterns of `extract/posts.py` and
+`extract/nominals.py`, and the places they must stay silent.
+
+Passages are sentences written here in the style of the genres (encyclopaedia articles,
+declassified memos, testimony), or short quotes from the shared Wikipedia texts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _facts(out):
+    return {(c.subject, c.predicate, c.object, c.time.render() if c.time else None) for c in out.claims}
+
+
+def _of(out, predicate):
+    return [c for c in out.claims if c.predicate == predicate]
+
+
+# ---------------------------------------------------------------- act nouns that date a clause
+
+def test_act_noun_after_which_a_dated_clause_happened_is_bounded_by_it(extract):
+    out = extract("The Korean Armistice Agreement was signed in July 1953 after the death of Stalin, who "
+                  "had been insisting that the North Koreans continue fighting.")
+    (c,) = [c for c in _of(out, "died") if c.subject == "Stalin"]
+    assert c.object is None and c.polarity == "affirmed"
+    assert c.time.open_start and c.time.latest == "1953-07-31"     # on or before July 1953
+    assert "death of Stalin" in c.quote
+
+
+def test_act_noun_before_which_a_dated_clause_happened_is_bounded_the_other_way(extract):
+    out = extract("Gordon Lonsdale travelled to Moscow in May 1955, before his arrest by the FBI.")
+    assert not _of(out, "detained")          # the arrest has a named actor: not an arrest on its own
+    out = extract("Ethel Rosenberg joined the Young Communist League in 1936, long before her arrest.")
+    (c,) = _of(out, "detained")
+    assert c.subject == "Ethel Rosenberg" and c.time.earliest == "1936-01-01" and c.time.open_end
+
+
+def test_undated_anchor_of_a_persons_lot_stands_undated(extract):
+    out = extract("Walter Krivitsky reached London in January 1940. His value as a source was lost on "
+                  "the FBI until after his death.")
+    assert ("Walter Krivitsky", "died", None, None) in _facts(out)
+
+
+def test_act_noun_silent_where_it_is_no_anchor_or_no_fact(extract):
+    out = extract("Anthony Blunt wrote a memoir. It was given to the library in 1984, the year after his "
+                  "death. The death of Stalin changed everything. Soon after the planned invasion of "
+                  "Britain was abandoned, Hitler turned east.")
+    assert not _of(out, "died") and not _of(out, "invaded")
+
+
+def test_anchored_body_without_a_date_says_too_little(extract):
+    out = extract("The committee met weekly until after the dissolution of the Cheka.")
+    assert not _of(out, "dissolved_by")
+
+
+# ---------------------------------------------------------------- posts
+
+def test_post_of_a_sub_unit_named_before_it_is_no_headship_of_the_body(extract):
+    out = extract("Oleg Nechiperenko, the KGB station chief, met him twice.")
+    assert not [c for c in _of(out, "headed") if c.object == "KGB"]
+    out = extract("Aldrich Ames, a CIA counterintelligence officer, met him twice.")
+    assert ("Aldrich Ames", "worked_at", "CIA", None) in _facts(out)
+
+
+def test_post_of_a_pronoun_body_and_hopes_of_a_post_are_silent(extract):
+    out = extract("The Cheka was created in 1917. Felix Dzerzhinsky was its first head. Yakov Peters was "
+                  "his deputy. Kim Philby kept his hopes of a post in the SIS.")
+    assert not [c for c in out.claims if c.predicate in ("headed", "worked_at")]
