@@ -70,3 +70,31 @@ def test_post_of_a_pronoun_body_and_hopes_of_a_post_are_silent(extract):
     out = extract("The Cheka was created in 1917. Felix Dzerzhinsky was its first head. Yakov Peters was "
                   "his deputy. Kim Philby kept his hopes of a post in the SIS.")
     assert not [c for c in out.claims if c.predicate in ("headed", "worked_at")]
+
+
+def test_act_noun_takes_its_clauses_time_when_its_own_phrase_has_none(extract):
+    out = extract("John Cairncross joined the Treasury in 1938. His move to Section V of MI6 was in 1943 "
+                  "a relief.")
+    assert ("John Cairncross", "transferred", "MI6", "1943") in _facts(out)    # the body of the section
+
+
+def test_a_move_without_a_person_or_to_a_place_is_no_transfer(extract):
+    out = extract("The move of the Cheka to Moscow came in March 1918. John Cairncross feared his transfer "
+                  "to the Treasury in 1945.")
+    assert not _of(out, "transferred")
+
+
+def test_membership_of_a_body_is_membership(extract):
+    out = extract("Harry Pollitt led the party for years; his membership of the Communist Party of Great "
+                  "Britain began in 1920.")
+    assert ("Harry Pollitt", "member_of", "Communist Party of Great Britain", "1920") in _facts(out)
+
+
+# ---------------------------------------------------------------- post nouns
+
+def test_post_nouns_of_the_embassy_and_the_handler(extract):
+    out = extract("As of September 1962 Samuel Wise was the second secretary of the American Embassy in "
+                  "Moscow. Yuri Modin, the handler of Kim Philby, wrote a memoir.")
+    facts = _facts(out)
+    assert ("Samuel Wise", "worked_at", "American Embassy", "Sep 1962") in facts
+    assert ("Yuri Modin", "handled", "Kim Philby", None) in facts

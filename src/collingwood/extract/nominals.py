@@ -8,8 +8,8 @@ Stalin' states that Stalin died), so the clause's modal or negation does not tou
 its speaker does ('Martin says that after the arrest of ...'). A planned, attempted or
 feared act is no act: 'the planned invasion of Britain' gives nothing. A claim without
 its second argument ('the death of X') is proposed only for predicates that may stand
-alone, and only with a date inside the noun phrase itself, or when the act is the time
-anchor of its clause ('until after his death', 'signed in July 1953 after the death of
+alone, and only when dated (by its own noun phrase, else by its clause), or when the act
+is the time anchor of its clause ('until after his death', 'signed in July 1953 after the death of
 Stalin'): a clause dated by an act states that the act took place, and the clause's time
 bounds it on one side (the death was on or before July 1953); undated, the anchor of a
 person's own act or lot may stand undated.
@@ -91,13 +91,19 @@ def _anchor(noun):
     return (gov, side) if gov.pos_ in ("VERB", "AUX") else None
 
 
-def _anchored_time(reader: SentenceReader, noun, anchor):
-    """The act's own time, else the side of its clause's time it lies on, else None."""
+def _act_time(reader: SentenceReader, noun, anchor):
+    """The time in the act noun's own phrase; else, for an anchor, the side of its clause's
+    time the act lies on; else the time of its clause ('his move to MI6 was, in 1943, a
+    relief'); else None."""
     own = reader.time_of(noun)
-    if own is not None or anchor is None:
+    if own is not None:
         return own
-    clause_time = reader.time_of(anchor[0])
-    return bound(clause_time, anchor[1]) if clause_time is not None else None
+    if anchor is not None:
+        clause_time = reader.time_of(anchor[0])
+        return bound(clause_time, anchor[1]) if clause_time is not None else None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPS:
+        return None                     # 'in 1984, the year after his death': not 1984
+    return reader.time_of(_clause(noun))
 
 
 def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
@@ -114,7 +120,7 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if _not_a_fact(noun):
         return []
     anchor = _anchor(noun)
-    when = _anchored_time(reader, noun, anchor)
+    when = _act_time(reader, noun, anchor)
     out = []
     for p in preds:
         slots = _slots(reader, noun, p)
