@@ -98,3 +98,10 @@ def test_post_nouns_of_the_embassy_and_the_handler(extract):
     facts = _facts(out)
     assert ("Samuel Wise", "worked_at", "American Embassy", "Sep 1962") in facts
     assert ("Yuri Modin", "handled", "Kim Philby", None) in facts
+
+
+def test_arrival_of_a_person_in_a_place(extract):
+    out = extract("Walter Krivitsky left Paris in 1937. His arrival in Britain in January 1940 was kept "
+                  "secret. The arrival of the winter of 1940 slowed the work.")
+    arrivals = {f for f in _facts(out) if f[1] == "arrived_in"}
+    assert arrivals == {("Walter Krivitsky", "arrived_in", "Britain", "Jan 1940")}
