@@ -105,3 +105,21 @@ def test_arrival_of_a_person_in_a_place(extract):
                   "secret. The arrival of the winter of 1940 slowed the work.")
     arrivals = {f for f in _facts(out) if f[1] == "arrived_in"}
     assert arrivals == {("Walter Krivitsky", "arrived_in", "Britain", "Jan 1940")}
+
+
+def test_offered_or_drafted_acts_and_a_vague_past_date_nothing(extract):
+    out = extract("On 11 August 1918 Erich Ludendorff offered his resignation to the Kaiser. On January 16 "
+                  "1919 the presidium approved the draft on the establishment of the Politburo.")
+    assert not _of(out, "resigned") and not _of(out, "founded_by")
+    out = extract("Walter Krivitsky reached London in January 1940. His value as a former officer was lost "
+                  "on the FBI until after his death.")
+    (c,) = _of(out, "died")
+    assert c.time is None                  # 'former' is no date to bound the death by
+
+
+def test_an_act_noun_as_a_topic_or_a_charge_is_no_act_but_on_before_the_verb_is_a_time(extract):
+    out = extract("In 1951 Guy Burgess was arrested for the murder of Kim Philby. In 1960 the committee "
+                  "talked about the defection of Walter Krivitsky in 1937.")
+    assert not _of(out, "died") and not _of(out, "defected_to")
+    out = extract("On his arrival in Britain in January 1940, Walter Krivitsky was met by Jane Archer.")
+    assert ("Walter Krivitsky", "arrived_in", "Britain", "Jan 1940") in _facts(out)

@@ -42,12 +42,15 @@ def nominal_table() -> dict[str, tuple[Predicate, ...]]:
 
 
 def _not_a_fact(noun) -> bool:
-    """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of'."""
+    """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of',
+    'talks about the invasion', 'arrested for the murder of X'."""
     unreal = words()["nonfactual_words"]
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in unreal for c in noun.children):
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in words()["topic_preps"] and head.i > head.head.i:
+            return True                 # 'approved the draft on the establishment of X'
         head = head.head
     if head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal:
         return True
@@ -98,12 +101,12 @@ def _act_time(reader: SentenceReader, noun, anchor):
     own = reader.time_of(noun)
     if own is not None:
         return own
-    if anchor is not None:
-        clause_time = reader.time_of(anchor[0])
-        return bound(clause_time, anchor[1]) if clause_time is not None else None
-    if noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPS:
+    if noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPS and anchor is None:
         return None                     # 'in 1984, the year after his death': not 1984
-    return reader.time_of(_clause(noun))
+    clause_time = reader.time_of(anchor[0] if anchor else _clause(noun))
+    if clause_time is None or clause_time.open_start or clause_time.open_end:
+        return None                     # 'a former officer': a vague past dates nothing
+    return bound(clause_time, anchor[1]) if anchor else clause_time
 
 
 def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
