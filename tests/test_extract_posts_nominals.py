@@ -123,3 +123,18 @@ def test_an_act_noun_as_a_topic_or_a_charge_is_no_act_but_on_before_the_verb_is_
     assert not _of(out, "died") and not _of(out, "defected_to")
     out = extract("On his arrival in Britain in January 1940, Walter Krivitsky was met by Jane Archer.")
     assert ("Walter Krivitsky", "arrived_in", "Britain", "Jan 1940") in _facts(out)
+
+
+def test_post_after_as_held_by_the_possessor_of_a_tenure_or_the_clauses_subject(extract):
+    out = extract("John Cairncross joined the Foreign Office in 1936. In 1940 his time as a member of the "
+                  "Communist Party of Great Britain ended. As head of the NKVD, Lavrentiy Beria ordered the "
+                  "arrests in 1938.")
+    facts = _facts(out)
+    assert ("John Cairncross", "member_of", "Communist Party of Great Britain", None) in facts  # undated
+    assert ("Lavrentiy Beria", "headed", "NKVD", "1938") in facts
+
+
+def test_post_after_as_silent_for_a_cover_or_a_view(extract):
+    out = extract("In 1951 Kim Philby kept his cover as an officer of the SIS. In 1955 Kim Philby was "
+                  "regarded as a member of the SIS.")
+    assert not [c for c in out.claims if c.predicate in ("worked_at", "member_of")]
