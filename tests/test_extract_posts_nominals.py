@@ -138,3 +138,20 @@ def test_post_after_as_silent_for_a_cover_or_a_view(extract):
     out = extract("In 1951 Kim Philby kept his cover as an officer of the SIS. In 1955 Kim Philby was "
                   "regarded as a member of the SIS.")
     assert not [c for c in out.claims if c.predicate in ("worked_at", "member_of")]
+
+
+def test_act_nouns_of_a_debriefing_a_leadership_and_an_election(extract):
+    out = extract("In 1964 Arthur Martin was sent to Ohio. The debriefing of John Cairncross by Arthur Martin "
+                  "took place in February 1964. Felix Dzerzhinsky's leadership of the Cheka began in December "
+                  "1917. Harry Pollitt joined the party in 1920. His election as general secretary of the "
+                  "Communist Party of Great Britain came in 1929.")
+    facts = _facts(out)
+    assert ("Arthur Martin", "interviewed", "John Cairncross", "Feb 1964") in facts
+    assert ("Felix Dzerzhinsky", "headed", "Cheka", "Dec 1917") in facts
+    assert ("Harry Pollitt", "appointed", "Communist Party of Great Britain", "1929") in facts
+
+
+def test_a_debriefing_without_its_debriefer_or_an_election_of_a_year_is_silent(extract):
+    out = extract("Walter Krivitsky reached London in January 1940. Krivitsky's debriefing in London lasted "
+                  "four weeks in 1940. The election of 1948 was close.")
+    assert not _of(out, "interviewed") and not _of(out, "appointed")
