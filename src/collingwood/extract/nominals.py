@@ -8,7 +8,11 @@ Stalin' states that Stalin died), so the clause's modal or negation does not tou
 its speaker does ('Martin says that after the arrest of ...'). A planned, attempted or
 feared act is no act: 'the planned invasion of Britain' gives nothing. A claim without
 its second argument ('the death of X') is proposed only for predicates that may stand
-alone and only with a date inside the noun phrase itself.
+alone, and only when dated (by its own noun phrase, else by its clause), or when the act
+is the time anchor of its clause ('until after his death', 'signed in July 1953 after the death of
+Stalin'): a clause dated by an act states that the act took place, and the clause's time
+bounds it on one side (the death was on or before July 1953); undated, the anchor of a
+person's own act or lot may stand undated.
 """
 
 from __future__ import annotations
@@ -16,10 +20,15 @@ from __future__ import annotations
 import functools
 
 from ..model import Claim, Predicate, schema
+from ..timespan import bound
 from .attribution import negated, voice, words
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
+# A preposition that makes an act noun the time anchor of its clause, and on which side of
+# the clause's time the act lies: 'after his death' -> the death is on or before it.
+ANCHOR_PREPS = {"after": "ON_OR_BEFORE", "following": "ON_OR_BEFORE", "since": "ON_OR_BEFORE",
+                "before": "ON_OR_AFTER", "until": "ON_OR_AFTER", "till": "ON_OR_AFTER"}
 
 
 @functools.cache
@@ -33,12 +42,15 @@ def nominal_table() -> dict[str, tuple[Predicate, ...]]:
 
 
 def _not_a_fact(noun) -> bool:
-    """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of'."""
+    """'the planned invasion', 'plans for the invasion of', 'an attempt at the arrest of',
+    'talks about the invasion', 'arrested for the murder of X'."""
     unreal = words()["nonfactual_words"]
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in unreal for c in noun.children):
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in words()["topic_preps"] and head.i > head.head.i:
+            return True                 # 'approved the draft on the establishment of X'
         head = head.head
     if head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal:
         return True
@@ -70,6 +82,33 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
     return {k: [t for t in v if unqualified(reader, t)] for k, v in slots.items()}
 
 
+def _anchor(noun):
+    """(the clause, the side) when the act noun dates its clause: 'X was lost on the FBI until
+    after his death', 'signed in July 1953 after the death of Stalin'; not 'the year after his
+    death' (the preposition hangs on a noun) nor 'the period before the invasion'."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ANCHOR_PREPS:
+        return None
+    side, gov = ANCHOR_PREPS[noun.head.lower_], noun.head.head
+    while gov.dep_ == "prep" and gov.lower_ in ANCHOR_PREPS and gov.head.i != gov.i:
+        gov = gov.head                      # 'until after his death'
+    return (gov, side) if gov.pos_ in ("VERB", "AUX") else None
+
+
+def _act_time(reader: SentenceReader, noun, anchor):
+    """The time in the act noun's own phrase; else, for an anchor, the side of its clause's
+    time the act lies on; else the time of its clause ('his move to MI6 was, in 1943, a
+    relief'); else None."""
+    own = reader.time_of(noun)
+    if own is not None:
+        return own
+    if noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPS and anchor is None:
+        return None                     # 'in 1984, the year after his death': not 1984
+    clause_time = reader.time_of(anchor[0] if anchor else _clause(noun))
+    if clause_time is None or clause_time.open_start or clause_time.open_end:
+        return None                     # 'a former officer': a vague past dates nothing
+    return bound(clause_time, anchor[1]) if anchor else clause_time
+
+
 def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
     """'the arrest of X by the FBI': the actor is named, so the act is another predicate's
     claim (arrested), not one that stands alone (detained)."""
@@ -83,21 +122,24 @@ def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:
 def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if _not_a_fact(noun):
         return []
+    anchor = _anchor(noun)
+    when = _act_time(reader, noun, anchor)
     out = []
     for p in preds:
         slots = _slots(reader, noun, p)
         if not slots["subject"]:
             continue
         pairs: list[tuple[Arg, Arg | None]] = list(arg_pairs(reader, p, slots["subject"], slots["object"]))
-        if not pairs and not slots["object"] and p.lone and reader.time_of(noun) is not None \
+        if not pairs and not slots["object"] and p.lone and (when is not None or anchor is not None) \
                 and not _named_actor(reader, noun, p):
             accepts = schema().kind_accepts
-            pairs = [(a, None) for a in map(reader.arg, slots["subject"]) if a and accepts(p.subject, a.kind)]
+            pairs = [(a, None) for a in map(reader.arg, slots["subject"]) if a and accepts(p.subject, a.kind)
+                     and (when is not None or a.kind == "person")]
         if not pairs:
             continue
         v = voice(_clause(noun), reader.speaker)
         if v.speakers and v.dropped:          # an unresolved or negated speaker
             return []
         v.modality = v.modality if any(v.speakers) else "asserted"
-        out += [make_claim(reader, noun, p, a, b, v, PENALTY, False) for a, b in pairs]
+        out += [make_claim(reader, noun, p, a, b, v, PENALTY, False, when=when) for a, b in pairs]
     return out

@@ -4,8 +4,15 @@ of Y was X', 'X took command of Y', 'Y came under the control of X'.
 A noun trigger of a predicate (``schema/predicates.yaml``) makes a claim when it holds a
 role in its clause that ties it to a named subject: after a copula, in apposition to a
 name, as the subject of an inverted copula, as the object of a verb that takes up a post
-('took command of'), as a predicative ('was made commander of'), or after 'under'. The
+('took command of'), as a predicative ('was made commander of'), after 'under', after
+'as' on a noun of tenure with a possessor ("Cairncross's time as head of X": the
+possessor holds the post) or after 'as' before a clause's verb ('As head of the NKVD,
+Beria ordered ...': the clause's subject holds it). The
 body comes through the noun's prepositions or a name before it ('a former KGB officer').
+A title written with a capital ('Chairman of the House Committee', 'THEN KGB STATION
+CHIEF') is read like the common noun, unless it is part of a name itself. The head of a
+sub-unit named before it ('the KGB station chief') does not head the body that names the
+unit: that post gives no `headed` claim.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import replace
 
 from ..model import Claim
 from .attribution import voice, words
-from .claims import COPULAS, SentenceReader, arg_pairs, make_claim
+from .claims import COPULAS, SentenceReader, arg_pairs, make_claim, triggers
 
 
 def _noun_role(noun):
@@ -23,7 +30,7 @@ def _noun_role(noun):
     was Y'); a conjunct takes its head's role ('a journalist and
     former member of Y'). Returns (role, the noun that holds it) or (None, None)."""
     named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
-    if len(named) == 1 and noun.tag_ == "NN" and not _det_possessive(noun):
+    if len(named) == 1 and noun.tag_ in ("NN", "NNP") and not _det_possessive(noun):
         return "named", named[0]             # 'the head of the NKVD, Lavrentiy Beria, ...'
     holder = noun
     while holder.dep_ == "conj" and holder.head.i != holder.i and holder.head.pos_ in ("NOUN", "PROPN"):
@@ -36,27 +43,37 @@ def _noun_role(noun):
         return "attr", holder                # 'took command of X', 'was made commander of X'
     if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
         return "appos", holder
-    if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ == "NN" \
+    if holder.dep_ == "pobj" and holder.head.lower_ == "as" and holder.head.dep_ == "prep":
+        gov = holder.head.head
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in words()["tenure_nouns"] \
+                and any(c.dep_ == "poss" for c in gov.children):
+            return "tenure", gov             # "Cairncross's time as head of X", 'his career as a KGB officer'
+        if gov.pos_ in ("VERB", "AUX") and holder.head.i < gov.i and gov.lemma_.lower() not in triggers():
+            return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
+    if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ in ("NN", "NNP") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return "subject", noun
     return None, None
 
 
-def _compound_names(reader: SentenceReader, noun) -> list:
+def _compound_names(reader: SentenceReader, noun, deep: bool = True) -> list:
     """Named modifiers of a post: 'a former KGB officer', 'a CIA counterintelligence officer',
-    'an ex-GRU agent' (compounds, and adjective-tagged names, one level down)."""
+    'an ex-GRU agent' (compounds, and adjective-tagged names, one level down unless not
+    `deep`: the chief of a 'KGB station' heads the station, not the KGB)."""
     out = []
     for c in noun.children:
         if c.dep_ in ("compound", "amod") and c.i < noun.i:
             if reader.named(c):
                 out.append(c)
-            elif c.dep_ == "compound":
+            elif c.dep_ == "compound" and deep:
                 out += [g for g in c.children if g.dep_ in ("compound", "amod") and reader.named(g)]
     return out
 
 
 def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     """'X was a member of Y', 'X, a friend of Y, ...', 'the head of Y was X'."""
+    if noun.pos_ == "PROPN" and reader.named(noun) is not None:
+        return []                       # 'Director of Central Intelligence' named as a body
     role, holder = _noun_role(noun)
     if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
         clause = noun.head
@@ -76,6 +93,14 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         penalty = 0.05
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
+    elif role == "tenure":
+        (poss,) = [c for c in holder.children if c.dep_ == "poss"][:1]
+        subject, clause, penalty = poss, _clause_of(holder), 0.1
+    elif role == "as":
+        g = reader.grammatical_subject(holder)
+        if g is None:
+            return []
+        subject, clause, penalty = g[0], holder, g[1] + 0.1
     elif role == "under":
         return _under_claims(reader, holder, preds)
     else:
@@ -83,7 +108,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     out = []
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
-            arg_pairs(reader, p, [subject], _compound_names(reader, noun))
+            arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed"))
         if not pairs:
             continue
         v = voice(clause, reader.speaker)
@@ -94,7 +119,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             v = replace(v, modality="asserted")     # 'X, brother of Y, may have wished': a given
         for a, b in pairs:
             c = make_claim(reader, clause, p, a, b, v, penalty, denied)
-            if role in ("appos", "named"):   # 'X, a GRU officer who ... in 1959': the role is undated
+            if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
                 c.time = c.place = None
             out.append(c)
         break
@@ -119,6 +144,12 @@ def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             return []
         return [make_claim(reader, clause, p, a, b, v, g[1] + 0.1, v.denied) for a, b in pairs]
     return []
+
+
+def _clause_of(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _det_possessive(noun) -> bool:
