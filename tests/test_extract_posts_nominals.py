@@ -155,3 +155,8 @@ def test_a_debriefing_without_its_debriefer_or_an_election_of_a_year_is_silent(e
     out = extract("Walter Krivitsky reached London in January 1940. Krivitsky's debriefing in London lasted "
                   "four weeks in 1940. The election of 1948 was close.")
     assert not _of(out, "interviewed") and not _of(out, "appointed")
+
+
+def test_a_title_written_with_a_capital_is_a_post(extract):
+    out = extract("Samuel WISE, Counsel of the American Embassy in Moscow, handled the case.")
+    assert ("Samuel Wise", "worked_at", "American Embassy") in {(c.subject, c.predicate, c.object) for c in out.claims}

@@ -30,6 +30,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
+        elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
+            made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:
             out.setdefault(c.id, c)
     return list(out.values())
