@@ -75,9 +75,10 @@ def _becoming(reader: SentenceReader, verb) -> str | None:
 
 def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Claim]:
     """The open claim of one clause ('other:<lemma>'), or nothing. trigger: the verb is a
-    schema trigger whose reader made no claim; if the clause names both participants, that
-    reader refused them on purpose ('The Russians recruited Guy Burgess': a people is no
-    recruiter), and the open reading stays silent too."""
+    schema trigger whose reader made no claim; where it refused a people or faction as the
+    actor ('The Russians recruited Guy Burgess': a people is no recruiter), the open reading
+    stays silent too; a body or a country acting ('The United States passed the Espionage
+    Act') is read as an open event."""
     lemma = verb.lemma_.lower()
     t = table()
     if lemma in t["becoming_verbs"]:
@@ -99,7 +100,7 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         return []
     if obj is None:
         obj = _object(reader, verb, {subject.name})
-    if trigger and obj is not None:
+    if trigger and obj is not None and subject.kind == "group":
         return []
     when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
     if when is None and obj is None:
