@@ -67,9 +67,29 @@ def is_open(name: str) -> bool:
 def open_predicate(name: str) -> Predicate:
     """The predicate an open claim carries: any subject and object, no rule, no edge, so a
     detector only sees it through rules written for open claims."""
-    label = name[len(OPEN_PREFIX):].replace("_", " ")
+    verb, _, rest = name[len(OPEN_PREFIX):].partition("_")
+    label = " ".join(w for w in (past_tense(verb), rest.replace("_", " ")) if w)
     return Predicate(name=name, label=label, family="open", track="political", subject="any",
                      object="any", temporal=True, reverse={"name": f"{name}_by", "label": f"{label} by"})
+
+
+@cache
+def _irregular_pasts() -> dict[str, str]:
+    text = resources.files("collingwood").joinpath("data/reporting.yaml").read_text("utf-8")
+    forms = (safe_yaml.load(text, name="data/reporting.yaml") or {}).get("irregular_forms") or {}
+    return {k: v[0] for k, v in forms.items() if v}
+
+
+def past_tense(lemma: str) -> str:
+    """'meet' -> 'met', 'sign' -> 'signed', 'carry' -> 'carried': an open claim reads as a
+    sentence in the chronology ('Oswald called the Soviet Embassy')."""
+    if lemma in _irregular_pasts():
+        return _irregular_pasts()[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 class PredicateTable(dict):
