@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from collingwood.analyse.affinity import (MAX_INFERRED, affinity_graph, to_csv, to_gexf,
-                                          to_graphml, to_json)
+from collingwood.analyse.affinity import MAX_INFERRED, affinity_graph
+from collingwood.report.affinity_export import to_csv, to_gexf, to_graphml, to_json
 from collingwood.report.affinity_svg import to_svg
 from collingwood.resolve import resolve
 

@@ -48,10 +48,11 @@ def date_records(text: str, anchor: str | None = None, written: str | None = Non
 
 
 def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> str:
-    from .analyse import chronology as chrono
+    from .analyse.chronology import chronology as entries_of
+    from .report import chronology_export as export
     data, res = case.resolved()
-    entries = chrono.chronology(data, res, actor=actor, track=track, start=start, end=end)
-    render = {"md": chrono.to_markdown, "csv": chrono.to_csv, "json": chrono.to_json}[fmt]
+    entries = entries_of(data, res, actor=actor, track=track, start=start, end=end)
+    render = {"md": export.to_markdown, "csv": export.to_csv, "json": export.to_json}[fmt]
     return render(entries, res)
 
 
@@ -86,11 +87,12 @@ def profile(case: Case, name: str, as_json: bool = False) -> str:
 
 def graph(case: Case, fmt: str, at=None, period=None, min_strength: float = 0.0) -> str:
     from .analyse import affinity
+    from .report import affinity_export as export
     from .report import affinity_svg
     data, res = case.resolved()
     g = affinity.affinity_graph(data, res, at=at, min_strength=min_strength, period=period)
-    render = {"svg": affinity_svg.to_svg, "gexf": affinity.to_gexf, "graphml": affinity.to_graphml,
-              "csv": affinity.to_csv, "json": affinity.to_json}[fmt]
+    render = {"svg": affinity_svg.to_svg, "gexf": export.to_gexf, "graphml": export.to_graphml,
+              "csv": export.to_csv, "json": export.to_json}[fmt]
     return render(g)
 
 
