@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from collingwood.analyse.affinity import (MAX_INFERRED, affinity_graph, to_csv, to_gexf,
-                                          to_graphml, to_json)
-from collingwood.analyse.affinity_svg import to_svg
+from collingwood.analyse.affinity import MAX_INFERRED, affinity_graph
+from collingwood.report.affinity_export import to_csv, to_gexf, to_graphml, to_json
+from collingwood.report.affinity_svg import to_svg
 from collingwood.resolve import resolve
 
 
@@ -91,7 +91,7 @@ def test_affinity_svg_is_self_contained(ring):
 
 
 def test_affinity_layout_does_not_depend_on_insertion_order():
-    from collingwood.analyse.affinity_svg import _layout
+    from collingwood.report.affinity_svg import _layout
 
     edges = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("a", "c"), ("x", "y")]
     one, two = nx.Graph(), nx.Graph()
@@ -101,7 +101,7 @@ def test_affinity_layout_does_not_depend_on_insertion_order():
 
 
 def test_affinity_labels_do_not_cover_each_other():
-    from collingwood.analyse.affinity_svg import _box, _labels, _overlap
+    from collingwood.report.affinity_svg import _box, _labels, _overlap
 
     g = nx.Graph()
     names = {"a": "Hungarian Communist Party", "b": "Kim Philby", "c": "Stanislav Lunev", "d": "Viktor Suvorov"}
@@ -115,7 +115,7 @@ def test_affinity_labels_do_not_cover_each_other():
 
 
 def test_affinity_alleged_links_drawn_unlike_documented(build):
-    from collingwood.analyse.affinity_svg import to_svg
+    from collingwood.report.affinity_svg import to_svg
 
     data = build.case([build.claim("Guy Burgess", "recruited", "Anthony Blunt", "1937", "a"),
                        build.claim("Arnold Deutsch", "handled", "Kim Philby", "1934", "b",

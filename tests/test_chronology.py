@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from collingwood.analyse.chronology import chronology, to_csv, to_json, to_markdown
+from collingwood.analyse.chronology import chronology
+from collingwood.report.chronology_export import to_csv, to_json, to_markdown
 from collingwood.errors import NotFound
 from collingwood.resolve import resolve
 

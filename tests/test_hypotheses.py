@@ -8,8 +8,9 @@ import pytest
 
 from collingwood.analyse.findings import findings
 from collingwood.analyse.hypotheses import (
-    CAVEAT, ach_matrix, load_hypotheses, matrix_html, matrix_json, matrix_markdown,
+    CAVEAT, ach_matrix, load_hypotheses, matrix_json, matrix_markdown,
 )
+from collingwood.report.hypotheses_html import matrix_html
 from collingwood.analyse.witnesses import witness_register
 from collingwood.errors import CasebookError
 from collingwood.resolve import resolve

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .case import Case
 from .model import CaseData, Finding
 from .report import Dossier, Section, partial
-from .resolve import Resolution, resolve
+from .resolve import Resolution
 
 KEY_ACTORS = 8          # biographies in the dossier: the most-claimed people
 CHART_ACTORS = 50       # nodes in the dossier's affinity chart
@@ -37,13 +37,11 @@ class Analysis:
 
 
 def resolved(case: Case) -> tuple[CaseData, Resolution]:
-    data = case.data()
-    return data, resolve(data)
+    return case.resolved()
 
 
 def current_findings(data: CaseData, res: Resolution) -> list[Finding]:
-    from .analyse.findings import findings
-    return findings(data, res)
+    return Case.findings(data, res)
 
 
 def run_analysis(case: Case, sections: bool = True) -> Analysis:
@@ -133,7 +131,8 @@ def focus_graph(graph, actors: set[str]):
 
 
 def _affinity_section(data: CaseData, res: Resolution, graph) -> Section:
-    from .analyse import affinity, affinity_svg
+    from .analyse import affinity
+    from .report import affinity_svg
     period = data.period
     shown = affinity.affinity_graph(data, res, period=period) if period is not None else graph
     shown = focus_graph(shown, set(key_people(data, res, FOCUS_ACTORS)))
@@ -151,7 +150,7 @@ def _affinity_section(data: CaseData, res: Resolution, graph) -> Section:
 def build_dossier(case: Case, analysis: Analysis) -> Dossier:
     return Dossier(
         title=case.title,
-        description=case.store.get_meta("description") or "",
+        description=case.description(),
         data=analysis.data,
         sections=analysis.sections,
         figures=dict(analysis.figures),

@@ -62,6 +62,21 @@ class Case:
         from .extract.stage import run
         return run(self.store, extractor=extractor, force=force, progress=progress, planned=planned)
 
+    def plan_extract(self, extractor: str | None = None, force: bool = False):
+        """The sources an extract run would read (read once: for a progress bar and the run)."""
+        from .extract.stage import plan
+        return plan(self.store, extractor, force)
+
+    # --- curation (audited in the store) ----------------------------------------
+    def review(self, claim_id: str, status: str, note: str = "") -> None:
+        self.store.set_claim_status(claim_id, status, note)
+
+    def set_verdict(self, finding_id: str, value: str, note: str = "") -> None:
+        self.store.set_verdict(finding_id, value, note)
+
+    def add_curation(self, kind: str, name: str, other: str) -> None:
+        self.store.add_curation(kind, name, other)
+
     # --- reading --------------------------------------------------------------
     @property
     def title(self) -> str:
@@ -79,6 +94,28 @@ class Case:
 
     def entities(self):
         return self.store.entities()
+
+    def mentions(self):
+        return self.store.mentions()
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search over the sources (a bad query: SearchSyntaxError)."""
+        return self.store.search(query, limit=limit)
+
+    def description(self) -> str:
+        return self.store.get_meta("description") or ""
+
+    def resolved(self):
+        """The snapshot and its resolution: (CaseData, Resolution)."""
+        from .resolve import resolve
+        data = self.data()
+        return data, resolve(data)
+
+    @staticmethod
+    def findings(data: CaseData, res) -> list:
+        """Every detector's findings over a resolved snapshot."""
+        from .analyse.findings import findings
+        return findings(data, res)
 
     def data(self) -> CaseData:
         """A plain snapshot of the case, what every analysis reads."""

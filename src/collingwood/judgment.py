@@ -20,6 +20,7 @@ from .case import Case
 from .errors import ConfigError, NotFound
 from .model import CaseData, Finding
 from .report import Section, partial
+from .report.hypotheses_html import matrix_html
 from .resolve import Resolution
 
 
@@ -92,10 +93,9 @@ def add_override(case: Case, witness: str, target: str, value: str, note: str = 
 
 
 def _check_target(case: Case, witness: str, target: str) -> None:
-    from .analysis import current_findings, resolved
     from .resolve import norm
-    data, res = resolved(case)
-    register = register_for(case, data, res, current_findings(data, res))
+    data, res = case.resolved()
+    register = register_for(case, data, res, case.findings(data, res))
     names = {norm(w.witness) for w in register}
     if norm(witness) not in names:
         known = "; ".join(w.witness for w in register)
@@ -127,6 +127,6 @@ def judgment_sections(j: Judgment, data: CaseData, figures: dict) -> list[Sectio
                 "gaps in an actor's timeline."),
     ]
     if j.matrices:
-        body = "".join(str(partial("matrix", html=ach.matrix_html(m), m=m)) for m in j.matrices)
+        body = "".join(str(partial("matrix", html=matrix_html(m), m=m)) for m in j.matrices)
         sections.append(Section("hypotheses", "Competing hypotheses", Markup(body), ach.CAVEAT))
     return sections

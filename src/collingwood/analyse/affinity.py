@@ -10,9 +10,6 @@ documented witness. Formula and grounds: docs/analysis.md.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -189,47 +186,8 @@ def _add(g: nx.Graph, res: Resolution, pair: tuple, e: _Edge, inferred: bool, st
                latest=t.latest if t else "", time=t.render() if t else "")
 
 
-# ---------------------------------------------------------------- exports
-
-def to_gexf(graph: nx.Graph) -> str:
-    out = io.BytesIO()
-    nx.write_gexf(graph, out)
-    return out.getvalue().decode("utf-8")
-
-
-def to_graphml(graph: nx.Graph) -> str:
-    out = io.BytesIO()
-    nx.write_graphml(graph, out)
-    return out.getvalue().decode("utf-8")
-
-
-EDGE_FIELDS = ("source", "target", "type", "inferred", "grounds", "strength", "claims", "sources",
-               "earliest", "latest")
-
+# ---------------------------------------------------------------- order
 
 def ranked_edges(graph: nx.Graph):
     """Edges strongest first (then by ids): the order of every export."""
     return sorted(graph.edges(data=True), key=lambda e: (-e[2]["strength"], e[0], e[1]))
-
-
-def to_csv(graph: nx.Graph) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["source", "source_name", "target", "target_name", *EDGE_FIELDS[2:]])
-    for a, b, d in ranked_edges(graph):
-        w.writerow([a, graph.nodes[a]["name"], b, graph.nodes[b]["name"],
-                    *(d[k] for k in EDGE_FIELDS[2:])])
-    return out.getvalue()
-
-
-def to_json(graph: nx.Graph) -> str:
-    nodes = [{"id": n, "name": d["name"], "kind": d["kind"], "degree": d["degree"]}
-             for n, d in sorted(graph.nodes(data=True))]
-    edges = [{"source": a, "target": b, "type": d["type"], "inferred": d["inferred"],
-              "alleged": d.get("alleged", False),
-              "grounds": d["grounds"], "strength": d["strength"],
-              "claims": d["claims"].split(";") if d["claims"] else [],
-              "sources": d["sources"].split(";") if d["sources"] else [],
-              "time": {"earliest": d["earliest"], "latest": d["latest"], "text": d["time"]}
-              if d["earliest"] else None} for a, b, d in ranked_edges(graph)]
-    return json.dumps({"nodes": nodes, "edges": edges}, indent=2, ensure_ascii=False)

@@ -180,7 +180,7 @@ def _load_entities(store: Store, path: Path, report: StageReport) -> None:
 
 
 def _load_hypotheses(store: Store, path: Path, report: StageReport) -> None:
-    from ..analyse.hypotheses import load_hypotheses  # the file format is defined beside the matrix
+    from .hypotheses_file import load_hypotheses
     hset = load_hypotheses(path)
     raw = safe_yaml.load(path.read_text(encoding="utf-8-sig"), name=path)
     entries = [dict(e, id=h.id) for e, h in zip(raw["hypotheses"], hset.hypotheses)]

@@ -1,71 +1,21 @@
-"""The `collingwood` command: thin wrappers over the library, and the one place errors are printed."""
+"""The commands over a case's sources and claims: init, ingest, claims, review, entities, sources,
+search, dates, extract, schema, demo."""
 
 from __future__ import annotations
 
-import functools
 import json
-import logging
 import sys
 import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import CollingwoodError, ConfigError
-
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
-    help="Collingwood: an evidence workbench for reconstructing contested history from conflicting sources.",
-)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
-
-# pypdf logs damage it works around ("EOF marker not found"); a refused file gets its reason instead.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-CASE_HELP = "The case file (created by `collingwood init`), or a database URL."
-
-
-def handles_errors(fn):
-    """Render a CollingwoodError as one plain message and its exit code."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except CollingwoodError as e:
-            if kwargs.get("as_json") or kwargs.get("jsonl"):
-                print(json.dumps(e.as_json()), file=sys.stderr)
-            else:
-                err.print(f"[bold red]Error[/] {e.code}: {escape(e.message)}")
-            raise typer.Exit(e.exit_code) from e
-    return wrapper
-
-
-def _jsonl(records) -> None:
-    for r in records:
-        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
-def _progress(total: int, label: str):
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TextColumn("{task.description}"), console=err, transient=True,
-                    disable=total < 2 or not err.is_terminal)
-
-
-def _print_report(report) -> None:
-    added = ", ".join(f"{n} {what}" for what, n in report.added.items()) or "nothing new"
-    out.print(f"{report.stage}: {added}")
-    if report.unchanged_items:
-        out.print(f"  unchanged: {len(report.unchanged_items)} (already in the case)")
-    # Names and reasons come from the files: escaped, so '[/]' in a file name is not Rich markup.
-    for name, reason in report.skipped:
-        out.print(f"  skipped {escape(name)}: {escape(reason)}")
-    for name, reason in report.rejected:
-        err.print(f"  [red]rejected[/] {escape(name)}: {escape(reason)}")
+from .. import service
+from ..case import Case
+from ..errors import ConfigError
+from .app import CASE_HELP, _jsonl, _print_report, _progress, app, err, handles_errors, out
 
 
 @app.command()
@@ -73,7 +23,6 @@ def _print_report(report) -> None:
 def init(case: Path = typer.Argument(..., help="Path of the new case file."),
          title: str = typer.Option(None, help="A title for the case.")):
     """Create an empty case (one SQLite file)."""
-    from .case import Case
     if case.exists():
         Case.open(case)
         out.print(f"{case} already exists; it is up to date.")
@@ -89,15 +38,13 @@ def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
                                               "*.casebook.yaml|csv, entities.yaml, case.yaml."),
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
     """Add sources, entity lists and hand-written claims to a case."""
-    from .case import Case
-    from .errors import NotFound
-    from .ingest.stage import count_work
+    from ..errors import NotFound
     missing = [p for p in paths if not p.exists()]
     paths = [p for p in paths if p.exists()]
     if missing and not paths:
         raise NotFound(f"No such file or folder: {', '.join(str(p) for p in missing)}; nothing was ingested.")
     c = Case.open(case, create=True)
-    total = count_work(paths)
+    total = service.count_work(paths)
     with _progress(total, "ingest") as bar:
         task = bar.add_task("", total=total)
         report = c.ingest(paths, progress=lambda name: bar.update(task, advance=1, description=name))
@@ -120,7 +67,6 @@ def claims(case: Path = typer.Argument(..., help=CASE_HELP),
            as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
            all_: bool = typer.Option(False, "--all", help="Include rejected claims.")):
     """List the claims of a case with their sources and quotes."""
-    from .case import Case
     items = Case.open(case).claims(include_rejected=all_)
     if as_json:
         _jsonl(c.as_json() for c in items)
@@ -139,11 +85,10 @@ def review(case: Path = typer.Argument(..., help=CASE_HELP),
            decision: str = typer.Argument(..., help="accept | reject | propose (undo a decision)"),
            note: str = typer.Option("", help="Why: kept in the audit log.")):
     """Accept or reject a proposed claim; a rejected claim leaves every analysis (audited)."""
-    from .case import Case
     status = {"accept": "accepted", "reject": "rejected", "propose": "proposed"}.get(decision)
     if status is None:
         raise ConfigError(f"Unknown decision {decision!r}; use accept, reject or propose.")
-    Case.open(case).store.set_claim_status(claim_id, status, note)
+    Case.open(case).review(claim_id, status, note)
     out.print(f"{claim_id}: {status}")
 
 
@@ -153,12 +98,11 @@ def entities(case: Path = typer.Argument(..., help=CASE_HELP),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per entity."),
              kind: str = typer.Option(None, help="Only this kind: person, organisation, place ...")):
     """The people, organisations and places of a case with their aliases."""
-    from .case import Case
     c = Case.open(case)
     items = [e for e in c.entities() if not kind or e.kind == kind]
     if as_json:
         named: dict[str, dict[str, str | None]] = {}     # entity id -> surface form -> alias kind
-        for m in c.store.mentions():
+        for m in c.mentions():
             if m.entity_id:
                 named.setdefault(m.entity_id, {}).setdefault(m.text, m.alias_kind)
         _jsonl({"id": e.id, "name": e.name, "kind": e.kind,
@@ -179,7 +123,6 @@ def entities(case: Path = typer.Argument(..., help=CASE_HELP),
 def sources(case: Path = typer.Argument(..., help=CASE_HELP),
             as_json: bool = typer.Option(False, "--json")):
     """The source register: kind, author, date written, archive reference."""
-    from .case import Case
     items = Case.open(case).sources()
     if as_json:
         _jsonl({"id": s.id, "title": s.title, "kind": s.kind, "authors": s.authors, "date": s.date,
@@ -187,11 +130,10 @@ def sources(case: Path = typer.Argument(..., help=CASE_HELP),
                 "citation": s.citation, "path": s.path, "characters": len(s.text),
                 "pages": len(s.pages), "reading": s.extra.get("reading") or {}} for s in items)
         return
-    from .ingest.stage import reading_note
     table = Table("id", "title", "kind", "authors", "written", "reference", "read")
     for s in items:
         table.add_row(*(escape(v) for v in (s.id, s.title, s.kind, ", ".join(s.authors), s.date or "",
-                                            s.archive_ref or "", reading_note(s.extra.get("reading")))))
+                                            s.archive_ref or "", service.reading_note(s.extra.get("reading")))))
     out.print(table)
 
 
@@ -202,8 +144,7 @@ def search(case: Path = typer.Argument(..., help=CASE_HELP),
            limit: int = typer.Option(20, help="At most this many sources."),
            as_json: bool = typer.Option(False, "--json")):
     """Full-text search over the sources' text."""
-    from .case import Case
-    hits = Case.open(case).store.search(query, limit=limit)     # a bad query: SearchSyntaxError
+    hits = Case.open(case).search(query, limit=limit)     # a bad query: SearchSyntaxError
     if as_json:
         _jsonl(hits)
         return
@@ -220,22 +161,19 @@ def dates(file: Path = typer.Argument(..., help="A plain-text file."),
           written: str = typer.Option(None, help="The text's date written, for 'last week', 'today'."),
           jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per time expression.")):
     """Find and normalise the time expressions in a text."""
-    from .extract.dates import tag_dates, timex_record
-    text = _read_text(file)
-    found = tag_dates(text, anchor=anchor, written=written)
+    found = service.date_records(_read_text(file), anchor=anchor, written=written)
     if jsonl:
-        _jsonl(timex_record(m) for m in found)
+        _jsonl(found)
         return
     table = Table("text", "value", "mod", "earliest", "latest", "granularity")
-    for m in found:
-        r = timex_record(m)
+    for r in found:
         table.add_row(r["text"], r["value"] or "", r["mod"] or "", r["earliest"] or "",
                       r["latest"] or "", r["granularity"])
     out.print(table)
 
 
 def _read_text(file: Path) -> str:
-    from .errors import BadInputFile
+    from ..errors import BadInputFile
     try:
         return file.read_text(encoding="utf-8-sig")
     except FileNotFoundError as e:
@@ -265,20 +203,16 @@ def extract(target: Path = typer.Argument(..., help="A case file, or a plain-tex
             anchor: str = typer.Option(None, help="For a text file: YYYY-MM-DD narrative anchor.")):
     """Propose claims from the text of sources (incremental), or from one text file."""
     if not _is_case_file(target):
-        from .extract import claim_record, extract_text, mention_record
         text = _read_text(target)
-        result = extract_text(text, source_id=target.name, anchor=anchor,
-                              **({"extractor": extractor} if extractor else {}))
+        result = service.extract_text(text, source_id=target.name, anchor=anchor, extractor=extractor)
         if jsonl:
-            _jsonl([mention_record(m) for m in result.mentions] + [claim_record(c) for c in result.claims])
+            _jsonl(service.text_records(result))
         else:
             for c in result.claims:
                 out.print(f"{c.subject} [bold]{c.predicate}[/] {c.object or ''}  «{c.quote[:90]}»")
         return
-    from .case import Case
-    from .extract.stage import plan
     c = Case.open(target)
-    planned = plan(c.store, extractor, force)       # read the sources once, for the bar and the run
+    planned = c.plan_extract(extractor, force)       # read the sources once, for the bar and the run
     total = len(planned.todo)
     with _progress(total, "extract") as bar:
         task = bar.add_task("", total=total)
@@ -291,7 +225,7 @@ def extract(target: Path = typer.Argument(..., help="A case file, or a plain-tex
 @handles_errors
 def schema(markdown: bool = typer.Option(False, "--markdown", help="Print the docs page for the schema.")):
     """The predicates, entity kinds, alias kinds and source kinds this Collingwood knows."""
-    from .schema_doc import schema_markdown
+    from ..schema_doc import schema_markdown
     text = schema_markdown()
     if markdown:
         sys.stdout.write(text)
@@ -304,15 +238,9 @@ def schema(markdown: bool = typer.Option(False, "--markdown", help="Print the do
 def demo(out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Folder for the case and dossier."),
          source: Path = typer.Option(None, help="The example case folder (default: the bundled one).")):
     """Build the bundled example case end to end and write dossier.html."""
-    from .demo import run_demo
+    from ..demo import run_demo
     started = time.perf_counter()
     summary = run_demo(out_dir, source, say=out.print)
     seconds = time.perf_counter() - started
     out.print(f"\nDemo done in {seconds:.1f} s: {summary}")
     out.print(f"Open {out_dir / 'dossier.html'} in a browser.")
-
-
-def main() -> None:
-    app()
-
-from . import cli_analysis  # noqa: E402,F401  (registers the analysis commands)

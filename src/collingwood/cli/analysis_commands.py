@@ -1,15 +1,18 @@
-"""CLI commands over the analysis: chronology, findings, profiles, graphs, curation, dossier."""
+"""The commands over the analysis: chronology, findings, profiles, graphs, curation, dossier."""
 
 from __future__ import annotations
 
-import sys
+import json
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from .cli import CASE_HELP, _jsonl, app, handles_errors, out
-from .errors import ConfigError
+from .. import service
+from ..case import Case
+from ..errors import ConfigError, NotFound
+from . import case_commands  # noqa: F401  (registered first: --help lists the case commands first)
+from .app import CASE_HELP, _jsonl, _write_or_print, app, handles_errors, out
 
 
 class ChronologyFormat(str, Enum):
@@ -26,27 +29,11 @@ class GraphFormat(str, Enum):
     json = "json"
 
 
-def _resolved(case_path: Path):
-    from .analysis import resolved
-    from .case import Case
-    case = Case.open(case_path)
-    return case, *resolved(case)
-
-
-def _write_or_print(text: str, dest: Path | None) -> None:
-    if dest:
-        dest.write_text(text, encoding="utf-8")
-        out.print(f"Wrote {dest}")
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
 @app.command()
 @handles_errors
 def analyse(case: Path = typer.Argument(..., help=CASE_HELP)):
     """Resolve entities and events and detect findings; store the results."""
-    from .analysis import run_analysis
-    from .case import Case
+    from ..analysis import run_analysis
     result = run_analysis(Case.open(case))
     out.print(f"analyse: {result.summary()}")
 
@@ -61,20 +48,18 @@ def chronology(case: Path = typer.Argument(..., help=CASE_HELP),
                fmt: ChronologyFormat = typer.Option(ChronologyFormat.md, "--format", help="md, csv or json."),
                dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
     """One chronology: events ordered by their time spans, every version side by side."""
-    from .analyse import chronology as chrono
-    from .model import TRACKS
+    from ..model import TRACKS
     if track and track not in TRACKS:
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
-    _, data, res = _resolved(case)
-    entries = chrono.chronology(data, res, actor=actor, track=track, start=_when(start), end=_when(end))
-    render = {"md": chrono.to_markdown, "csv": chrono.to_csv, "json": chrono.to_json}[fmt.value]
-    _write_or_print(render(entries, res), dest)
+    c = Case.open(case)
+    lo, hi = _when(start), _when(end)
+    _write_or_print(service.chronology(c, fmt.value, actor=actor, track=track, start=lo, end=hi), dest)
 
 
 def _when(text: str | None):
     if not text:
         return None
-    from .timespan import parse_when
+    from ..timespan import parse_when
     try:
         return parse_when(text)
     except ValueError as e:
@@ -87,12 +72,9 @@ def findings(case: Path = typer.Argument(..., help=CASE_HELP),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per finding."),
              kind: str = typer.Option(None, "--type", help="Only findings of this type.")):
     """The register of contradictions and anomalies, each citing both passages."""
-    from .analyse.findings import finding_record
-    from .analysis import current_findings
-    _, data, res = _resolved(case)
-    items = [f for f in current_findings(data, res) if not kind or f.type == kind]
+    items, data, res = service.findings(Case.open(case), kind)
     if as_json:
-        _jsonl(finding_record(f, data, res) for f in items)
+        _jsonl(service.finding_record(f, data, res) for f in items)
         return
     if not items:
         out.print("No findings.")
@@ -107,18 +89,14 @@ def verdict(case: Path = typer.Argument(..., help=CASE_HELP),
             value: str = typer.Argument(..., help="open | explained | confirmed | dismissed"),
             note: str = typer.Option("", help="Why.")):
     """Record the analyst's verdict on a finding; it survives re-runs."""
-    from .case import Case
-    from .model import VERDICTS
+    from ..model import VERDICTS
     if value not in VERDICTS:
         raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
-    from .analysis import current_findings, resolved
-    from .errors import NotFound
     c = Case.open(case)
-    known = {f.id for f in current_findings(*resolved(c))}
-    if finding_id not in known:
+    if finding_id not in service.finding_ids(c):
         raise NotFound(f"No finding {finding_id!r} in {case}; list them with "
                        f"`collingwood findings {case}` and copy the id.")
-    c.store.set_verdict(finding_id, value, note)
+    c.set_verdict(finding_id, value, note)
     out.print(f"{finding_id}: {value}")
 
 
@@ -128,22 +106,18 @@ def merge(case: Path = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           same_as: str = typer.Argument(..., help="The entity it denotes.")):
     """Tell Collingwood two names denote one entity (wins over the machine)."""
-    from .analysis import resolved
-    from .case import Case
-    from .errors import NotFound
     c = Case.open(case)
-    _, res = resolved(c)
-    if not res.find(same_as):
-        close = _close_names(res, same_as)
+    found, names = service.known_entity(c, same_as)
+    if not found:
+        close = _close_names(names, same_as)
         raise NotFound(f"No entity called {same_as!r} in {case}" +
                        (f"; did you mean {close}?" if close else "; list them with `collingwood entities`."))
-    c.store.add_curation("merge", name, same_as)
+    c.add_curation("merge", name, same_as)
     out.print(f"merged {name!r} into {same_as!r}")
 
 
-def _close_names(res, name: str) -> str:
+def _close_names(names: list[str], name: str) -> str:
     from difflib import get_close_matches
-    names = sorted({e.name for e in res.entities.values()})
     return ", ".join(repr(n) for n in get_close_matches(name, names, n=3, cutoff=0.7))
 
 
@@ -153,8 +127,7 @@ def split(case: Path = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           other: str = typer.Argument(..., help="An entity it must not be merged with.")):
     """Tell Collingwood a name does not denote an entity (wins over the machine)."""
-    from .case import Case
-    Case.open(case).store.add_curation("split", name, other)
+    Case.open(case).add_curation("split", name, other)
     out.print(f"{name!r} kept apart from {other!r}")
 
 
@@ -164,10 +137,7 @@ def profile(case: Path = typer.Argument(..., help=CASE_HELP),
             name: str = typer.Argument(..., help="A person or organisation (any of its names)."),
             as_json: bool = typer.Option(False, "--json")):
     """A biography: names over time, life dates, posts, associations, claims, testimony."""
-    from .analyse import biography
-    _, data, res = _resolved(case)
-    p = biography.profile(data, res, name)
-    _write_or_print(biography.profile_json(p) if as_json else biography.profile_markdown(p), None)
+    _write_or_print(service.profile(Case.open(case), name, as_json=as_json), None)
 
 
 @app.command()
@@ -180,16 +150,13 @@ def graph(case: Path = typer.Argument(..., help=CASE_HELP),
           fmt: GraphFormat = typer.Option(GraphFormat.svg, "--format", help="svg, gexf, graphml, csv or json."),
           dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
     """The affinity chart: documented and inferred relationships, with their grounds."""
-    from .analyse import affinity, affinity_svg
-    _, data, res = _resolved(case)
+    c = Case.open(case)
     period = None
     if start or end:
         lo, hi = _when(start or "1"), _when(end or "9999")
         period = lo.hull(hi)
-    g = affinity.affinity_graph(data, res, at=_when(at), min_strength=min_strength, period=period)
-    render = {"svg": affinity_svg.to_svg, "gexf": affinity.to_gexf, "graphml": affinity.to_graphml,
-              "csv": affinity.to_csv, "json": affinity.to_json}[fmt.value]
-    _write_or_print(render(g), dest)
+    text = service.graph(c, fmt.value, at=_when(at), period=period, min_strength=min_strength)
+    _write_or_print(text, dest)
 
 
 @app.command()
@@ -197,28 +164,17 @@ def graph(case: Path = typer.Argument(..., help=CASE_HELP),
 def dossier(case: Path = typer.Argument(..., help=CASE_HELP),
             dest: Path = typer.Option(Path("dossier.html"), "--out", help="The HTML file to write.")):
     """Write the self-contained HTML dossier of a case."""
-    from . import report
-    from .analysis import build_dossier, run_analysis
-    from .case import Case
-    c = Case.open(case)
-    result = run_analysis(c)
-    report.write(build_dossier(c, result), dest)
-    out.print(f"Wrote {dest} ({result.summary()})")
-
-
+    summary = service.write_dossier(Case.open(case), dest)
+    out.print(f"Wrote {dest} ({summary})")
 
 @app.command()
 @handles_errors
 def witnesses(case: Path = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per witness.")):
     """The witness register: corroborated, contradicted, typed untruths and a graded reliability."""
-    from .analyse.witnesses import witness_record
-    from .analysis import current_findings
-    from .judgment import register_for
-    c, data, res = _resolved(case)
-    register = register_for(c, data, res, current_findings(data, res))
+    register = service.witnesses(Case.open(case))
     if as_json:
-        _jsonl(witness_record(w) for w in register)
+        _jsonl(service.witness_record(w) for w in register)
         return
     for w in register:
         out.print(f"[bold]{w.grade}[/] {w.witness} ({w.prominence}): {w.grade_rule}")
@@ -232,8 +188,7 @@ def judge(case: Path = typer.Argument(..., help=CASE_HELP),
           value: str = typer.Argument(..., help="A grade A-F, omission|deception|fabrication|none, or 1-6."),
           note: str = typer.Option("", help="Why: kept in the audit log and shown beside the grade.")):
     """Override the machine's judgment of a witness (audited; survives re-runs)."""
-    from .case import Case
-    from .judgment import add_override
+    from ..judgment import add_override
     add_override(Case.open(case), witness, target, value, note, check=True)
     out.print(f"{witness}: {target} = {value}")
 
@@ -243,14 +198,11 @@ def judge(case: Path = typer.Argument(..., help=CASE_HELP),
 def questions(case: Path = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per question.")):
     """Open questions in the record: disputed events, hedged claims, unexplained endings, gaps."""
-    from .analyse.questions import open_questions, questions_markdown
-    from .analysis import current_findings
-    _, data, res = _resolved(case)
-    qs = open_questions(data, res, current_findings(data, res))
+    qs = service.questions(Case.open(case))
     if as_json:
         _jsonl(q.as_json() for q in qs)
     else:
-        _write_or_print(questions_markdown(qs), None)
+        _write_or_print(service.questions_markdown(qs), None)
 
 
 @app.command()
@@ -259,26 +211,16 @@ def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
                question: str = typer.Option(None, help="Words of the question (when the case has several)."),
                as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
     """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
-    import json as json_
-
-    from .analyse import hypotheses as ach
-    from .analysis import current_findings
-    from .judgment import hypothesis_sets, register_for
-    c, data, res = _resolved(case)
-    sets = hypothesis_sets(c)
-    if question:
-        sets = [s for s in sets if question.lower() in s.question.lower()]
+    c = Case.open(case)
+    sets = service.hypothesis_sets(c, question)
     if not sets:
         raise ConfigError("No hypotheses to weigh: ingest a *.hypotheses.yaml file "
                           "(see docs/judgment.md), or check --question.")
-    found = current_findings(data, res)
-    register = register_for(c, data, res, found)
-    for hset in sets:
-        m = ach.ach_matrix(hset, data, res, found, register)
+    for m in service.matrices(c, sets):
         if as_json:
-            print(json_.dumps(ach.matrix_json(m), ensure_ascii=False))
+            print(json.dumps(service.matrix_json(m), ensure_ascii=False))
         else:
-            _write_or_print(ach.matrix_markdown(m), None)
+            _write_or_print(service.matrix_markdown(m), None)
 
 
 @app.command()
@@ -290,7 +232,6 @@ def rate(case: Path = typer.Argument(..., help=CASE_HELP),
          question: str = typer.Option(None, help="Words of the question (when the case has several)."),
          note: str = typer.Option("", help="Why.")):
     """Rate one cell of a hypotheses matrix (the analyst's rating wins over the machine's)."""
-    from .case import Case
-    from .judgment import rate as rate_cell
+    from ..judgment import rate as rate_cell
     rate_cell(Case.open(case), question, hypothesis, evidence, rating, note)
     out.print(f"{hypothesis} × {evidence}: {rating.upper()}")

@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .analyse import statement
-from .model import CaseData, Claim, Source
+from ..analyse import statement
+from ..model import CaseData, Claim, Source
 
 
 @dataclass

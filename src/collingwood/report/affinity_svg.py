@@ -11,7 +11,7 @@ import html
 
 import networkx as nx
 
-from .affinity import ranked_edges
+from ..analyse.affinity import ranked_edges
 
 PALETTE = {"espionage": "#c0392b", "social": "#2980b9", "family": "#8e44ad", "employment": "#27ae60",
            "membership": "#16a085", "education": "#d35400", "official": "#7f8c8d",

@@ -1,0 +1,73 @@
+"""The Typer app, its consoles and the helpers every command shares (the one place errors are printed)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import CollingwoodError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+    help="Collingwood: an evidence workbench for reconstructing contested history from conflicting sources.",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+# pypdf logs damage it works around ("EOF marker not found"); a refused file gets its reason instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+CASE_HELP = "The case file (created by `collingwood init`), or a database URL."
+
+
+def handles_errors(fn):
+    """Render a CollingwoodError as one plain message and its exit code."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CollingwoodError as e:
+            if kwargs.get("as_json") or kwargs.get("jsonl"):
+                print(json.dumps(e.as_json()), file=sys.stderr)
+            else:
+                err.print(f"[bold red]Error[/] {e.code}: {escape(e.message)}")
+            raise typer.Exit(e.exit_code) from e
+    return wrapper
+
+
+def _jsonl(records) -> None:
+    for r in records:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _progress(total: int, label: str):
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TextColumn("{task.description}"), console=err, transient=True,
+                    disable=total < 2 or not err.is_terminal)
+
+
+def _print_report(report) -> None:
+    added = ", ".join(f"{n} {what}" for what, n in report.added.items()) or "nothing new"
+    out.print(f"{report.stage}: {added}")
+    if report.unchanged_items:
+        out.print(f"  unchanged: {len(report.unchanged_items)} (already in the case)")
+    # Names and reasons come from the files: escaped, so '[/]' in a file name is not Rich markup.
+    for name, reason in report.skipped:
+        out.print(f"  skipped {escape(name)}: {escape(reason)}")
+    for name, reason in report.rejected:
+        err.print(f"  [red]rejected[/] {escape(name)}: {escape(reason)}")
+
+
+def _write_or_print(text: str, dest=None) -> None:
+    if dest:
+        dest.write_text(text, encoding="utf-8")
+        out.print(f"Wrote {dest}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")

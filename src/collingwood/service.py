@@ -1,0 +1,155 @@
+"""The application layer beside `Case`: what the commands (and later the web pages) ask of a case.
+
+Every face calls these functions or `Case` methods; they are the only place that reaches into
+ingest, extract, analyse and report, so the faces stay thin and data flows one way
+(docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .case import Case
+
+# --- ingest and extract -------------------------------------------------------
+
+
+def count_work(paths: list[Path]) -> int:
+    """How many files an ingest of ``paths`` reads (for a progress bar)."""
+    from .ingest.stage import count_work as count
+    return count(paths)
+
+
+def reading_note(reading: dict | None) -> str:
+    """How a source's text was read (OCR, encoding ...), in a few words."""
+    from .ingest.stage import reading_note as note
+    return note(reading)
+
+
+def extract_text(text: str, source_id: str, anchor: str | None = None, extractor: str | None = None):
+    """Mentions and claims proposed from one text, outside any case."""
+    from .extract import extract_text as run
+    return run(text, source_id=source_id, anchor=anchor, **({"extractor": extractor} if extractor else {}))
+
+
+def text_records(result) -> list[dict]:
+    """The JSON lines of `extract_text`: mentions first, then claims."""
+    from .extract import claim_record, mention_record
+    return [mention_record(m) for m in result.mentions] + [claim_record(c) for c in result.claims]
+
+
+def date_records(text: str, anchor: str | None = None, written: str | None = None) -> list[dict]:
+    """The time expressions of a text, normalised, one record each."""
+    from .extract.dates import tag_dates, timex_record
+    return [timex_record(m) for m in tag_dates(text, anchor=anchor, written=written)]
+
+
+# --- reading the analysis -----------------------------------------------------
+
+
+def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> str:
+    from .analyse.chronology import chronology as entries_of
+    from .report import chronology_export as export
+    data, res = case.resolved()
+    entries = entries_of(data, res, actor=actor, track=track, start=start, end=end)
+    render = {"md": export.to_markdown, "csv": export.to_csv, "json": export.to_json}[fmt]
+    return render(entries, res)
+
+
+def findings(case: Case, kind: str | None = None):
+    """The current findings (of one type), with what `finding_record` needs: (items, data, res)."""
+    data, res = case.resolved()
+    items = [f for f in case.findings(data, res) if not kind or f.type == kind]
+    return items, data, res
+
+
+def finding_record(finding, data, res) -> dict:
+    from .analyse.findings import finding_record as record
+    return record(finding, data, res)
+
+
+def finding_ids(case: Case) -> set[str]:
+    return {f.id for f in case.findings(*case.resolved())}
+
+
+def known_entity(case: Case, name: str) -> tuple[bool, list[str]]:
+    """Whether ``name`` names a resolved entity, and every entity's name (for 'did you mean')."""
+    _, res = case.resolved()
+    return bool(res.find(name)), sorted({e.name for e in res.entities.values()})
+
+
+def profile(case: Case, name: str, as_json: bool = False) -> str:
+    from .analyse import biography
+    data, res = case.resolved()
+    p = biography.profile(data, res, name)
+    return biography.profile_json(p) if as_json else biography.profile_markdown(p)
+
+
+def graph(case: Case, fmt: str, at=None, period=None, min_strength: float = 0.0) -> str:
+    from .analyse import affinity
+    from .report import affinity_export as export
+    from .report import affinity_svg
+    data, res = case.resolved()
+    g = affinity.affinity_graph(data, res, at=at, min_strength=min_strength, period=period)
+    render = {"svg": affinity_svg.to_svg, "gexf": export.to_gexf, "graphml": export.to_graphml,
+              "csv": export.to_csv, "json": export.to_json}[fmt]
+    return render(g)
+
+
+def write_dossier(case: Case, dest: Path) -> str:
+    """Analyse the case, write its dossier to ``dest``; the analysis summary."""
+    from . import report
+    from .analysis import build_dossier, run_analysis
+    result = run_analysis(case)
+    report.write(build_dossier(case, result), dest)
+    return result.summary()
+
+
+def witnesses(case: Case):
+    from .judgment import register_for
+    data, res = case.resolved()
+    return register_for(case, data, res, case.findings(data, res))
+
+
+def witness_record(w) -> dict:
+    from .analyse.witnesses import witness_record as record
+    return record(w)
+
+
+def questions(case: Case):
+    from .analyse.questions import open_questions
+    data, res = case.resolved()
+    return open_questions(data, res, case.findings(data, res))
+
+
+def questions_markdown(qs) -> str:
+    from .analyse.questions import questions_markdown as md
+    return md(qs)
+
+
+def hypothesis_sets(case: Case, question: str | None = None):
+    from .judgment import hypothesis_sets as sets_of
+    sets = sets_of(case)
+    if question:
+        sets = [s for s in sets if question.lower() in s.question.lower()]
+    return sets
+
+
+def matrices(case: Case, sets) -> list:
+    """The competing-hypotheses matrix of each set, weighed by the witness register."""
+    from .analyse import hypotheses as ach
+    from .judgment import register_for
+    data, res = case.resolved()
+    found = case.findings(data, res)
+    register = register_for(case, data, res, found)
+    return [ach.ach_matrix(hset, data, res, found, register) for hset in sets]
+
+
+def matrix_json(m) -> dict:
+    from .analyse.hypotheses import matrix_json as as_json
+    return as_json(m)
+
+
+def matrix_markdown(m) -> str:
+    from .analyse.hypotheses import matrix_markdown as md
+    return md(m)
