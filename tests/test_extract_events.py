@@ -255,3 +255,13 @@ def test_what_is_done_to_a_persons_conduct_is_done_to_the_person(extract):
 def test_a_passive_trigger_without_its_object_keeps_its_predicate(extract):
     out = extract("In early 1919 Mikhail Kedrov was appointed as head.")
     assert {(c.subject, c.predicate, c.object) for c in out.claims} == {("Mikhail Kedrov", "appointed", None)}
+
+
+def test_in_a_transcript_each_turn_is_its_labelled_speakers():
+    text = ("Mr. STERN. Could you explain the procedure, Mr. Belmont?\n\n"
+            "Mr. BELMONT. In November 1959 Lee Harvey Oswald defected to the Soviet Union.\n\n"
+            "Mr. STERN. Thank you.\n\n"
+            "Mr. BELMONT. In April 1960 Marguerite Oswald wrote to the Secretary of State.\n")
+    out = _read(text, kind="testimony", written="1964-05-06")
+    by = {c.predicate: c.asserted_by for c in out.claims}
+    assert by["defected_to"] and by["defected_to"].upper().endswith("BELMONT")

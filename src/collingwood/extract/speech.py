@@ -14,6 +14,10 @@ Every sentence of the quoted block, up to the quoting document's next numbered p
 an end mark ('END OF ARTICLE', 'UNQUOTE', 'COMMENT:'), is that publication's: its own
 unattributed claims are asserted by it, and what it reports someone saying is reported by it.
 The introducing and ending words are data (``reporting.yaml``: ``quoted_blocks``).
+
+A transcript (a hearing, a deposition: 'Mr. BELMONT. I believe the answers speak ...')
+labels each turn with its speaker; in a source whose speech runs on, with three labels or
+more, every unattributed claim of a turn is its labelled speaker's.
 """
 
 from __future__ import annotations
@@ -81,6 +85,27 @@ def _publication(text: str, m, found) -> str | None:
     return None
 
 
+@functools.cache
+def _label_pattern() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in words()["transcript_titles"])
+    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})\.?[ \t]+[A-Z][\w'’-]+|The [A-Z]{{4,}})\.[ \t]")
+
+
+def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
+    """(offset, speaker) of each speaker label of a transcript ('Mr. BELMONT. I believe ...',
+    'The CHAIRMAN. Well, ...'): the label's person where the entity finder named one, else
+    None (a chairman, a counsel not named). Fewer than three labels: no transcript."""
+    out = []
+    for m in _label_pattern().finditer(text):
+        name = None
+        for mn in (found.mentions if found is not None else ()):
+            if m.start("label") <= mn.start < m.end("label") and mn.kind == "person":
+                e = found.entities.get(mn.entity_id)
+                name = e.name if e is not None else mn.text
+        out.append((m.start("label"), name))
+    return out if len(out) >= 3 else []
+
+
 class SpeechRun:
     def __init__(self, text: str, kind: str | None, found=None):
         self.text = text
@@ -89,6 +114,13 @@ class SpeechRun:
         self.paragraph = -1
         self.blocks = quoted_blocks(text, found) if found is not None else []
         self._starts = [b[0] for b in self.blocks]
+        self.labels = speaker_labels(text, found) if self.on else []
+        self._label_at = [at for at, _ in self.labels]
+
+    def labelled(self, at: int) -> str | None:
+        """In a transcript, the speaker whose label last came before offset `at`."""
+        i = bisect.bisect_right(self._label_at, at) - 1
+        return self.labels[i][1] if i >= 0 else None
 
     def publication(self, at: int) -> str | None:
         """The publication whose quoted block holds offset `at`, if any."""
@@ -116,6 +148,13 @@ class SpeechRun:
                     made[i] = replace(c, reported_by=quoted, id="")
             return
         if not self.on:
+            return
+        if self.labels:                     # a transcript: the labelled speaker speaks
+            who = self.labelled(sent.start_char)
+            for i, c in enumerate(made):
+                if c.asserted_by is None and who:
+                    made[i] = replace(c, asserted_by=who, id="",
+                                      modality=c.modality if c.modality != "asserted" else "reported")
             return
         para = self._paragraph(sent)
         if para != self.paragraph:
