@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
+from .event_words import event_words
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -231,8 +232,7 @@ class SentenceReader:
     def conduct_of(self, noun) -> Arg | None:
         """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
         conduct is done to the person (nouns of conduct are data: events.yaml)."""
-        from .events import table
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table()["conduct_nouns"]:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in event_words()["conduct_nouns"]:
             return None
         actor = {a.name for a in (self.named(c) for c in noun.head.children if c.dep_ == "nsubj") if a}
         for c in noun.children:
@@ -571,9 +571,8 @@ def _a_place(p: Predicate, b: Arg) -> bool:
     'arrived at the Consulate'): its head word is listed in ``data/events.yaml``."""
     if p.object != "place" or b.kind != "organisation":
         return False
-    from .events import table
     head = b.name.split()[-1].lower() if b.name.split() else ""
-    return head in table()["place_like_heads"]
+    return head in event_words()["place_like_heads"]
 
 
 def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Arg, None]]:

@@ -15,36 +15,26 @@ prepositions an object may come through are data: ``data/events.yaml``.
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
-from .. import safe_yaml
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
+from .event_words import event_words
 from .posts import noun_claims
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
 _ACTORS = ("person", "group", "organisation", "college", "place")
 
 
-@functools.cache
-def table() -> dict:
-    text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
-    data = safe_yaml.load(text, name="data/events.yaml")
-    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-
-
 def _lemma(verb) -> str:
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
-        c.dep_ == "advmod" and c.lower_ in table()["particles"] and c.i == verb.i + 1)), None)
+        c.dep_ == "advmod" and c.lower_ in event_words()["particles"] and c.i == verb.i + 1)), None)
     return f"{lemma}_{particle}" if particle else lemma
 
 
 def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     """The first named direct object, else the first named object of an object preposition."""
-    preps = table()["object_preps"]
+    preps = event_words()["object_preps"]
     dated = reader.dates_by_token()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.i not in dated:
@@ -80,7 +70,7 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     stays silent too; a body or a country acting ('The United States passed the Espionage
     Act') is read as an open event."""
     lemma = verb.lemma_.lower()
-    t = table()
+    t = event_words()
     if lemma in t["becoming_verbs"]:
         name = _becoming(reader, verb)
         if name is None:
@@ -136,4 +126,4 @@ def _agent(reader: SentenceReader, verb) -> Arg | None:
     return None
 
 
-__all__ = ["clause_tokens", "open_claims", "table"]
+__all__ = ["clause_tokens", "open_claims"]

@@ -19,12 +19,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
 
+from ..model import schema
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .dates import tag_dates
 from .document_date import document_dct
 from .entities import find_entities
+from .event_words import event_words
 from .life_dates import life_date_claims
+from .paragraphs import Paragraphs
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 from .speech import SpeechRun
@@ -66,9 +69,11 @@ class RulesSpacy:
         times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
-        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads) for s in sents}
+        paras = Paragraphs(item.text)
+        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads, paras) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
-                                                    or _within(times, starts, s.start_char, s.end_char))
+                                                    or bisect.bisect_left(starts, s.start_char)
+                                                    < bisect.bisect_left(starts, s.end_char))
                   and not cites(item.text, s.start_char) and _in_english(s.text)]
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(_cased(s, found) for s in chosen)))
         claims = []
@@ -153,16 +158,10 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
 
 
-# Kinds of source dated by their writing: their 'yesterday' and 'on Tuesday' count from the
-# date written (a history or a memoir is dated by its narrative, not by when it was written).
-DATED_KINDS = frozenset({"memorandum", "letter", "diary", "news_report", "cable", "interview",
-                         "testimony", "confession", "report", "archive_file"})
-
-
 def _dct(item: ExtractInput) -> str | None:
     """The document's own date: its date written where its kind is dated by it, else the
     date its header states (a memo's DATE line, a dateline), else None."""
-    if item.written and item.kind in DATED_KINDS:
+    if item.written and (schema().source_kinds.get(item.kind or "") or {}).get("dated"):
         return item.written
     return document_dct(item.text, item.kind)
 
@@ -180,10 +179,9 @@ def cites(text: str, at: int) -> bool:
     line = text[lo:len(text) if hi < 0 else hi]
     if _FOOTNOTE.match(line) or _BIB_ENTRY.match(line):
         return True
-    from .events import table
     listed = line.lstrip()[:1] in "-*•"
     return listed and re.search(r"\(\d{4}\)|\b\d{4}\.", line) is not None and any(
-        f" {c}" in line for c in table()["reference_lines"]["cues"])
+        f" {c}" in line for c in event_words()["reference_lines"]["cues"])
 
 
 def _in_english(text: str) -> bool:
@@ -212,7 +210,7 @@ def _cased(sent, found) -> str:
     return "".join(out)
 
 
-def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[int]):
+def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[int], paras: Paragraphs):
     """The narrative's current time at offset `at`: the last point in time the text set
     before it in the same paragraph (a blank line ends a paragraph), or None. A time sets
     the narrative when it leads its sentence ('In 1938, ...', 'On 5 May he ...') or stands
@@ -224,16 +222,13 @@ def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[i
         span = m.joined or m.span
         if m.end > at or span is None:
             continue
-        if not (_leads(text, m, leads) or _date_line(text, m)):
-            if "\n\n" in text[m.end:at]:
+        same = paras.same(m.end, at)
+        if not (_leads(text, m, leads) or _date_line(text, m)) or span.open_start or span.open_end \
+                or m.kind != "date" or span.granularity in ("century", "unknown"):
+            if not same:
                 return None
             continue
-        if span.open_start or span.open_end or m.kind != "date" or span.granularity in ("century", "unknown"):
-            if "\n\n" in text[m.end:at]:
-                return None
-            continue
-        between = text[m.end:at]
-        if "\n\n" in between or "\n" in between and _heading_between(text, m.end, at):
+        if not same or _heading_between(text, m.end, at):
             return span if _date_line(text, m) else None
         return span
     return None

@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 
 from .attribution import words
+from .paragraphs import Paragraphs
 
 
 @functools.cache
@@ -95,14 +96,14 @@ def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
     """(offset, speaker) of each speaker label of a transcript ('Mr. BELMONT. I believe ...',
     'The CHAIRMAN. Well, ...'): the label's person where the entity finder named one, else
     None (a chairman, a counsel not named). Fewer than three labels: no transcript."""
+    mentions = sorted((mn for mn in (found.mentions if found is not None else ()) if mn.kind == "person"),
+                      key=lambda mn: mn.start)
+    at = [mn.start for mn in mentions]
     out = []
     for m in _label_pattern().finditer(text):
-        name = None
-        for mn in (found.mentions if found is not None else ()):
-            if m.start("label") <= mn.start < m.end("label") and mn.kind == "person":
-                e = found.entities.get(mn.entity_id)
-                name = e.name if e is not None else mn.text
-        out.append((m.start("label"), name))
+        inside = mentions[bisect.bisect_left(at, m.start("label")):bisect.bisect_left(at, m.end("label"))]
+        e = found.entities.get(inside[-1].entity_id) if inside else None
+        out.append((m.start("label"), e.name if e is not None else inside[-1].text if inside else None))
     return out if len(out) >= 3 else []
 
 
@@ -112,6 +113,7 @@ class SpeechRun:
         self.on = (kind or "") in words().get("speech_runs_in", ())
         self.speaker: str | None = None
         self.paragraph = -1
+        self.paras = Paragraphs(text)
         self.blocks = quoted_blocks(text, found) if found is not None else []
         self._starts = [b[0] for b in self.blocks]
         self.labels = speaker_labels(text, found) if self.on else []
@@ -128,7 +130,7 @@ class SpeechRun:
         return self.blocks[i][2] if i >= 0 and at < self.blocks[i][1] else None
 
     def _paragraph(self, sent) -> int:
-        return self.text.rfind("\n\n", 0, sent.start_char)
+        return self.paras.number(sent.start_char)
 
     def skip(self, sent) -> None:
         """An unparsed sentence: a paragraph break still ends the run."""

@@ -1,0 +1,20 @@
+"""The word lists of open events (``data/events.yaml``), loaded once.
+
+Read by `events` (which verbs tell no event, particles, object prepositions), `claims`
+(conduct nouns, bodies named for their building) and `rules` (lines that cite), so none of
+them reaches into another reader for data.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from .. import safe_yaml
+
+
+@functools.cache
+def event_words() -> dict:
+    text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
+    data = safe_yaml.load(text, name="data/events.yaml")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
