@@ -162,11 +162,14 @@ def test_a_source_read_in_parts_gives_the_claims_of_the_whole(monkeypatch):
     assert max(c.start for c in parted.claims) > len(text) - len(para)
 
 
-def test_an_ocr_memo_of_the_dev_set_reads_without_error():
+def test_an_ocr_memo_of_the_dev_set_gives_its_posts_with_their_passages():
     path = need(DATA / "claims-dev" / "texts" / "jfk-oswald-case-chayes-297.md")
     text = path.read_text(encoding="utf-8")
     out = _read(text, kind="memorandum", written="1964-01-29")
     assert all(text[c.start:c.end] == c.quote for c in out.claims)
+    found = {(c.subject, c.predicate, c.object) for c in out.claims}        # upper-case surnames and
+    assert {("Abram Chayes", "worked_at", "State Department"),              # posts after them
+            ("Samuel Wise", "worked_at", "American Embassy")} <= found
 
 
 def test_a_source_over_spacys_limit_is_extracted_whole():
