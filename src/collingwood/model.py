@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from . import safe_yaml
 from .errors import SchemaError
@@ -75,8 +74,7 @@ def open_predicate(name: str) -> Predicate:
 
 @cache
 def _irregular_pasts() -> dict[str, str]:
-    text = resources.files("collingwood").joinpath("data/reporting.yaml").read_text("utf-8")
-    forms = (safe_yaml.load(text, name="data/reporting.yaml") or {}).get("irregular_forms") or {}
+    forms = (safe_yaml.package_data("data/reporting.yaml") or {}).get("irregular_forms") or {}
     return {k: v[0] for k, v in forms.items() if v}
 
 
@@ -135,8 +133,7 @@ class Schema:
 
 
 def _read_yaml(name: str) -> dict:
-    text = resources.files("collingwood.schema").joinpath(name).read_text("utf-8")
-    data = safe_yaml.load(text, name=f"schema/{name}")
+    data = safe_yaml.package_data(f"schema/{name}")
     if not isinstance(data, dict):
         raise SchemaError(f"schema/{name} must be a mapping of names to entries.")
     return data

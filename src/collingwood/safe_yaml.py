@@ -93,3 +93,11 @@ def load(text: str | bytes, *, name: Path | str, first_line: int = 1, max_chars:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def package_data(path: str) -> object:
+    """One of Collingwood's own data files ('data/gazetteer.yaml', 'schema/predicates.yaml'),
+    read and loaded within the same bounds. Callers cache what they build from it."""
+    from importlib import resources
+    text = resources.files("collingwood").joinpath(path).read_text("utf-8")
+    return load(text, name=path)

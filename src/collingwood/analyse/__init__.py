@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from .. import safe_yaml
 from ..model import CaseData, Claim, Predicate, Source, schema
@@ -175,8 +174,7 @@ def gap_years(later: TimeSpan | None, earlier: TimeSpan | None) -> float | None:
 @cache
 def wording() -> dict:
     """Sentence templates and base severities: data/findings.yaml."""
-    text = resources.files("collingwood.data").joinpath("findings.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/findings.yaml")
+    return safe_yaml.package_data("data/findings.yaml")
 
 
 _DANGLING = re.compile(r"(?:\s+(?:in|at|to|from|of|by|with|for|as|into))?\s*\{o\}")

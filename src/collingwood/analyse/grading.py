@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .. import safe_yaml
 
@@ -29,8 +28,7 @@ _WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 @cache
 def settings() -> dict:
-    text = resources.files("collingwood.data").joinpath("grading.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/grading.yaml")
+    return safe_yaml.package_data("data/grading.yaml")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from .. import safe_yaml
 from ..errors import SchemaError
@@ -75,8 +74,7 @@ def _span(value, where: str) -> TimeSpan | None:
 
 
 def _read(name: str) -> list[dict]:
-    text = resources.files("collingwood.data").joinpath(name).read_text("utf-8")
-    data = safe_yaml.load(text, name=f"data/{name}") or {}
+    data = safe_yaml.package_data(f"data/{name}") or {}
     key = "places" if name == "places.yaml" else "organisations"
     entries = data.get(key) or []
     if not isinstance(entries, list):

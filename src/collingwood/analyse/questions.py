@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from .. import safe_yaml
 from ..model import CaseData, Finding, short_hash
@@ -33,8 +32,7 @@ KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 
 @cache
 def settings() -> dict:
-    text = resources.files("collingwood.data").joinpath("questions.yaml").read_text("utf-8")
-    data = safe_yaml.load(text, name="data/questions.yaml")
+    data = safe_yaml.package_data("data/questions.yaml")
     data["_patterns"] = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in data["unexplained_endings"]]
     return data
 

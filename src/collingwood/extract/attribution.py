@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 
 from .. import safe_yaml
 
@@ -25,8 +24,7 @@ UNRESOLVED = "\0unresolved"      # a pronoun speaker we could not resolve
 
 @functools.cache
 def words() -> dict:
-    text = resources.files("collingwood").joinpath("data/reporting.yaml").read_text("utf-8")
-    data = safe_yaml.load(text, name="data/reporting.yaml")
+    data = safe_yaml.package_data("data/reporting.yaml")
     for key, value in data.items():
         if isinstance(value, list):
             data[key] = frozenset(value)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import resources
 
 from .. import safe_yaml
 from .date_scan import PatternScan
@@ -15,8 +14,7 @@ from .date_scan import PatternScan
 
 @functools.cache
 def words() -> dict:
-    text = resources.files("collingwood").joinpath("data/dates_en.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/dates_en.yaml")
+    return safe_yaml.package_data("data/dates_en.yaml")
 
 
 def _alt(items) -> str:

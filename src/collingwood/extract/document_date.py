@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from importlib import resources
 
 from .. import safe_yaml
+from .date_patterns import _alt
 
 __all__ = ["document_date", "document_dct"]
 
@@ -45,12 +45,7 @@ def _forms() -> list[str]:
 
 @functools.cache
 def _data() -> dict:
-    text = resources.files("collingwood").joinpath("data/document_dates_en.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/document_dates_en.yaml")
-
-
-def _alt(items) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    return safe_yaml.package_data("data/document_dates_en.yaml")
 
 
 @functools.cache

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 from .. import safe_yaml
 from ..model import Alias, Entity, Mention, short_hash
@@ -49,8 +48,7 @@ def entity_id(name: str, kind: str) -> str:
 
 @functools.cache
 def gazetteer() -> dict:
-    text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/gazetteer.yaml")
+    return safe_yaml.package_data("data/gazetteer.yaml")
 
 
 def _year_or_date(value, end: bool) -> int | None:

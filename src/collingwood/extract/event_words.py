@@ -8,13 +8,11 @@ them reaches into another reader for data.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from .. import safe_yaml
 
 
 @functools.cache
 def event_words() -> dict:
-    text = resources.files("collingwood").joinpath("data/events.yaml").read_text("utf-8")
-    data = safe_yaml.load(text, name="data/events.yaml")
+    data = safe_yaml.package_data("data/events.yaml")
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}

@@ -23,7 +23,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -35,14 +34,12 @@ _QUOTED = "\"“”‘’'«»"
 
 @functools.cache
 def names_data() -> dict:
-    text = resources.files("collingwood").joinpath("data/names.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/names.yaml")
+    return safe_yaml.package_data("data/names.yaml")
 
 
 @functools.cache
 def _gazetteer() -> dict:
-    text = resources.files("collingwood").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/gazetteer.yaml")
+    return safe_yaml.package_data("data/gazetteer.yaml")
 
 
 @functools.cache

@@ -20,7 +20,6 @@ from __future__ import annotations
 import codecs
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from .. import safe_yaml
@@ -35,8 +34,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 @cache
 def settings() -> dict:
-    text = resources.files("collingwood.data").joinpath("encodings.yaml").read_text("utf-8")
-    return safe_yaml.load(text, name="data/encodings.yaml")
+    return safe_yaml.package_data("data/encodings.yaml")
 
 
 def decode_bytes(path: Path, data: bytes, stray_nul_ok: bool = False) -> tuple[str, dict]:
