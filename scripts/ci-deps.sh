@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs (a real OCR engine for scanned PDFs and images).
+# Debian packages the test suite needs: a real OCR engine for scanned PDFs and images, and
+# PostgreSQL's server binaries (the tests start their own server with initdb and pg_ctl).
 # Idempotent and fast when everything is already installed: it asks apt only for what is missing.
 set -euo pipefail
 
-PACKAGES=(tesseract-ocr tesseract-ocr-eng)
+PACKAGES=(tesseract-ocr tesseract-ocr-eng postgresql)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -26,4 +27,5 @@ if ! $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
   $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 tesseract --version >/dev/null
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null
 echo "ci-deps: installed ${missing[*]}"

@@ -1,6 +1,7 @@
 """What a case holds, as plain sorted rows, and what a crash must never leave behind.
 
-`canonical` reads a case file with the sqlite3 module (not through the code under test) and
+`canonical` reads a case file with the sqlite3 module, a PostgreSQL case with psycopg (not
+through the code under test), and
 returns every table that is the case's content, without timestamps and row ids, sorted: two
 cases with equal `canonical` hold the same sources, names, entities, aliases, mentions,
 claims, extraction runs, settings and hypotheses. `problems` lists what is broken or partial.
@@ -33,17 +34,52 @@ CONTENT = {
 }
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+class _Server:
+    """A PostgreSQL case read with psycopg: rows as tuples, JSON values as their JSON text."""
+
+    server = True
+
+    def __init__(self, url: str):
+        import psycopg
+        self.conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+    def execute(self, sql: str):
+        rows = self.conn.execute(sql).fetchall()
+        return _Rows([tuple(json.dumps(v) if isinstance(v, (dict, list)) else v for v in r) for r in rows])
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Rows(list):
+    def fetchall(self):
+        return list(self)
+
+
+def _connect(path: Path | str):
+    if "://" in str(path):
+        return _Server(str(path))
     # Read-write, not mode=ro: after a kill -9 the first connection must recover the WAL.
     assert Path(path).exists(), path
     return sqlite3.connect(path, timeout=30)
 
 
-def canonical(path: Path) -> dict[str, list[tuple]]:
+def _tables(con) -> set[str]:
+    if getattr(con, "server", False):
+        return {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+    return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def canonical(path: Path | str) -> dict[str, list[tuple]]:
     con = _connect(path)
     try:
         out = {}
+        tables = _tables(con)
         for table, cols in CONTENT.items():
+            if table not in tables:       # source_fts: SQLite's (PostgreSQL indexes sources itself)
+                out[table] = []
+                continue
             rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
             out[table] = sorted(rows, key=lambda r: json.dumps(r, default=str))
         return out
@@ -51,23 +87,26 @@ def canonical(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def problems(path: Path) -> list[str]:
+def problems(path: Path | str) -> list[str]:
     """Integrity and completeness: empty when the case is whole."""
     con = _connect(path)
+    server = getattr(con, "server", False)
     try:
         found = []
-        check = con.execute("PRAGMA integrity_check").fetchall()
-        if check != [("ok",)]:
-            found.append(f"integrity_check: {check[:5]}")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not server:            # PostgreSQL checks its pages and foreign keys itself
+            check = con.execute("PRAGMA integrity_check").fetchall()
+            if check != [("ok",)]:
+                found.append(f"integrity_check: {check[:5]}")
+        tables = _tables(con)
         if not tables:                  # killed before the first migration committed: empty, whole
             return found
         if "schema_migrations" not in tables or "sources" not in tables:
             return found + [f"a partial schema: {sorted(tables)}"]
-        if con.execute("PRAGMA foreign_key_check").fetchall():
+        if not server and con.execute("PRAGMA foreign_key_check").fetchall():
             found.append("foreign_key_check found rows without their parent")
         texts = dict(con.execute("SELECT id, text FROM sources"))
-        fts = {r[0] for r in con.execute("SELECT source_id FROM source_fts")}
+        fts = (set(texts) if server else
+               {r[0] for r in con.execute("SELECT source_id FROM source_fts")})
         names = {r[0] for r in con.execute("SELECT source_id FROM source_names")}
         for sid, body in texts.items():
             if not body:

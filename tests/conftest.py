@@ -7,6 +7,48 @@ from pathlib import Path
 
 import pytest
 
+# --- store fixtures ---
+# A real PostgreSQL (tests/pg_server.py) starts once per session, the first time a test asks
+# for it; each test gets its own database. `case_url` is the CASE a user would type, once for
+# a SQLite file and once for a PostgreSQL database: tests that take it run on both backends.
+# A server that cannot start fails those tests (never a skip).
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from pg_server import PgServer
+    try:
+        server = PgServer().start()
+    except Exception as e:        # noqa: BLE001  (say why, then fail: PostgreSQL tests never skip)
+        pytest.fail(f"could not start PostgreSQL for the tests: {e}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def make_case_url(backend, tmp_path, request):
+    """A factory: make_case_url(name) -> a new, empty CASE location on this test's backend
+    (a file path for SQLite, a fresh database's postgresql:// URL)."""
+    def make(name: str = "t") -> str:
+        if backend == "sqlite":
+            return str(tmp_path / f"{name}.case")
+        return request.getfixturevalue("pg_server").create_database(name.replace("-", "_"))
+    return make
+
+
+@pytest.fixture
+def case_url(make_case_url) -> str:
+    """One new, empty CASE location on this test's backend (SQLite file or PostgreSQL URL)."""
+    return make_case_url("t")
+
+
 # --- ingest fixtures ---
 # Binary test files are generated at test time (fpdf2, pypdf, python-docx), never committed.
 

@@ -11,22 +11,22 @@ CLAIM_FIELDS = {"source_id", "span", "quote", "subject", "predicate", "object", 
                 "polarity", "asserted_by", "extracted_by"}
 
 
-def _case(tmp_path):
+def _case(tmp_path, location=None):
     src = tmp_path / "src"
     src.mkdir()
     (src / "note.md").write_text("---\ntitle: Note\nkind: note\n---\nKlugmann recruited Cairncross in 1936.\n")
     (src / "a.casebook.yaml").write_text(
         "claims:\n  - {subject: James Klugmann, predicate: recruited, object: John Cairncross,"
         " when: '1936', source: note.md, quote: Klugmann recruited Cairncross in 1936}\n")
-    case = tmp_path / "x.case"
+    case = location or tmp_path / "x.case"
     assert runner.invoke(app, ["init", str(case)]).exit_code == 0
     result = runner.invoke(app, ["ingest", str(case), str(src)])
     assert result.exit_code == 0, result.output
     return case
 
 
-def test_cli_claims_json_has_the_contract_fields(tmp_path):
-    case = _case(tmp_path)
+def test_cli_claims_json_has_the_contract_fields(tmp_path, case_url):
+    case = _case(tmp_path, case_url)
     result = runner.invoke(app, ["claims", str(case), "--json"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
@@ -36,8 +36,8 @@ def test_cli_claims_json_has_the_contract_fields(tmp_path):
     assert rows[0]["time"]["earliest"] == "1936-01-01"
 
 
-def test_cli_search_finds_source_text(tmp_path):
-    case = _case(tmp_path)
+def test_cli_search_finds_source_text(tmp_path, case_url):
+    case = _case(tmp_path, case_url)
     result = runner.invoke(app, ["search", str(case), "Klugmann", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output.splitlines()[0])["title"] == "Note"
@@ -75,8 +75,8 @@ def test_cli_dates_jsonl_contract(tmp_path):
     assert row["earliest"] == "1940-01-01"
 
 
-def test_cli_review_rejects_a_claim_and_audits_it(tmp_path):
-    case = _case(tmp_path)
+def test_cli_review_rejects_a_claim_and_audits_it(tmp_path, case_url):
+    case = _case(tmp_path, case_url)
     claim = json.loads(runner.invoke(app, ["claims", str(case), "--json"]).output.splitlines()[0])
     result = runner.invoke(app, ["review", str(case), claim["id"], "reject", "--note", "misread"])
     assert result.exit_code == 0, result.output
@@ -88,8 +88,8 @@ def test_cli_review_rejects_a_claim_and_audits_it(tmp_path):
     assert bad.exit_code == 4
 
 
-def test_cli_entities_lists_aliases(tmp_path):
-    case = _case(tmp_path)
+def test_cli_entities_lists_aliases(tmp_path, case_url):
+    case = _case(tmp_path, case_url)
     ents = tmp_path / "entities.yaml"
     ents.write_text("entities:\n  - name: Arnold Deutsch\n    aliases: [{name: Otto, kind: code_name, from: '1934'}]\n")
     runner.invoke(app, ["ingest", str(case), str(ents)])

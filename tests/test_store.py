@@ -4,6 +4,12 @@ from collingwood.errors import CaseError, SpanError
 from collingwood.model import Claim, Source
 from collingwood.store import SCHEMA_VERSION, Store, case_url
 
+
+@pytest.fixture
+def case_url_(case_url):
+    """This test's case location (SQLite file or PostgreSQL URL): case_url is the store's function."""
+    return case_url
+
 TEXT = "Cairncross tells Martin that he was recruited by Klugmann in 1936."
 
 
@@ -11,16 +17,16 @@ def _source(text=TEXT, sid="s-1"):
     return Source(id=sid, title="Notes", kind="note", text=text, content_hash="h" + sid)
 
 
-def _store(tmp_path):
-    store = Store(case_url(tmp_path / "t.case"))
+def _store(location):
+    store = Store(case_url(location))
     store.migrate()
     with store.transaction() as conn:
         store.add_source(_source(), conn)
     return store
 
 
-def test_store_migrates_an_empty_file_to_the_current_schema(tmp_path):
-    store = Store(case_url(tmp_path / "new.case"))
+def test_store_migrates_an_empty_file_to_the_current_schema(case_url_):
+    store = Store(case_url(case_url_))
     assert store.version() == 0
     assert store.migrate() == [v for v in range(1, SCHEMA_VERSION + 1)]
     assert store.version() == SCHEMA_VERSION
@@ -33,8 +39,8 @@ def test_store_refuses_a_file_that_is_not_a_case(tmp_path):
         Store(case_url(tmp_path / "empty.case")).check_version()
 
 
-def test_store_refuses_a_case_from_a_newer_version(tmp_path):
-    store = _store(tmp_path)
+def test_store_refuses_a_case_from_a_newer_version(case_url_):
+    store = _store(case_url_)
     from sqlalchemy import insert
     from collingwood.tables import migrations_table
     with store.transaction() as conn:
@@ -44,7 +50,7 @@ def test_store_refuses_a_case_from_a_newer_version(tmp_path):
 
 
 def test_store_uses_wal_and_foreign_keys(tmp_path):
-    store = _store(tmp_path)
+    store = _store(tmp_path / "t.case")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -57,8 +63,8 @@ def _claim(**kw):
     return Claim(**base)
 
 
-def test_store_accepts_a_claim_whose_quote_matches_its_span(tmp_path):
-    store = _store(tmp_path)
+def test_store_accepts_a_claim_whose_quote_matches_its_span(case_url_):
+    store = _store(case_url_)
     assert store.add_claim(_claim())
     assert [c.quote for c in store.claims()] == ["he was recruited by Klugmann in 1936"]
     assert not store.add_claim(_claim()), "the same claim twice is stored once"
@@ -70,30 +76,30 @@ def test_store_accepts_a_claim_whose_quote_matches_its_span(tmp_path):
     (dict(quote="he was recruited by Deutsch in 1937"), "does not match"),
     (dict(source_id="s-missing"), "not in this case"),
 ])
-def test_store_refuses_a_claim_without_a_true_span(tmp_path, bad, reason):
-    store = _store(tmp_path)
+def test_store_refuses_a_claim_without_a_true_span(case_url_, bad, reason):
+    store = _store(case_url_)
     with pytest.raises(SpanError, match=reason):
         store.add_claim(_claim(**bad))
     assert store.claims() == []
 
 
-def test_store_refuses_an_unknown_predicate(tmp_path):
+def test_store_refuses_an_unknown_predicate(case_url_):
     from collingwood.errors import SchemaError
-    store = _store(tmp_path)
+    store = _store(case_url_)
     with pytest.raises(SchemaError, match="Unknown predicate"):
         store.add_claim(_claim(predicate="bamboozled"))
 
 
-def test_store_full_text_search_finds_words_in_sources(tmp_path):
-    store = _store(tmp_path)
+def test_store_full_text_search_finds_words_in_sources(case_url_):
+    store = _store(case_url_)
     hits = store.search("recruited")
     assert [h["source_id"] for h in hits] == ["s-1"]
     assert "[recruited]" in hits[0]["snippet"]
     assert store.search("Deutsch") == []
 
 
-def test_store_audits_every_write(tmp_path):
-    store = _store(tmp_path)
+def test_store_audits_every_write(case_url_):
+    store = _store(case_url_)
     store.add_claim(_claim())
     store.set_verdict("f-1", "explained", "a typo in the note")
     actions = [a["action"] for a in store.audit_log()]
@@ -101,23 +107,19 @@ def test_store_audits_every_write(tmp_path):
 
 
 
-def test_store_extraction_runs_remember_the_rules(tmp_path):
-    store = _store(tmp_path)
+def test_store_extraction_runs_remember_the_rules(case_url_):
+    store = _store(case_url_)
     store.replace_extracted("s-1", "x@1", [], [], [], rules="old")
     assert store.extracted_sources("x@1") == {"s-1"}
     assert store.extracted_sources("x@1", "old") == {"s-1"}
     assert store.extracted_sources("x@1", "new") == set()
 
 
-def test_store_migration_3_adds_the_rules_column_to_an_older_case(tmp_path):
-    from sqlalchemy import text
+def test_store_migration_3_adds_the_rules_column_to_an_older_case(case_url_):
+    from legacy_schema import build_legacy_case
 
-    store = Store(case_url(tmp_path / "old.case"))
-    store.migrate()
-    with store.transaction() as conn:     # a case written before migration 3
-        conn.execute(text("ALTER TABLE extraction_runs DROP COLUMN rules"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 3"))
-    assert store.migrate() == [3]
+    store = build_legacy_case(case_url(case_url_), 2)     # a case written before migration 3
+    assert store.migrate() == [3, 4]
     with store.transaction() as conn:
         store.add_source(_source(), conn)
     store.replace_extracted("s-1", "x@1", [], [], [], rules="r")

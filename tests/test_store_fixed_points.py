@@ -6,30 +6,31 @@ from pathlib import Path
 
 from case_state import canonical, problems
 from collingwood.case import Case
-from collingwood.store import SCHEMA_VERSION, Store, case_url, wal_reset_bug_possible
+from collingwood.store import SCHEMA_VERSION, Store, wal_reset_bug_possible
+from collingwood.store import case_url as store_url
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 TEXT = "Klugmann recruited Cairncross in 1936.\n"
 
 
-def test_reingesting_the_demo_folder_writes_nothing(tmp_path):
-    case = Case.open(tmp_path / "demo.case", create=True)
+def test_reingesting_the_demo_folder_writes_nothing(case_url):
+    case = Case.open(case_url, create=True)
     first = case.ingest([DEMO])
     assert first.added["sources"] and first.added["claims"] and first.added["hypotheses"]
-    audit, state = len(case.store.audit_log()), canonical(tmp_path / "demo.case")
+    audit, state = len(case.store.audit_log()), canonical(case_url)
     for _ in range(2):
         again = case.ingest([DEMO])
         assert not again.added, again.added
         assert len(case.store.audit_log()) == audit
-        assert canonical(tmp_path / "demo.case") == state
+        assert canonical(case_url) == state
 
 
-def test_two_names_for_the_same_bytes_are_one_source_with_both_names(tmp_path):
+def test_two_names_for_the_same_bytes_are_one_source_with_both_names(tmp_path, case_url):
     src = tmp_path / "src"
     src.mkdir()
     (src / "b-copy.txt").write_text(TEXT, encoding="utf-8")
     (src / "a-original.txt").write_text(TEXT, encoding="utf-8")
-    case = Case.open(tmp_path / "x.case", create=True)
+    case = Case.open(case_url, create=True)
     report = case.ingest([src])
     assert report.added == {"sources": 1, "other names of sources": 1}
     (source,) = case.sources()
@@ -42,11 +43,11 @@ def test_two_names_for_the_same_bytes_are_one_source_with_both_names(tmp_path):
     assert len(case.store.audit_log()) == audit
 
 
-def test_a_renamed_file_keeps_its_source_and_records_its_new_path(tmp_path):
+def test_a_renamed_file_keeps_its_source_and_records_its_new_path(tmp_path, case_url):
     src = tmp_path / "src"
     src.mkdir()
     (src / "draft.txt").write_text(TEXT, encoding="utf-8")
-    case = Case.open(tmp_path / "x.case", create=True)
+    case = Case.open(case_url, create=True)
     case.ingest([src])
     (src / "draft.txt").rename(src / "klugmann-memo.txt")
     report = case.ingest([src])
@@ -60,16 +61,13 @@ def test_a_renamed_file_keeps_its_source_and_records_its_new_path(tmp_path):
     assert case.store.search("Klugmann")[0]["title"] == "Klugmann memo"   # the index follows the title
 
 
-def test_migration_4_records_the_names_of_an_older_case(tmp_path):
-    from sqlalchemy import text
+def test_migration_4_records_the_names_of_an_older_case(tmp_path, case_url):
+    from legacy_schema import strip_to
     shutil.copytree(DEMO, tmp_path / "demo")
-    path = tmp_path / "old.case"
+    path = case_url
     Case.open(path, create=True).ingest([tmp_path / "demo"])
-    store = Store(case_url(path))
-    with store.transaction() as conn:      # a case written before migration 4
-        conn.execute(text("DROP TABLE source_names"))
-        conn.execute(text("ALTER TABLE aliases DROP COLUMN origin"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 4"))
+    store = Store(store_url(path))
+    strip_to(store, 3)                     # a case written before migration 4 (and before Alembic)
     store.dispose()
     case = Case.open(path)
     assert case.store.version() == SCHEMA_VERSION
@@ -92,7 +90,7 @@ def test_the_wal_reset_bug_range_is_known():
     assert wal_reset_bug_possible() == (version < (3, 51, 3))
 
 
-def test_an_edited_casebook_entry_is_revised_and_the_review_decision_kept(tmp_path):
+def test_an_edited_casebook_entry_is_revised_and_the_review_decision_kept(tmp_path, case_url):
     src = tmp_path / "src"
     src.mkdir()
     (src / "note.md").write_text(TEXT, encoding="utf-8")
@@ -100,7 +98,7 @@ def test_an_edited_casebook_entry_is_revised_and_the_review_decision_kept(tmp_pa
     entry = ("claims:\n  - {subject: James Klugmann, predicate: recruited, object: John Cairncross,"
              " source: note.md, quote: Klugmann recruited Cairncross, when: '%s'}\n")
     book.write_text(entry % "1936", encoding="utf-8")
-    case = Case.open(tmp_path / "x.case", create=True)
+    case = Case.open(case_url, create=True)
     case.ingest([src])
     (claim,) = case.claims()
     case.store.set_claim_status(claim.id, "rejected", "a later source dates it otherwise")

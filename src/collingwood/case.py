@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import CaseError, case_not_found
+from .engine import create_database, database_exists, dialect_of, is_url, shown_url
+from .errors import CaseError, CaseUnreachable, case_not_found
 from .model import CaseData
 from .stage import StageReport
 from .store import Store, case_url
@@ -28,13 +29,18 @@ class Case:
     # --- creation -------------------------------------------------------------
     @classmethod
     def init(cls, path: Path | str, title: str | None = None) -> Case:
+        """Create a case: a SQLite file, or (a postgresql:// URL) the tables in a database,
+        creating the database on the server when it is missing."""
         path = str(path)
-        if "://" not in path:
+        url = case_url(path)
+        if not is_url(path):
             p = Path(path)
             if p.exists() and p.is_dir():
                 raise CaseError(f"{path} is a folder; a case is a file, e.g. {p / 'my.case'}.")
             p.parent.mkdir(parents=True, exist_ok=True)
-        store = Store(case_url(path))
+        elif dialect_of(url) != "sqlite" and not database_exists(url):
+            create_database(url)
+        store = Store(url)
         store.migrate()
         case = cls(store, path)
         if title and not store.get_meta("title"):
@@ -43,14 +49,47 @@ class Case:
 
     @classmethod
     def open(cls, path: Path | str, create: bool = False) -> Case:
+        """Open a case (a file or a database URL); ``create``: make it when it is not there."""
         path = str(path)
-        if "://" not in path and not Path(path).exists():
-            if create:
-                return cls.init(path)
-            raise case_not_found(path)
+        if not is_url(path):
+            if not Path(path).exists():
+                if create:
+                    return cls.init(path)
+                raise case_not_found(path)
+            store = Store(case_url(path))
+            store.check_version()
+            return cls(store, path)
         store = Store(case_url(path))
+        try:
+            empty = store.version() == 0
+        except CaseUnreachable as e:
+            if e.reason == "no-database" and create:
+                return cls.init(path)
+            raise
+        if empty and create:
+            return cls.init(path)
         store.check_version()
         return cls(store, path)
+
+    @staticmethod
+    def exists(path: Path | str) -> bool:
+        """Whether a case is there: the file exists, or the database has a case's tables."""
+        path = str(path)
+        if not is_url(path):
+            return Path(path).exists()
+        url = case_url(path)
+        if dialect_of(url) != "sqlite" and not database_exists(url):
+            return False
+        store = Store(url)
+        try:
+            return store.version() > 0
+        finally:
+            store.dispose()
+
+    @property
+    def label(self) -> str:
+        """The case's location as printed (a URL without its password)."""
+        return shown_url(self.path)
 
     # --- stages ---------------------------------------------------------------
     def ingest(self, paths: list[Path | str], progress: Callable[[str], None] | None = None) -> StageReport:
@@ -80,7 +119,7 @@ class Case:
     # --- reading --------------------------------------------------------------
     @property
     def title(self) -> str:
-        return self.store.get_meta("title") or Path(self.path).stem
+        return self.store.get_meta("title") or Path(self.path.rsplit("/", 1)[-1]).stem
 
     def period(self) -> TimeSpan | None:
         period = self.store.get_meta("period")

@@ -173,3 +173,36 @@ def shown(name: str | Path) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+class CaseUnreachable(CaseError):
+    """A case on a database server that cannot be reached: the server is down, refuses the
+    login, or has no such database. `reason` is a short stable word: ``server-down``,
+    ``auth``, ``no-database``, ``server``."""
+
+    code = "case-unreachable"
+    exit_code = 4
+    http_status = 503
+
+    def __init__(self, case: str, reason: str, message: str):
+        self.case = case
+        self.reason = reason
+        super().__init__(message)
+
+
+class CaseConflict(CaseError):
+    """A write that collided with another writer's (a unique key taken, a serialization
+    failure that did not clear on retry): nothing of it was stored."""
+
+    code = "case-conflict"
+    exit_code = 5
+    http_status = 409
+
+
+class UndoRefused(CaseError):
+    """An audited change that cannot be undone: later changes depend on it, it was undone
+    already, or it is derived data (an analysis run) that is recomputed instead."""
+
+    code = "undo-refused"
+    exit_code = 4
+    http_status = 409

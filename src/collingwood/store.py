@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 
 from sqlalchemy import (
     Connection,
-    create_engine,
     delete,
-    event,
     exc,
     func,
     insert,
@@ -34,13 +31,14 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine
 
-from .errors import CaseBusy, CaseError, SearchSyntaxError, SpanError
+from . import migrations
+from .engine import case_url, lock_path, make_engine, shown_url, sqlstate, wal_reset_bug_possible  # noqa: F401
+from .errors import CaseBusy, CaseConflict, CaseError, CaseUnreachable, SearchSyntaxError, SpanError
 from .locking import WriteLock, busy_timeout
 from .model import EXTRACTORS_HUMAN, Alias, Claim, Entity, Mention, Source, schema
 from .tables import (
-    MIGRATIONS,
+    PG_FTS_DOCUMENT,
     SCHEMA_VERSION,
     aliases,
     audit,
@@ -54,7 +52,6 @@ from .tables import (
     judgments,
     mentions,
     meta_table,
-    migrations_table,
     ratings,
     source_names,
     sources,
@@ -67,65 +64,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-# SQLite releases before 3.51.3 carry the WAL-reset bug: two connections that write or
-# checkpoint at the same moment can, rarely, corrupt the database. SQLite's advice for those
-# versions is not to let writers (and so the checkpoints their commits run) overlap; every
-# write here takes the case's lock file first (see locking.py), so they never do.
-WAL_RESET_FIXED = (3, 51, 3)
-
-
-def sqlite_version() -> tuple[int, ...]:
-    return tuple(int(p) for p in sqlite3.sqlite_version.split(".")[:3])
-
-
-def wal_reset_bug_possible() -> bool:
-    """Whether this process's SQLite is in the WAL-reset bug range (3.7.0 to 3.51.2)."""
-    return sqlite_version() < WAL_RESET_FIXED
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    # Transactions are begun by _sqlite_begin (BEGIN, or BEGIN IMMEDIATE for a write), not by
-    # the driver's own guesswork, so a write holds its lock from its first statement.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
-def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("collingwood_write")
-                         else "BEGIN")
-
-
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
-    return engine
-
-
-def case_url(path: Path | str) -> str:
-    path = str(path)
-    if "://" in path:
-        return path
-    return f"sqlite:///{Path(path).resolve()}"
-
-
-def _lock_path(url: str) -> Path | None:
-    """The lock file beside a SQLite case file (None for a server database or memory)."""
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or url[len(prefix):] in ("", ":memory:"):
-        return None
-    return Path(url[len(prefix):] + "-lock")
-
-
 def _is_busy(e: exc.OperationalError) -> bool:
     msg = str(e.orig).lower()
     return "locked" in msg or "busy" in msg
+
+
+# PostgreSQL's answers to a writer that collided with another: retried, then coded
+RETRY_STATES = {"40001": "a serialization failure", "40P01": "a deadlock"}
+BUSY_STATES = {"55P03", "57014"}          # lock_timeout / statement cancelled while waiting
 
 
 class Store:
@@ -133,18 +79,23 @@ class Store:
 
     def __init__(self, url: str, actor: str = "analyst"):
         self.url = url
+        self.label = shown_url(url)         # for messages: no password
         self.actor = actor
         self.engine = make_engine(url)
-        lock = _lock_path(url)
-        self._lock = WriteLock(lock, self.url) if lock else None
+        weakref.finalize(self, self.engine.dispose)     # pooled connections closed, not dropped
+        self.server = self.engine.dialect.name != "sqlite"
+        lock = lock_path(url)
+        self._lock = WriteLock(lock, self.label) if lock else None
         self._local = threading.local()
 
     # --- writing ---------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One write transaction: the case's lock, then BEGIN IMMEDIATE (SQLite) or an advisory
-        lock (PostgreSQL), so concurrent writers wait their turn instead of failing. A writer
-        that waits longer than COLLINGWOOD_BUSY_TIMEOUT seconds gets CaseBusy."""
+        """One write transaction: the case's lock, then BEGIN IMMEDIATE (SQLite) or a
+        transaction-level advisory lock (PostgreSQL), so concurrent writers wait their turn
+        instead of failing. A writer that waits longer than COLLINGWOOD_BUSY_TIMEOUT seconds
+        gets CaseBusy; a collision the database reports (a unique key taken, a serialization
+        failure) is CaseConflict: nothing of the transaction was stored."""
         if getattr(self._local, "conn", None) is not None:     # nested: the same transaction
             yield self._local.conn
             return
@@ -153,49 +104,59 @@ class Store:
                 with self.engine.connect() as conn:
                     conn.execution_options(collingwood_write=True)
                     with conn.begin():
-                        if conn.dialect.name == "postgresql":
+                        if self.server:
+                            conn.execute(text(f"SET LOCAL lock_timeout = {int(busy_timeout() * 1000)}"))
                             conn.execute(text("SELECT pg_advisory_xact_lock(7411)"))
                         self._local.conn = conn
                         try:
                             yield conn
                         finally:
                             self._local.conn = None
-            except exc.OperationalError as e:
-                if _is_busy(e):
-                    raise CaseBusy(self.url, busy_timeout()) from e
-                raise
+            except exc.DBAPIError as e:
+                raise self._coded(e) from e
+
+    def _coded(self, e: exc.DBAPIError) -> Exception:
+        """The coded error for a database error met while writing (the error itself when it is
+        a fault of Collingwood's, which must stay visible)."""
+        state = sqlstate(e)
+        if isinstance(e, exc.OperationalError) and self.engine.dialect.name == "sqlite" and _is_busy(e):
+            return CaseBusy(self.label, busy_timeout())
+        if state in BUSY_STATES:
+            return CaseBusy(self.label, busy_timeout())
+        if state in RETRY_STATES:
+            return CaseConflict(f"{self.label}: the write met {RETRY_STATES[state]} with another writer "
+                                "and was not stored; run the command again.")
+        if isinstance(e, exc.IntegrityError):
+            return CaseConflict(f"{self.label}: the write collided with another ({e.orig}); nothing of it "
+                                "was stored. Run the command again: it reads the case anew.")
+        if state and state.startswith("22"):      # data PostgreSQL refuses (a NUL character ...)
+            return CaseError(f"{self.label} refused a value: {str(e.orig).splitlines()[0]}.")
+        return e
 
     # --- lifecycle -----------------------------------------------------------
     def migrate(self) -> list[int]:
-        """Apply pending migrations, once, under the write lock; returns the versions applied."""
-        applied: list[int] = []
+        """Apply pending migrations (Alembic revisions), once, under the write lock; returns
+        the versions applied. A case from before Alembic is stamped at its version first."""
         with self.write() as conn:
-            migrations_table.create(conn, checkfirst=True)
-            done = set(conn.execute(select(migrations_table.c.version)).scalars())
-            for version, description, apply in MIGRATIONS:
-                if version in done:
-                    continue
-                apply(conn)
-                conn.execute(insert(migrations_table).values(
-                    version=version, description=description, applied_at=_now()))
-                applied.append(version)
-        return applied
+            return migrations.upgrade(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
     def version(self) -> int:
+        """The case's schema version (0: no schema; above SCHEMA_VERSION: a newer case)."""
         try:
             with self.engine.connect() as conn:
-                if not self.engine.dialect.has_table(conn, "schema_migrations"):
-                    return 0
-                return conn.execute(select(func.max(migrations_table.c.version))).scalar() or 0
+                v = migrations.current_version(conn)
+                return SCHEMA_VERSION + 1 if v is None else v
+        except CaseUnreachable:
+            raise
         except exc.OperationalError as e:
             if _is_busy(e):
-                raise CaseBusy(self.url, busy_timeout()) from e
-            raise CaseError(f"{self.url} cannot be opened as a case: {str(e.orig)}.") from e
+                raise CaseBusy(self.label, busy_timeout()) from e
+            raise CaseError(f"{self.label} cannot be opened as a case: {str(e.orig)}.") from e
         except exc.DatabaseError as e:
-            raise CaseError(f"{self.url} is not a Collingwood case (not a database: {e.orig}).") from e
+            raise CaseError(f"{self.label} is not a Collingwood case (not a database: {e.orig}).") from e
 
     def is_empty(self) -> bool:
         """No table at all: a new file, or one a crash left before its first migration."""
@@ -212,7 +173,7 @@ class Store:
                     self.migrate()
                     v = self.version()
         if v == 0:
-            raise CaseError(f"{self.url} is not a Collingwood case (no schema).")
+            raise CaseError(f"{self.label} is not a Collingwood case (no schema).")
         if v > SCHEMA_VERSION:
             raise CaseError(
                 f"This case was written by a newer Collingwood (schema {v}, this one knows "
@@ -379,13 +340,17 @@ class Store:
                         "ORDER BY score LIMIT :n"), {"q": query, "n": max(1, limit)}).mappings().all()
                 except exc.OperationalError as e:
                     if _is_busy(e):
-                        raise CaseBusy(self.url, busy_timeout()) from e
+                        raise CaseBusy(self.label, busy_timeout()) from e
                     raise SearchSyntaxError(query, fts_problem(str(e.orig))) from e
                 return [{"source_id": r["source_id"], "title": r["title"], "snippet": r["snip"]}
                         for r in rows]
-            rows = conn.execute(select(sources.c.id, sources.c.title).where(
-                sources.c.text.ilike(f"%{query}%")).limit(limit))
-            return [{"source_id": i, "title": t, "snippet": ""} for i, t in rows]
+            # PostgreSQL: web-search syntax ("phrase", or, -word), ranked, the words marked as FTS5 marks them
+            rows = conn.execute(text(
+                "SELECT id, title, ts_headline('english', left(text, 100000), q, "
+                "'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter= … ') AS snip "
+                f"FROM sources, websearch_to_tsquery('english', :q) AS q WHERE {PG_FTS_DOCUMENT} @@ q "
+                f"ORDER BY ts_rank({PG_FTS_DOCUMENT}, q) DESC, id LIMIT :n"), {"q": query, "n": max(1, limit)})
+            return [{"source_id": i, "title": t, "snippet": snip} for i, t, snip in rows]
 
     # --- entities ---------------------------------------------------------------
     def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst") -> bool:

@@ -209,12 +209,24 @@ def _m1_core(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+PG_FTS_CHARS = 400_000      # characters of a source's text PostgreSQL's index reads (a tsvector holds < 1 MB)
+PG_FTS_DOCUMENT = (f"to_tsvector('english', coalesce(title, '') || ' ' || left(text, {PG_FTS_CHARS}))")
+
+
 def _m2_fulltext(conn: Connection) -> None:
+    """SQLite: an FTS5 table beside sources (filled with the sources already there). PostgreSQL: a GIN index over the tsvector of
+    each source's title and text (PostgreSQL cases began after this migration was written,
+    so no released case lacks it)."""
     if conn.dialect.name == "sqlite":
         conn.execute(text(
             "CREATE VIRTUAL TABLE IF NOT EXISTS source_fts USING fts5("
             "source_id UNINDEXED, title, body, tokenize='porter unicode61')"
         ))
+        conn.execute(text(          # sources stored before the index (a case from version 1)
+            "INSERT INTO source_fts (source_id, title, body) SELECT id, title, text FROM sources "
+            "WHERE id NOT IN (SELECT source_id FROM source_fts)"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS source_fts ON sources USING gin (({PG_FTS_DOCUMENT}))"))
 
 
 def _m3_extraction_rules(conn: Connection) -> None:

@@ -31,7 +31,7 @@ class GraphFormat(str, Enum):
 
 @app.command()
 @handles_errors
-def analyse(case: Path = typer.Argument(..., help=CASE_HELP)):
+def analyse(case: str = typer.Argument(..., help=CASE_HELP)):
     """Resolve entities and events and detect findings; store the results."""
     from ..analysis import run_analysis
     result = run_analysis(Case.open(case))
@@ -40,7 +40,7 @@ def analyse(case: Path = typer.Argument(..., help=CASE_HELP)):
 
 @app.command()
 @handles_errors
-def chronology(case: Path = typer.Argument(..., help=CASE_HELP),
+def chronology(case: str = typer.Argument(..., help=CASE_HELP),
                actor: str = typer.Option(None, help="Only events this person or organisation took part in."),
                track: str = typer.Option(None, help="political | military | intelligence | culture_science | personal"),
                start: str = typer.Option(None, "--from", help="Period start (fuzzy date: 1939, 'autumn 1939')."),
@@ -68,7 +68,7 @@ def _when(text: str | None):
 
 @app.command()
 @handles_errors
-def findings(case: Path = typer.Argument(..., help=CASE_HELP),
+def findings(case: str = typer.Argument(..., help=CASE_HELP),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per finding."),
              kind: str = typer.Option(None, "--type", help="Only findings of this type.")):
     """The register of contradictions and anomalies, each citing both passages."""
@@ -84,7 +84,7 @@ def findings(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def verdict(case: Path = typer.Argument(..., help=CASE_HELP),
+def verdict(case: str = typer.Argument(..., help=CASE_HELP),
             finding_id: str = typer.Argument(..., help="The finding's id (see `collingwood findings`)."),
             value: str = typer.Argument(..., help="open | explained | confirmed | dismissed"),
             note: str = typer.Option("", help="Why.")):
@@ -102,7 +102,7 @@ def verdict(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def merge(case: Path = typer.Argument(..., help=CASE_HELP),
+def merge(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           same_as: str = typer.Argument(..., help="The entity it denotes.")):
     """Tell Collingwood two names denote one entity (wins over the machine)."""
@@ -123,7 +123,7 @@ def _close_names(names: list[str], name: str) -> str:
 
 @app.command()
 @handles_errors
-def split(case: Path = typer.Argument(..., help=CASE_HELP),
+def split(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           other: str = typer.Argument(..., help="An entity it must not be merged with.")):
     """Tell Collingwood a name does not denote an entity (wins over the machine)."""
@@ -133,7 +133,7 @@ def split(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def profile(case: Path = typer.Argument(..., help=CASE_HELP),
+def profile(case: str = typer.Argument(..., help=CASE_HELP),
             name: str = typer.Argument(..., help="A person or organisation (any of its names)."),
             as_json: bool = typer.Option(False, "--json")):
     """A biography: names over time, life dates, posts, associations, claims, testimony."""
@@ -142,7 +142,7 @@ def profile(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def graph(case: Path = typer.Argument(..., help=CASE_HELP),
+def graph(case: str = typer.Argument(..., help=CASE_HELP),
           at: str = typer.Option(None, help="Only links that held at this (fuzzy) date."),
           start: str = typer.Option(None, "--from", help="Period start."),
           end: str = typer.Option(None, "--to", help="Period end."),
@@ -161,7 +161,7 @@ def graph(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def dossier(case: Path = typer.Argument(..., help=CASE_HELP),
+def dossier(case: str = typer.Argument(..., help=CASE_HELP),
             dest: Path = typer.Option(Path("dossier.html"), "--out", help="The HTML file to write.")):
     """Write the self-contained HTML dossier of a case."""
     summary = service.write_dossier(Case.open(case), dest)
@@ -169,7 +169,7 @@ def dossier(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def witnesses(case: Path = typer.Argument(..., help=CASE_HELP),
+def witnesses(case: str = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per witness.")):
     """The witness register: corroborated, contradicted, typed untruths and a graded reliability."""
     register = service.witnesses(Case.open(case))
@@ -182,7 +182,7 @@ def witnesses(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def judge(case: Path = typer.Argument(..., help=CASE_HELP),
+def judge(case: str = typer.Argument(..., help=CASE_HELP),
           witness: str = typer.Argument(..., help="The witness, as `collingwood witnesses` names them."),
           target: str = typer.Argument(..., help="'grade', a claim id (untruth type) or 'credibility:<claim id>'."),
           value: str = typer.Argument(..., help="A grade A-F, omission|deception|fabrication|none, or 1-6."),
@@ -195,7 +195,7 @@ def judge(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def questions(case: Path = typer.Argument(..., help=CASE_HELP),
+def questions(case: str = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per question.")):
     """Open questions in the record: disputed events, hedged claims, unexplained endings, gaps."""
     qs = service.questions(Case.open(case))
@@ -207,7 +207,7 @@ def questions(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
+def hypotheses(case: str = typer.Argument(..., help=CASE_HELP),
                question: str = typer.Option(None, help="Words of the question (when the case has several)."),
                as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
     """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
@@ -225,7 +225,7 @@ def hypotheses(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def rate(case: Path = typer.Argument(..., help=CASE_HELP),
+def rate(case: str = typer.Argument(..., help=CASE_HELP),
          hypothesis: str = typer.Argument(..., help="The hypothesis id as written in its file."),
          evidence: str = typer.Argument(..., help="A claim or finding id."),
          rating: str = typer.Argument(..., help="CC, C, N, I or II."),

@@ -24,7 +24,7 @@ err = Console(stderr=True, highlight=False)
 # pypdf logs damage it works around ("EOF marker not found"); a refused file gets its reason instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-CASE_HELP = "The case file (created by `collingwood init`), or a database URL."
+CASE_HELP = "The case: a file (created by `collingwood init`), or a postgresql://user@host:port/db URL."
 
 
 def handles_errors(fn):

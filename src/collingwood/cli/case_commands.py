@@ -20,20 +20,20 @@ from .app import CASE_HELP, _jsonl, _print_report, _progress, app, err, handles_
 
 @app.command()
 @handles_errors
-def init(case: Path = typer.Argument(..., help="Path of the new case file."),
+def init(case: str = typer.Argument(..., help="Path of the new case file, or a postgresql://user@host:port/db URL."),
          title: str = typer.Option(None, help="A title for the case.")):
-    """Create an empty case (one SQLite file)."""
-    if case.exists():
-        Case.open(case)
-        out.print(f"{case} already exists; it is up to date.")
+    """Create an empty case (one SQLite file, or a PostgreSQL database)."""
+    if Case.exists(case):
+        c = Case.open(case)
+        out.print(f"{escape(c.label)} already exists; it is up to date.")
         return
-    Case.init(case, title=title)
-    out.print(f"Created case {case}.")
+    c = Case.init(case, title=title)
+    out.print(f"Created case {escape(c.label)}.")
 
 
 @app.command()
 @handles_errors
-def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
+def ingest(case: str = typer.Argument(..., help=CASE_HELP),
            paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx .png .jpg .tif, "
                                               "*.casebook.yaml|csv, entities.yaml, case.yaml."),
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")):
@@ -63,7 +63,7 @@ def ingest(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def claims(case: Path = typer.Argument(..., help=CASE_HELP),
+def claims(case: str = typer.Argument(..., help=CASE_HELP),
            as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
            all_: bool = typer.Option(False, "--all", help="Include rejected claims.")):
     """List the claims of a case with their sources and quotes."""
@@ -80,7 +80,7 @@ def claims(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def review(case: Path = typer.Argument(..., help=CASE_HELP),
+def review(case: str = typer.Argument(..., help=CASE_HELP),
            claim_id: str = typer.Argument(..., help="The claim's id (see `collingwood claims --json`)."),
            decision: str = typer.Argument(..., help="accept | reject | propose (undo a decision)"),
            note: str = typer.Option("", help="Why: kept in the audit log.")):
@@ -94,7 +94,7 @@ def review(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def entities(case: Path = typer.Argument(..., help=CASE_HELP),
+def entities(case: str = typer.Argument(..., help=CASE_HELP),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per entity."),
              kind: str = typer.Option(None, help="Only this kind: person, organisation, place ...")):
     """The people, organisations and places of a case with their aliases."""
@@ -120,7 +120,7 @@ def entities(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def sources(case: Path = typer.Argument(..., help=CASE_HELP),
+def sources(case: str = typer.Argument(..., help=CASE_HELP),
             as_json: bool = typer.Option(False, "--json")):
     """The source register: kind, author, date written, archive reference."""
     items = Case.open(case).sources()
@@ -139,7 +139,7 @@ def sources(case: Path = typer.Argument(..., help=CASE_HELP),
 
 @app.command()
 @handles_errors
-def search(case: Path = typer.Argument(..., help=CASE_HELP),
+def search(case: str = typer.Argument(..., help=CASE_HELP),
            query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax: words, \"phrases\", OR, NEAR)."),
            limit: int = typer.Option(20, help="At most this many sources."),
            as_json: bool = typer.Option(False, "--json")):
@@ -196,15 +196,15 @@ def _is_case_file(path: Path) -> bool:
 
 @app.command()
 @handles_errors
-def extract(target: Path = typer.Argument(..., help="A case file, or a plain-text file with --jsonl."),
+def extract(target: str = typer.Argument(..., help="A case file or URL, or a plain-text file with --jsonl."),
             jsonl: bool = typer.Option(False, "--jsonl", help="For a text file: mentions and claims as JSON lines."),
             extractor: str = typer.Option(None, help="A registered extractor (default: the best built-in)."),
             force: bool = typer.Option(False, help="Re-run on sources already extracted."),
             anchor: str = typer.Option(None, help="For a text file: YYYY-MM-DD narrative anchor.")):
     """Propose claims from the text of sources (incremental), or from one text file."""
-    if not _is_case_file(target):
-        text = _read_text(target)
-        result = service.extract_text(text, source_id=target.name, anchor=anchor, extractor=extractor)
+    if not _is_case_file(Path(target)) and "://" not in target:
+        text = _read_text(Path(target))
+        result = service.extract_text(text, source_id=Path(target).name, anchor=anchor, extractor=extractor)
         if jsonl:
             _jsonl(service.text_records(result))
         else:
