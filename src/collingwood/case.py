@@ -107,14 +107,50 @@ class Case:
         return plan(self.store, extractor, force)
 
     # --- curation (audited in the store) ----------------------------------------
-    def review(self, claim_id: str, status: str, note: str = "") -> None:
-        self.store.set_claim_status(claim_id, status, note)
+    def review(self, claim_id: str, status: str, note: str = "", expected_version: int | None = None):
+        """Accept, reject or re-propose a claim: a new version of it (the claim as it is now)."""
+        return self.store.set_claim_status(claim_id, status, note, expected_version)
+
+    def edit_claim(self, claim_id: str, changes: dict, expected_version: int):
+        """Change a claim's fields (``claim_edits.EDITABLE``): a new version of the same id, the
+        old one kept (`claim_history`). Refused with StaleVersion, naming the current version,
+        when the claim is no longer at ``expected_version``: one compare-and-set, so two
+        analysts editing at once never overwrite each other. A hand edit of the reading is
+        never overwritten by re-extraction. Returns the claim as stored now."""
+        from .claim_edits import READING, edited
+        from .errors import NotFound, StaleVersion
+        from .store import claim_values
+        current = self.store.claim(claim_id)
+        if current is None:
+            raise NotFound(f"No claim {claim_id!r} in this case; see `collingwood claims --json` for ids.")
+        if current.version != expected_version:      # checked again, atomically, by the store
+            raise StaleVersion(claim_id, current.version, expected_version)
+        new, _ = edited(current, changes)
+        before, after = claim_values(current), claim_values(new)
+        diff = {k: v for k, v in after.items() if before[k] != v}
+        reading = any(k in READING for k in diff)
+        return self.store.update_claim(claim_id, diff, expected_version, change="edit", edited=reading)
+
+    def claim(self, claim_id: str):
+        """The claim with this id as it is now (NotFound if none)."""
+        from .errors import NotFound
+        found = self.store.claim(claim_id)
+        if found is None:
+            raise NotFound(f"No claim {claim_id!r} in this case; see `collingwood claims --json` for ids.")
+        return found
+
+    def claim_history(self, claim_id: str):
+        """Every version of a claim (model.ClaimVersion), the first first, the current last."""
+        return self.store.claim_history(claim_id)
 
     def set_verdict(self, finding_id: str, value: str, note: str = "") -> None:
         self.store.set_verdict(finding_id, value, note)
 
-    def add_curation(self, kind: str, name: str, other: str) -> None:
-        self.store.add_curation(kind, name, other)
+    def add_curation(self, kind: str, name: str, other: str, name_id: str | None = None,
+                     other_id: str | None = None) -> None:
+        """A merge or split of two names; the ids: the entities they denote now (a fallback when
+        a name no longer occurs)."""
+        self.store.add_curation(kind, name, other, name_id, other_id)
 
     # --- reading --------------------------------------------------------------
     @property

@@ -6,8 +6,10 @@ row, named ``*.casebook.yaml`` / ``*.casebook.csv``. Each claim names its source
 exact quote; Collingwood finds the quote in the source's text and records the
 span, so an analyst's claim carries the same provenance as a machine's.
 
-Columns / keys: subject, predicate, object, when, where, source, page, quote,
-polarity, modality, asserted_by, reported_by, confidence, note.
+Columns / keys: id, subject, predicate, object, when, where, source, page, quote,
+polarity, modality, asserted_by, reported_by, confidence, note. An ``id`` (optional) is the
+claim's for good: reading the entry again with another subject, object or quote revises that
+claim (a new version) instead of adding another one.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ import yaml
 
 from . import safe_yaml
 from .errors import CasebookError, SchemaError, YamlError, quote_not_in_source
-from .model import EXTRACTORS_HUMAN, MODALITIES, POLARITIES, STATUSES, Alias, Claim, Entity, Source, schema, short_hash
+from . import identity
+from .model import EXTRACTORS_HUMAN, MODALITIES, POLARITIES, STATUSES, Alias, Claim, Entity, Source, schema
 from .timespan import parse_when
 
 CLAIM_KEYS = ("subject", "predicate", "object", "when", "where", "source", "page", "quote",
-              "polarity", "modality", "asserted_by", "reported_by", "confidence", "note", "status")
+              "polarity", "modality", "asserted_by", "reported_by", "confidence", "note", "status", "id")
 
 
 @dataclass
@@ -160,7 +163,7 @@ def find_quote(text: str, quote: str, lo: int = 0, hi: int | None = None) -> tup
     return (m.start(), m.end()) if m else None
 
 
-TEXT_KEYS = ("subject", "predicate", "object", "when", "where", "source", "quote", "polarity",
+TEXT_KEYS = ("id", "subject", "predicate", "object", "when", "where", "source", "quote", "polarity",
              "modality", "asserted_by", "reported_by", "note", "status")
 
 
@@ -244,8 +247,11 @@ def build_claim(entry: dict, source: Source) -> Claim:
         except ValueError as e:
             raise FieldError("when", f"cannot read the date {when!r}: {e}") from e
     start, end = span
+    given = _text(entry, "id")
+    if given is not None and not _GIVEN_ID.fullmatch(given):
+        raise FieldError("id", f"id {given!r} must be 1 to 64 letters, digits, '-', '_', '.' or ':' (no spaces)")
     return Claim(
-        source_id=source.id, start=start, end=end, quote=source.text[start:end],
+        id=given or "", source_id=source.id, start=start, end=end, quote=source.text[start:end],
         subject=_text(entry, "subject"), predicate=predicate.name, object=_text(entry, "object"),
         time=time, place=_text(entry, "where"), polarity=polarity, modality=modality,
         asserted_by=_text(entry, "asserted_by"), reported_by=_text(entry, "reported_by"),
@@ -254,6 +260,7 @@ def build_claim(entry: dict, source: Source) -> Claim:
     )
 
 
+_GIVEN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 SAME_ID = "the same source span, subject, predicate, object and polarity"
 
 
@@ -302,8 +309,9 @@ def load_casebook(path: Path, sources: list[Source]) -> CasebookResult:
                 result.merged.append(f"{entry.label} repeats {first.label}: kept once")
             else:
                 shown = "; ".join(f"{d} {_show(claim, d)} here, {_show(earlier, d)} there" for d in differ)
+                same = "the same id" if _text(entry.data, "id") else SAME_ID
                 result.errors.append(
-                    f"{entry.label}: {SAME_ID} as {first.label} but a different {', '.join(differ)} "
+                    f"{entry.label}: {same} as {first.label} but a different {', '.join(differ)} "
                     f"({shown}); make them one claim, or quote the words that carry each version")
             continue
         seen[claim.id] = (entry, claim)
@@ -430,4 +438,4 @@ def _between(lo, hi):
 
 
 def entity_id(name: str, kind: str) -> str:
-    return "e-" + short_hash(kind, name.strip().lower(), length=10)
+    return identity.entity_id(name, kind)

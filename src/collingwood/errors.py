@@ -126,6 +126,28 @@ class CaseBusy(CaseError):
             "COLLINGWOOD_BUSY_TIMEOUT=600.")
 
 
+class StaleVersion(CollingwoodError):
+    """An edit made on a version of a claim that is no longer the current one: refused, so no
+    one's change is silently overwritten. Read the claim again and edit the current version."""
+
+    code = "E409"
+    exit_code = 6
+    http_status = 409
+
+    def __init__(self, claim_id: str, current: int, expected: int, by: str | None = None,
+                 at: str | None = None):
+        self.claim_id, self.current, self.expected = claim_id, current, expected
+        who = f" (made by {by}{' at ' + at if at else ''})" if by else ""
+        super().__init__(
+            f"Claim {claim_id} is at version {current}{who}, not version {expected}: it changed "
+            f"since you read it, and your edit was not applied. Read it again "
+            f"(`collingwood history CASE {claim_id}`) and edit version {current}.")
+
+    def as_json(self) -> dict:
+        return {**super().as_json(), "claim_id": self.claim_id, "current_version": self.current,
+                "expected_version": self.expected}
+
+
 class ConfigError(CollingwoodError):
     """A bad option or setting."""
 

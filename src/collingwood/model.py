@@ -7,12 +7,13 @@ schema fails loudly before any work is done.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import cache
 
 from . import safe_yaml
 from .errors import SchemaError
+from .identity import claim_id
+from .identity import short_hash as short_hash  # noqa: F401  (the one hash every id is made of)
 from .timespan import TimeSpan
 
 POLARITIES = ("affirmed", "denied")
@@ -206,11 +207,6 @@ def schema() -> Schema:
 schema()  # fail at import when the schema data is broken
 
 
-def short_hash(*parts: str, length: int = 12) -> str:
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return digest[:length]
-
-
 @dataclass
 class Source:
     id: str
@@ -304,16 +300,17 @@ class Claim:
     confidence: float = 1.0
     page: int | None = None
     note: str = ""
-    subject_id: str | None = None
+    subject_id: str | None = None        # the entity the extractor linked the subject to
     object_id: str | None = None
     id: str = ""
+    version: int = 1                     # 1 first; every change to a stored claim makes the next
+    edited_by: str | None = None         # who last edited its reading by hand (None: as read)
 
     def __post_init__(self) -> None:
-        if not self.id:
-            self.id = "c-" + short_hash(
-                self.source_id, str(self.start), str(self.end), self.subject,
-                self.predicate, self.object or "", self.polarity, self.extracted_by,
-            )
+        if not self.id:                  # the recipe: identity.claim_id
+            self.id = claim_id(self.source_id, self.start, self.end, self.subject, self.predicate,
+                               self.object, self.polarity, self.extracted_by, self.subject_id,
+                               self.object_id)
 
     @property
     def affirmed(self) -> bool:
@@ -338,7 +335,41 @@ class Claim:
             "extracted_by": self.extracted_by,
             "status": self.status,
             "confidence": self.confidence,
+            "version": self.version,
+            "subject_id": self.subject_id,
+            "object_id": self.object_id,
+            "edited_by": self.edited_by,
         }
+
+
+@dataclass
+class ClaimVersion:
+    """One version of a claim: the claim as it was, who made that version, when and how
+    (extract, ingest, edit, review, revise); replaced_at is None for the current version."""
+
+    version: int
+    claim: Claim
+    at: str
+    by: str
+    change: str
+    replaced_at: str | None = None
+
+    def as_json(self) -> dict:
+        return {"version": self.version, "at": self.at, "by": self.by, "change": self.change,
+                "replaced_at": self.replaced_at, "claim": self.claim.as_json()}
+
+
+class Curated(tuple):
+    """An analyst's merge or split: the pair of names ``(name, other)`` (it unpacks as one),
+    with the entity ids the names denoted when the analyst decided (None when unknown)."""
+
+    name_id: str | None
+    other_id: str | None
+
+    def __new__(cls, name: str, other: str, name_id: str | None = None, other_id: str | None = None):
+        pair = super().__new__(cls, (name, other))
+        pair.name_id, pair.other_id = name_id, other_id
+        return pair
 
 
 @dataclass
@@ -375,8 +406,8 @@ class CaseData:
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     period: TimeSpan | None = None                 # the case's period of interest
-    merges: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, same-as name)
-    splits: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, not-same-as name)
+    merges: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, same-as name), Curated
+    splits: list[tuple[str, str]] = field(default_factory=list)   # analyst: (name, not-same-as name), Curated
     verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)  # finding id -> (verdict, note)
 
     _by_id: dict = field(default_factory=dict, init=False, repr=False, compare=False)

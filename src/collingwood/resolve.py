@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 from .extract.name_forms import compatible, parse_person, title_words
 from .extract.name_links import name_variants
-from .model import EXTRACTORS_HUMAN, Alias, CaseData, Claim, Entity, Event, Predicate, schema, short_hash
+from . import identity
+from .model import EXTRACTORS_HUMAN, Alias, CaseData, Claim, Entity, Event, Predicate, schema
 from .timespan import OPEN_HI, OPEN_LO, TimeSpan
 
 TITLES = {t.lower().rstrip(".") for t in title_words()}     # data: gazetteer.yaml and names.yaml
@@ -56,8 +57,8 @@ def _strip_titles(key: str) -> str:
 
 
 def entity_id(name: str, kind: str) -> str:
-    """Same recipe as the casebook's entity list, so ids agree across stages."""
-    return "e-" + short_hash(kind, name.strip().lower(), length=10)
+    """Same recipe as the casebook's entity list, so ids agree across stages (identity.py)."""
+    return identity.entity_id(name, kind)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class _Names:
         self.links: dict[str, list[_Link]] = defaultdict(list)
         self.parent: dict[str, str] = {}
         self.candidates: list[tuple[str, str, str]] = []
+        self.curated: set[str] = set()          # name keys the analyst's merges and splits re-pointed
         self.grounds: dict[str, list[str]] = defaultdict(list)
         for ent in data.entities:
             self.add_entity(Entity(ent.id, ent.name, ent.kind, list(ent.aliases), ent.notes))
@@ -288,15 +290,19 @@ def _merge_name_forms(names: _Names) -> None:
 
 
 def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:
-    def target(name: str) -> str:
+    def target(name: str, known: str | None = None) -> str:
         links = names.lookup(norm(name))
         if links:
             return links[0].entity_id
+        if known and known in names.entities:     # the name is gone, the entity it denoted is not
+            return names.root(known)
         return names.own(name.strip(), _best(kinds.get(norm(name), Counter()), "any") or "person")
 
-    for name, same_as in data.merges:
-        to = target(same_as)
+    for pair in data.merges:
+        name, same_as = pair
+        to = target(same_as, getattr(pair, "other_id", None))
         key = norm(name)
+        names.curated.add(key)
         own = [lk for lk in names.lookup(key) if norm(names.entities[lk.entity_id].name) == key]
         for lk in own:                       # an entity of its own: absorb it
             if lk.entity_id != to:
@@ -316,6 +322,7 @@ def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:
         names.entities[fresh] = Entity(fresh, loser.strip(), kind, notes=f"split from {shared.name}")
         names.parent[fresh] = fresh
         names.links[norm(loser)] = [_Link(fresh, None, loser)]
+        names.curated.add(norm(loser))
 
 
 def _merged_entities(names: _Names) -> dict[str, Entity]:
@@ -374,13 +381,32 @@ def _resolve_claims(names: _Names, claims: list[Claim], res: Resolution) -> None
             got = cache[surface] = names.lookup(norm(surface))
         return got
 
+    def linked(surface: str, eid: str | None, links: list[_Link]) -> _Link | None:
+        """The extractor's own link of this name (the entity it read there), unless the
+        analyst re-pointed the name since (a merge or split wins)."""
+        if not eid or eid not in names.entities:
+            return None
+        key = norm(surface)
+        if key in names.curated or _strip_titles(key) in names.curated:
+            return None
+        root = names.root(eid)
+        return next((lk for lk in links if lk.entity_id == root), None) or _Link(root)
+
     for c in claims:
         p = preds[c.predicate]
         res.claims[c.id] = c
-        for role, surface, table in (("subject", c.subject, res.subject_of),
-                                     ("object", c.object if p.object != "none" else None, res.object_of),
-                                     ("place", c.place, res.place_of)):
+        for role, surface, table, eid in (("subject", c.subject, res.subject_of, c.subject_id),
+                                          ("object", c.object if p.object != "none" else None, res.object_of,
+                                           c.object_id),
+                                          ("place", c.place, res.place_of, None)):
             if not surface:
+                continue
+            chosen = linked(surface, eid, links_of(surface))
+            if chosen is not None:
+                table[c.id] = chosen.entity_id
+                if chosen.valid is not None and role != "place":
+                    res.names_used.setdefault(c.id, []).append(
+                        NameUse(role, surface, chosen.entity_id, chosen.valid))
                 continue
             links = _fitting(names, links_of(surface), p.subject if role == "subject"
                              else p.object if role == "object" else "place")
@@ -467,8 +493,8 @@ def _build_events(res: Resolution, claims: list[Claim]) -> None:
         blocks[event_key(p, res.subject_of[c.id], res.object_of.get(c.id))].append(c)
     for key in sorted(blocks):
         p = preds[key[0]]
-        for n, versions in enumerate(_clusters(p, blocks[key])):
-            eid = "ev-" + short_hash(*key, str(n))
+        for versions in _clusters(p, blocks[key]):
+            eid = identity.event_id(p.name, [c.id for c in versions])
             versions.sort(key=lambda c: (_span(c).lo, _span(c).hi, c.id))
             time, disputed = consensus(p, versions)
             people = []

@@ -44,6 +44,32 @@ def date_records(text: str, anchor: str | None = None, written: str | None = Non
     return [timex_record(m) for m in tag_dates(text, anchor=anchor, written=written)]
 
 
+# --- editing -------------------------------------------------------------------
+
+
+def edit_claim(case: Case, claim_id: str, changes: dict, expected_version: int):
+    """Change a claim's fields as a new version (see `Case.edit_claim`); StaleVersion when the
+    claim is no longer at ``expected_version``."""
+    return case.edit_claim(claim_id, changes, expected_version)
+
+
+def claim_history(case: Case, claim_id: str):
+    return case.claim_history(claim_id)
+
+
+def curate(case: Case, kind: str, name: str, other: str) -> tuple[bool, list[str]]:
+    """Record a merge (``name`` denotes ``other``) or a split (it does not), with the entity ids
+    both names denote now. A merge into a name no entity carries is not recorded: (False, every
+    entity's name, for 'did you mean')."""
+    _, res = case.resolved()
+    others, names = res.find(other), res.find(name)
+    if kind == "merge" and not others:
+        return False, sorted({e.name for e in res.entities.values()})
+    case.add_curation(kind, name, other, names[0] if len(names) == 1 else None,
+                      others[0] if len(others) == 1 else None)
+    return True, []
+
+
 # --- reading the analysis -----------------------------------------------------
 
 

@@ -34,14 +34,25 @@ from sqlalchemy import (
 
 from . import migrations
 from .engine import case_url, lock_path, make_engine, shown_url, sqlstate, wal_reset_bug_possible  # noqa: F401
-from .errors import CaseBusy, CaseConflict, CaseError, CaseUnreachable, SearchSyntaxError, SpanError
+from .errors import (
+    CaseBusy,
+    CaseConflict,
+    CaseError,
+    CaseUnreachable,
+    NotFound,
+    SearchSyntaxError,
+    SpanError,
+    StaleVersion,
+)
+from .identity import same_reading
 from .locking import WriteLock, busy_timeout
-from .model import EXTRACTORS_HUMAN, Alias, Claim, Entity, Mention, Source, schema
+from .model import EXTRACTORS_HUMAN, Alias, Claim, ClaimVersion, Curated, Entity, Mention, Source, schema
 from .tables import (
     PG_FTS_DOCUMENT,
     SCHEMA_VERSION,
     aliases,
     audit,
+    claim_versions,
     claims,
     curation,
     entities,
@@ -447,14 +458,16 @@ class Store:
                         extracted_by=sorted({r["extracted_by"] for r in fresh}))
         return len(fresh)
 
-    # what an analyst may correct in a casebook entry without it becoming another claim
-    REVISABLE = ("quote", "page", "time", "place", "modality", "asserted_by", "reported_by",
-                 "confidence", "note")
+    # what a re-read casebook entry may change in its stored claim (the id fixes the rest)
+    REVISABLE = ("start", "end", "quote", "page", "subject", "predicate", "object", "time", "place",
+                 "polarity", "modality", "asserted_by", "reported_by", "confidence", "note")
 
     def revise_claims(self, items: Iterable[Claim], conn: Connection) -> int:
         """For claims already stored under the same id (the analyst's casebook entries, read
-        again), apply what the entry now says (its date, place, modality ...), audited; the
-        status stays what the analyst decided in review. Returns how many changed."""
+        again), apply what the entry now says (its date, place, modality ...; with an id given
+        in the entry, its subject, object, quote ... too) as a new version, audited; the status
+        stays what the analyst decided in review, and a claim edited by hand since
+        (`collingwood edit`) keeps the edit. Returns how many changed."""
         items = [c for c in items if c.extracted_by == EXTRACTORS_HUMAN]
         if not items:
             return 0
@@ -463,14 +476,17 @@ class Store:
         changed = 0
         for c in items:
             row = stored.get(c.id)
-            if row is None:
+            if row is None or row["edited_by"] is not None or row["source_id"] != c.source_id:
                 continue
             new = {k: v for k, v in _claim_row(c).items() if k in self.REVISABLE}
             diff = {k: v for k, v in new.items() if row[k] != v}
             if diff:
-                conn.execute(update(claims).where(claims.c.id == c.id).values(**diff))
-                self._audit(conn, "revise_claim", c.id, fields=sorted(diff),
-                            before={k: row[k] for k in diff})
+                now = _now()
+                conn.execute(update(claims).where(claims.c.id == c.id).values(
+                    **diff, version=row["version"] + 1, changed_at=now, changed_by=self.actor, change="revise"))
+                self._keep_version(conn, row, now)
+                self._audit(conn, "revise_claim", c.id, fields=sorted(diff), version=row["version"] + 1,
+                            before={k: row[k] for k in diff}, after=diff)
                 changed += 1
         return changed
 
@@ -478,13 +494,70 @@ class Store:
         with self.write() as conn:
             return self.add_claims([claim], conn) == 1
 
-    def set_claim_status(self, claim_id: str, status: str, note: str = "") -> None:
+    def set_claim_status(self, claim_id: str, status: str, note: str = "",
+                         expected_version: int | None = None) -> Claim:
+        """A review decision: a new version of the claim with this status (audited with the note)."""
+        return self.update_claim(claim_id, {"status": status}, expected_version, change="review",
+                                 action="set_claim_status", note=note)
+
+    # --- claims: versions -----------------------------------------------------------
+    def update_claim(self, claim_id: str, values: dict, expected_version: int | None, change: str = "edit",
+                     edited: bool = False, action: str = "edit_claim", **detail) -> Claim:
+        """Change a stored claim: one compare-and-set in one write transaction. The row is
+        updated only where its version is still ``expected_version`` (None: whatever it is
+        now), its version goes up by one and the row as it was is kept in ``claim_versions``.
+        A claim that changed since the caller read it raises StaleVersion, naming the current
+        version; nothing is written. ``values`` are column values (see `_claim_row`); the same
+        values as now make no new version. ``edited``: a hand edit of the reading, which
+        re-extraction never overwrites."""
         with self.write() as conn:
-            n = conn.execute(update(claims).where(claims.c.id == claim_id).values(status=status)).rowcount
-            if n == 0:
-                from .errors import NotFound
-                raise NotFound(f"No claim {claim_id!r} in this case.")
-            self._audit(conn, "set_claim_status", claim_id, status=status, note=note)
+            row = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+            if row is None:
+                raise NotFound(f"No claim {claim_id!r} in this case; see `collingwood claims --json` for ids.")
+            if expected_version is not None and row["version"] != expected_version:
+                raise _stale(row, expected_version)
+            diff = {k: v for k, v in values.items() if row[k] != v}
+            if not diff:
+                return _claim(row)
+            now = _now()
+            stamp = dict(version=row["version"] + 1, changed_at=now, changed_by=self.actor, change=change)
+            if edited:
+                stamp["edited_by"] = self.actor
+            done = conn.execute(update(claims).where(
+                (claims.c.id == claim_id) & (claims.c.version == row["version"])).values(**diff, **stamp)).rowcount
+            if done != 1:           # a writer without our lock got there first: never overwrite it
+                current = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+                raise _stale(current or row, row["version"] if expected_version is None else expected_version)
+            self._keep_version(conn, row, now)
+            self._audit(conn, action, claim_id, version=stamp["version"], fields=sorted(diff),
+                        before={k: row[k] for k in diff}, after=diff, **detail)
+            return _claim(conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first())
+
+    def _keep_version(self, conn: Connection, row, now: str, by: str | None = None) -> None:
+        fields = {k: v for k, v in dict(row).items() if k not in ("id", "version")}
+        conn.execute(insert(claim_versions).values(
+            claim_id=row["id"], version=row["version"], fields=fields, replaced_at=now,
+            replaced_by=by or self.actor))
+
+    def claim(self, claim_id: str) -> Claim | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+        return _claim(row) if row else None
+
+    def claim_history(self, claim_id: str) -> list[ClaimVersion]:
+        """Every version of a claim, the first first, the current last (a claim the extractor
+        no longer finds has only its earlier versions)."""
+        with self.engine.connect() as conn:
+            old = conn.execute(select(claim_versions).where(claim_versions.c.claim_id == claim_id)
+                               .order_by(claim_versions.c.version)).mappings().all()
+            row = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+        if row is None and not old:
+            raise NotFound(f"No claim {claim_id!r} in this case, now or before.")
+        out = [_version(dict(r["fields"], id=claim_id, version=r["version"]), r["replaced_at"])
+               for r in old]
+        if row is not None:
+            out.append(_version(dict(row), None))
+        return out
 
     def claims(self, include_rejected: bool = False) -> list[Claim]:
         q = select(claims).order_by(claims.c.source_id, claims.c.start, claims.c.id)
@@ -496,11 +569,18 @@ class Store:
     def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
                           new_claims: list[Claim], new_entities: list[Entity],
                           rules: str | None = None, only_if_new: bool = False) -> int | None:
-        """Store one extractor's output for one source, atomically, replacing its earlier run.
+        """Store one extractor's output for one source, atomically, over its earlier run.
 
-        Claims the analyst curated (status other than 'proposed') are kept. only_if_new: store
-        nothing (and return None) when this extractor has already read the source with these
-        rules, as when another process extracting the same case got there first.
+        A claim re-found (the same id: identity.claim_id) is the same claim: when the
+        extractor now reads more or other details (a date, a place, its confidence), the
+        stored claim gets a new version; when nothing changed, nothing is written. A re-found
+        reading whose span only moved (identity.same_reading) keeps the stored claim's id.
+        A claim the analyst reviewed (status other than 'proposed') or edited by hand is never
+        changed or dropped. A proposed claim no longer found is dropped; its last version is
+        kept in the history, so the id it had carries on if it is found again.
+        only_if_new: store nothing (and return None) when this extractor has already read the
+        source with these rules, as when another process extracting the same case got there first.
+        Returns how many of the new claims this run holds for the source.
         """
         with self.write() as conn:
             if only_if_new:
@@ -511,18 +591,71 @@ class Store:
                     return None
             conn.execute(delete(mentions).where(
                 (mentions.c.source_id == source_id) & (mentions.c.extracted_by == extractor)))
-            conn.execute(delete(claims).where(
-                (claims.c.source_id == source_id) & (claims.c.extracted_by == extractor)
-                & (claims.c.status == "proposed")))
             for ent in new_entities:
                 self.upsert_entity(ent, conn, origin=extractor)
             self.add_mentions(new_mentions, conn)
-            added = self.add_claims(new_claims, conn)
+            held = self._merge_claims(conn, source_id, extractor, new_claims)
             conn.execute(delete(extraction_runs).where(
                 (extraction_runs.c.source_id == source_id) & (extraction_runs.c.extractor == extractor)))
             conn.execute(insert(extraction_runs).values(
-                source_id=source_id, extractor=extractor, at=_now(), claims=added, rules=rules))
-            return added
+                source_id=source_id, extractor=extractor, at=_now(), claims=held, rules=rules))
+            return held
+
+    # the fields the extractor may change in a claim it proposed and nobody touched
+    MACHINE_FIELDS = ("start", "end", "quote", "page", "subject", "predicate", "object", "time", "place",
+                      "polarity", "modality", "asserted_by", "reported_by", "confidence",
+                      "subject_id", "object_id")
+
+    def _merge_claims(self, conn: Connection, source_id: str, extractor: str, new_claims: list[Claim]) -> int:
+        text_ = conn.execute(select(sources.c.text).where(sources.c.id == source_id)).scalar()
+        fresh: dict[str, Claim] = {}
+        for c in new_claims:
+            self.check_claim(c, text_)
+            fresh.setdefault(c.id, c)                   # one claim an id: the first
+        old = {r["id"]: r for r in conn.execute(select(claims).where(
+            (claims.c.source_id == source_id) & (claims.c.extracted_by == extractor))).mappings()}
+        _carry_ids(old, fresh)
+        now, held = _now(), 0
+        inserts = []
+        for cid, c in fresh.items():
+            row = old.get(cid)
+            if row is None:
+                inserts.append(c)
+                continue
+            if row["status"] != "proposed" or row["edited_by"] is not None:
+                continue                                # the analyst's: kept as it is
+            held += 1
+            new = {k: v for k, v in _claim_row(c).items() if k in self.MACHINE_FIELDS}
+            diff = {k: v for k, v in new.items() if row[k] != v}
+            if diff:
+                conn.execute(update(claims).where(claims.c.id == cid).values(
+                    **diff, version=row["version"] + 1, changed_at=now, changed_by=extractor, change="extract"))
+                self._keep_version(conn, row, now, by=extractor)
+        gone = [r for cid, r in old.items() if cid not in fresh
+                and r["status"] == "proposed" and r["edited_by"] is None]
+        for r in gone:
+            self._keep_version(conn, r, now, by=extractor)
+        if gone:
+            conn.execute(delete(claims).where(claims.c.id.in_([r["id"] for r in gone])))
+        if inserts:
+            present = set(conn.execute(select(claims.c.id).where(
+                claims.c.id.in_([c.id for c in inserts]))).scalars())     # another's claim with this id
+            inserts = [c for c in inserts if c.id not in present]
+        if inserts:
+            last = dict(conn.execute(select(claim_versions.c.claim_id, func.max(claim_versions.c.version))
+                                     .where(claim_versions.c.claim_id.in_([c.id for c in inserts]))
+                                     .group_by(claim_versions.c.claim_id)).all())
+            rows = []
+            for c in inserts:
+                r = _claim_row(c)
+                r.update(version=last.get(c.id, 0) + 1, changed_at=now, changed_by=extractor, change="extract")
+                rows.append(r)
+            conn.execute(insert(claims), rows)
+        held += len(inserts)
+        if inserts or gone:
+            self._audit(conn, "add_claims", source_id, count=len(inserts), dropped=len(gone),
+                        extracted_by=[extractor])
+        return held
 
     def extraction_rules(self, extractor: str) -> dict[str, str | None]:
         """Source id -> the rules fingerprint this extractor read it with (None: not recorded)."""
@@ -566,15 +699,20 @@ class Store:
             return {f: (v, n) for f, v, n in conn.execute(
                 select(verdicts.c.finding_id, verdicts.c.verdict, verdicts.c.note))}
 
-    def add_curation(self, kind: str, a: str, b: str) -> None:
+    def add_curation(self, kind: str, a: str, b: str, a_id: str | None = None, b_id: str | None = None) -> None:
+        """A merge or split of two names; a_id, b_id: the entities the names denoted then."""
         with self.write() as conn:
-            conn.execute(insert(curation).values(kind=kind, a=a, b=b, by=self.actor, at=_now()))
-            self._audit(conn, kind, a, other=b)
+            conn.execute(insert(curation).values(kind=kind, a=a, b=b, a_id=a_id, b_id=b_id,
+                                                 by=self.actor, at=_now()))
+            self._audit(conn, kind, a, other=b, a_id=a_id, b_id=b_id)
 
-    def curation(self, kind: str) -> list[tuple[str, str]]:
+    def curation(self, kind: str) -> list[Curated]:
+        """The analyst's merges or splits, oldest first: (name, other name) pairs that also
+        carry the entity ids the names denoted when the analyst decided."""
+        q = select(curation.c.a, curation.c.b, curation.c.a_id, curation.c.b_id).where(
+            curation.c.kind == kind).order_by(curation.c.id)
         with self.engine.connect() as conn:
-            return [(a, b) for a, b in conn.execute(
-                select(curation.c.a, curation.c.b).where(curation.c.kind == kind).order_by(curation.c.id))]
+            return [Curated(a, b, a_id, b_id) for a, b, a_id, b_id in conn.execute(q)]
 
     def add_judgment(self, witness: str, target: str, value: str, note: str = "") -> None:
         with self.write() as conn:
@@ -727,8 +865,17 @@ def _claim_row(c: Claim) -> dict:
         time=c.time.to_dict() if c.time else None, place=c.place, polarity=c.polarity,
         modality=c.modality, asserted_by=c.asserted_by, reported_by=c.reported_by,
         extracted_by=c.extracted_by, status=c.status, confidence=c.confidence, note=c.note,
-        created_at=_now(),
+        created_at=_now(), version=c.version, subject_id=c.subject_id, object_id=c.object_id,
+        edited_by=c.edited_by,
     )
+
+
+def claim_values(c: Claim) -> dict:
+    """A claim's column values, as `Store.update_claim` takes them."""
+    row = _claim_row(c)
+    for k in ("id", "created_at", "version", "edited_by"):
+        del row[k]
+    return row
 
 
 def _claim(r) -> Claim:
@@ -738,8 +885,44 @@ def _claim(r) -> Claim:
         time=TimeSpan.from_dict(r["time"]) if r["time"] else None, place=r["place"],
         polarity=r["polarity"], modality=r["modality"], asserted_by=r["asserted_by"],
         reported_by=r["reported_by"], extracted_by=r["extracted_by"], status=r["status"],
-        confidence=r["confidence"], note=r["note"],
+        confidence=r["confidence"], note=r["note"], version=r.get("version") or 1,
+        subject_id=r.get("subject_id"), object_id=r.get("object_id"), edited_by=r.get("edited_by"),
     )
+
+
+def _version(r: dict, replaced_at: str | None) -> ClaimVersion:
+    return ClaimVersion(
+        version=r.get("version") or 1, claim=_claim(r),
+        at=r.get("changed_at") or r.get("created_at") or "", by=r.get("changed_by") or r.get("extracted_by") or "",
+        change=r.get("change") or ("ingest" if r.get("extracted_by") == EXTRACTORS_HUMAN else "extract"),
+        replaced_at=replaced_at)
+
+
+def _stale(row, expected: int) -> StaleVersion:
+    return StaleVersion(row["id"], row["version"], expected, by=row.get("changed_by"), at=row.get("changed_at"))
+
+
+def _carry_ids(old: dict, fresh: dict[str, Claim]) -> None:
+    """A new reading whose id is new but which is the same reading as a stored claim that was
+    not found again (its span moved with the rules, or it was stored by an older recipe) takes
+    that claim's id: one to one, in passage order (identity.same_reading)."""
+    orphans = [_claim(r) for cid, r in sorted(old.items(), key=lambda kv: (kv[1]["start"], kv[0]))
+               if cid not in fresh]
+    if not orphans:
+        return
+    by_pred: dict[tuple, list[Claim]] = {}
+    for o in orphans:
+        by_pred.setdefault((o.predicate, o.polarity), []).append(o)
+    newcomers = sorted((c for cid, c in fresh.items() if cid not in old), key=lambda c: (c.start, c.end, c.id))
+    taken: set[str] = set()
+    for c in newcomers:
+        match = next((o for o in by_pred.get((c.predicate, c.polarity), ())
+                      if o.id not in taken and same_reading(c, o)), None)
+        if match is not None:
+            taken.add(match.id)
+            del fresh[c.id]
+            c.id = match.id
+            fresh[c.id] = c
 
 
 def dumps(obj) -> str:

@@ -115,6 +115,22 @@ claims = Table(
     Column("confidence", Float, nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("created_at", String, nullable=False),
+    # migration 5: versions and the extractor's entity links
+    Column("version", Integer, nullable=False, default=1, server_default="1"),
+    Column("subject_id", String),              # the entity the extractor linked the subject to
+    Column("object_id", String),
+    Column("edited_by", String),               # who last edited the reading by hand (NULL: as read)
+    Column("changed_at", String),              # when this version was made (NULL: at created_at)
+    Column("changed_by", String),              # who made it (an actor or an extractor)
+    Column("change", String),                  # how: extract, edit, review, revise, ...
+)
+claim_versions = Table(                        # every earlier version of a claim (migration 5)
+    "claim_versions", metadata,
+    Column("claim_id", String, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("fields", JSON, nullable=False),    # the claim's row as it was at that version
+    Column("replaced_at", String, nullable=False),
+    Column("replaced_by", String, nullable=False),
 )
 events = Table(
     "events", metadata,
@@ -150,6 +166,8 @@ curation = Table(
     Column("b", String, nullable=False),
     Column("by", String, nullable=False),
     Column("at", String, nullable=False),
+    Column("a_id", String),                        # the entities the names denoted then (migration 5)
+    Column("b_id", String),
 )
 judgments = Table(
     "judgments", metadata,
@@ -251,11 +269,36 @@ def _m4_source_names(conn: Connection) -> None:
         "FROM sources WHERE path IS NOT NULL AND id NOT IN (SELECT source_id FROM source_names)"))
 
 
+_M5_CLAIM_COLUMNS = (("version", "INTEGER NOT NULL DEFAULT 1"), ("subject_id", "VARCHAR"),
+                     ("object_id", "VARCHAR"), ("edited_by", "VARCHAR"), ("changed_at", "VARCHAR"),
+                     ("changed_by", "VARCHAR"), ("change", "VARCHAR"))
+
+
+def _m5_claim_versions(conn: Connection) -> None:
+    """Claims get a version (every stored claim starts at 1), their extractor's entity links
+    and who made each version; earlier versions go to ``claim_versions``; a merge or split
+    records the entities its names denoted. Plain ADD COLUMN (SQLite and PostgreSQL alike);
+    a case created by migration 1 of this version already has them all."""
+    insp = inspect(conn)
+    have = {c["name"] for c in insp.get_columns("claims")}
+    for name, sql_type in _M5_CLAIM_COLUMNS:
+        if name not in have:
+            conn.execute(text(f'ALTER TABLE claims ADD COLUMN "{name}" {sql_type}'))
+    have = {c["name"] for c in insp.get_columns("curation")}
+    for name in ("a_id", "b_id"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE curation ADD COLUMN {name} VARCHAR"))
+    if not insp.has_table("claim_versions"):
+        claim_versions.create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
         "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
     (2, "full-text index over source text", _m2_fulltext),
     (3, "extraction runs record the extractor's rules fingerprint", _m3_extraction_rules),
     (4, "every name a source was ingested under; who added each alias", _m4_source_names),
+    (5, "claim versions and their history; the extractor's entity links; curation by entity id",
+     _m5_claim_versions),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

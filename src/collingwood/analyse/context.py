@@ -9,16 +9,13 @@ interested witness) and `readings` (suspect readings).
 
 from __future__ import annotations
 
-from ..model import CaseData, Claim, Finding, short_hash
+from ..identity import finding_id as finding_id  # noqa: F401  (the recipe lives in identity.py)
+from ..model import CaseData, Claim, Finding
 from ..resolve import Resolution
 from ..timespan import TimeSpan
 from . import cite_words, narrated_by_note, predicate_of, statement, when_words, witness_date, witness_ids, wording
 
 LEVELS = ("low", "medium", "high")
-
-
-def finding_id(kind: str, claim_ids, *extra: str) -> str:
-    return "f-" + short_hash(kind, *extra, *sorted(claim_ids))
 
 
 class Context:

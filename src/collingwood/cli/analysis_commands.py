@@ -106,13 +106,11 @@ def merge(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           same_as: str = typer.Argument(..., help="The entity it denotes.")):
     """Tell Collingwood two names denote one entity (wins over the machine)."""
-    c = Case.open(case)
-    found, names = service.known_entity(c, same_as)
+    found, names = service.curate(Case.open(case), "merge", name, same_as)
     if not found:
         close = _close_names(names, same_as)
         raise NotFound(f"No entity called {same_as!r} in {case}" +
                        (f"; did you mean {close}?" if close else "; list them with `collingwood entities`."))
-    c.add_curation("merge", name, same_as)
     out.print(f"merged {name!r} into {same_as!r}")
 
 
@@ -127,7 +125,7 @@ def split(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           other: str = typer.Argument(..., help="An entity it must not be merged with.")):
     """Tell Collingwood a name does not denote an entity (wins over the machine)."""
-    Case.open(case).add_curation("split", name, other)
+    service.curate(Case.open(case), "split", name, other)
     out.print(f"{name!r} kept apart from {other!r}")
 
 

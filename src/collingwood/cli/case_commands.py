@@ -1,5 +1,5 @@
-"""The commands over a case's sources and claims: init, ingest, claims, review, entities, sources,
-search, dates, extract, schema, demo."""
+"""The commands over a case's sources and claims: init, ingest, claims, review, edit, history,
+entities, sources, search, dates, extract, schema, demo."""
 
 from __future__ import annotations
 
@@ -88,8 +88,50 @@ def review(case: str = typer.Argument(..., help=CASE_HELP),
     status = {"accept": "accepted", "reject": "rejected", "propose": "proposed"}.get(decision)
     if status is None:
         raise ConfigError(f"Unknown decision {decision!r}; use accept, reject or propose.")
-    Case.open(case).review(claim_id, status, note)
-    out.print(f"{claim_id}: {status}")
+    claim = Case.open(case).review(claim_id, status, note)
+    out.print(f"{claim_id}: {status} (version {claim.version})")
+
+
+@app.command()
+@handles_errors
+def edit(case: Path = typer.Argument(..., help=CASE_HELP),
+         claim_id: str = typer.Argument(..., help="The claim's id (see `collingwood claims --json`)."),
+         version: int = typer.Option(..., "--version", help="The version you read (claims --json: version); "
+                                     "a claim changed since is not overwritten."),
+         sets: list[str] = typer.Option(..., "--set", help="field=value, repeatable: subject, predicate, object, "
+                                        "when, where, polarity, modality, asserted_by, reported_by, status, "
+                                        "confidence, note; an empty value clears an optional field."),
+         as_json: bool = typer.Option(False, "--json", help="Print the claim as stored now, as JSON.")):
+    """Edit a claim: a new version of the same id, the old one kept (see `collingwood history`)."""
+    changes: dict[str, str] = {}
+    for item in sets:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise ConfigError(f"--set {item!r}: write field=value, e.g. --set when='autumn 1939'.")
+        changes[name.strip()] = value
+    claim = service.edit_claim(Case.open(case), claim_id, changes, version)
+    if as_json:
+        print(json.dumps(claim.as_json(), ensure_ascii=False))
+    else:
+        out.print(f"{claim_id}: version {claim.version}")
+
+
+@app.command()
+@handles_errors
+def history(case: Path = typer.Argument(..., help=CASE_HELP),
+            claim_id: str = typer.Argument(..., help="The claim's id (see `collingwood claims --json`)."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object per version.")):
+    """Every version of a claim: who made it, when and how (extract, ingest, edit, review, revise)."""
+    versions = service.claim_history(Case.open(case), claim_id)
+    if as_json:
+        _jsonl(v.as_json() for v in versions)
+        return
+    table = Table("version", "made", "by", "at", "subject", "predicate", "object", "when", "polarity", "status")
+    for v in versions:
+        c = v.claim
+        table.add_row(str(v.version), v.change, escape(v.by), v.at, escape(c.subject), c.predicate,
+                      escape(c.object or ""), c.time.render() if c.time else "", c.polarity, c.status)
+    out.print(table)
 
 
 @app.command()
