@@ -222,6 +222,18 @@ def test_a_hand_edit_is_never_overwritten_by_the_machine_finding_the_old_reading
     assert kept.id == claim.id and kept.subject == "H. A. R. Philby" and kept.version == 2 and kept.time is None
 
 
+def test_an_edited_claim_is_known_again_when_a_new_rule_moves_the_span_of_its_old_reading(case):
+    store(case, recruited(case))
+    (claim,) = case.claims()
+    case.edit_claim(claim.id, {"object": "Kim Philby"}, expected_version=1)
+    whole = machine(case, "Burgess recruited Anthony Blunt in 1936.", "Burgess", "recruited", "Anthony Blunt",
+                    BURGESS, BLUNT)
+    assert whole.id != claim.id
+    store(case, whole)
+    (kept,) = case.claims()                                   # not a second copy of the reading it corrected
+    assert kept.id == claim.id and kept.object == "Kim Philby" and kept.version == 2
+
+
 def test_a_stale_edit_is_refused_naming_the_current_version_and_writes_nothing(case):
     store(case, met(case))
     (claim,) = case.claims()
