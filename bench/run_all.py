@@ -20,6 +20,7 @@ BENCHES = [
     ("reading the dev gold set (claims, aliases, conflicts)", ["bench_claims_gold.py"]),
     ("aliases on the dev gold set", ["bench_aliases_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
+    ("re-extraction with stable ids and versions", ["bench_reextract.py"]),
     ("parallel ingests on one case", ["bench_parallel_ingest.py"]),
     ("guarded ingest, OCR and the hostile corpus", ["bench_ingest.py"]),
 ]

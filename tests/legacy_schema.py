@@ -29,13 +29,12 @@ def build_legacy_case(url: str, version: int) -> Store:
 
 def _take_away(conn, version: int) -> None:
     """Drop what the versions after `version` added to the tables version 1 creates today."""
-    if version < 5:                  # claim versions, entity links, curation ids came with 5
+    if version < 5:                  # claim versions, entity links and curation ids came with version 5
         conn.execute(text("DROP TABLE claim_versions"))
-        for column in ("version", "subject_id", "object_id", "edited_by", "changed_at",
-                       "changed_by", "change"):
-            conn.execute(text(f'ALTER TABLE claims DROP COLUMN "{column}"'))
-        for column in ("a_id", "b_id"):
-            conn.execute(text(f"ALTER TABLE curation DROP COLUMN {column}"))
+        for col in ("version", "subject_id", "object_id", "edited_by", "changed_at", "changed_by", "change"):
+            conn.execute(text(f'ALTER TABLE claims DROP COLUMN "{col}"'))
+        for col in ("a_id", "b_id"):
+            conn.execute(text(f"ALTER TABLE curation DROP COLUMN {col}"))
     if version < 4:                  # source_names and aliases.origin came with version 4
         conn.execute(text("DROP TABLE source_names"))
         conn.execute(text("ALTER TABLE aliases DROP COLUMN origin"))

@@ -11,13 +11,15 @@ from __future__ import annotations
 import threading
 
 import pytest
+from legacy_schema import strip_to
 from sqlalchemy import text
 
 from collingwood import identity
 from collingwood.case import Case
 from collingwood.errors import ConfigError, NotFound, StaleVersion
 from collingwood.model import Claim, Entity
-from collingwood.store import SCHEMA_VERSION, Store, case_url
+from collingwood.store import SCHEMA_VERSION, Store
+from collingwood.store import case_url as store_url
 from collingwood.timespan import parse_when
 
 TEXT = ("Kim Philby met Guy Burgess in Cambridge in 1934. Burgess recruited Anthony Blunt in 1936. "
@@ -27,9 +29,10 @@ PHILBY, BURGESS, BLUNT = (identity.entity_id(n, "person") for n in ("Kim Philby"
 
 
 @pytest.fixture
-def case(tmp_path):
+def case(tmp_path, case_url):
+    """A case with one source, on SQLite and on PostgreSQL (conftest's case_url)."""
     (tmp_path / "note.txt").write_text(TEXT, encoding="utf-8")
-    c = Case.init(tmp_path / "x.case")
+    c = Case.init(case_url)
     c.ingest([tmp_path / "note.txt"])
     return c
 
@@ -219,6 +222,18 @@ def test_a_hand_edit_is_never_overwritten_by_the_machine_finding_the_old_reading
     assert kept.id == claim.id and kept.subject == "H. A. R. Philby" and kept.version == 2 and kept.time is None
 
 
+def test_an_edited_claim_is_known_again_when_a_new_rule_moves_the_span_of_its_old_reading(case):
+    store(case, recruited(case))
+    (claim,) = case.claims()
+    case.edit_claim(claim.id, {"object": "Kim Philby"}, expected_version=1)
+    whole = machine(case, "Burgess recruited Anthony Blunt in 1936.", "Burgess", "recruited", "Anthony Blunt",
+                    BURGESS, BLUNT)
+    assert whole.id != claim.id
+    store(case, whole)
+    (kept,) = case.claims()                                   # not a second copy of the reading it corrected
+    assert kept.id == claim.id and kept.object == "Kim Philby" and kept.version == 2
+
+
 def test_a_stale_edit_is_refused_naming_the_current_version_and_writes_nothing(case):
     store(case, met(case))
     (claim,) = case.claims()
@@ -290,13 +305,13 @@ def test_a_review_is_a_version_too(case):
 
 # --- casebook ids ---------------------------------------------------------------------------
 
-def test_a_casebook_entry_with_an_id_is_revised_not_duplicated(tmp_path):
+def test_a_casebook_entry_with_an_id_is_revised_not_duplicated(tmp_path, case_url):
     (tmp_path / "note.txt").write_text(TEXT, encoding="utf-8")
     book = tmp_path / "n.casebook.yaml"
     entry = ("claims:\n  - {id: philby-burgess, subject: %s, predicate: met, object: Guy Burgess,"
              " source: note.txt, quote: Kim Philby met Guy Burgess}\n")
     book.write_text(entry % "Kim Philby", encoding="utf-8")
-    case = Case.init(tmp_path / "x.case")
+    case = Case.init(case_url)
     case.ingest([tmp_path / "note.txt", book])
     (claim,) = case.claims()
     assert claim.id == "philby-burgess" and claim.version == 1
@@ -343,16 +358,9 @@ def test_a_case_of_schema_4_upgrades_and_keeps_its_claims_reviews_verdicts_and_m
     case.review(m.id, "accepted")
     case.set_verdict("f-kept", "explained", "a typo in the file")
     case.add_curation("merge", "Burgess", "Guy Burgess")
-    with case.store.transaction() as conn:                 # the case as schema 4 left it
-        conn.execute(text("DROP TABLE claim_versions"))
-        for col in ("version", "subject_id", "object_id", "edited_by", "changed_at", "changed_by", "change"):
-            conn.execute(text(f'ALTER TABLE claims DROP COLUMN "{col}"'))
-        for col in ("a_id", "b_id"):
-            conn.execute(text(f"ALTER TABLE curation DROP COLUMN {col}"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE version >= 5"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    strip_to(case.store, 4)                                # the case as schema 4 left it
     case.store.dispose()
-    old = Store(case_url(case.path))
+    old = Store(store_url(case.path))
     assert old.version() == 4
     old.dispose()
     upgraded = Case.open(case.path)

@@ -601,6 +601,19 @@ class Store:
                 source_id=source_id, extractor=extractor, at=_now(), claims=held, rules=rules))
             return held
 
+    @staticmethod
+    def _as_read(conn: Connection, ids: list[str]) -> dict[str, Claim]:
+        """For claims the analyst edited: the last version the machine read (before the edit),
+        so the same reading found again is known for the edited claim, not taken for a new one."""
+        if not ids:
+            return {}
+        out: dict[str, Claim] = {}
+        for r in conn.execute(select(claim_versions).where(claim_versions.c.claim_id.in_(ids))
+                              .order_by(claim_versions.c.version)).mappings():
+            if r["fields"].get("edited_by") is None:
+                out[r["claim_id"]] = _claim(dict(r["fields"], id=r["claim_id"], version=r["version"]))
+        return out
+
     # the fields the extractor may change in a claim it proposed and nobody touched
     MACHINE_FIELDS = ("start", "end", "quote", "page", "subject", "predicate", "object", "time", "place",
                       "polarity", "modality", "asserted_by", "reported_by", "confidence",
@@ -614,7 +627,8 @@ class Store:
             fresh.setdefault(c.id, c)                   # one claim an id: the first
         old = {r["id"]: r for r in conn.execute(select(claims).where(
             (claims.c.source_id == source_id) & (claims.c.extracted_by == extractor))).mappings()}
-        _carry_ids(old, fresh)
+        _carry_ids(old, fresh, self._as_read(conn, [cid for cid, r in old.items()
+                                                    if r["edited_by"] is not None and cid not in fresh]))
         now, held = _now(), 0
         inserts = []
         for cid, c in fresh.items():
@@ -902,11 +916,12 @@ def _stale(row, expected: int) -> StaleVersion:
     return StaleVersion(row["id"], row["version"], expected, by=row.get("changed_by"), at=row.get("changed_at"))
 
 
-def _carry_ids(old: dict, fresh: dict[str, Claim]) -> None:
+def _carry_ids(old: dict, fresh: dict[str, Claim], as_read: dict[str, Claim]) -> None:
     """A new reading whose id is new but which is the same reading as a stored claim that was
     not found again (its span moved with the rules, or it was stored by an older recipe) takes
-    that claim's id: one to one, in passage order (identity.same_reading)."""
-    orphans = [_claim(r) for cid, r in sorted(old.items(), key=lambda kv: (kv[1]["start"], kv[0]))
+    that claim's id: one to one, in passage order (identity.same_reading). An edited claim is
+    compared as the machine read it (``as_read``), not as the analyst corrected it."""
+    orphans = [as_read.get(cid) or _claim(r) for cid, r in sorted(old.items(), key=lambda kv: (kv[1]["start"], kv[0]))
                if cid not in fresh]
     if not orphans:
         return
