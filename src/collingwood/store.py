@@ -364,6 +364,8 @@ class Store:
                     raise SearchSyntaxError(query, fts_problem(str(e.orig))) from e
                 return [{"source_id": r["source_id"], "title": r["title"], "snippet": r["snip"]}
                         for r in rows]
+            if "\x00" in query:
+                raise SearchSyntaxError(query, "the query holds a NUL character")
             # PostgreSQL: web-search syntax ("phrase", or, -word), ranked, the words marked as FTS5 marks them
             rows = conn.execute(text(
                 "SELECT id, title, ts_headline('english', left(text, 100000), q, "
