@@ -130,6 +130,9 @@ class Store:
         if isinstance(e, exc.IntegrityError):
             return CaseConflict(f"{self.label}: the write collided with another ({e.orig}); nothing of it "
                                 "was stored. Run the command again: it reads the case anew.")
+        if state == "42501":
+            return CaseError(f"{self.label}: the database user may not do this ({str(e.orig).splitlines()[0]}). "
+                             "Ask the server's administrator to grant the user the right to write the case.")
         if state and state.startswith("22"):      # data PostgreSQL refuses (a NUL character ...)
             return CaseError(f"{self.label} refused a value: {str(e.orig).splitlines()[0]}.")
         return e
