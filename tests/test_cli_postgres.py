@@ -90,3 +90,14 @@ def test_an_empty_database_is_not_taken_for_a_case(pg_server):
 def test_another_kind_of_url_is_refused_clearly():
     r = runner.invoke(app, ["claims", "mysql://u@h/db"])
     assert r.exit_code == 2 and "postgresql://" in _said(r)
+
+
+def test_a_user_without_the_right_to_write_gets_a_coded_error(pg_server):
+    import psycopg
+    url = pg_server.create_database("not_theirs")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader') "
+                     "THEN CREATE ROLE reader LOGIN; END IF; END $$")
+    r = runner.invoke(app, ["init", url.replace("postgres@", "reader@")])
+    assert r.exit_code == 4, r.output
+    assert "may not" in _said(r) and "Traceback" not in r.output

@@ -1,5 +1,6 @@
-"""Parallel runs on one SQLite case, through the CLI: four ingests at once (creating the case
-between them), then two extracts at once, end where one serial run ends; a writer that
+"""Parallel runs on one case (a SQLite file, and a PostgreSQL database), through the CLI: four
+ingests at once (creating the case between them), then two extracts at once, end where one
+serial run ends; a writer that
 cannot get the case in time gets a coded case-busy error, never a traceback."""
 
 from __future__ import annotations
@@ -42,12 +43,17 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
-def test_four_ingests_and_two_extracts_at_once_end_like_a_serial_run(corpus, tmp_path):
-    serial = tmp_path / "serial.case"
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_four_ingests_and_two_extracts_at_once_end_like_a_serial_run(corpus, tmp_path, backend, request):
+    if backend == "sqlite":
+        serial, case = tmp_path / "serial.case", tmp_path / "parallel.case"
+    else:                                       # databases that are not there yet
+        server = request.getfixturevalue("pg_server")
+        serial, case = server.url("serial_run"), server.url("parallel_run")
     assert _run("ingest", str(serial), str(corpus)).returncode == 0
     assert _run("extract", str(serial)).returncode == 0
 
-    case = tmp_path / "parallel.case"          # not there yet: all four race to create it
+    # not there yet: all four race to create it
     results = _finish([_start("ingest", str(case), str(corpus)) for _ in range(4)])
     for code, stdout, stderr in results:
         assert "Traceback" not in stderr + stdout, stderr

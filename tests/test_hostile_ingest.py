@@ -35,11 +35,13 @@ def run_cli(*args, timeout=TIME_LIMIT) -> subprocess.CompletedProcess:
                           preexec_fn=_limited, cwd="/")
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hostile(tmp_path_factory, request):
     root = tmp_path_factory.mktemp("hostile")
     corpus = build(root)
-    case = root / "hostile.case"
+    case = root / "hostile.case" if request.param == "sqlite" else \
+        request.getfixturevalue("pg_server").create_database("hostile")
+    corpus.case = case
     started = time.monotonic()
     first = run_cli("ingest", case, corpus.input, "--json")
     elapsed = time.monotonic() - started
@@ -57,7 +59,7 @@ def _sources(listed) -> dict[str, dict]:
     return {s["path"]: s for s in map(json.loads, listed.stdout.decode("utf-8").splitlines())}
 
 
-def _texts(case: Path) -> dict[str, str]:
+def _texts(case: Path | str) -> dict[str, str]:
     from collingwood.case import Case
     return {s.path: s.text for s in Case.open(case).sources()}
 
@@ -80,7 +82,7 @@ def test_hostile_each_kind_is_refused_skipped_or_read_as_expected(hostile):
     for where, items in ((rejected, report["rejected"]), (skipped, report["skipped"])):
         for r in items:
             where.setdefault(r["name"], []).append(r["reason"])
-    texts = _texts(corpus.root / "hostile.case")
+    texts = _texts(corpus.case)
     problems = []
     for k in corpus.kinds:
         where = {"rejected": rejected, "skipped": skipped}.get(k.outcome)
@@ -111,14 +113,14 @@ def test_hostile_each_kind_is_refused_skipped_or_read_as_expected(hostile):
 
 def test_hostile_every_good_file_is_stored_intact(hostile):
     corpus, *_ = hostile
-    texts = _texts(corpus.root / "hostile.case")
+    texts = _texts(corpus.case)
     missing = [f"{path}" for k in corpus.kinds for path, text in k.good if texts.get(str(path)) != text]
     assert not missing, missing
 
 
 def test_hostile_nothing_outside_the_input_is_read(hostile):
     corpus, *_ = hostile
-    texts = _texts(corpus.root / "hostile.case")
+    texts = _texts(corpus.case)
     passwd = Path("/etc/passwd").read_text().splitlines()[0]
     for path, text in texts.items():
         assert path.startswith(str(corpus.input) + "/"), path

@@ -209,8 +209,10 @@ def test_an_edit_makes_a_new_version_and_keeps_the_old(case):
     assert old.claim.object == "Guy Burgess" and old.claim.object_id == BURGESS and old.replaced_at
     assert new.change == "edit" and new.claim == case.claim(claim.id)
     entry = case.store.audit_log()[-1]
-    assert entry["action"] == "edit_claim" and entry["detail"]["before"]["object"] == "Guy Burgess"
-    assert entry["detail"]["after"]["object"] == "Anthony Blunt" and entry["detail"]["version"] == 2
+    (before,), (after,) = entry["detail"]["before"]["claims"], entry["detail"]["after"]["claims"]
+    assert entry["action"] == "edit_claim" and before["object"] == "Guy Burgess" and before["version"] == 1
+    assert after["object"] == "Anthony Blunt" and after["version"] == 2 and entry["detail"]["version"] == 2
+    assert entry["detail"]["after"]["claim_versions"] == [{"claim_id": claim.id, "version": 1}]
 
 
 def test_a_hand_edit_is_never_overwritten_by_the_machine_finding_the_old_reading(case):

@@ -99,3 +99,57 @@ def test_any_query_finds_sources_or_gets_a_search_syntax_error(case, query):
 
 
 _STORES: dict = {}
+
+
+# --- on PostgreSQL: web-search syntax over a GIN index ---
+PG_GOOD = {
+    "Klugmann": {"Recruitment"},
+    "recruit": {"Recruitment"},                  # English stemming: recruited
+    '"Cambridge spy ring"': {"Ring"},
+    "Klugmann or Philby": {"Recruitment", "Ring"},
+    "Philby -Klugmann": {"Ring"},
+    "Блант": {"Ring"},
+    "Deutsch": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def pg_case(pg_server, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("pgsearch")
+    src = tmp / "src"
+    src.mkdir()
+    (src / "recruitment.md").write_text("Klugmann recruited Cairncross in 1936.\n", encoding="utf-8")
+    (src / "ring.md").write_text("Blunt was part of the Cambridge spy ring, with Kim Philby. "
+                                 "Блант. Ümlaut.\n", encoding="utf-8")
+    url = pg_server.create_database("search")
+    result = runner.invoke(app, ["ingest", url, str(src)])
+    assert result.exit_code == 0, result.output
+    return url
+
+
+@pytest.mark.parametrize("query", sorted(PG_GOOD))
+def test_postgresql_queries_find_their_sources(pg_case, query):
+    result = runner.invoke(app, ["search", pg_case, query, "--json"])
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["title"] for line in result.output.splitlines()} == PG_GOOD[query]
+
+
+def test_postgresql_marks_the_words_found(pg_case):
+    result = runner.invoke(app, ["search", pg_case, "recruited", "--json"])
+    assert "[recruited]" in json.loads(result.output.splitlines()[0])["snippet"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(st.sampled_from(list('ab "*:()-^{}+.,\'\\&|!<>') + ["OR", "or", "AND", "NOT", "\x00",
+                                                                          "é", "Ж", " "]),
+                     max_size=20).map("".join))
+def test_any_query_on_postgresql_finds_sources_or_gets_a_search_syntax_error(pg_case, query):
+    from collingwood.errors import SearchSyntaxError
+    from collingwood.store import Store, case_url
+    store = _STORES.setdefault(pg_case, Store(case_url(pg_case)))
+    try:
+        hits = store.search(query)
+    except SearchSyntaxError as e:
+        assert e.code == "search-syntax" and "Try:" in e.message
+    else:
+        assert all(h["source_id"].startswith("s-") for h in hits)

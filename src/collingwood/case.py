@@ -152,6 +152,17 @@ class Case:
         a name no longer occurs)."""
         self.store.add_curation(kind, name, other, name_id, other_id)
 
+    # --- the audit log ----------------------------------------------------------
+    def audit(self, limit: int | None = None, target: str | None = None) -> list[dict]:
+        """The audit log, newest first: each change's id, at, actor, action, target, and the
+        rows before and after it (``{table: [row, ...]}``); ``note``: what else it recorded."""
+        return self.store.audit_entries(limit=limit, target=target)
+
+    def undo(self, audit_id: int) -> dict:
+        """Put back the state before audit entry ``audit_id`` (audited itself); the new entry.
+        Refused with a coded UndoRefused when later changes depend on it."""
+        return self.store.undo(audit_id)
+
     # --- reading --------------------------------------------------------------
     @property
     def title(self) -> str:

@@ -29,10 +29,11 @@ from sqlalchemy import (
     inspect,
     select,
     text,
-    update,
 )
 
+from . import audit as audit_trail
 from . import migrations
+from .audit import Changes
 from .engine import case_url, lock_path, make_engine, shown_url, sqlstate, wal_reset_bug_possible  # noqa: F401
 from .errors import (
     CaseBusy,
@@ -88,10 +89,10 @@ BUSY_STATES = {"55P03", "57014"}          # lock_timeout / statement cancelled w
 class Store:
     """All reads and the single write path of one case."""
 
-    def __init__(self, url: str, actor: str = "analyst"):
+    def __init__(self, url: str, actor: str | None = None):
         self.url = url
         self.label = shown_url(url)         # for messages: no password
-        self.actor = actor
+        self.actor = actor or os.environ.get("COLLINGWOOD_ACTOR") or "analyst"     # who, in the audit
         self.engine = make_engine(url)
         weakref.finalize(self, self.engine.dispose)     # pooled connections closed, not dropped
         self.server = self.engine.dialect.name != "sqlite"
@@ -140,6 +141,9 @@ class Store:
         if isinstance(e, exc.IntegrityError):
             return CaseConflict(f"{self.label}: the write collided with another ({e.orig}); nothing of it "
                                 "was stored. Run the command again: it reads the case anew.")
+        if state == "42501":
+            return CaseError(f"{self.label}: the database user may not do this ({str(e.orig).splitlines()[0]}). "
+                             "Ask the server's administrator to grant the user the right to write the case.")
         if state and state.startswith("22"):      # data PostgreSQL refuses (a NUL character ...)
             return CaseError(f"{self.label} refused a value: {str(e.orig).splitlines()[0]}.")
         return e
@@ -198,18 +202,28 @@ class Store:
             yield conn
 
     def _audit(self, conn: Connection, action: str, target: str, **detail) -> None:
-        conn.execute(insert(audit).values(
-            at=_now(), actor=self.actor, action=action, target=target, detail=detail))
+        """An audit row without row images (a summary: not undoable). Writes go through
+        ``_changes`` instead, which keeps the rows before and after."""
+        audit_trail.record(conn, self.actor, action, target, None, **detail)
+
+    @contextmanager
+    def _changes(self, conn: Connection, action: str, target: str, into: Changes | None = None,
+                 **note) -> Iterator[Changes]:
+        """The typed write path: the body changes rows through the yielded Changes; one audit
+        row with their before and after images follows in the same transaction (none when
+        nothing changed). ``into``: part of a larger change that records itself."""
+        if into is not None:
+            yield into
+            return
+        ch = Changes(conn)
+        yield ch
+        audit_trail.record(conn, self.actor, action, target, ch, **note)
 
     # --- meta -----------------------------------------------------------------
     def set_meta(self, key: str, value, conn: Connection | None = None) -> None:
         def write(c: Connection) -> None:
-            now = c.execute(select(meta_table.c.value).where(meta_table.c.key == key)).first()
-            if now is not None and now[0] == value:
-                return                  # unchanged (perhaps set by a concurrent run): no write
-            c.execute(delete(meta_table).where(meta_table.c.key == key))
-            c.execute(insert(meta_table).values(key=key, value=value))
-            self._audit(c, "set_meta", key, value=value)
+            with self._changes(c, "set_meta", key) as ch:   # unchanged (perhaps set by a concurrent run): no row
+                ch.put(meta_table, {"key": key}, {"value": value})
         self._with(conn, write)
 
     def get_meta(self, key: str, default=None):
@@ -229,8 +243,12 @@ class Store:
             return conn.execute(
                 select(sources.c.id).where(sources.c.content_hash == content_hash)).scalar()
 
-    def add_source(self, src: Source, conn: Connection) -> None:
-        conn.execute(insert(sources).values(
+    def add_source(self, src: Source, conn: Connection, changes: Changes | None = None) -> None:
+        with self._changes(conn, "add_source", src.id, changes) as ch:
+            self._add_source(src, conn, ch)
+
+    def _add_source(self, src: Source, conn: Connection, ch: Changes) -> None:
+        ch.insert(sources, dict(
             id=src.id, title=src.title, kind=src.kind, authors=src.authors, date=src.date,
             written=src.written.to_dict() if src.written else None,
             archive_ref=src.archive_ref, url=src.url, licence=src.licence,
@@ -238,12 +256,18 @@ class Store:
             content_hash=src.content_hash, text=src.text, pages=[list(p) for p in src.pages],
             extra=src.extra, ingested_at=_now(),
         ))
-        if conn.dialect.name == "sqlite":
-            conn.execute(text("INSERT INTO source_fts(source_id, title, body) VALUES (:i, :t, :b)"),
-                         {"i": src.id, "t": src.title, "b": src.text})
+        self._index_source(conn, src.id)
         if src.path:
-            conn.execute(insert(source_names).values(source_id=src.id, path=src.path, seen_at=_now()))
-        self._audit(conn, "add_source", src.id, title=src.title, path=src.path)
+            ch.insert(source_names, dict(source_id=src.id, path=src.path, seen_at=_now()))
+
+    @staticmethod
+    def _index_source(conn: Connection, source_id: str) -> None:
+        """SQLite's FTS5 rows of a source follow its row (PostgreSQL's index follows by itself)."""
+        if conn.dialect.name != "sqlite":
+            return
+        conn.execute(text("DELETE FROM source_fts WHERE source_id = :i"), {"i": source_id})
+        conn.execute(text("INSERT INTO source_fts(source_id, title, body) SELECT id, title, text "
+                          "FROM sources WHERE id = :i"), {"i": source_id})
 
     METADATA_FIELDS = ("title", "kind", "authors", "date", "archive_ref", "url", "licence",
                        "citation", "extra")
@@ -266,7 +290,7 @@ class Store:
         try:
             with self.write() as conn:
                 return self._ingest_source(conn, src, path_exists)
-        except exc.IntegrityError:          # a server database without our lock: re-read
+        except CaseConflict:                # a writer outside our lock took the key: re-read
             with self.write() as conn:
                 return self._ingest_source(conn, src, path_exists)
 
@@ -281,12 +305,12 @@ class Store:
             known = set(conn.execute(select(source_names.c.path).where(
                 source_names.c.source_id == row["id"])).scalars())
             if src.path not in known:
-                conn.execute(insert(source_names).values(source_id=row["id"], path=src.path, seen_at=_now()))
-                self._audit(conn, "add_source_name", row["id"], path=src.path)
+                with self._changes(conn, "add_source_name", row["id"]) as ch:
+                    ch.insert(source_names, dict(source_id=row["id"], path=src.path, seen_at=_now()))
                 outcome = "named"
             if row["path"] and not path_exists(row["path"]):
-                conn.execute(update(sources).where(sources.c.id == row["id"]).values(path=src.path))
-                self._audit(conn, "move_source", row["id"], before=row["path"], path=src.path)
+                with self._changes(conn, "move_source", row["id"]) as ch:
+                    ch.update(sources, {"id": row["id"]}, {"path": src.path})
                 outcome = "moved"
             else:
                 return outcome              # a second name: the first name's metadata governs
@@ -300,12 +324,11 @@ class Store:
         changed = {k: v for k, v in new.items() if row[k] != v}
         if not changed:
             return False
-        conn.execute(update(sources).where(sources.c.id == row["id"]).values(**changed))
+        with self._changes(conn, "update_source_metadata", row["id"], fields=sorted(changed)) as ch:
+            ch.update(sources, {"id": row["id"]}, changed)
         if "title" in changed and conn.dialect.name == "sqlite":
             conn.execute(text("UPDATE source_fts SET title = :t WHERE source_id = :i"),
                          {"t": changed["title"], "i": row["id"]})
-        self._audit(conn, "update_source_metadata", row["id"],
-                    fields=sorted(changed), before={k: row[k] for k in changed if k != "written"})
         return True
 
     def update_source_metadata(self, src: Source) -> bool:
@@ -355,6 +378,8 @@ class Store:
                     raise SearchSyntaxError(query, fts_problem(str(e.orig))) from e
                 return [{"source_id": r["source_id"], "title": r["title"], "snippet": r["snip"]}
                         for r in rows]
+            if "\x00" in query:
+                raise SearchSyntaxError(query, "the query holds a NUL character")
             # PostgreSQL: web-search syntax ("phrase", or, -word), ranked, the words marked as FTS5 marks them
             rows = conn.execute(text(
                 "SELECT id, title, ts_headline('english', left(text, 100000), q, "
@@ -364,24 +389,27 @@ class Store:
             return [{"source_id": i, "title": t, "snippet": snip} for i, t, snip in rows]
 
     # --- entities ---------------------------------------------------------------
-    def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst") -> bool:
+    def upsert_entity(self, ent: Entity, conn: Connection, origin: str = "analyst",
+                      changes: Changes | None = None) -> bool:
         """Add an entity, or the aliases it does not have yet; True when anything was new."""
         existing = conn.execute(select(entities.c.id).where(entities.c.id == ent.id)).scalar()
-        changed = existing is None
-        if existing is None:
-            conn.execute(insert(entities).values(
-                id=ent.id, name=ent.name, kind=ent.kind, notes=ent.notes, origin=origin))
-            self._audit(conn, "add_entity", ent.id, name=ent.name, kind=ent.kind)
-        known = {(n, k) for n, k in conn.execute(
-            select(aliases.c.name, aliases.c.kind).where(aliases.c.entity_id == ent.id))}
-        for al in ent.aliases:
-            if (al.name, al.kind) in known:
-                continue
-            conn.execute(insert(aliases).values(
-                entity_id=ent.id, name=al.name, kind=al.kind,
-                valid=al.valid.to_dict() if al.valid else None, source_id=al.source_id, origin=origin))
-            known.add((al.name, al.kind))
-            changed = True
+        with self._changes(conn, "add_entity" if existing is None else "add_aliases", ent.id, changes) as ch:
+            changed = existing is None
+            if existing is None:
+                ch.insert(entities, dict(id=ent.id, name=ent.name, kind=ent.kind, notes=ent.notes, origin=origin))
+            known = {(n, k) for n, k in conn.execute(
+                select(aliases.c.name, aliases.c.kind).where(aliases.c.entity_id == ent.id))}
+            new = []
+            for al in ent.aliases:
+                if (al.name, al.kind) in known:
+                    continue
+                new.append(dict(entity_id=ent.id, name=al.name, kind=al.kind,
+                                valid=al.valid.to_dict() if al.valid else None, source_id=al.source_id,
+                                origin=origin))
+                known.add((al.name, al.kind))
+            if new:
+                ch.insert(aliases, new)
+                changed = True
         return changed
 
     def entities(self, origin: str | None = None) -> list[Entity]:
@@ -405,12 +433,12 @@ class Store:
         return list(ents.values())
 
     # --- mentions ---------------------------------------------------------------
-    def add_mentions(self, items: Iterable[Mention], conn: Connection) -> int:
-        rows = [dict(source_id=m.source_id, start=m.start, end=m.end, text=m.text, kind=m.kind,
-                     entity_id=m.entity_id, alias_kind=m.alias_kind, alias_of=m.alias_of,
-                     extracted_by=m.extracted_by) for m in items]
+    def add_mentions(self, items: Iterable[Mention], conn: Connection, changes: Changes | None = None) -> int:
+        """Store mentions (audited by batch, with their ids: enough to undo, and cheap)."""
+        rows = [_mention_row(m) for m in items]
         if rows:
-            conn.execute(insert(mentions), rows)
+            with self._changes(conn, "add_mentions", rows[0]["source_id"], changes) as ch:
+                ch.insert(mentions, rows, brief=True)
         return len(rows)
 
     def mentions(self) -> list[Mention]:
@@ -437,7 +465,7 @@ class Store:
                 f"of source {claim.source_id!r}.")
         schema().predicate(claim.predicate)
 
-    def add_claims(self, items: Iterable[Claim], conn: Connection) -> int:
+    def add_claims(self, items: Iterable[Claim], conn: Connection, changes: Changes | None = None) -> int:
         texts: dict[str, str | None] = {}
         rows = []
         for c in items:
@@ -453,9 +481,9 @@ class Store:
         present = set(conn.execute(select(claims.c.id).where(claims.c.id.in_(ids))).scalars())
         fresh = [r for r in rows if r["id"] not in present]
         if fresh:
-            conn.execute(insert(claims), fresh)
-            self._audit(conn, "add_claims", fresh[0]["source_id"], count=len(fresh),
-                        extracted_by=sorted({r["extracted_by"] for r in fresh}))
+            with self._changes(conn, "add_claims", fresh[0]["source_id"], changes, count=len(fresh),
+                               extracted_by=sorted({r["extracted_by"] for r in fresh})) as ch:
+                ch.insert(claims, fresh, brief=changes is not None)     # an extractor's batch: ids only
         return len(fresh)
 
     # what a re-read casebook entry may change in its stored claim (the id fixes the rest)
@@ -482,11 +510,11 @@ class Store:
             diff = {k: v for k, v in new.items() if row[k] != v}
             if diff:
                 now = _now()
-                conn.execute(update(claims).where(claims.c.id == c.id).values(
-                    **diff, version=row["version"] + 1, changed_at=now, changed_by=self.actor, change="revise"))
-                self._keep_version(conn, row, now)
-                self._audit(conn, "revise_claim", c.id, fields=sorted(diff), version=row["version"] + 1,
-                            before={k: row[k] for k in diff}, after=diff)
+                with self._changes(conn, "revise_claim", c.id, fields=sorted(diff),
+                                   version=row["version"] + 1) as ch:
+                    ch.update(claims, {"id": c.id}, {**diff, "version": row["version"] + 1, "changed_at": now,
+                                                     "changed_by": self.actor, "change": "revise"})
+                    self._keep_version(ch, row, now)
                 changed += 1
         return changed
 
@@ -523,21 +551,20 @@ class Store:
             stamp = dict(version=row["version"] + 1, changed_at=now, changed_by=self.actor, change=change)
             if edited:
                 stamp["edited_by"] = self.actor
-            done = conn.execute(update(claims).where(
-                (claims.c.id == claim_id) & (claims.c.version == row["version"])).values(**diff, **stamp)).rowcount
-            if done != 1:           # a writer without our lock got there first: never overwrite it
-                current = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
-                raise _stale(current or row, row["version"] if expected_version is None else expected_version)
-            self._keep_version(conn, row, now)
-            self._audit(conn, action, claim_id, version=stamp["version"], fields=sorted(diff),
-                        before={k: row[k] for k in diff}, after=diff, **detail)
+            with self._changes(conn, action, claim_id, version=stamp["version"], fields=sorted(diff),
+                               **detail) as ch:
+                done = ch.update(claims, {"id": claim_id}, {**diff, **stamp},
+                                 guard=claims.c.version == row["version"])
+                if done is None:    # a writer without our lock got there first: never overwrite it
+                    current = conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+                    raise _stale(current or row, row["version"] if expected_version is None else expected_version)
+                self._keep_version(ch, row, now)
             return _claim(conn.execute(select(claims).where(claims.c.id == claim_id)).mappings().first())
 
-    def _keep_version(self, conn: Connection, row, now: str, by: str | None = None) -> None:
+    def _keep_version(self, ch: Changes, row, now: str, by: str | None = None) -> None:
         fields = {k: v for k, v in dict(row).items() if k not in ("id", "version")}
-        conn.execute(insert(claim_versions).values(
-            claim_id=row["id"], version=row["version"], fields=fields, replaced_at=now,
-            replaced_by=by or self.actor))
+        ch.insert(claim_versions, dict(claim_id=row["id"], version=row["version"], fields=fields,
+                                       replaced_at=now, replaced_by=by or self.actor), brief=True)
 
     def claim(self, claim_id: str) -> Claim | None:
         with self.engine.connect() as conn:
@@ -589,16 +616,22 @@ class Store:
                     & (extraction_runs.c.extractor == extractor))).first()
                 if done is not None and (rules is None or done[0] == rules):
                     return None
-            conn.execute(delete(mentions).where(
-                (mentions.c.source_id == source_id) & (mentions.c.extracted_by == extractor)))
-            for ent in new_entities:
-                self.upsert_entity(ent, conn, origin=extractor)
-            self.add_mentions(new_mentions, conn)
-            held = self._merge_claims(conn, source_id, extractor, new_claims)
-            conn.execute(delete(extraction_runs).where(
-                (extraction_runs.c.source_id == source_id) & (extraction_runs.c.extractor == extractor)))
-            conn.execute(insert(extraction_runs).values(
-                source_id=source_id, extractor=extractor, at=_now(), claims=held, rules=rules))
+            with self._changes(conn, "extract", source_id, extractor=extractor) as ch:
+                mine = (mentions.c.source_id == source_id) & (mentions.c.extracted_by == extractor)
+                if _mention_set(conn.execute(select(mentions).where(mine)).mappings()) != _mention_set(
+                        _mention_row(m) for m in new_mentions):       # the same mentions again: kept
+                    ch.delete(mentions, mine)
+                    self.add_mentions(new_mentions, conn, changes=ch)
+                for ent in new_entities:
+                    self.upsert_entity(ent, conn, origin=extractor, changes=ch)
+                held = self._merge_claims(conn, ch, source_id, extractor, new_claims)
+                run = conn.execute(select(extraction_runs).where(
+                    (extraction_runs.c.source_id == source_id)
+                    & (extraction_runs.c.extractor == extractor))).mappings().first()
+                if ch or run is None or (run["claims"], run["rules"]) != (held, rules):
+                    ch.put(extraction_runs, dict(source_id=source_id, extractor=extractor),
+                           dict(at=_now(), claims=held, rules=rules))    # a run that changed nothing: no row
+                ch.note.update(mentions=len(new_mentions), claims=held)
             return held
 
     @staticmethod
@@ -619,7 +652,8 @@ class Store:
                       "polarity", "modality", "asserted_by", "reported_by", "confidence",
                       "subject_id", "object_id")
 
-    def _merge_claims(self, conn: Connection, source_id: str, extractor: str, new_claims: list[Claim]) -> int:
+    def _merge_claims(self, conn: Connection, ch: Changes, source_id: str, extractor: str,
+                      new_claims: list[Claim]) -> int:
         text_ = conn.execute(select(sources.c.text).where(sources.c.id == source_id)).scalar()
         fresh: dict[str, Claim] = {}
         for c in new_claims:
@@ -642,15 +676,15 @@ class Store:
             new = {k: v for k, v in _claim_row(c).items() if k in self.MACHINE_FIELDS}
             diff = {k: v for k, v in new.items() if row[k] != v}
             if diff:
-                conn.execute(update(claims).where(claims.c.id == cid).values(
-                    **diff, version=row["version"] + 1, changed_at=now, changed_by=extractor, change="extract"))
-                self._keep_version(conn, row, now, by=extractor)
+                ch.update(claims, {"id": cid}, {**diff, "version": row["version"] + 1, "changed_at": now,
+                                                "changed_by": extractor, "change": "extract"})
+                self._keep_version(ch, row, now, by=extractor)
         gone = [r for cid, r in old.items() if cid not in fresh
                 and r["status"] == "proposed" and r["edited_by"] is None]
         for r in gone:
-            self._keep_version(conn, r, now, by=extractor)
+            self._keep_version(ch, r, now, by=extractor)
         if gone:
-            conn.execute(delete(claims).where(claims.c.id.in_([r["id"] for r in gone])))
+            ch.delete(claims, claims.c.id.in_([r["id"] for r in gone]))
         if inserts:
             present = set(conn.execute(select(claims.c.id).where(
                 claims.c.id.in_([c.id for c in inserts]))).scalars())     # another's claim with this id
@@ -664,11 +698,9 @@ class Store:
                 r = _claim_row(c)
                 r.update(version=last.get(c.id, 0) + 1, changed_at=now, changed_by=extractor, change="extract")
                 rows.append(r)
-            conn.execute(insert(claims), rows)
+            ch.insert(claims, rows, brief=True)
         held += len(inserts)
-        if inserts or gone:
-            self._audit(conn, "add_claims", source_id, count=len(inserts), dropped=len(gone),
-                        extracted_by=[extractor])
+        ch.note.update(added=len(inserts), dropped=len(gone))
         return held
 
     def extraction_rules(self, extractor: str) -> dict[str, str | None]:
@@ -699,14 +731,12 @@ class Store:
                 conn.execute(insert(events), new_events)
             if new_findings:
                 conn.execute(insert(findings), new_findings)
-            self._audit(conn, "analyse", "case", events=len(new_events), findings=len(new_findings))
+            self._audit(conn, "analyse", "case", events=len(new_events), findings=len(new_findings),
+                        undoable=False, why="derived from the claims (an analysis run)")
 
     def set_verdict(self, finding_id: str, verdict: str, note: str = "") -> None:
-        with self.write() as conn:
-            conn.execute(delete(verdicts).where(verdicts.c.finding_id == finding_id))
-            conn.execute(insert(verdicts).values(
-                finding_id=finding_id, verdict=verdict, note=note, by=self.actor, at=_now()))
-            self._audit(conn, "set_verdict", finding_id, verdict=verdict, note=note)
+        with self.write() as conn, self._changes(conn, "set_verdict", finding_id, verdict=verdict, note=note) as ch:
+            ch.put(verdicts, {"finding_id": finding_id}, dict(verdict=verdict, note=note, by=self.actor, at=_now()))
 
     def verdicts(self) -> dict[str, tuple[str, str]]:
         with self.engine.connect() as conn:
@@ -715,10 +745,8 @@ class Store:
 
     def add_curation(self, kind: str, a: str, b: str, a_id: str | None = None, b_id: str | None = None) -> None:
         """A merge or split of two names; a_id, b_id: the entities the names denoted then."""
-        with self.write() as conn:
-            conn.execute(insert(curation).values(kind=kind, a=a, b=b, a_id=a_id, b_id=b_id,
-                                                 by=self.actor, at=_now()))
-            self._audit(conn, kind, a, other=b, a_id=a_id, b_id=b_id)
+        with self.write() as conn, self._changes(conn, kind, a, other=b, a_id=a_id, b_id=b_id) as ch:
+            ch.insert(curation, dict(kind=kind, a=a, b=b, a_id=a_id, b_id=b_id, by=self.actor, at=_now()))
 
     def curation(self, kind: str) -> list[Curated]:
         """The analyst's merges or splits, oldest first: (name, other name) pairs that also
@@ -729,10 +757,9 @@ class Store:
             return [Curated(a, b, a_id, b_id) for a, b, a_id, b_id in conn.execute(q)]
 
     def add_judgment(self, witness: str, target: str, value: str, note: str = "") -> None:
-        with self.write() as conn:
-            conn.execute(insert(judgments).values(
-                witness=witness, target=target, value=value, note=note, by=self.actor, at=_now()))
-            self._audit(conn, "judge", witness, on=target, value=value, note=note)
+        with self.write() as conn, self._changes(conn, "judge", witness, on=target, value=value, note=note) as ch:
+            ch.insert(judgments, dict(witness=witness, target=target, value=value, note=note, by=self.actor,
+                                      at=_now()))
 
     def judgments(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -751,18 +778,18 @@ class Store:
                 return False
             old = set(conn.execute(select(hypotheses.c.id).where(hypotheses.c.question == question)).scalars())
             new_ids = {prefix + str(e["id"]) for e in entries}
-            conn.execute(delete(ratings).where(ratings.c.hypothesis_id.in_(old) & (ratings.c.by == "file")))
-            conn.execute(delete(ratings).where(ratings.c.hypothesis_id.in_(old - new_ids)))
-            conn.execute(delete(hypotheses).where(hypotheses.c.question == question))
-            conn.execute(insert(hypotheses), [dict(
-                id=prefix + str(e["id"]), question=question, local_id=str(e["id"]),
-                label=str(e.get("label", e["id"])), statement=str(e.get("statement", "")),
-                definition=e, file=file, by=self.actor, at=_now()) for e in entries])
-            for r in file_ratings:
-                conn.execute(insert(ratings).values(
+            with self._changes(conn, "set_hypotheses", question, file=file, count=len(entries)) as ch:
+                ch.delete(ratings, ratings.c.hypothesis_id.in_(old) & (ratings.c.by == "file"))
+                ch.delete(ratings, ratings.c.hypothesis_id.in_(old - new_ids))
+                ch.delete(hypotheses, hypotheses.c.question == question)
+                ch.insert(hypotheses, [dict(
+                    id=prefix + str(e["id"]), question=question, local_id=str(e["id"]),
+                    label=str(e.get("label", e["id"])), statement=str(e.get("statement", "")),
+                    definition=e, file=file, by=self.actor, at=_now()) for e in entries])
+                ch.insert(ratings, [dict(
                     hypothesis_id=prefix + str(r["hypothesis"]), evidence_id=str(r["evidence"]),
-                    rating=str(r["rating"]), note=str(r.get("note") or ""), by="file", at=_now()))
-            self._audit(conn, "set_hypotheses", question, file=file, count=len(entries))
+                    rating=str(r["rating"]), note=str(r.get("note") or ""), by="file", at=_now())
+                    for r in file_ratings])
         return True
 
     @staticmethod
@@ -805,15 +832,34 @@ class Store:
             if conn.execute(select(hypotheses.c.id).where(hypotheses.c.id == hid)).scalar() is None:
                 from .errors import NotFound
                 raise NotFound(f"No hypothesis {hypothesis!r} for the question {question!r}.")
-            conn.execute(delete(ratings).where(
-                (ratings.c.hypothesis_id == hid) & (ratings.c.evidence_id == evidence)))
-            conn.execute(insert(ratings).values(hypothesis_id=hid, evidence_id=evidence, rating=rating,
-                                                note=note, by=self.actor, at=_now()))
-            self._audit(conn, "rate", hid, evidence=evidence, rating=rating, note=note)
+            with self._changes(conn, "rate", hid, evidence=evidence, rating=rating, note=note) as ch:
+                ch.put(ratings, {"hypothesis_id": hid, "evidence_id": evidence},
+                       dict(rating=rating, note=note, by=self.actor, at=_now()))
 
     def audit_log(self) -> list[dict]:
+        """Every audit row, oldest first, as stored (detail holds before, after and the note)."""
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(audit).order_by(audit.c.id)).mappings()]
+
+    def audit_entries(self, limit: int | None = None, target: str | None = None) -> list[dict]:
+        """The audit log, newest first: id, at, actor, action, target, before, after, note."""
+        with self.engine.connect() as conn:
+            return audit_trail.log(conn, limit=limit, target=target)
+
+    def undo(self, audit_id: int) -> dict:
+        """Restore the rows an audited change touched to their state before it, in one
+        transaction, itself audited (action ``undo``); the undo's own audit entry. A change
+        that later changes depend on is refused (UndoRefused, saying which)."""
+        with self.write() as conn:
+            entry, ch = audit_trail.undo(conn, self.actor, audit_id)
+            for key in {r["id"] for side in ch.images() for r in side.get("sources", [])}:
+                self._index_source(conn, key)
+            new_id = audit_trail.record(conn, self.actor, "undo", str(audit_id), ch,
+                                        undoes=audit_id, action_undone=entry["action"])
+            if new_id is None:
+                from .errors import UndoRefused
+                raise UndoRefused(f"Audit entry {audit_id} changed nothing that is still there to undo.")
+            return audit_trail.entry_record(conn.execute(select(audit).where(audit.c.id == new_id)).mappings().one())
 
     def counts(self) -> dict[str, int]:
         out = {}
@@ -821,6 +867,19 @@ class Store:
             for t in (sources, entities, aliases, mentions, claims, events, findings):
                 out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
         return out
+
+
+MENTION_FIELDS = ("source_id", "start", "end", "text", "kind", "entity_id", "alias_kind", "alias_of",
+                  "extracted_by")
+
+
+def _mention_row(m: Mention) -> dict:
+    return {k: getattr(m, k) for k in MENTION_FIELDS}
+
+
+def _mention_set(rows) -> list[tuple]:
+    """Mentions as comparable values, without their row ids (order does not matter)."""
+    return sorted((tuple(r[k] for k in MENTION_FIELDS) for r in rows), key=repr)
 
 
 def _still_there(path: str) -> bool:

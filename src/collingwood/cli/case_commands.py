@@ -1,5 +1,5 @@
 """The commands over a case's sources and claims: init, ingest, claims, review, edit, history,
-entities, sources, search, dates, extract, schema, demo."""
+entities, sources, search, dates, extract, audit, undo, schema, demo."""
 
 from __future__ import annotations
 
@@ -261,6 +261,59 @@ def extract(target: str = typer.Argument(..., help="A case file or URL, or a pla
         report = c.extract(extractor=extractor, force=force, planned=planned,
                            progress=lambda name: bar.update(task, advance=1, description=name))
     _print_report(report)
+
+
+@app.command()
+@handles_errors
+def audit(case: str = typer.Argument(..., help=CASE_HELP),
+          as_json: bool = typer.Option(False, "--json", help="One JSON object per change: id, at, actor, "
+                                       "action, target, before, after."),
+          limit: int = typer.Option(50, help="At most this many changes, newest first (0: all)."),
+          target: str = typer.Option(None, help="Only the changes of this target (a claim, source, finding id ...).")):
+    """The audit log: every change with who, when, and the rows before and after it."""
+    entries = Case.open(case).audit(limit=limit or None, target=target)
+    if as_json:
+        _jsonl({k: e[k] for k in ("id", "at", "actor", "action", "target", "before", "after")} for e in entries)
+        return
+    table = Table()
+    for name in ("id", "at", "actor", "action", "target", "change"):
+        table.add_column(name, overflow="fold")         # ids and actions are never cut short
+    for e in entries:
+        table.add_row(str(e["id"]), e["at"], escape(e["actor"]), e["action"], escape(e["target"]),
+                      escape(_change_summary(e)))
+    out.print(table)
+
+
+def _change_summary(entry: dict) -> str:
+    """A line per audit entry: what rows were added, changed, removed (a table's count)."""
+    if entry["after"] is None:
+        return "(kept before the audit recorded rows) " + json.dumps(entry["note"], ensure_ascii=False)[:80]
+    parts = []
+    for name in sorted(set(entry["before"]) | set(entry["after"])):
+        b, a = len(entry["before"].get(name, [])), len(entry["after"].get(name, []))
+        changed = min(a, b)
+        if a > b:
+            parts.append(f"+{a - b} {name}")
+        if b > a:
+            parts.append(f"-{b - a} {name}")
+        if changed:
+            parts.append(f"~{changed} {name}")
+    return ", ".join(parts) or ", ".join(f"{k}={v}" for k, v in entry["note"].items())
+
+
+@app.command()
+@handles_errors
+def undo(case: str = typer.Argument(..., help=CASE_HELP),
+         audit_id: int = typer.Argument(..., help="The id of the change (see `collingwood audit CASE`)."),
+         as_json: bool = typer.Option(False, "--json", help="Print the undo's own audit entry as JSON.")):
+    """Undo one change from the audit log: its rows go back to how they were (audited)."""
+    entry = Case.open(case).undo(audit_id)
+    if as_json:
+        print(json.dumps({k: entry[k] for k in ("id", "at", "actor", "action", "target", "before", "after")},
+                         ensure_ascii=False))
+        return
+    out.print(f"Undid change {audit_id} ({escape(entry['note'].get('action_undone', ''))}): "
+              f"{escape(_change_summary(entry))}; this undo is change {entry['id']}.")
 
 
 @app.command()
