@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collingwood"
 # earlier one. "base" is the vocabulary and the store every stage shares.
 STAGES = ("base", "ingest", "extract", "resolve", "analyse", "report", "case", "cli")
 BASE = {"model", "errors", "timespan", "safe_yaml", "schema_doc", "stage", "store", "tables", "locking"}
-CASE = {"case", "service", "analysis", "judgment", "demo"}
+CASE = {"case", "service", "analysis", "analysis_run", "results", "judgment", "demo"}
 # What the CLI may import: the application layer and the shared vocabulary, nothing in between.
 CLI_MAY_IMPORT = {"base", "case", "cli"}
 

@@ -8,6 +8,7 @@ is None). "1943 or 1944" is neither before nor after "spring 1943".
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import NotFound
@@ -39,6 +40,9 @@ class ChronologyEntry:
     versions: list[Version]
     order_unknown_with: list[str] = field(default_factory=list)
     next_relation: str | None = None     # "before" | "order unknown" (overlap, shared actor) | None
+    order_group: str | None = None       # the first event of its run of order-unknown events
+    order_group_size: int = 1
+    order_listed_all: bool = True        # order_unknown_with is complete (the run fits the window)
 
     @property
     def id(self) -> str:
@@ -96,24 +100,78 @@ def select_events(res: Resolution, actor: str | None = None, track: str | None =
     return out
 
 
+ORDER_WINDOW = 64     # later events of its group each entry is compared with (see _mark_order)
+
+
+def _groups(dated: list[ChronologyEntry]) -> list[list[int]]:
+    """The runs of events whose order is unknown: connected by spans that overlap and share a
+    participant. Each participant's events are swept once in reading order (an event joins the
+    run while it starts before the run's latest end); runs that share an event are one."""
+    parent = list(range(len(dated)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(dated):
+        for p in set(e.event.participants):
+            by_person[p].append(i)
+    for idxs in by_person.values():
+        head, end = -1, 0
+        for i in idxs:
+            t = dated[i].event.time
+            if head >= 0 and t.lo <= end:
+                a, b = root(head), root(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+                end = max(end, t.hi)
+            else:
+                head, end = i, t.hi
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(dated)):
+        groups[root(i)].append(i)
+    return list(groups.values())
+
+
+def _order_unknown(a: ChronologyEntry, b: ChronologyEntry, people: dict[str, set]) -> bool:
+    """Spans that overlap and a participant in common: neither is known to come first."""
+    return (a.event.time.intersects(b.event.time)
+            and not people[a.id].isdisjoint(b.event.participants))
+
+
 def _mark_order(entries: list[ChronologyEntry]) -> None:
     """Order unknown only where it matters: two events whose spans overlap and that share a
     participant (Cairncross's recruitment and his first meeting with his handler); two
-    unrelated happenings of the same year are simply listed in reading order."""
+    unrelated happenings of the same year are simply listed in reading order.
+
+    Never pair by pair over the whole record: the events fall into runs (`_groups`, linear),
+    and inside a run each event is compared with the next ORDER_WINDOW events of the run. A
+    run no longer than the window is listed in full; in a longer one (20,000 meetings of one
+    year) each entry lists the events nearest it and carries the run's size."""
     dated = [e for e in entries if e.event.time is not None]
-    for i, e in enumerate(dated):            # sweep: only spans that overlap are compared
-        t, people = e.event.time, set(e.event.participants)
-        for j in range(i + 1, len(dated)):
-            f = dated[j]
-            if f.event.time.lo > t.hi:
-                break
-            if people & set(f.event.participants):
-                e.order_unknown_with.append(f.id)
-                f.order_unknown_with.append(e.id)
-        if i + 1 < len(dated):
-            nxt = dated[i + 1]
-            e.next_relation = ("before" if t.before(nxt.event.time)
-                               else "order unknown" if nxt.id in e.order_unknown_with else None)
+    people = {e.id: set(e.event.participants) for e in dated}
+    found: dict[int, list[int]] = defaultdict(list)
+    for group in _groups(dated):
+        if len(group) == 1:
+            continue
+        first = dated[group[0]].id
+        for k, i in enumerate(group):
+            e = dated[i]
+            e.order_group, e.order_group_size = first, len(group)
+            e.order_listed_all = len(group) <= ORDER_WINDOW + 1
+            for j in group[k + 1:k + 1 + ORDER_WINDOW]:
+                if _order_unknown(e, dated[j], people):
+                    found[i].append(j)
+                    found[j].append(i)
+    for i, partners in found.items():
+        dated[i].order_unknown_with = [dated[j].id for j in sorted(partners)]
+    for i in range(len(dated) - 1):
+        e, nxt = dated[i], dated[i + 1]
+        e.next_relation = ("before" if e.event.time.before(nxt.event.time)
+                           else "order unknown" if _order_unknown(e, nxt, people) else None)
 
 
 def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,
