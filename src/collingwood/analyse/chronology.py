@@ -100,46 +100,26 @@ def select_events(res: Resolution, actor: str | None = None, track: str | None =
     return out
 
 
-ORDER_WINDOW = 64     # later events of its group each entry is compared with (see _mark_order)
+ORDER_WINDOW = 64     # earlier events of the same actor each event is compared with (see _mark_order)
 
 
-def _groups(dated: list[ChronologyEntry]) -> list[list[int]]:
-    """The runs of events whose order is unknown: connected by spans that overlap and share a
-    participant. Each participant's events are swept once in reading order (an event joins the
-    run while it starts before the run's latest end); runs that share an event are one."""
-    parent = list(range(len(dated)))
+class _Runs:
+    """Union-find over entry positions: the runs of events whose order is unknown."""
 
-    def root(i: int) -> int:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    by_person: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(dated):
-        for p in set(e.event.participants):
-            by_person[p].append(i)
-    for idxs in by_person.values():
-        head, end = -1, 0
-        for i in idxs:
-            t = dated[i].event.time
-            if head >= 0 and t.lo <= end:
-                a, b = root(head), root(i)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-                end = max(end, t.hi)
-            else:
-                head, end = i, t.hi
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(dated)):
-        groups[root(i)].append(i)
-    return list(groups.values())
-
-
-def _order_unknown(a: ChronologyEntry, b: ChronologyEntry, people: dict[str, set]) -> bool:
-    """Spans that overlap and a participant in common: neither is known to come first."""
-    return (a.event.time.intersects(b.event.time)
-            and not people[a.id].isdisjoint(b.event.participants))
+    def join(self, i: int, j: int) -> None:
+        a, b = self.root(i), self.root(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
 
 
 def _mark_order(entries: list[ChronologyEntry]) -> None:
@@ -147,31 +127,67 @@ def _mark_order(entries: list[ChronologyEntry]) -> None:
     participant (Cairncross's recruitment and his first meeting with his handler); two
     unrelated happenings of the same year are simply listed in reading order.
 
-    Never pair by pair over the whole record: the events fall into runs (`_groups`, linear),
-    and inside a run each event is compared with the next ORDER_WINDOW events of the run. A
-    run no longer than the window is listed in full; in a longer one (20,000 meetings of one
-    year) each entry lists the events nearest it and carries the run's size."""
+    Never pair by pair over the record. Each actor's events are swept once in reading order:
+    they fall into runs (an event joins the run while it starts before the run's latest end;
+    events of different runs never overlap), and each event is compared with the
+    ORDER_WINDOW events of its run just before it and with the run's longest-reaching one (so
+    an event with any such neighbour lists one). An event whose runs are no longer than the
+    window lists every event it cannot be ordered against; in a longer run (20,000 meetings
+    of one year) it lists the nearest and carries the run's size (`order_group_size`).
+    Runs that share an event are one group (`order_group`, its first event)."""
     dated = [e for e in entries if e.event.time is not None]
-    people = {e.id: set(e.event.participants) for e in dated}
-    found: dict[int, list[int]] = defaultdict(list)
-    for group in _groups(dated):
-        if len(group) == 1:
-            continue
-        first = dated[group[0]].id
-        for k, i in enumerate(group):
-            e = dated[i]
-            e.order_group, e.order_group_size = first, len(group)
-            e.order_listed_all = len(group) <= ORDER_WINDOW + 1
-            for j in group[k + 1:k + 1 + ORDER_WINDOW]:
-                if _order_unknown(e, dated[j], people):
-                    found[i].append(j)
-                    found[j].append(i)
+    spans = [e.event.time for e in dated]
+    runs = _Runs(len(dated))
+    found: dict[int, set[int]] = defaultdict(set)
+    partial: set[int] = set()
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(dated):
+        for p in set(e.event.participants):
+            by_person[p].append(i)
+
+    def close(members: list[int]) -> None:
+        if len(members) > ORDER_WINDOW + 1:
+            partial.update(members)
+
+    for idxs in by_person.values():
+        run: list[int] = []
+        end, reach = 0, -1
+        for i in idxs:
+            t = spans[i]
+            if run and t.lo <= end:
+                runs.join(run[0], i)
+                for j in run[-ORDER_WINDOW:]:
+                    if spans[j].hi >= t.lo:
+                        found[i].add(j)
+                        found[j].add(i)
+                if spans[reach].hi >= t.lo:
+                    found[i].add(reach)
+                    found[reach].add(i)
+            else:
+                close(run)
+                run, end, reach = [], t.hi, i
+            run.append(i)
+            if t.hi > end:
+                end, reach = t.hi, i
+        close(run)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(dated)):
+        groups[runs.root(i)].append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            first = dated[members[0]].id
+            for i in members:
+                dated[i].order_group, dated[i].order_group_size = first, len(members)
     for i, partners in found.items():
         dated[i].order_unknown_with = [dated[j].id for j in sorted(partners)]
+        dated[i].order_listed_all = i not in partial
+    people = [set(e.event.participants) for e in dated]
     for i in range(len(dated) - 1):
-        e, nxt = dated[i], dated[i + 1]
-        e.next_relation = ("before" if e.event.time.before(nxt.event.time)
-                           else "order unknown" if _order_unknown(e, nxt, people) else None)
+        t, nxt = spans[i], spans[i + 1]
+        e = dated[i]
+        e.next_relation = ("before" if t.before(nxt)
+                           else "order unknown" if t.intersects(nxt) and not people[i].isdisjoint(people[i + 1])
+                           else None)
 
 
 def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,
