@@ -100,7 +100,7 @@ def select_events(res: Resolution, actor: str | None = None, track: str | None =
     return out
 
 
-ORDER_WINDOW = 64     # earlier events of the same actor each event is compared with (see _mark_order)
+ORDER_WINDOW = 24     # earlier events of the same actor each event is compared with (see _mark_order)
 
 
 class _Runs:
@@ -178,8 +178,9 @@ def _mark_order(entries: list[ChronologyEntry]) -> None:
             first = dated[members[0]].id
             for i in members:
                 dated[i].order_group, dated[i].order_group_size = first, len(members)
+    ids = [e.event.id for e in dated]
     for i, partners in found.items():
-        dated[i].order_unknown_with = [dated[j].id for j in sorted(partners)]
+        dated[i].order_unknown_with = [ids[j] for j in sorted(partners)]
         dated[i].order_listed_all = i not in partial
     people = [set(e.event.participants) for e in dated]
     for i in range(len(dated) - 1):
