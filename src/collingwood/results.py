@@ -24,45 +24,65 @@ from .timespan import TimeSpan
 # --- objects <-> JSON -----------------------------------------------------------------
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def dump(obj):
     """A dataclass (nested, with TimeSpans) as plain JSON values."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, TimeSpan):
         return obj.to_dict()
-    if dataclasses.is_dataclass(obj):
-        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, dict):
-        return {str(k): dump(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple, set, frozenset)):
-        return [dump(v) for v in obj]
+        return [x if isinstance(x, _PLAIN) else dump(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): v if isinstance(v, _PLAIN) else dump(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj):
+        return {k: v if isinstance(v, _PLAIN) else dump(v) for k, v in vars(obj).items()}
     return obj
 
 
+def _same(value):
+    return value
+
+
 @cache
-def _hints(cls) -> dict:
-    return typing.get_type_hints(cls)
+def _converter(tp):
+    """A function that turns `dump`'s JSON of the type ``tp`` back into it, planned once per
+    type: lists and dicts of plain values come back as they are, without a walk."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) != 1:
+            return _same
+        conv = _converter(inner[0])
+        return _same if conv is _same else (lambda v: None if v is None else conv(v))
+    if tp is TimeSpan:
+        return lambda v: None if v is None else TimeSpan.from_dict(v)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        plan = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(tp)}
+
+        def build(v):
+            if v is None:
+                return None
+            return tp(**{k: plan[k](x) for k, x in v.items() if k in plan})
+        return build
+    if origin in (list, set, frozenset, tuple):
+        args = typing.get_args(tp)
+        conv = _converter(args[0]) if args else _same
+        if origin is list:
+            return _same if conv is _same else (lambda v: [conv(x) for x in v])
+        return lambda v: origin(conv(x) for x in v)
+    if origin is dict:
+        conv = _converter(typing.get_args(tp)[1])
+        return _same if conv is _same else (lambda v: {k: conv(x) for k, x in v.items()})
+    return _same
 
 
 def load(tp, value):
     """``value`` (from `dump`) as an instance of the type ``tp``."""
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return load(inner[0], value) if len(inner) == 1 else value
-    if tp is TimeSpan:
-        return TimeSpan.from_dict(value)
-    if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: load(hints[k], v) for k, v in value.items() if k in hints})
-    if origin in (list, set, frozenset, tuple):
-        args = typing.get_args(tp)
-        items = [load(args[0], v) for v in value] if args else list(value)
-        return origin(items) if origin is not list else items
-    if origin is dict:
-        _, vt = typing.get_args(tp)
-        return {k: load(vt, v) for k, v in value.items()}
-    return value
+    return _converter(tp)(value)
 
 
 def _span(t: TimeSpan | None) -> dict | None:
