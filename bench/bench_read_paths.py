@@ -281,13 +281,16 @@ def _median(runs: list[dict]) -> dict:
 
 
 def measure(kind: str, size: int, src: str | None, workdir: Path, limit_gb, timeout, say,
-            repeat: int = 1) -> dict:
+            repeat: int = 1, steps=STEPS) -> dict:
     label = "meetings" if kind == "meetings" else f"{size:,}"
     case = workdir / f"{kind}-{size}-{'before' if src else 'after'}.case"
     built = spawn("build", case, kind, size, src, None, None)
     say(f"... {label} built ({built.get('claims')} claims, {built.get('seconds', 0):.0f} s)")
     row = {"case": label, "claims": built["claims"], "build": built, "steps": {}}
     for step in STEPS:
+        if step not in steps:
+            row["steps"][step] = {"failed": "not run"}
+            continue
         if step == "analysis":          # a full run each time: on a copy never analysed
             runs = []
             for _ in range(repeat):
@@ -343,6 +346,7 @@ def main() -> None:
     ap.add_argument("--before", metavar="SRC", help="also run another checkout's code (its src folder)")
     ap.add_argument("--limit-gb", type=float, default=6.0, help="address space of a --before step")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds a --before step may take")
+    ap.add_argument("--steps", default=",".join(STEPS), help="the steps to time, comma-separated")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each step; the median is shown")
     ap.add_argument("--json", metavar="FILE", help="write the raw rows here")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -354,6 +358,7 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    steps = tuple(args.steps.split(","))
     sizes = [10_000] if args.quick else sorted(int(s) for s in args.sizes.split(","))
     cases = [("general", n) for n in sizes] + ([] if args.no_meetings else [("meetings", 20_000)])
 
@@ -364,11 +369,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-read-") as tmp:
         for kind, n in cases:
             say(f"{kind} {n:,} (this checkout)")
-            out["after"].append(measure(kind, n, None, Path(tmp), None, None, say, args.repeat))
+            out["after"].append(measure(kind, n, None, Path(tmp), None, None, say, args.repeat, steps))
             if args.before:
                 say(f"{kind} {n:,} (before: {args.before})")
                 out["before"].append(measure(kind, n, str(Path(args.before).resolve()), Path(tmp),
-                                             args.limit_gb, args.timeout, say, args.repeat))
+                                             args.limit_gb, args.timeout, say, args.repeat, steps))
     print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()} {os.cpu_count()} cores, Python "
           f"{platform.python_version()}\n")
     print(table(out["after"], "This code (stored analysis)"))
