@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collingwood"
 STAGES = ("base", "ingest", "extract", "resolve", "analyse", "report", "case", "cli")
 BASE = {"model", "errors", "timespan", "safe_yaml", "schema_doc", "stage", "store", "tables", "locking",
         "engine", "migrations", "audit", "identity", "claim_edits"}
-CASE = {"case", "service", "analysis", "judgment", "demo"}
+CASE = {"case", "service", "analysis", "analysis_run", "results", "judgment", "demo"}
 # What the CLI may import: the application layer and the shared vocabulary, nothing in between.
 CLI_MAY_IMPORT = {"base", "case", "cli"}
 

@@ -1,8 +1,8 @@
-"""Runs the analysis stages over a case and turns them into dossier sections.
+"""Turns a case's stored analysis into dossier sections.
 
-Each analysis is a pure function of the case's snapshot (CaseData) and its
-Resolution; this module only sequences them, persists their results (events,
-findings) in the store, and hands the report plain objects to render.
+Each analysis is a pure function of the case's snapshot (CaseData) and its Resolution;
+`analysis_run` runs them once after a change and stores what they found; this module reads
+that run and hands the report plain objects to render.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .analysis_run import results
 from .case import Case
 from .model import CaseData, Finding
 from .report import Dossier, Section, partial
 from .resolve import Resolution
+from .results import Results
 
 KEY_ACTORS = 8          # biographies in the dossier: the most-claimed people
 CHART_ACTORS = 50       # nodes in the dossier's affinity chart
@@ -31,37 +33,20 @@ class Analysis:
     sections: list[Section] = field(default_factory=list)
     credibility: dict = field(default_factory=dict)       # claim id -> Credibility (1-6)
     markers: dict = field(default_factory=dict)           # claim id -> resolved names (analyse.names)
+    results: Results | None = None                        # the stored run it reads
 
     def summary(self) -> str:
         return ", ".join(f"{v} {k}" for k, v in self.figures.items()) or "no analysis"
 
 
-def resolved(case: Case) -> tuple[CaseData, Resolution]:
-    return case.resolved()
-
-
-def current_findings(data: CaseData, res: Resolution) -> list[Finding]:
-    return Case.findings(data, res)
-
-
-def run_analysis(case: Case, sections: bool = True) -> Analysis:
-    data, res = resolved(case)
-    found = current_findings(data, res)
-    _persist(case, res, found)
-    result = Analysis(data=data, resolution=res, findings=found)
-    result.figures = {"events": len(res.events), "findings": len(found)}
+def run_analysis(case: Case, sections: bool = True, trigger: str = "analyse") -> Analysis:
+    """The case's stored analysis (run first when stale), with the dossier's sections."""
+    stored = results(case, trigger)
+    result = Analysis(data=stored.data, resolution=stored.res, findings=stored.findings, results=stored)
+    result.figures = {"events": len(stored.res.events), "findings": len(stored.findings)}
     if sections:
         result.sections = _sections(case, result)
     return result
-
-
-def _persist(case: Case, res: Resolution, found: list[Finding]) -> None:
-    events = [dict(id=e.id, predicate=e.predicate, participants=list(e.participants),
-                   time=e.time.to_dict() if e.time else None, place=e.place, track=e.track,
-                   claim_ids=list(e.claim_ids)) for e in res.events.values()]
-    rows = [dict(id=f.id, type=f.type, severity=f.severity, explanation=f.explanation,
-                 claim_ids=list(f.claim_ids)) for f in found]
-    case.store.save_analysis(events, rows)
 
 
 def key_people(data: CaseData, res: Resolution, limit: int = KEY_ACTORS) -> list[str]:
@@ -88,6 +73,7 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     from .analyse.findings import headline
     from .analyse.names import name_markers
     from .judgment import credibility, judge, judgment_sections
+    stored = result.results
     data, res, found, figures = result.data, result.resolution, result.findings, result.figures
     markers = name_markers(data, res)
     result.markers = markers
@@ -107,11 +93,14 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
         data=data, res=res, kinds=wording()["kinds"], markers=markers),
         "Contradictions and anomalies in the record, most consequential first, each citing the "
         "passages involved."))
-    graph = affinity.affinity_graph(data, res)
-    judged = judge(case, data, res, found, graph)
+    graph = stored.graph if stored.graph is not None else affinity.affinity_graph(data, res)
+    judged = judge(case, stored)
     result.credibility = credibility(judged)
     out.extend(judgment_sections(judged, data, figures))
+    grades = {r["key"]: r for r in stored.gradings}
     profiles = [biography.profile(data, res, res.entities[eid].name) for eid in key_people(data, res)]
+    for p in profiles:
+        biography.set_grading(p, grades.get(p.id))
     out.append(Section("biographies", "Biographies", partial(
         "biographies", profiles=profiles, data=data, res=res),
         f"The {len(profiles)} people the record says most about."))

@@ -25,6 +25,8 @@ class Case:
     def __init__(self, store: Store, path: str):
         self.store = store
         self.path = path
+        self.analysed = None        # the stored analysis results read last (`analysis.results`)
+        self.progress: Callable[[str], None] | None = None   # told when a long analysis runs
 
     # --- creation -------------------------------------------------------------
     @classmethod

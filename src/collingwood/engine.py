@@ -9,9 +9,11 @@ server's refusals (down, wrong login, no such database) into a coded
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+import orjson
 from sqlalchemy import create_engine, event, exc, text
 from sqlalchemy.engine import URL, Engine, make_url
 
@@ -103,13 +105,23 @@ def _sqlite_begin(conn) -> None:
                          else "BEGIN")
 
 
+def _json_loads(text_: str):
+    """JSON columns read with orjson (several times faster on a case's many small values);
+    anything it refuses that the standard module writes (NaN) is read by the standard one."""
+    try:
+        return orjson.loads(text_)
+    except orjson.JSONDecodeError:
+        return json.loads(text_)
+
+
 def make_engine(url: str) -> Engine:
     if dialect_of(url) == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(url, json_deserializer=_json_loads)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, connect_args={"connect_timeout": 10, "application_name": "collingwood"},
+    engine = create_engine(url, json_deserializer=_json_loads,
+                           connect_args={"connect_timeout": 10, "application_name": "collingwood"},
                            pool_pre_ping=False)
     label = shown_url(url)
 

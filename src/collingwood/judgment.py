@@ -14,7 +14,6 @@ from markupsafe import Markup
 from .analyse import grading
 from .analyse import hypotheses as ach
 from .analyse.affinity import affinity_graph
-from .analyse.questions import open_questions
 from .analyse.witnesses import check_override, disputed_events, witness_register
 from .case import Case
 from .errors import ConfigError, NotFound
@@ -22,6 +21,7 @@ from .model import CaseData, Finding
 from .report import Section, partial
 from .report.hypotheses_html import matrix_html
 from .resolve import Resolution
+from .results import Results
 
 
 @dataclass
@@ -33,19 +33,21 @@ class Judgment:
 
 
 def register_for(case: Case, data: CaseData, res: Resolution, found: list[Finding], graph=None):
-    """The witness register with the analyst's overrides; prominence uses the affinity graph."""
+    """The witness register computed afresh (the analysis run's own step; views read
+    `analysis.results(case).register` instead)."""
     graph = graph if graph is not None else affinity_graph(data, res)
     return witness_register(data, res, found, overrides=case.store.judgments(), graph=graph)
 
 
-def judge(case: Case, data: CaseData, res: Resolution, found: list[Finding], graph=None) -> Judgment:
-    register = register_for(case, data, res, found, graph)
-    sets = hypothesis_sets(case)
+def judge(case: Case, stored: Results) -> Judgment:
+    """The dossier's judgment sections from the stored run: its register and open questions,
+    the disputed events and the hypotheses matrices weighed by that register."""
+    data, res, found, register = stored.data, stored.res, stored.findings, stored.register
     return Judgment(
         register=register,
         disputed=disputed_events(data, res, found, register),
-        questions=open_questions(data, res, found),
-        matrices=[ach.ach_matrix(s, data, res, found, register) for s in sets],
+        questions=stored.questions,
+        matrices=[ach.ach_matrix(s, data, res, found, register) for s in hypothesis_sets(case)],
     )
 
 
@@ -93,9 +95,10 @@ def add_override(case: Case, witness: str, target: str, value: str, note: str = 
 
 
 def _check_target(case: Case, witness: str, target: str) -> None:
+    from .analysis_run import results
     from .resolve import norm
-    data, res = case.resolved()
-    register = register_for(case, data, res, case.findings(data, res))
+    stored = results(case, "judge")
+    res, register = stored.res, stored.register
     names = {norm(w.witness) for w in register}
     if norm(witness) not in names:
         known = "; ".join(w.witness for w in register)

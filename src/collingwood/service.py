@@ -71,22 +71,35 @@ def curate(case: Case, kind: str, name: str, other: str) -> tuple[bool, list[str
 
 
 # --- reading the analysis -----------------------------------------------------
+# Every read goes through `analysis_run.results`: the latest stored run, analysed once first
+# when the case changed since. Nothing here runs a detector or resolves a name itself.
+
+
+def analysed(case: Case, trigger: str = "read"):
+    """The case's stored analysis results (`results.Results`), run first when stale."""
+    from .analysis_run import results
+    return results(case, trigger)
+
+
+def analysis_runs(case: Case) -> list[dict]:
+    """Every analysis run of the case, oldest first: when, what asked for it, counts."""
+    return case.store.analysis_runs()
 
 
 def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> str:
     from .analyse.chronology import chronology as entries_of
     from .report import chronology_export as export
-    data, res = case.resolved()
-    entries = entries_of(data, res, actor=actor, track=track, start=start, end=end)
+    stored = analysed(case, "chronology")
+    entries = entries_of(stored.data, stored.res, actor=actor, track=track, start=start, end=end)
     render = {"md": export.to_markdown, "csv": export.to_csv, "json": export.to_json}[fmt]
-    return render(entries, res)
+    return render(entries, stored.res)
 
 
 def findings(case: Case, kind: str | None = None):
     """The current findings (of one type), with what `finding_record` needs: (items, data, res)."""
-    data, res = case.resolved()
-    items = [f for f in case.findings(data, res) if not kind or f.type == kind]
-    return items, data, res
+    stored = analysed(case, "findings")
+    items = [f for f in stored.findings if not kind or f.type == kind]
+    return items, stored.data, stored.res
 
 
 def finding_record(finding, data, res) -> dict:
@@ -95,19 +108,20 @@ def finding_record(finding, data, res) -> dict:
 
 
 def finding_ids(case: Case) -> set[str]:
-    return {f.id for f in case.findings(*case.resolved())}
+    return {f.id for f in analysed(case, "verdict").findings}
 
 
 def known_entity(case: Case, name: str) -> tuple[bool, list[str]]:
     """Whether ``name`` names a resolved entity, and every entity's name (for 'did you mean')."""
-    _, res = case.resolved()
+    res = analysed(case, "merge").res
     return bool(res.find(name)), sorted({e.name for e in res.entities.values()})
 
 
 def profile(case: Case, name: str, as_json: bool = False) -> str:
     from .analyse import biography
-    data, res = case.resolved()
-    p = biography.profile(data, res, name)
+    stored = analysed(case, "profile")
+    p = biography.profile(stored.data, stored.res, name)
+    biography.set_grading(p, stored.grading(p.id))
     return biography.profile_json(p) if as_json else biography.profile_markdown(p)
 
 
@@ -115,26 +129,27 @@ def graph(case: Case, fmt: str, at=None, period=None, min_strength: float = 0.0)
     from .analyse import affinity
     from .report import affinity_export as export
     from .report import affinity_svg
-    data, res = case.resolved()
-    g = affinity.affinity_graph(data, res, at=at, min_strength=min_strength, period=period)
+    stored = analysed(case, "graph")
+    if stored.graph is not None and at is None and period is None and not min_strength:
+        g = stored.graph
+    else:
+        g = affinity.affinity_graph(stored.data, stored.res, at=at, min_strength=min_strength, period=period)
     render = {"svg": affinity_svg.to_svg, "gexf": export.to_gexf, "graphml": export.to_graphml,
               "csv": export.to_csv, "json": export.to_json}[fmt]
     return render(g)
 
 
 def write_dossier(case: Case, dest: Path) -> str:
-    """Analyse the case, write its dossier to ``dest``; the analysis summary."""
+    """Write the dossier of the case's stored analysis to ``dest``; the analysis summary."""
     from . import report
     from .analysis import build_dossier, run_analysis
-    result = run_analysis(case)
+    result = run_analysis(case, trigger="dossier")
     report.write(build_dossier(case, result), dest)
     return result.summary()
 
 
 def witnesses(case: Case):
-    from .judgment import register_for
-    data, res = case.resolved()
-    return register_for(case, data, res, case.findings(data, res))
+    return analysed(case, "witnesses").register
 
 
 def witness_record(w) -> dict:
@@ -143,9 +158,7 @@ def witness_record(w) -> dict:
 
 
 def questions(case: Case):
-    from .analyse.questions import open_questions
-    data, res = case.resolved()
-    return open_questions(data, res, case.findings(data, res))
+    return analysed(case, "questions").questions
 
 
 def questions_markdown(qs) -> str:
@@ -162,13 +175,10 @@ def hypothesis_sets(case: Case, question: str | None = None):
 
 
 def matrices(case: Case, sets) -> list:
-    """The competing-hypotheses matrix of each set, weighed by the witness register."""
+    """The competing-hypotheses matrix of each set, weighed by the stored witness register."""
     from .analyse import hypotheses as ach
-    from .judgment import register_for
-    data, res = case.resolved()
-    found = case.findings(data, res)
-    register = register_for(case, data, res, found)
-    return [ach.ach_matrix(hset, data, res, found, register) for hset in sets]
+    stored = analysed(case, "hypotheses")
+    return [ach.ach_matrix(hset, stored.data, stored.res, stored.findings, stored.register) for hset in sets]
 
 
 def matrix_json(m) -> dict:

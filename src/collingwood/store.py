@@ -51,7 +51,9 @@ from .model import EXTRACTORS_HUMAN, Alias, Claim, ClaimVersion, Curated, Entity
 from .tables import (
     PG_FTS_DOCUMENT,
     SCHEMA_VERSION,
+    STORED_ANALYSIS,
     aliases,
+    analysis_runs,
     audit,
     claim_versions,
     claims,
@@ -723,16 +725,65 @@ class Store:
         return {s for s, r in self.extraction_rules(extractor).items() if rules is None or r == rules}
 
     # --- analysis results and analyst decisions ----------------------------------
-    def save_analysis(self, new_events: list[dict], new_findings: list[dict]) -> None:
+    ANALYSIS_ACTIONS = ("analyse", "analysis_run")      # the analysis's own audit rows
+
+    def revision(self) -> int:
+        """The id of the last audited change to the case (0 for none); the analysis's own
+        rows do not count, so a stored run is current while this equals its revision."""
+        q = (select(audit.c.id).where(audit.c.action.notin_(self.ANALYSIS_ACTIONS))
+             .order_by(audit.c.id.desc()).limit(1))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def changes_since(self, revision: int) -> dict[str, int]:
+        """Audited changes after ``revision``, counted by action ({'set_verdict': 2})."""
+        q = (select(audit.c.action, func.count()).where(
+            (audit.c.id > revision) & audit.c.action.notin_(self.ANALYSIS_ACTIONS))
+             .group_by(audit.c.action))
+        with self.engine.connect() as conn:
+            return {a: n for a, n in conn.execute(q)}
+
+    def latest_run(self) -> dict | None:
+        """The last finished analysis run, or None."""
+        q = (select(analysis_runs).where(analysis_runs.c.finished.is_not(None))
+             .order_by(analysis_runs.c.id.desc()).limit(1))
+        with self.engine.connect() as conn:
+            row = conn.execute(q).mappings().first()
+        return dict(row) if row else None
+
+    def analysis_runs(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(analysis_runs).order_by(analysis_runs.c.id)).mappings()]
+
+    def save_run(self, run: dict, results: dict[str, list[dict]]) -> int:
+        """Store one analysis run and what it found, in one transaction: ``results`` maps a
+        table of stored analysis (``events``, ``findings``, ``resolved_entities``,
+        ``claim_links``, ``name_keys``, ``gradings``, ``open_questions``) to its new rows,
+        which replace the old; a table not named keeps the rows of the run that made them.
+        Returns the run's id."""
+        tables = {t.name: t for t in (events, findings, *STORED_ANALYSIS)}
         with self.write() as conn:
-            conn.execute(delete(events))
-            conn.execute(delete(findings))
-            if new_events:
-                conn.execute(insert(events), new_events)
-            if new_findings:
-                conn.execute(insert(findings), new_findings)
-            self._audit(conn, "analyse", "case", events=len(new_events), findings=len(new_findings),
-                        undoable=False, why="derived from the claims (an analysis run)")
+            run_id = conn.execute(insert(analysis_runs).values(**run)).inserted_primary_key[0]
+            for name, rows in results.items():
+                table = tables[name]
+                conn.execute(delete(table))
+                for i in range(0, len(rows), 20_000):
+                    chunk = [dict(r, run_id=run_id) for r in rows[i:i + 20_000]]
+                    conn.execute(insert(table), chunk)
+            self._audit(conn, "analysis_run", str(run_id), mode=run["mode"], trigger=run["trigger"],
+                        counts=run["counts"], undoable=False, why="derived from the claims (an analysis run)")
+        return run_id
+
+    def stored(self, name: str, where=None) -> list[dict]:
+        """The stored rows of one table of analysis results, in their order."""
+        table = {t.name: t for t in (events, findings, *STORED_ANALYSIS)}[name]
+        q = select(table)
+        if where is not None:
+            q = q.where(where(table))
+        if "ord" in table.c:
+            q = q.order_by(table.c.ord)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
 
     def set_verdict(self, finding_id: str, verdict: str, note: str = "") -> None:
         with self.write() as conn, self._changes(conn, "set_verdict", finding_id, verdict=verdict, note=note) as ch:

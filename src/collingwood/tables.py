@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Connection,
     Float,
@@ -141,6 +142,9 @@ events = Table(
     Column("place", String),
     Column("track", String, nullable=False),
     Column("claim_ids", JSON, nullable=False),
+    Column("run_id", Integer),                     # the analysis run that found it (migration 5)
+    Column("ord", Integer),                        # its place in the resolution's order (migration 5)
+    Column("disputed", Boolean),                   # its versions have no common day (migration 5)
 )
 findings = Table(
     "findings", metadata,
@@ -149,6 +153,8 @@ findings = Table(
     Column("severity", String, nullable=False),
     Column("explanation", Text, nullable=False),
     Column("claim_ids", JSON, nullable=False),
+    Column("run_id", Integer),                     # migration 5
+    Column("ord", Integer),                        # rank in the register, most consequential first
 )
 verdicts = Table(
     "verdicts", metadata,
@@ -217,6 +223,73 @@ audit = Table(
     Column("target", String, nullable=False),
     Column("detail", JSON, nullable=False),
 )
+
+# --- stored analysis (migration 5): what one analysis run found, read by every view ---------
+analysis_runs = Table(
+    "analysis_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", String, nullable=False),
+    Column("finished", String),                    # None while running (or if it died)
+    Column("trigger", String, nullable=False),     # the command that asked for it
+    Column("mode", String, nullable=False),        # full | judgment (resolution and detectors reused)
+    Column("revision", Integer, nullable=False),   # the last audit id the run's snapshot includes
+    Column("fingerprint", String, nullable=False),  # the analysis code and rules it ran with
+    Column("changes", JSON, nullable=False),       # audit actions since the run before: {action: n}
+    Column("counts", JSON, nullable=False),        # {claims, entities, events, findings, ...}
+    Column("detail", JSON, nullable=False),        # resolution extras: ambiguous names, candidates
+    Column("seconds", Float),
+)
+resolved_entities = Table(                         # the resolution's entity clusters
+    "resolved_entities", metadata,
+    Column("id", String, primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("aliases", JSON, nullable=False),       # [{name, kind, valid, source_id}] incl. merged names
+    Column("grounds", JSON, nullable=False),       # why each name joined the cluster
+)
+claim_links = Table(                               # each live claim's entities and event
+    "claim_links", metadata,
+    Column("claim_id", String, primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("subject_id", String),
+    Column("object_id", String),
+    Column("place_id", String),
+    Column("event_id", String),
+    Column("superseded_by", String),               # a machine copy of an analyst's claim
+    Column("names_used", JSON),                    # [{role, name, entity_id, valid}]
+)
+name_keys = Table(                                 # matching key of a name -> entity ids
+    "name_keys", metadata,
+    Column("key", String, primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("entity_ids", JSON, nullable=False),
+)
+gradings = Table(                                  # one grading per person: every view reads it
+    "gradings", metadata,
+    Column("key", String, primary_key=True),       # entity id, or 'n:' + a name no entity has
+    Column("run_id", Integer, nullable=False),
+    Column("name", String, nullable=False),
+    Column("prominence", String, nullable=False),  # peripheral | secondary | central
+    Column("prominence_score", Float, nullable=False),
+    Column("grade", String),                       # A-F for a witness, else None
+    Column("grade_by", String),
+    Column("grade_rule", Text),
+    Column("witness_ord", Integer),                # place in the witness register
+    Column("record", JSON),                        # the whole witness record
+)
+open_questions = Table(
+    "open_questions", metadata,
+    Column("id", String, primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("record", JSON, nullable=False),
+)
+STORED_ANALYSIS = (resolved_entities, claim_links, name_keys, gradings, open_questions)
 
 
 # --- migrations ---------------------------------------------------------------
@@ -292,6 +365,24 @@ def _m5_claim_versions(conn: Connection) -> None:
         claim_versions.create(conn)
 
 
+def _m6_stored_analysis(conn: Connection) -> None:
+    """Analysis runs and what they found (resolution, gradings, open questions), and the run,
+    order and dispute of each stored event and finding. Results stored before are dropped:
+    the next read runs the analysis once and stores them with their run."""
+    insp = inspect(conn)
+    for table in (analysis_runs, *STORED_ANALYSIS):
+        if not insp.has_table(table.name):
+            table.create(conn)
+    for table, cols in ((events, (("run_id", "INTEGER"), ("ord", "INTEGER"), ("disputed", "BOOLEAN"))),
+                        (findings, (("run_id", "INTEGER"), ("ord", "INTEGER")))):
+        have = {c["name"] for c in insp.get_columns(table.name)}
+        for name, sql_type in cols:
+            if name not in have:
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}"))
+    conn.execute(text("DELETE FROM events WHERE run_id IS NULL"))
+    conn.execute(text("DELETE FROM findings WHERE run_id IS NULL"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
         "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
@@ -300,5 +391,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "every name a source was ingested under; who added each alias", _m4_source_names),
     (5, "claim versions and their history; the extractor's entity links; curation by entity id",
      _m5_claim_versions),
+    (6, "stored analysis: analysis runs, resolution, gradings, open questions", _m6_stored_analysis),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -15,7 +15,7 @@ day of the other. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year",
                  "decade", "century", "unknown")
@@ -206,9 +206,8 @@ class TimeSpan:
 
     # -- serialisation
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["earliest"], d["latest"] = self.earliest, self.latest
-        return d
+        return {"lo": self.lo, "hi": self.hi, "granularity": self.granularity, "text": self.text,
+                "value": self.value, "mod": self.mod, "earliest": self.earliest, "latest": self.latest}
 
     @classmethod
     def from_dict(cls, d: dict) -> TimeSpan:

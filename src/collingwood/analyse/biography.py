@@ -37,6 +37,16 @@ class Profile:
     testimony: list[dict] = field(default_factory=list)      # {source_id, title, kind, date, position}
     claims_about: list[str] = field(default_factory=list)
     claims_by: list[str] = field(default_factory=list)
+    grading: dict | None = None      # the case's one grading of the person: {prominence, grade ...}
+
+
+def set_grading(p: Profile, row: dict | None) -> Profile:
+    """Attach the analysis run's grading of the person (the witness register's, the same in
+    every view): prominence, and as a witness the grade with its rule."""
+    if row is not None:
+        p.grading = {"prominence": row["prominence"], "prominence_score": round(row["prominence_score"], 3),
+                     "grade": row["grade"], "grade_by": row["grade_by"], "grade_rule": row["grade_rule"]}
+    return p
 
 
 def _find(res: Resolution, name: str) -> Entity:
@@ -165,6 +175,10 @@ def _when(t: dict | None) -> str:
 
 def profile_markdown(p: Profile) -> str:
     lines = [f"# {p.name}", ""]
+    if p.grading:
+        g = p.grading
+        lines.append(f"**Standing:** {g['prominence']}" +
+                     (f"; as a witness graded {g['grade_rule']}" if g["grade"] else ""))
     if len(p.names) > 1:
         lines.append("**Names:** " + "; ".join(
             n["name"] + (f" ({n['kind'].replace('_', ' ')}, {_when(n['valid'])})" if n["valid"] else

@@ -8,6 +8,7 @@ is None). "1943 or 1944" is neither before nor after "spring 1943".
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import NotFound
@@ -39,6 +40,9 @@ class ChronologyEntry:
     versions: list[Version]
     order_unknown_with: list[str] = field(default_factory=list)
     next_relation: str | None = None     # "before" | "order unknown" (overlap, shared actor) | None
+    order_group: str | None = None       # the first event of its run of order-unknown events
+    order_group_size: int = 1
+    order_listed_all: bool = True        # order_unknown_with is complete (the run fits the window)
 
     @property
     def id(self) -> str:
@@ -96,24 +100,95 @@ def select_events(res: Resolution, actor: str | None = None, track: str | None =
     return out
 
 
+ORDER_WINDOW = 24     # earlier events of the same actor each event is compared with (see _mark_order)
+
+
+class _Runs:
+    """Union-find over entry positions: the runs of events whose order is unknown."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.root(i), self.root(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
 def _mark_order(entries: list[ChronologyEntry]) -> None:
     """Order unknown only where it matters: two events whose spans overlap and that share a
     participant (Cairncross's recruitment and his first meeting with his handler); two
-    unrelated happenings of the same year are simply listed in reading order."""
+    unrelated happenings of the same year are simply listed in reading order.
+
+    Never pair by pair over the record. Each actor's events are swept once in reading order:
+    they fall into runs (an event joins the run while it starts before the run's latest end;
+    events of different runs never overlap), and each event is compared with the
+    ORDER_WINDOW events of its run just before it and with the run's longest-reaching one (so
+    an event with any such neighbour lists one). An event whose runs are no longer than the
+    window lists every event it cannot be ordered against; in a longer run (20,000 meetings
+    of one year) it lists the nearest and carries the run's size (`order_group_size`).
+    Runs that share an event are one group (`order_group`, its first event)."""
     dated = [e for e in entries if e.event.time is not None]
-    for i, e in enumerate(dated):            # sweep: only spans that overlap are compared
-        t, people = e.event.time, set(e.event.participants)
-        for j in range(i + 1, len(dated)):
-            f = dated[j]
-            if f.event.time.lo > t.hi:
-                break
-            if people & set(f.event.participants):
-                e.order_unknown_with.append(f.id)
-                f.order_unknown_with.append(e.id)
-        if i + 1 < len(dated):
-            nxt = dated[i + 1]
-            e.next_relation = ("before" if t.before(nxt.event.time)
-                               else "order unknown" if nxt.id in e.order_unknown_with else None)
+    spans = [e.event.time for e in dated]
+    runs = _Runs(len(dated))
+    found: dict[int, set[int]] = defaultdict(set)
+    partial: set[int] = set()
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(dated):
+        for p in set(e.event.participants):
+            by_person[p].append(i)
+
+    def close(members: list[int]) -> None:
+        if len(members) > ORDER_WINDOW + 1:
+            partial.update(members)
+
+    for idxs in by_person.values():
+        run: list[int] = []
+        end, reach = 0, -1
+        for i in idxs:
+            t = spans[i]
+            if run and t.lo <= end:
+                runs.join(run[0], i)
+                for j in run[-ORDER_WINDOW:]:
+                    if spans[j].hi >= t.lo:
+                        found[i].add(j)
+                        found[j].add(i)
+                if spans[reach].hi >= t.lo:
+                    found[i].add(reach)
+                    found[reach].add(i)
+            else:
+                close(run)
+                run, end, reach = [], t.hi, i
+            run.append(i)
+            if t.hi > end:
+                end, reach = t.hi, i
+        close(run)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(dated)):
+        groups[runs.root(i)].append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            first = dated[members[0]].id
+            for i in members:
+                dated[i].order_group, dated[i].order_group_size = first, len(members)
+    ids = [e.event.id for e in dated]
+    for i, partners in found.items():
+        dated[i].order_unknown_with = [ids[j] for j in sorted(partners)]
+        dated[i].order_listed_all = i not in partial
+    people = [set(e.event.participants) for e in dated]
+    for i in range(len(dated) - 1):
+        t, nxt = spans[i], spans[i + 1]
+        e = dated[i]
+        e.next_relation = ("before" if t.before(nxt)
+                           else "order unknown" if t.intersects(nxt) and not people[i].isdisjoint(people[i + 1])
+                           else None)
 
 
 def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,

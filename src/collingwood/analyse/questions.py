@@ -66,11 +66,16 @@ def question_id(kind: str, *parts: str) -> str:
 
 
 def open_questions(data: CaseData, resolution: Resolution | None,
-                   findings: list[Finding]) -> list[Question]:
-    """Every open question of the case, grouped by kind, in a stable order."""
-    view = CaseView(data, resolution)
+                   findings: list[Finding], prominence_of: dict | None = None,
+                   view: CaseView | None = None) -> list[Question]:
+    """Every open question of the case, grouped by kind, in a stable order.
+
+    ``prominence_of`` is the case's one grading of its people (the witness register's, with
+    the affinity graph's centrality); without it, it is computed here without the graph."""
+    view = view if view is not None else CaseView(data, resolution)
+    prom = prominence_of if prominence_of is not None else prominence(view)
     out = (_disputed(view, live_findings(data, findings)) + _hedged(view)
-           + _endings(view) + _gaps(view))
+           + _endings(view) + _gaps(view, prom))
     return sorted(out, key=lambda q: (KINDS.index(q.kind), q.text, q.id))
 
 
@@ -135,6 +140,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _endings(view: CaseView) -> list[Question]:
     out, seen = [], set()
+    by_source: dict[str, list] = defaultdict(list)       # a passage's claims: its source's only
+    for c in view.claims.values():
+        by_source[c.source_id].append(c)
     for sid in sorted(view.data.sources):
         text = view.data.sources[sid].text or ""
         for pattern in settings()["_patterns"]:
@@ -144,8 +152,8 @@ def _endings(view: CaseView) -> list[Question]:
                     continue
                 seen.add((sid, lo))
                 quote = " ".join(text[lo:hi].split())
-                cids = sorted(c.id for c in view.claims.values()
-                              if c.source_id == sid and c.start < hi and lo < c.end)
+                cids = sorted(c.id for c in by_source.get(sid, ())
+                              if c.start < hi and lo < c.end)
                 out.append(Question(question_id("unexplained_ending", sid, str(lo)),
                                     "unexplained_ending", f"What explains this: “{quote}”?",
                                     cids, [Span(sid, lo, hi, text[lo:hi])]))
@@ -168,9 +176,8 @@ def _years(view: CaseView) -> dict[str, dict[int, list[str]]]:
     return out
 
 
-def _gaps(view: CaseView) -> list[Question]:
+def _gaps(view: CaseView, prom: dict) -> list[Question]:
     cfg = settings()["timeline_gaps"]
-    prom = prominence(view)
     period = view.data.period
     out = []
     for who, years in sorted(_years(view).items()):

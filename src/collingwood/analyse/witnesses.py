@@ -195,14 +195,18 @@ def _apply_statement_overrides(rec: WitnessRecord, mine: list[dict]) -> None:
 # ---------------------------------------------------------------- the register
 
 def witness_register(data: CaseData, resolution: Resolution | None, findings: list[Finding],
-                     overrides=(), graph=None) -> list[WitnessRecord]:
-    """One record per witness, sorted by name; see docs/judgment.md for every rule."""
-    view = CaseView(data, resolution)
+                     overrides=(), graph=None, prominence_of: dict | None = None,
+                     view: CaseView | None = None) -> list[WitnessRecord]:
+    """One record per witness, sorted by name; see docs/judgment.md for every rule.
+
+    ``prominence_of`` (key -> (score, class), from `case_view.prominence`) is the case's one
+    grading of its people; without it, it is computed here from ``graph``."""
+    view = view if view is not None else CaseView(data, resolution)
     findings = live_findings(data, findings)
     by_id = {f.id: f for f in findings}
     against, pairs = _conflicts(view, findings)
     support = _supporters(view, pairs)
-    prom = prominence(view, graph)
+    prom = prominence_of if prominence_of is not None else prominence(view, graph)
     omitted = omissions(view, findings)
     flags: dict[str, list[str]] = defaultdict(list)
     for f in findings:

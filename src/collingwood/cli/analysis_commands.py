@@ -12,7 +12,14 @@ from .. import service
 from ..case import Case
 from ..errors import ConfigError, NotFound
 from . import case_commands  # noqa: F401  (registered first: --help lists the case commands first)
-from .app import CASE_HELP, _jsonl, _write_or_print, app, handles_errors, out
+from .app import CASE_HELP, _jsonl, _write_or_print, app, err, handles_errors, out
+
+
+def _open(case: Path) -> Case:
+    """The case, telling stderr when a read has to run a long analysis first."""
+    c = Case.open(case)
+    c.progress = lambda message: err.print(message)
+    return c
 
 
 class ChronologyFormat(str, Enum):
@@ -33,9 +40,10 @@ class GraphFormat(str, Enum):
 @handles_errors
 def analyse(case: str = typer.Argument(..., help=CASE_HELP)):
     """Resolve entities and events and detect findings; store the results."""
-    from ..analysis import run_analysis
-    result = run_analysis(Case.open(case))
-    out.print(f"analyse: {result.summary()}")
+    stored = service.analysed(_open(case), "analyse")
+    counts = stored.run["counts"]
+    out.print(f"analyse: {counts['events']} events, {counts['findings']} findings "
+              f"(analysis run {stored.run['id']}, {stored.run['mode']})")
 
 
 @app.command()
@@ -51,7 +59,7 @@ def chronology(case: str = typer.Argument(..., help=CASE_HELP),
     from ..model import TRACKS
     if track and track not in TRACKS:
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
-    c = Case.open(case)
+    c = _open(case)
     lo, hi = _when(start), _when(end)
     _write_or_print(service.chronology(c, fmt.value, actor=actor, track=track, start=lo, end=hi), dest)
 
@@ -72,7 +80,7 @@ def findings(case: str = typer.Argument(..., help=CASE_HELP),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per finding."),
              kind: str = typer.Option(None, "--type", help="Only findings of this type.")):
     """The register of contradictions and anomalies, each citing both passages."""
-    items, data, res = service.findings(Case.open(case), kind)
+    items, data, res = service.findings(_open(case), kind)
     if as_json:
         _jsonl(service.finding_record(f, data, res) for f in items)
         return
@@ -92,7 +100,7 @@ def verdict(case: str = typer.Argument(..., help=CASE_HELP),
     from ..model import VERDICTS
     if value not in VERDICTS:
         raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
-    c = Case.open(case)
+    c = _open(case)
     if finding_id not in service.finding_ids(c):
         raise NotFound(f"No finding {finding_id!r} in {case}; list them with "
                        f"`collingwood findings {case}` and copy the id.")
@@ -106,7 +114,7 @@ def merge(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           same_as: str = typer.Argument(..., help="The entity it denotes.")):
     """Tell Collingwood two names denote one entity (wins over the machine)."""
-    found, names = service.curate(Case.open(case), "merge", name, same_as)
+    found, names = service.curate(_open(case), "merge", name, same_as)
     if not found:
         close = _close_names(names, same_as)
         raise NotFound(f"No entity called {same_as!r} in {case}" +
@@ -125,7 +133,7 @@ def split(case: str = typer.Argument(..., help=CASE_HELP),
           name: str = typer.Argument(..., help="A name as it appears in claims."),
           other: str = typer.Argument(..., help="An entity it must not be merged with.")):
     """Tell Collingwood a name does not denote an entity (wins over the machine)."""
-    service.curate(Case.open(case), "split", name, other)
+    service.curate(_open(case), "split", name, other)
     out.print(f"{name!r} kept apart from {other!r}")
 
 
@@ -135,7 +143,7 @@ def profile(case: str = typer.Argument(..., help=CASE_HELP),
             name: str = typer.Argument(..., help="A person or organisation (any of its names)."),
             as_json: bool = typer.Option(False, "--json")):
     """A biography: names over time, life dates, posts, associations, claims, testimony."""
-    _write_or_print(service.profile(Case.open(case), name, as_json=as_json), None)
+    _write_or_print(service.profile(_open(case), name, as_json=as_json), None)
 
 
 @app.command()
@@ -148,7 +156,7 @@ def graph(case: str = typer.Argument(..., help=CASE_HELP),
           fmt: GraphFormat = typer.Option(GraphFormat.svg, "--format", help="svg, gexf, graphml, csv or json."),
           dest: Path = typer.Option(None, "--out", help="Write to this file instead of printing.")):
     """The affinity chart: documented and inferred relationships, with their grounds."""
-    c = Case.open(case)
+    c = _open(case)
     period = None
     if start or end:
         lo, hi = _when(start or "1"), _when(end or "9999")
@@ -162,7 +170,7 @@ def graph(case: str = typer.Argument(..., help=CASE_HELP),
 def dossier(case: str = typer.Argument(..., help=CASE_HELP),
             dest: Path = typer.Option(Path("dossier.html"), "--out", help="The HTML file to write.")):
     """Write the self-contained HTML dossier of a case."""
-    summary = service.write_dossier(Case.open(case), dest)
+    summary = service.write_dossier(_open(case), dest)
     out.print(f"Wrote {dest} ({summary})")
 
 @app.command()
@@ -170,7 +178,7 @@ def dossier(case: str = typer.Argument(..., help=CASE_HELP),
 def witnesses(case: str = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per witness.")):
     """The witness register: corroborated, contradicted, typed untruths and a graded reliability."""
-    register = service.witnesses(Case.open(case))
+    register = service.witnesses(_open(case))
     if as_json:
         _jsonl(service.witness_record(w) for w in register)
         return
@@ -187,7 +195,7 @@ def judge(case: str = typer.Argument(..., help=CASE_HELP),
           note: str = typer.Option("", help="Why: kept in the audit log and shown beside the grade.")):
     """Override the machine's judgment of a witness (audited; survives re-runs)."""
     from ..judgment import add_override
-    add_override(Case.open(case), witness, target, value, note, check=True)
+    add_override(_open(case), witness, target, value, note, check=True)
     out.print(f"{witness}: {target} = {value}")
 
 
@@ -196,7 +204,7 @@ def judge(case: str = typer.Argument(..., help=CASE_HELP),
 def questions(case: str = typer.Argument(..., help=CASE_HELP),
               as_json: bool = typer.Option(False, "--json", help="One JSON object per question.")):
     """Open questions in the record: disputed events, hedged claims, unexplained endings, gaps."""
-    qs = service.questions(Case.open(case))
+    qs = service.questions(_open(case))
     if as_json:
         _jsonl(q.as_json() for q in qs)
     else:
@@ -209,7 +217,7 @@ def hypotheses(case: str = typer.Argument(..., help=CASE_HELP),
                question: str = typer.Option(None, help="Words of the question (when the case has several)."),
                as_json: bool = typer.Option(False, "--json", help="The matrix and ranking as JSON.")):
     """The competing-hypotheses matrix for a question, ranked by weighted inconsistency."""
-    c = Case.open(case)
+    c = _open(case)
     sets = service.hypothesis_sets(c, question)
     if not sets:
         raise ConfigError("No hypotheses to weigh: ingest a *.hypotheses.yaml file "
@@ -231,5 +239,5 @@ def rate(case: str = typer.Argument(..., help=CASE_HELP),
          note: str = typer.Option("", help="Why.")):
     """Rate one cell of a hypotheses matrix (the analyst's rating wins over the machine's)."""
     from ..judgment import rate as rate_cell
-    rate_cell(Case.open(case), question, hypothesis, evidence, rating, note)
+    rate_cell(_open(case), question, hypothesis, evidence, rating, note)
     out.print(f"{hypothesis} × {evidence}: {rating.upper()}")

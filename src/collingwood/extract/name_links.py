@@ -24,6 +24,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+import jellyfish
 from rapidfuzz import fuzz
 
 from ..model import Alias, Entity
@@ -41,6 +42,7 @@ from .name_forms import (
     not_surnames,
     ocr_match,
     parse_person,
+    skeleton,
     title_words,
     variant_kind,
 )
@@ -413,7 +415,8 @@ def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
     parsed = [(n, p) for n, p in parsed if p is not None]
     out: list[tuple[str, str, str]] = []
     by_surname: dict[str, list] = defaultdict(list)
-    by_initial: dict[str, list] = defaultdict(list)
+    by_initial: dict[tuple, list[int]] = defaultdict(list)     # (first initial, surname key) -> names
+    named: list[tuple] = []
     joined: dict[str, str] = {}
     for n, p in parsed:                               # 'Kim Il Sung' / 'Kim Il-sung'
         key = re.sub(r"[\s-]+", "", fold(n))
@@ -427,15 +430,35 @@ def name_variants(names: list[str]) -> list[tuple[str, str, str]]:
                 if kinds and None not in kinds:
                     out.append((m, n, "transliteration" if kinds == {"transliteration"} else "spelling"))
         initial = fold(p.given[0])[:1]
-        for m, q in by_initial[initial]:                  # the surname spelled otherwise
-            if q.key != p.key and len(p.key) >= 5:
-                kind = variant_kind(p.surname, q.surname)
-                if kind and compatible(PersonName(p.given, q.surname), q):
-                    out.append((m, n, kind))
-                    out.append((m, normal_case(p.surname), kind))     # 'MUNSEIL' alone, as later written
+        keys = [(initial, k) for k in _surname_keys(p.surname)]
+        if len(p.key) >= 5:                               # the surname spelled otherwise
+            seen = sorted({i for k in keys for i in by_initial.get(k, ())})
+            for i in seen:
+                m, q = named[i]
+                if q.key != p.key:
+                    kind = variant_kind(p.surname, q.surname)
+                    if kind and compatible(PersonName(p.given, q.surname), q):
+                        out.append((m, n, kind))
+                        out.append((m, normal_case(p.surname), kind))     # 'MUNSEIL' alone, as later written
         by_surname[p.key].append((n, p))
-        by_initial[initial].append((n, p))
+        for k in keys:
+            by_initial[k].append(len(named))
+        named.append((n, p))
     return out
+
+
+def _surname_keys(surname: str) -> set[tuple[str, str]]:
+    """Blocking keys two surnames share whenever `variant_kind` can call them variants: the
+    same transliteration skeleton, the same sound (metaphone), or (a slip: at most two edits)
+    a common string left after deleting up to two letters from each. Names that share no
+    key are never compared, so the search grows with the names, not their pairs."""
+    f = fold(surname)
+    keys = {("s", skeleton(surname)), ("m", jellyfish.metaphone(f))}
+    deleted = {f}
+    for _ in range(2):
+        deleted |= {w[:i] + w[i + 1:] for w in deleted for i in range(len(w))}
+    keys.update(("d", w) for w in deleted)
+    return keys
 
 
 def place_variants(names: list[str]) -> list[tuple[str, str, str]]:

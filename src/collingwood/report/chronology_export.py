@@ -26,6 +26,8 @@ def entry_record(e: ChronologyEntry, res: Resolution) -> dict:
         "track": e.event.track,
         "disputed": e.disputed,
         "order_unknown_with": list(e.order_unknown_with),
+        "order_group": e.order_group,
+        "order_group_size": e.order_group_size,
         "versions": [{
             "claim_id": v.claim_id, "source_id": v.source_id, "source_title": v.source_title,
             "quote": v.quote, "witness": v.witness, "polarity": v.polarity, "modality": v.modality,
@@ -58,6 +60,9 @@ def to_markdown(entries: list[ChronologyEntry], res: Resolution) -> str:
         if e.order_unknown_with:
             others = "; ".join(names[x] for x in e.order_unknown_with[:8])
             more = f" and {len(e.order_unknown_with) - 8} more" if len(e.order_unknown_with) > 8 else ""
+            if not e.order_listed_all:
+                more = (f" and others of a run of {e.order_group_size:,} events whose spans "
+                        "overlap and share actors")
             lines.append(f"*Order unknown relative to: {others}{more}.*")
         lines += ["", "| when | witness | source | says | immediacy |", "|---|---|---|---|---|"]
         for v in e.versions:

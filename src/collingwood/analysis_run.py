@@ -1,0 +1,115 @@
+"""The analysis run: once after a change to the case, its results stored for every view.
+
+`results(case)` is what every read (a command, the dossier, the web pages) asks for: the
+latest run's results when nothing changed since (the case's revision is the last audited
+change, `Store.revision`), else one run first. A run after only verdicts, judgments or
+ratings reuses the stored resolution and findings and computes the judgment layer again;
+any other change runs everything. Each run is a row of ``analysis_runs`` (when, what asked
+for it, what changed since the run before, counts); its results replace the last run's
+(`results.py`, tables in `tables.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+
+from . import results as results_rows
+from .case import Case
+from .resolve import resolve
+from .results import Results
+
+
+# Changes after which the resolution, the events and the detectors' findings stand: only the
+# judgment layer (witness register, open questions) is computed again.
+JUDGMENT_ONLY = frozenset({"set_verdict", "judge", "rate", "set_hypotheses"})
+PROGRESS_CLAIMS = 2000      # a run over more claims says so on stderr (see Case.progress)
+_FINGERPRINTED = ("resolve.py", "analysis_run.py", "results.py", "model.py", "timespan.py",
+                  "analyse", "extract", "data", "schema")
+
+
+@cache
+def fingerprint() -> str:
+    """The analysis code and rules this Collingwood runs: a run made by other code is stale."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _FINGERPRINTED:
+        path = root / name
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            if f.suffix in (".py", ".yaml") and f.is_file():
+                digest.update(f.relative_to(root).as_posix().encode())
+                digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
+    """The latest analysis run's results. When the case changed since that run (an ingest, an
+    extract, an edit, a verdict, a merge, a rating ...) or the analysis code did, the analysis
+    runs first, once: later calls in the same process reuse it while nothing changes."""
+    store = case.store
+    revision = store.revision()
+    held = case.analysed
+    if not force and held is not None and held.revision == revision:
+        return held
+    last = store.latest_run()
+    if not force and last is not None and last["revision"] == revision and last["fingerprint"] == fingerprint():
+        case.analysed = Results(store, last, case.data())
+        return case.analysed
+    case.analysed = _run(case, trigger, revision, last)
+    return case.analysed
+
+
+def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
+    """One analysis run over a snapshot taken after ``revision``; stores and returns its results."""
+    from .analyse.affinity import affinity_graph
+    from .analyse.case_view import CaseView, prominence
+    from .analyse.questions import open_questions
+    from .analyse.witnesses import witness_register
+    store = case.store
+    started, t0 = _now(), time.perf_counter()
+    changes = store.changes_since(last["revision"]) if last else {}
+    data = case.data()
+    say = case.progress if case.progress and len(data.claims) >= PROGRESS_CLAIMS else None
+    reuse = (last is not None and last["fingerprint"] == fingerprint() and changes
+             and set(changes) <= JUDGMENT_ONLY)
+    if say:
+        say(f"Analysing {len(data.claims):,} claims ({'judgments only' if reuse else 'full run'}; "
+            f"the case changed since its last analysis) ...")
+    stored: dict[str, list[dict]] = {}
+    if reuse:
+        previous = Results(store, last, data)
+        res, found, prom, graph = previous.res, previous.findings, previous.prominence, None
+    else:
+        res = resolve(data)
+        found = Case.findings(data, res)
+        graph = affinity_graph(data, res)
+        stored.update(results_rows.resolution_rows(res))
+        stored["findings"] = results_rows.finding_rows(found)
+    view = CaseView(data, res)
+    if not reuse:
+        prom = prominence(view, graph)
+    register = witness_register(data, res, found, overrides=store.judgments(), prominence_of=prom, view=view)
+    questions = open_questions(data, res, found, prominence_of=prom, view=view)
+    gradings = results_rows.grading_rows(prom, register, view.name)
+    stored["gradings"] = gradings
+    stored["open_questions"] = results_rows.question_rows(questions)
+    counts = {"claims": len(res.claims), "entities": len(res.entities), "events": len(res.events),
+              "findings": len(found), "witnesses": len(register), "questions": len(questions)}
+    run = dict(started=started, finished=_now(), trigger=trigger, mode="judgment" if reuse else "full",
+               revision=revision, fingerprint=fingerprint(), changes=changes, counts=counts,
+               detail=results_rows.resolution_detail(res) if not reuse else last["detail"],
+               seconds=round(time.perf_counter() - t0, 3))
+    run["id"] = store.save_run(run, stored)
+    if say:
+        say(f"Analysed in {time.perf_counter() - t0:.1f} s: {counts['events']:,} events, "
+            f"{counts['findings']:,} findings.")
+    return Results(store, run, data, res=res, findings=found, gradings=gradings, register=register,
+                   questions=questions, graph=graph)

@@ -1,0 +1,277 @@
+"""The stored results of an analysis run, as rows and back: what `analysis` writes, every view reads.
+
+One run stores the resolution (entity clusters, each claim's entities and event, name keys),
+the events, the ranked findings, one grading per person (prominence, and for a witness the
+grade with the whole register record) and the open questions. `Results` reads them back
+lazily, so a chronology never loads the witness register and a findings list never rebuilds
+the chronology. The rows are plain JSON-able values (tables in `tables.py`); objects are
+rebuilt by `load` from their dataclass fields, so a new field is stored without new code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+
+from .analyse.questions import Question
+from .analyse.witnesses import WitnessRecord
+from .model import Alias, CaseData, Entity, Event, Finding
+from .resolve import NameUse, Resolution
+from .timespan import TimeSpan
+
+# --- objects <-> JSON -----------------------------------------------------------------
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def dump(obj):
+    """A dataclass (nested, with TimeSpans) as plain JSON values."""
+    if isinstance(obj, _PLAIN):
+        return obj
+    if isinstance(obj, TimeSpan):
+        return obj.to_dict()
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [x if isinstance(x, _PLAIN) else dump(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): v if isinstance(v, _PLAIN) else dump(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj):
+        return {k: v if isinstance(v, _PLAIN) else dump(v) for k, v in vars(obj).items()}
+    return obj
+
+
+def _same(value):
+    return value
+
+
+@cache
+def _converter(tp):
+    """A function that turns `dump`'s JSON of the type ``tp`` back into it, planned once per
+    type: lists and dicts of plain values come back as they are, without a walk."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) != 1:
+            return _same
+        conv = _converter(inner[0])
+        return _same if conv is _same else (lambda v: None if v is None else conv(v))
+    if tp is TimeSpan:
+        return lambda v: None if v is None else TimeSpan.from_dict(v)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        plan = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(tp)}
+
+        def build(v):
+            if v is None:
+                return None
+            return tp(**{k: plan[k](x) for k, x in v.items() if k in plan})
+        return build
+    if origin in (list, set, frozenset, tuple):
+        args = typing.get_args(tp)
+        conv = _converter(args[0]) if args else _same
+        if origin is list:
+            return _same if conv is _same else (lambda v: [conv(x) for x in v])
+        return lambda v: origin(conv(x) for x in v)
+    if origin is dict:
+        conv = _converter(typing.get_args(tp)[1])
+        return _same if conv is _same else (lambda v: {k: conv(x) for k, x in v.items()})
+    return _same
+
+
+def load(tp, value):
+    """``value`` (from `dump`) as an instance of the type ``tp``."""
+    return _converter(tp)(value)
+
+
+def _span(t: TimeSpan | None) -> dict | None:
+    return t.to_dict() if t is not None else None
+
+
+def _time(d: dict | None) -> TimeSpan | None:
+    return TimeSpan.from_dict(d) if d else None
+
+
+# --- the resolution -----------------------------------------------------------------------
+
+
+def resolution_rows(res: Resolution) -> dict[str, list[dict]]:
+    entities = [dict(id=eid, ord=i, name=e.name, kind=e.kind, notes=e.notes,
+                     aliases=[dict(name=a.name, kind=a.kind, valid=_span(a.valid), source_id=a.source_id)
+                              for a in e.aliases],
+                     grounds=list(res.grounds.get(eid, ())))
+                for i, (eid, e) in enumerate(res.entities.items())]
+    links = [dict(claim_id=cid, subject_id=sid, object_id=res.object_of.get(cid),
+                  place_id=res.place_of.get(cid), event_id=res.event_of.get(cid),
+                  superseded_by=res.superseded.get(cid),
+                  names_used=[dict(role=u.role, name=u.name, entity_id=u.entity_id, valid=_span(u.valid))
+                              for u in res.names_used[cid]] if cid in res.names_used else None)
+             for cid, sid in res.subject_of.items()]
+    keys = [dict(key=k, entity_ids=list(ids)) for k, ids in res._keys.items()]
+    events = [dict(id=e.id, ord=i, predicate=e.predicate, participants=list(e.participants),
+                   time=_span(e.time), place=e.place, track=e.track, claim_ids=list(e.claim_ids),
+                   disputed=e.id in res.disputed)
+              for i, e in enumerate(res.events.values())]
+    return {"resolved_entities": entities, "claim_links": links, "name_keys": keys, "events": events}
+
+
+def resolution_detail(res: Resolution) -> dict:
+    return {"ambiguous": res.ambiguous, "candidates": [list(c) for c in res.candidates]}
+
+
+def resolution_from(store, data: CaseData, detail: dict) -> Resolution:
+    """The stored resolution over the snapshot it was made from."""
+    res = Resolution()
+    for r in store.stored("resolved_entities"):
+        res.entities[r["id"]] = Entity(r["id"], r["name"], r["kind"], [
+            Alias(a["name"], a["kind"], _time(a["valid"]), a["source_id"]) for a in r["aliases"]], r["notes"])
+        if r["grounds"]:
+            res.grounds[r["id"]] = list(r["grounds"])
+    links = {r["claim_id"]: r for r in store.stored("claim_links")}
+    for c in data.claims:
+        r = links.get(c.id)
+        if r is None:
+            continue
+        cid = c.id
+        res.subject_of[cid] = r["subject_id"]
+        if r["object_id"] is not None:
+            res.object_of[cid] = r["object_id"]
+        if r["place_id"] is not None:
+            res.place_of[cid] = r["place_id"]
+        if r["names_used"]:
+            res.names_used[cid] = [NameUse(u["role"], u["name"], u["entity_id"], TimeSpan.from_dict(u["valid"]))
+                                   for u in r["names_used"]]
+        if r["superseded_by"] is not None:
+            res.superseded[cid] = r["superseded_by"]
+            continue
+        res.claims[cid] = c
+        if r["event_id"] is not None:
+            res.event_of[cid] = r["event_id"]
+    for r in store.stored("events"):
+        res.events[r["id"]] = Event(r["id"], r["predicate"], tuple(r["participants"]), list(r["claim_ids"]),
+                                    _time(r["time"]), r["place"], r["track"])
+        if r["disputed"]:
+            res.disputed.add(r["id"])
+    res._keys = {r["key"]: list(r["entity_ids"]) for r in store.stored("name_keys")}
+    res.ambiguous = dict(detail.get("ambiguous") or {})
+    res.candidates = [tuple(c) for c in detail.get("candidates") or ()]
+    return res
+
+
+# --- findings, gradings, questions ---------------------------------------------------------
+
+
+def finding_rows(found: list[Finding]) -> list[dict]:
+    return [dict(id=f.id, ord=i, type=f.type, severity=f.severity, explanation=f.explanation,
+                 claim_ids=list(f.claim_ids)) for i, f in enumerate(found)]
+
+
+def findings_from(store, data: CaseData) -> list[Finding]:
+    out = []
+    for r in store.stored("findings"):
+        f = Finding(r["id"], r["type"], r["severity"], r["explanation"], list(r["claim_ids"]))
+        if f.id in data.verdicts:
+            f.verdict, f.note = data.verdicts[f.id]
+        out.append(f)
+    return out
+
+
+def grading_rows(prominence: dict[str, tuple[float, str]], register: list[WitnessRecord],
+                 name_of) -> list[dict]:
+    """One row per person the case grades: prominence for everyone, the grade for a witness."""
+    rows = {key: dict(key=key, name=name_of(key), prominence=cls, prominence_score=float(score),
+                      grade=None, grade_by=None, grade_rule=None, witness_ord=None, record=None)
+            for key, (score, cls) in prominence.items()}
+    for i, w in enumerate(register):
+        rows[w.key] = dict(key=w.key, name=w.witness, prominence=w.prominence,
+                           prominence_score=float(w.prominence_score), grade=w.grade, grade_by=w.grade_by,
+                           grade_rule=w.grade_rule, witness_ord=i, record=dump(w))
+    return list(rows.values())
+
+
+def prominence_from(rows: list[dict]) -> dict[str, tuple[float, str]]:
+    return {r["key"]: (r["prominence_score"], r["prominence"]) for r in rows}
+
+
+def register_from(rows: list[dict]) -> list[WitnessRecord]:
+    witnesses = sorted((r for r in rows if r["witness_ord"] is not None), key=lambda r: r["witness_ord"])
+    return [load(WitnessRecord, r["record"]) for r in witnesses]
+
+
+def question_rows(questions: list[Question]) -> list[dict]:
+    return [dict(id=q.id, ord=i, kind=q.kind, text=q.text, record=dump(q)) for i, q in enumerate(questions)]
+
+
+def questions_from(store) -> list[Question]:
+    return [load(Question, r["record"]) for r in store.stored("open_questions")]
+
+
+# --- what a view reads ---------------------------------------------------------------------
+
+
+class Results:
+    """The latest analysis run's results over the case's snapshot, each part read when first asked.
+
+    Built by `analysis.results` (which runs the analysis first when the case changed since);
+    a run made in this process hands over what it computed, so nothing is read back.
+    """
+
+    def __init__(self, store, run: dict, data: CaseData | None = None, **computed):
+        self.store = store
+        self.run = run
+        self._data = data
+        self._res: Resolution | None = computed.get("res")
+        self._findings: list[Finding] | None = computed.get("findings")
+        self._gradings: list[dict] | None = computed.get("gradings")
+        self._register: list[WitnessRecord] | None = computed.get("register")
+        self._questions: list[Question] | None = computed.get("questions")
+        self.graph = computed.get("graph")         # the affinity graph, when this process drew it
+
+    @property
+    def revision(self) -> int:
+        return self.run["revision"]
+
+    @property
+    def data(self) -> CaseData:
+        if self._data is None:
+            raise RuntimeError("Results without a snapshot")    # always given by analysis.results
+        return self._data
+
+    @property
+    def res(self) -> Resolution:
+        if self._res is None:
+            self._res = resolution_from(self.store, self.data, self.run["detail"])
+        return self._res
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = findings_from(self.store, self.data)
+        return self._findings
+
+    @property
+    def gradings(self) -> list[dict]:
+        if self._gradings is None:
+            self._gradings = self.store.stored("gradings")
+        return self._gradings
+
+    @property
+    def prominence(self) -> dict[str, tuple[float, str]]:
+        return prominence_from(self.gradings)
+
+    def grading(self, key: str) -> dict | None:
+        """The one grading of a person (entity id or 'n:' name): prominence, grade, rule."""
+        return next((r for r in self.gradings if r["key"] == key), None)
+
+    @property
+    def register(self) -> list[WitnessRecord]:
+        if self._register is None:
+            self._register = register_from(self.gradings)
+        return self._register
+
+    @property
+    def questions(self) -> list[Question]:
+        if self._questions is None:
+            self._questions = questions_from(self.store)
+        return self._questions
