@@ -1,6 +1,6 @@
-"""End to end through the CLI on the demo case: a verdict, a review, an edit and a merge survive
-`extract --force`, new extractor rules and re-analysis; ids do not move; a stale edit is a
-coded error, not a traceback (issue 12, point 2)."""
+"""End to end through the CLI on the demo case: a verdict, a review, an edit, a merge, a grade and a
+rating survive `extract --force`, new extractor rules and re-analysis; ids do not move; a stale
+edit is a coded error, not a traceback (issue 12, point 2)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,15 @@ def test_decisions_survive_re_extraction_new_rules_and_re_analysis(tmp_path, mon
                            "--set", "note=per the second source", "--json"))
     assert edited["version"] == 2 and edited["time"]["text"] == "autumn 1939" and edited["id"] == edit["id"]
 
+    # a grade of a witness and a rating of a matrix cell, against the machine's
+    witness = jsonl("witnesses", case, "--json")[0]
+    grade = "A" if witness["grade"] != "A" else "C"
+    ok("judge", case, witness["witness"], "grade", grade, "--note", "the archive bears them out")
+    (matrix,) = jsonl("hypotheses", case, "--json")
+    cell = matrix["cells"][0]
+    rating = "II" if cell["rating"] != "II" else "CC"
+    ok("rate", case, cell["hypothesis"], cell["evidence"], rating, "--note", "read in full")
+
     before = state(case)
     ok("extract", case, "--force")
     after = state(case)
@@ -78,6 +87,11 @@ def test_decisions_survive_re_extraction_new_rules_and_re_analysis(tmp_path, mon
     assert claims[edit["id"]]["time"]["text"] == "autumn 1939" and claims[edit["id"]]["edited_by"] == "analyst"
     _, res = Case.open(case).resolved()
     assert res.find(name) == res.find(same_as)                # the merge holds
+    graded = {w["witness"]: w for w in jsonl("witnesses", case, "--json")}
+    assert graded[witness["witness"]]["grade"] == grade
+    (matrix,) = jsonl("hypotheses", case, "--json")
+    rated = next(c for c in matrix["cells"] if (c["hypothesis"], c["evidence"]) == (cell["hypothesis"], cell["evidence"]))
+    assert rated["rating"] == rating and rated["proposed_by"] != "machine"
 
     from collingwood.extract import rules as rules_module
     monkeypatch.setattr(rules_module, "_fingerprint", lambda: "other rules")

@@ -300,6 +300,8 @@ def test_a_review_is_a_version_too(case):
     store(case, met(case))
     (claim,) = case.claims()
     assert case.review(claim.id, "accepted").version == 2
+    assert case.review(claim.id, "accepted", "checked again").version == 2     # the same decision: no version,
+    assert case.store.audit_log()[-1]["detail"]["note"] == "checked again"     # but its reason is kept
     assert [v.change for v in case.claim_history(claim.id)] == ["extract", "review"]
     with pytest.raises(StaleVersion):
         case.review(claim.id, "rejected", expected_version=1)

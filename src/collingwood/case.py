@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .claim_edits import READING, edited
 from .engine import create_database, database_exists, dialect_of, is_url, shown_url
-from .errors import CaseError, CaseUnreachable, case_not_found
+from .errors import CaseError, CaseUnreachable, NotFound, StaleVersion, case_not_found
 from .model import CaseData
 from .stage import StageReport
-from .store import Store, case_url
+from .store import Store, case_url, claim_values
 from .timespan import TimeSpan
 
 DEFAULT_SUFFIX = ".case"
@@ -119,9 +120,6 @@ class Case:
         when the claim is no longer at ``expected_version``: one compare-and-set, so two
         analysts editing at once never overwrite each other. A hand edit of the reading is
         never overwritten by re-extraction. Returns the claim as stored now."""
-        from .claim_edits import READING, edited
-        from .errors import NotFound, StaleVersion
-        from .store import claim_values
         current = self.store.claim(claim_id)
         if current is None:
             raise NotFound(f"No claim {claim_id!r} in this case; see `collingwood claims --json` for ids.")
@@ -135,7 +133,6 @@ class Case:
 
     def claim(self, claim_id: str):
         """The claim with this id as it is now (NotFound if none)."""
-        from .errors import NotFound
         found = self.store.claim(claim_id)
         if found is None:
             raise NotFound(f"No claim {claim_id!r} in this case; see `collingwood claims --json` for ids.")

@@ -547,7 +547,9 @@ class Store:
             if expected_version is not None and row["version"] != expected_version:
                 raise _stale(row, expected_version)
             diff = {k: v for k, v in values.items() if row[k] != v}
-            if not diff:
+            if not diff:                        # nothing changes: no new version; a reason still counts
+                if detail.get("note"):
+                    self._audit(conn, action, claim_id, version=row["version"], fields=[], **detail)
                 return _claim(row)
             now = _now()
             stamp = dict(version=row["version"] + 1, changed_at=now, changed_by=self.actor, change=change)
