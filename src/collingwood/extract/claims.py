@@ -499,12 +499,15 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             patient = [t for t in patient if unqualified(reader, t)]
             options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
-            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
+            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else \
+                [([gtok], [])] if p.lone and not _own_passive(verb) else []   # 'was denounced and confessed'
         else:                       # 'Hankey transferred Cairncross to the Treasury'
             options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
                 ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = arg_pairs(reader, p, subjects, objects)
+            if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
+                pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
             if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
@@ -518,9 +521,20 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             when = reader.current_time(verb) if late else when
             for a, b in pairs:
                 penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
-                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True))
+                out.append(make_claim(reader, verb, _for_employer(p, b), a, b, v, penalty, v.denied, when=when,
+                                      clause=True))
             break
     return out
+
+
+def _for_employer(p: Predicate, b: Arg | None) -> Predicate:
+    """'joined the Foreign Office' is a post there, 'joined the Party' a membership: the
+    predicate a claim takes when its object is an employer (``data/events.yaml``)."""
+    table = event_words()["employers"]
+    if b is None or p.name not in table["recast"] or b.kind != "organisation":
+        return p
+    head = b.name.split()[-1].lower() if b.name.split() else ""
+    return schema().predicates[table["recast"][p.name]] if head in table["heads"] else p
 
 
 def _passive(verb) -> bool:
@@ -530,6 +544,12 @@ def _passive(verb) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
             and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "dobj") for c in verb.children)
             and _passive(verb.head))
+
+
+def _own_passive(verb) -> bool:
+    """The verb is passive by its own words, not only as a participle joined to a passive
+    one: in 'was denounced in 1964 and confessed', 'confessed' may be active."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ != "conj"
 
 
 def unqualified(reader: SentenceReader, tok) -> bool:
@@ -571,6 +591,10 @@ def _a_place(p: Predicate, b: Arg) -> bool:
     'arrived at the Consulate'): its head word is listed in ``data/events.yaml``."""
     if p.object != "place" or b.kind != "organisation":
         return False
+    return _building(b)
+
+
+def _building(b: Arg) -> bool:
     head = b.name.split()[-1].lower() if b.name.split() else ""
     return head in event_words()["place_like_heads"]
 
@@ -580,6 +604,8 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
     espionage'): a person's death or arrest is a fact without its date, a body's dissolution
     without one says too little to keep."""
+    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return []               # 'admits that he was recruited': what is said, not an act alone
     dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
     return [(a, None) for a in map(reader.arg, _expand(subjects))

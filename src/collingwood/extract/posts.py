@@ -75,6 +75,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if noun.pos_ == "PROPN" and reader.named(noun) is not None:
         return []                       # 'Director of Central Intelligence' named as a body
     role, holder = _noun_role(noun)
+    if noun.lemma_.lower() in words()["copular_posts"] and (role != "attr" or holder.dep_ != "attr"):
+        return []                       # 'as part of a re-organisation of the Red Army'
     if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
         clause = noun.head
         attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
