@@ -71,7 +71,7 @@ def test_each_clause_cites_its_own_passage(extract):
     text = "In 1936 John Cairncross joined the Foreign Office and met Donald Maclean."
     out = extract(text)
     quotes = {c.predicate: c.quote for c in out.claims}
-    assert quotes["member_of"] == "In 1936 John Cairncross joined the Foreign Office"
+    assert quotes["worked_at"] == "In 1936 John Cairncross joined the Foreign Office"
     assert quotes["met"].endswith("met Donald Maclean")
     assert all(text[c.start:c.end] == c.quote for c in out.claims)
 

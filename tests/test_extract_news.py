@@ -1,0 +1,72 @@
+"""How news reports and chapter summaries state facts (rules-spacy@1): one golden passage
+per rule. Passages are written here in the style of the genre, or read from the shared
+seed texts through `tests/shared_data.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shared_data import SEEDS, need
+
+pytestmark = pytest.mark.slow
+
+
+def _of(out, predicate):
+    return [c for c in out.claims if c.predicate == predicate]
+
+
+def test_being_part_of_a_ring_is_membership_but_as_part_of_is_not(extract):
+    out = extract("Anthony Blunt was part of the Cambridge spy ring.")
+    (c,) = _of(out, "member_of")
+    assert (c.subject, c.object) == ("Anthony Blunt", "Cambridge Five")
+    out = extract("As part of a re-organisation of the Red Army, the GRU became the Fourth Directorate in 1926.")
+    assert not _of(out, "member_of")
+
+
+def test_joining_an_employer_is_a_post_joining_a_party_a_membership(extract):
+    out = extract("Mary Lennox joined the Foreign Office in 1936.")
+    (c,) = [c for c in out.claims if c.object == "Foreign Office"]
+    assert c.predicate == "worked_at" and c.time.earliest == "1936-01-01"
+    out = extract("Mary Lennox joined the Communist Party of Great Britain in 1934.")
+    assert [c.predicate for c in out.claims if c.object == "Communist Party of Great Britain"] == ["member_of"]
+
+
+def test_returning_to_a_body_is_a_transfer_moving_to_a_city_a_residence(extract):
+    out = extract("Mary Lennox returned to the Treasury in 1945. Mary Lennox moved to Lisbon in 1960.")
+    (t,) = _of(out, "transferred")
+    assert t.object == "Treasury" and t.time.earliest == "1945-01-01"
+    (r,) = _of(out, "lived_in")
+    assert r.object == "Lisbon" and r.time.earliest == "1960-01-01"
+    out = extract("Mary Lennox returned to the Soviet Embassy in 1963.")
+    assert not _of(out, "transferred")        # a building one goes to: a visit, not a posting
+
+
+def test_a_confession_stands_alone_even_after_a_passive_verb(extract):
+    out = extract("Mary Lennox was questioned in 1951. She was eventually denounced in 1964 and confessed "
+                  "when offered immunity.")
+    (c,) = _of(out, "confessed")
+    assert c.subject == "Mary Lennox" and c.object is None and c.time.earliest == "1964-01-01"
+    out = extract("Mary Lennox admits that she met Kim Philby in 1940.")
+    assert not _of(out, "confessed")          # what she admits is the claim, not an act alone
+
+
+def test_a_count_of_units_after_an_act_dates_the_act(extract):
+    out = extract("Mary Lennox wrote a memoir. Her papers were given to the archive in 1984, the year after "
+                  "her death.")
+    (c,) = _of(out, "died")
+    assert c.subject == "Mary Lennox" and (c.time.earliest, c.time.latest) == ("1983-01-01", "1983-12-31")
+    out = extract("Mary Lennox was seen in Vienna on 5 May 1950, two days before her arrest.")
+    (a,) = _of(out, "detained")
+    assert a.time.earliest == "1950-05-07"
+
+
+def test_a_publishers_record_lines_are_publication_claims(extract):
+    text = need(next(SEEDS.glob("001_*.txt"), SEEDS / "001_*.txt")).read_text("utf-8")
+    out = extract(text, source_id="seed-001")
+    found = {(c.subject, c.object, c.time.earliest, c.time.latest) for c in _of(out, "published")}
+    assert ("Cambridge University Press", "Defection and Debriefing (I): Walter Krivitsky",
+            "2023-02-24", "2023-02-24") in found
+    assert ("Boydell & Brewer", "The Secret War Between the Wars: MI5 in the 1920s and 1930s",
+            "2014-01-01", "2014-12-31") in found
+    assert all(c.quote.startswith(("Published online by", "Print publication year")) for c in _of(out, "published"))
