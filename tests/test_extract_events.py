@@ -244,10 +244,13 @@ def test_a_clause_someone_feared_is_no_fact(extract):
     assert [c.subject for c in out.claims] == ["Harry Truman"]
 
 
-def test_an_ordered_act_is_the_order_not_the_act(extract):
+def test_a_persuaded_act_is_the_act_not_the_persuading(extract):
     out = extract("In 1936 James Klugmann persuaded John Cairncross to join the Communist Party.")
-    assert {(c.subject, c.predicate, c.object) for c in out.claims} == {
-        ("James Klugmann", "other:persuade", "John Cairncross")}
+    assert {(c.subject, c.predicate, c.object, c.polarity) for c in out.claims} == {
+        ("John Cairncross", "member_of", "Communist Party", "affirmed")}
+    out = extract("In 1936 James Klugmann persuaded John Cairncross not to join the Communist Party.")
+    assert {(c.subject, c.predicate, c.object, c.polarity) for c in out.claims} == {
+        ("John Cairncross", "member_of", "Communist Party", "denied")}
 
 
 def test_what_is_done_to_a_persons_conduct_is_done_to_the_person(extract):

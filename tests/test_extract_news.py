@@ -70,3 +70,35 @@ def test_a_publishers_record_lines_are_publication_claims(extract):
     assert ("Boydell & Brewer", "The Secret War Between the Wars: MI5 in the 1920s and 1930s",
             "2014-01-01", "2014-12-31") in found
     assert all(c.quote.startswith(("Published online by", "Print publication year")) for c in _of(out, "published"))
+
+
+def test_a_place_named_before_to_which_is_the_destination(extract):
+    out = extract("Mary Lennox left Vienna in 1937. Her years in Britain and the United States, to which "
+                  "she had emigrated in 1938, are compared here.")
+    (c,) = _of(out, "emigrated")
+    assert (c.subject, c.object, c.time.earliest) == ("Mary Lennox", "United States", "1938-01-01")
+
+
+def test_becoming_disillusioned_with_a_capital_is_an_open_claim_in_the_speakers_voice(extract):
+    out = extract("Mary Lennox spied for Moscow. She claims she later became disillusioned with Moscow, "
+                  "wishing only to return to her studies.")
+    (c,) = [c for c in out.claims if c.predicate == "other:become_disillusioned"]
+    assert (c.subject, c.object, c.asserted_by) == ("Mary Lennox", "Moscow", "Mary Lennox")
+
+
+def test_the_party_is_the_party_named_before_and_a_persuaded_refusal_is_negative(extract):
+    out = extract("Mary Lennox studied at Cambridge, where Mary Lennox met Guy Burgess. Most of Mary Lennox's "
+                  "friends had joined the Communist Party of Great Britain. Guy Burgess persuaded her not to "
+                  "join the party.")
+    (c,) = [c for c in _of(out, "member_of") if c.subject == "Mary Lennox"]
+    assert c.object == "Communist Party of Great Britain" and c.polarity == "denied"
+    out = extract("Mary Lennox was interviewed by MI6 in 1951. She resigned from the civil service in 1952.")
+    assert not [c for c in out.claims if c.object == "MI6" and c.predicate == "resigned"]   # not 'the service'
+
+
+def test_a_denied_membership_and_one_confirmed_by_someone_are_attributed(extract):
+    out = extract("Mary Lennox worked at the Treasury. Mary Lennox's status as a member of the Cambridge Five "
+                  "was confirmed in 1990 by Oleg Gordievsky, although Mary Lennox has always denied being "
+                  "part of the spy ring.")
+    got = {(c.asserted_by, c.polarity) for c in _of(out, "member_of") if c.object == "Cambridge Five"}
+    assert got == {("Oleg Gordievsky", "affirmed"), ("Mary Lennox", "denied")}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
+from .definites import Definites
 from .entities import Found, titles
 from .event_words import event_words
 
@@ -121,6 +122,7 @@ class Context:
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+    definites: Definites = field(init=False)                  # 'the party' -> the party named before
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -147,6 +149,7 @@ class Context:
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def __post_init__(self):
+        self.definites = Definites(self.found)
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
@@ -221,13 +224,32 @@ class SentenceReader:
                 subject = [c for c in held.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
+        if tok.lower_ in ("which", "whom") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                and tok.head.head.dep_ == "relcl" and tok.head.i < tok.head.head.i:
+            before = tok.head.i - 1                  # 'the United States, to which he had emigrated':
+            while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
+                before -= 1                                     # right before it (a parse may hang
+            return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok)) if role == "object" else None)
+            (self.title(tok) or self.conduct_of(tok) or self.definite(tok)) if role == "object" else None)
+
+    def definite(self, noun) -> Arg | None:
+        """'persuaded him not to join the party': a definite common noun for the body the text
+        last named with that head word (`definites`)."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                or any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos") for c in noun.children):
+            return None
+        words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun]
+        if len(words) > 3 or words[0].i + len(words) - 1 != noun.i:
+            return None
+        phrase = " ".join(w.lower_ for w in words)
+        name = self.ctx.definites.before(self.offset + noun.idx, phrase)
+        return Arg(name, self.ctx.kinds.get(name, "organisation"), 0.2, noun) if name else None
 
     def conduct_of(self, noun) -> Arg | None:
         """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
@@ -289,6 +311,8 @@ class SentenceReader:
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
+            if not self.ctx.previous:                        # none: the one named in its subject,
+                return self.ctx.fallback(own) or UNRESOLVED  # else the text's topic
             return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:

@@ -60,6 +60,21 @@ def _becoming(reader: SentenceReader, verb) -> str | None:
             if preds and noun_claims(reader, c, preds):
                 return None
             return f"become_{c.lemma_.lower()}"
+        if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB") and c.is_alpha:
+            return f"become_{c.lemma_.lower()}"       # 'became disillusioned with Moscow'
+    return None
+
+
+def _state_object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
+    """The named object of the state a person came into: 'became disillusioned with Moscow',
+    'grew suspicious of Philby' (a place may stand for its government here)."""
+    for c in verb.children:
+        if c.dep_ == "acomp":
+            for prep in (g for g in c.children if g.dep_ == "prep" and g.lower_ in ("with", "of", "about")):
+                for p in (g for g in prep.children if g.dep_ == "pobj"):
+                    a = reader.arg(p, "object")
+                    if a is not None and a.name not in used:
+                        return a
     return None
 
 
@@ -89,7 +104,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if subject is None or subject.kind not in _ACTORS:
         return []
     if obj is None:
-        obj = _object(reader, verb, {subject.name})
+        obj = _object(reader, verb, {subject.name}) or (
+            _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and subject.kind == "group":
         return []
     when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
