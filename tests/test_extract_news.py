@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from collingwood.extract import ExtractInput, get
 from shared_data import SEEDS, need
 
 pytestmark = pytest.mark.slow
@@ -102,3 +103,26 @@ def test_a_denied_membership_and_one_confirmed_by_someone_are_attributed(extract
                   "part of the spy ring.")
     got = {(c.asserted_by, c.polarity) for c in _of(out, "member_of") if c.object == "Cambridge Five"}
     assert got == {("Oleg Gordievsky", "affirmed"), ("Mary Lennox", "denied")}
+
+
+def test_committing_suicide_is_a_death(extract):
+    out = extract("Glenn Souther, a Soviet spy who committed suicide in Moscow in 1989, was buried there.")
+    (c,) = _of(out, "died")
+    assert c.subject == "Glenn Souther" and c.time.earliest == "1989-01-01"
+    assert not [c for c in out.claims if c.predicate == "other:commit"]
+
+
+def test_a_post_held_in_a_background_clause_is_no_dated_act(extract):
+    out = extract("Mary Lennox confessed on 16 February 1964 in Cleveland, where Mary Lennox was working as a "
+                  "lecturer, and is detailed in notes made by Arthur Martin.")
+    assert not [c for c in out.claims if c.predicate in ("other:work", "other:detail")]
+
+
+def test_a_cable_quoting_an_article_says_the_paper_published_it():
+    text = ("1. ACTION REQUIRED: NONE.\n\n2. FOLLOWING ARTICLE APPEARED IN THE 12 MAY EDITION OF\n"
+            'THE "DAILY HERALD:"\n"OLD SPIES SELL THEIR STORIES\n"RETIRED AGENTS SAID THEY NEED MONEY.\n\n'
+            "3. END OF ARTICLE.\n")
+    out = get("rules-spacy@1").extract(ExtractInput(source_id="t", text=text, kind="memorandum", written="1992-06-01"))
+    (c,) = _of(out, "published")
+    assert (c.object, c.time.earliest, c.time.latest) == ("OLD SPIES SELL THEIR STORIES", "1992-05-12", "1992-05-12")
+    assert c.subject.upper().endswith("DAILY HERALD") and c.asserted_by is None

@@ -18,6 +18,7 @@ import re
 from .. import safe_yaml
 from ..model import Claim
 from ..timespan import TimeSpan, parse_when
+from .speech import quoted_blocks
 
 CONFIDENCE = 0.8
 
@@ -81,15 +82,18 @@ def _entity(found, name: str):
     return (e.name, e.id) if e is not None else (name, None)
 
 
-def publication_claims(text: str, found, source_id: str, extracted_by: str) -> list[Claim]:
+def publication_claims(text: str, found, source_id: str, extracted_by: str, times=()) -> list[Claim]:
+    """times: the document's time expressions (`dates.tag_dates`), for the date of a quoted
+    article ('APPEARED IN THE 27 MARCH EDITION OF ...', resolved at the document's date)."""
     w = _words()
     out: list[Claim] = []
 
-    def claim(m, who: str, work: str | None, when: TimeSpan) -> None:
-        name, eid = _entity(found, who.strip(" .,;"))
-        lo, hi = m.start(), m.end()
-        while lo < hi and text[lo] in " \t":
+    def claim(lo: int, hi: int, who: str, work: str | None, when: TimeSpan) -> None:
+        name, eid = _entity(found, who.strip(" .,;:"))
+        while lo < hi and text[lo] in " \t\n":
             lo += 1
+        while hi > lo and text[hi - 1] in " \t\n":
+            hi -= 1
         out.append(Claim(source_id=source_id, start=lo, end=hi, quote=text[lo:hi], subject=name,
                          predicate="published", object=work, time=when, extracted_by=extracted_by,
                          status="proposed", confidence=CONFIDENCE, subject_id=eid))
@@ -98,7 +102,14 @@ def publication_claims(text: str, found, source_id: str, extracted_by: str) -> l
         when = _when(m["when"])
         work = _title_before(text, m.start())
         if when is not None and work:
-            claim(m, m["who"], work, when)
+            claim(m.start(), m.end(), m["who"], work, when)
+    for lo, _hi, name in quoted_blocks(text, found) if found is not None else ():
+        first = _intro_start(text, lo)
+        when = next((t.joined or t.span for t in times if first <= t.start and t.end <= lo
+                     and (t.joined or t.span) is not None), None)
+        title = _first_line(text, lo)
+        if when is not None and title:
+            claim(first, lo, name, title, when)
     for m in w["year"].finditer(text):
         when = _when(m["when"])
         if when is None:
@@ -108,8 +119,23 @@ def publication_claims(text: str, found, source_id: str, extracted_by: str) -> l
         who = [p for p in w["publisher"].finditer(text, lo, hi)]
         work = _book_title(text, lo, m.start())
         if len(who) == 1 and work:
-            claim(m, who[0]["who"], work, when)
+            claim(m.start(), m.end(), who[0]["who"], work, when)
     return out
+
+
+def _intro_start(text: str, end: int) -> int:
+    """Where the words that introduce a quoted article ('FOLLOWING ARTICLE APPEARED IN ...')
+    begin: the start of the paragraph they stand in."""
+    return text.rfind("\n\n", 0, end - 1) + 2 if "\n\n" in text[:end - 1] else 0
+
+
+def _first_line(text: str, lo: int) -> str | None:
+    """The quoted article's headline: its first non-empty line, quote marks dropped."""
+    for line in text[lo:lo + 400].split("\n"):
+        head = line.strip().strip("\"“”‘’'*").strip()
+        if head:
+            return head if 2 <= len(head.split()) <= 16 and not head.endswith((".", ",", ":")) else None
+    return None
 
 
 def _line_offset(text: str, at: int, lines: int) -> int:
