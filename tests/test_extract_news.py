@@ -126,3 +126,11 @@ def test_a_cable_quoting_an_article_says_the_paper_published_it():
     (c,) = _of(out, "published")
     assert (c.object, c.time.earliest, c.time.latest) == ("OLD SPIES SELL THEIR STORIES", "1992-05-12", "1992-05-12")
     assert c.subject.upper().endswith("DAILY HERALD") and c.asserted_by is None
+
+
+def test_a_possessive_among_several_subjects_is_the_texts_topic(extract):
+    out = extract("Mary Lennox joined the Foreign Office in 1936. Mary Lennox was transferred to the Treasury in "
+                  "1938. Mary Lennox met Robert Adams in 1940. Robert Adams was displeased by her move to MI6 "
+                  "in 1943, Mary Lennox says.")
+    (c,) = [c for c in _of(out, "transferred") if c.object == "MI6"]
+    assert (c.subject, c.time.earliest, c.asserted_by) == ("Mary Lennox", "1943-01-01", "Mary Lennox")

@@ -202,10 +202,13 @@ class SentenceReader:
         """'his arrest', 'her defection': the one person subject of the sentence (before or
         after: 'After his arrest in 1951, Burgess fled'), else of the sentence before.
         besides: persons it cannot be (the subject of the verb whose object it qualifies:
-        in 'Thatcher exposed his treachery' he is not Thatcher)."""
+        in 'Thatcher exposed his treachery' he is not Thatcher). Among several person
+        subjects, the text's topic if it is one of them."""
         here = {n for _, n in self.subjects} - set(besides)
         if len(here) == 1:
             return next(iter(here))
+        if len(here) > 1 and self.ctx.topic() in here:    # 'Robert was displeased by his move ...,
+            return self.ctx.topic()                        # Cairncross says': the one the text is about
         pool = set(self.ctx.previous)
         if not here and len(pool) == 1:
             return next(iter(pool))
