@@ -134,3 +134,10 @@ def test_a_possessive_among_several_subjects_is_the_texts_topic(extract):
                   "in 1943, Mary Lennox says.")
     (c,) = [c for c in _of(out, "transferred") if c.object == "MI6"]
     assert (c.subject, c.time.earliest, c.asserted_by) == ("Mary Lennox", "1943-01-01", "Mary Lennox")
+
+
+def test_a_people_at_the_receiving_end_is_its_state(extract):
+    out = extract("Mary Lennox supplied hundreds of secret documents to the Soviets in 1940.")
+    (c,) = _of(out, "passed_information_to")
+    assert c.object == "Soviet Union"
+    assert not extract("The Russians recruited Guy Burgess.").claims     # a people acting stays a people

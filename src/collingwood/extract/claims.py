@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .definites import Definites
+from .demonyms import state_of
 from .entities import Found, titles
 from .event_words import event_words
 
@@ -608,6 +609,8 @@ def arg_pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[t
             continue
         for o in _expand(objects):
             b = reader.arg(o, "object")
+            state = state_of(b.name, p.name) if b is not None and b.kind == "group" else None
+            b = Arg(state, "place", b.penalty + 0.05, b.token) if state else b     # 'to the Soviets'
             if b is not None and b.name != a.name and (accepts(p.object, b.kind) or _a_place(p, b)):
                 pairs.append((a, b))
     return pairs
