@@ -141,3 +141,17 @@ def test_a_people_at_the_receiving_end_is_its_state(extract):
     (c,) = _of(out, "passed_information_to")
     assert c.object == "Soviet Union"
     assert not extract("The Russians recruited Guy Burgess.").claims     # a people acting stays a people
+
+
+def test_a_named_war_dates_its_clause_and_wartime_is_the_one_war_the_text_names(extract):
+    out = extract("Mary Lennox worked for MI6 during World War II.")
+    (c,) = _of(out, "worked_at")
+    assert (c.time.earliest, c.time.latest) == ("1939-09-01", "1945-09-02")
+    out = extract("Mary Lennox joined MI6 after World War II.")
+    assert all(c.time is None for c in out.claims)              # 'after' the war is no time in it
+    out = extract("Mary Lennox studied at Cambridge. She supplied secret documents to the Soviets while a "
+                  "wartime agent for MI5. Her memoirs say little about World War II.")
+    got = {(c.predicate, c.object, c.time.earliest if c.time else None) for c in out.claims}
+    assert ("worked_at", "MI5", "1939-09-01") in got and ("passed_information_to", "Soviet Union", "1939-09-01") in got
+    out = extract("Mary Lennox was a wartime agent for MI5.")
+    assert all(c.time is None for c in out.claims)              # no war named: 'wartime' dates nothing

@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .definites import Definites
 from .demonyms import state_of
+from .periods import period, the_war, war_word
 from .entities import Found, titles
 from .event_words import event_words
 
@@ -382,13 +383,16 @@ class SentenceReader:
         """The nearest time expression in the verb's own clause (breadth first)."""
         by_token = self.dates_by_token()
         if not by_token:
-            return None
+            return self.period_of(verb)
         level, seen = [verb], []
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
         if seen:
             return by_token[next((i for i in seen if i in self._explicit), seen[0])]
+        named = self.period_of(verb)
+        if named is not None:
+            return named
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
@@ -397,6 +401,24 @@ class SentenceReader:
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
             if head_time is not None and first is not None and first < verb.head.i:
                 return head_time
+        return None
+
+    def period_of(self, verb):
+        """A named period in the verb's own clause ('during World War II'), or 'wartime' in a
+        text that names one war (`periods`)."""
+        level = [verb]
+        while level:
+            for t in level:
+                if war_word(t.text):
+                    war = the_war(self.ctx.found)
+                    return war.with_text(t.text) if war is not None else None
+                m = self.ctx.found.mention_at(self.offset + t.idx) if t.pos_ == "PROPN" else None
+                if m is not None and m.kind == "event_name" and m.entity_id in self.ctx.names \
+                        and _during(t, self.offset, m):
+                    span = period(self.ctx.names[m.entity_id])
+                    if span is not None:
+                        return span
+            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
         return None
 
     def sentence_time(self, verb):
@@ -434,6 +456,14 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _during(tok, offset: int, mention) -> bool:
+    """The named period is what the clause happened in ('during World War II', 'in the
+    Second World War'), not a bound of it ('after World War II')."""
+    while tok.head.i != tok.i and mention.start <= offset + tok.head.idx < mention.end:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "throughout", "amid")
 
 
 def main_clause(verb) -> bool:

@@ -50,6 +50,9 @@ def _noun_role(noun):
             return "tenure", gov             # "Cairncross's time as head of X", 'his career as a KGB officer'
         if gov.pos_ in ("VERB", "AUX") and holder.head.i < gov.i and gov.lemma_.lower() not in triggers():
             return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("while", "when") and holder.head.dep_ == "prep" \
+            and holder.head.head.pos_ in ("VERB", "AUX"):
+        return "as", holder.head.head        # 'He supplied documents ... while a wartime agent for MI5'
     if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ in ("NN", "NNP") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return "subject", noun
