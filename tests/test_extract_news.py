@@ -155,3 +155,10 @@ def test_a_named_war_dates_its_clause_and_wartime_is_the_one_war_the_text_names(
     assert ("worked_at", "MI5", "1939-09-01") in got and ("passed_information_to", "Soviet Union", "1939-09-01") in got
     out = extract("Mary Lennox was a wartime agent for MI5.")
     assert all(c.time is None for c in out.claims)              # no war named: 'wartime' dates nothing
+
+
+def test_a_post_in_a_persons_service_names_that_person_and_keeps_its_own_dates(extract):
+    text = need(next(SEEDS.glob("003_*.txt"), SEEDS / "003_*.txt")).read_text("utf-8")
+    out = extract(text, source_id="seed-003")
+    (c,) = [c for c in _of(out, "worked_at") if c.object == "Maurice Hankey"]
+    assert c.subject == "John Cairncross" and (c.time.earliest, c.time.latest) == ("1940-01-01", "1942-12-31")

@@ -114,6 +114,9 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed"))
+        own = _employer(reader, noun, subject) if not pairs else None
+        if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"
+            pairs = [own]
         if not pairs:
             continue
         v = voice(clause, reader.speaker)
@@ -125,10 +128,25 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         for a, b in pairs:
             c = make_claim(reader, clause, p, a, b, v, penalty, denied)
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
-                c.time = c.place = None
+                c.time, c.place = (reader.time_of(noun) if own else None), None   # unless the post's own
             out.append(c)
         break
     return out
+
+
+def _employer(reader: SentenceReader, noun, subject):
+    """'Hankey's private secretary': a post that a person's possessive names the employer of
+    (`personal_posts` in ``reporting.yaml``): (holder, employer), or None."""
+    if noun.lemma_.lower() not in words()["personal_posts"]:
+        return None
+    holder = reader.arg(subject)
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            boss = reader.named(c)
+            if holder is not None and boss is not None and boss.kind == "person" and boss.name != holder.name \
+                    and holder.kind == "person":
+                return holder, boss
+    return None
 
 
 def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
