@@ -122,7 +122,7 @@ def test_acts_a_people_named_as_a_group(extract):
     kinds = {m.text: m.kind for m in out.mentions}
     assert kinds["Russians"] == kinds["Romans"] == "group" and "Soviet" not in kinds
     facts = _facts(out)
-    assert ("Anthony Blunt", "passed_information_to", "Russians", None) in facts
+    assert ("Anthony Blunt", "passed_information_to", "Russia", None) in facts   # the people for its state
     assert ("Hannibal", "defeated", "Romans", "216 BC") in facts
 
 
@@ -223,7 +223,7 @@ def test_acts_the_soviets_as_a_group(extract):
                   "The Soviet government protested.")
     kinds = {m.text: m.kind for m in out.mentions}
     assert kinds.get("Soviets") == "group" and "Soviet" not in kinds
-    assert ("Anthony Blunt", "passed_information_to", "Soviets", None) in _facts(out)
+    assert ("Anthony Blunt", "passed_information_to", "Soviet Union", None) in _facts(out)   # the people for its state
 
 
 def test_acts_on_arriving_is_a_fact_focused_on_capturing_is_not(extract):

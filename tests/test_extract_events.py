@@ -71,7 +71,7 @@ def test_each_clause_cites_its_own_passage(extract):
     text = "In 1936 John Cairncross joined the Foreign Office and met Donald Maclean."
     out = extract(text)
     quotes = {c.predicate: c.quote for c in out.claims}
-    assert quotes["member_of"] == "In 1936 John Cairncross joined the Foreign Office"
+    assert quotes["worked_at"] == "In 1936 John Cairncross joined the Foreign Office"
     assert quotes["met"].endswith("met Donald Maclean")
     assert all(text[c.start:c.end] == c.quote for c in out.claims)
 
@@ -129,7 +129,7 @@ def test_in_a_news_report_the_writers_sentences_stay_the_writers():
 def test_a_pronoun_with_no_subject_before_it_goes_to_the_person_the_subject_names(extract):
     out = extract("The memoirs of former spy Anthony Blunt reveal how he regarded it.\n\n"
                   "He supplied hundreds of secret documents to the Soviets.")
-    assert ("Anthony Blunt", "passed_information_to", "Soviets", None) in _facts(out)
+    assert ("Anthony Blunt", "passed_information_to", "Soviet Union", None) in _facts(out)   # the people for its state
 
 
 def test_a_name_inside_a_later_phrase_is_still_not_the_next_he(extract):
@@ -244,10 +244,13 @@ def test_a_clause_someone_feared_is_no_fact(extract):
     assert [c.subject for c in out.claims] == ["Harry Truman"]
 
 
-def test_an_ordered_act_is_the_order_not_the_act(extract):
+def test_a_persuaded_act_is_the_act_not_the_persuading(extract):
     out = extract("In 1936 James Klugmann persuaded John Cairncross to join the Communist Party.")
-    assert {(c.subject, c.predicate, c.object) for c in out.claims} == {
-        ("James Klugmann", "other:persuade", "John Cairncross")}
+    assert {(c.subject, c.predicate, c.object, c.polarity) for c in out.claims} == {
+        ("John Cairncross", "member_of", "Communist Party", "affirmed")}
+    out = extract("In 1936 James Klugmann persuaded John Cairncross not to join the Communist Party.")
+    assert {(c.subject, c.predicate, c.object, c.polarity) for c in out.claims} == {
+        ("John Cairncross", "member_of", "Communist Party", "denied")}
 
 
 def test_what_is_done_to_a_persons_conduct_is_done_to_the_person(extract):

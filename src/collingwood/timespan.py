@@ -282,6 +282,22 @@ def approx(base: TimeSpan, text: str = "") -> TimeSpan:
     return TimeSpan(max(OPEN_LO, lo), min(OPEN_HI, hi), g, text or base.text, base.value, "APPROX")
 
 
+def shifted(base: TimeSpan, n: int, text: str = "") -> TimeSpan | None:
+    """The span n units of its own granularity later (earlier when n < 0): 1984 -> 1983 for
+    n = -1; None for a granularity that has no fixed unit (a season, a decade)."""
+    g = base.granularity
+    if g == "year":
+        y = civil(base.lo)[0] + n
+        return TimeSpan.year(y, text or base.text)
+    if g == "month":
+        y, m, _ = civil(base.lo)
+        k = y * 12 + (m - 1) + n
+        return TimeSpan.month(k // 12, k % 12 + 1, text or base.text)
+    if g == "day":
+        return TimeSpan(base.lo + n, base.hi + n, "day", text or base.text)
+    return None
+
+
 def bound(base: TimeSpan, mod: str, text: str = "") -> TimeSpan:
     """Open spans: BEFORE, ON_OR_BEFORE ('by 1951'), AFTER, ON_OR_AFTER ('since 1945')."""
     lo, hi = {"BEFORE": (OPEN_LO, base.lo - 1), "ON_OR_BEFORE": (OPEN_LO, base.hi),

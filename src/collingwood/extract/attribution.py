@@ -128,7 +128,8 @@ def _parentheticals(verb):
     rep = words()["reporting_verbs"]
     return [c for c in verb.children if c.dep_ in ("parataxis", "advcl") and c.lemma_ in rep
             and any(g.dep_ == "nsubj" for g in c.children)
-            and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)]
+            and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)]
+    # ('..., although Cairncross has always denied being part of it': a clause of its own)
 
 
 def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
@@ -139,6 +140,11 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
     reporters: list[str | None] = []
     tok = verb
     _local(tok, v)
+    if verb.lemma_ in rep and any(c.dep_ == "auxpass" for c in verb.children):
+        who = _speaker(verb, name_of)       # "X's membership was confirmed in 1990 by Y": Y says so
+        if who and who != UNRESOLVED:
+            v.speakers.append(who)
+            v.hedge(rep[verb.lemma_])
     background = False              # inside 'after X defected': out of reach of 'according to'
     while True:
         for p in _parentheticals(tok):
@@ -160,6 +166,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             c.dep_ == "mark" and c.lower_ in w["temporal_marks"] for c in tok.children))
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):
             _report(head, name_of, v, reporters)
+        elif dep == "xcomp" and head.lemma_ in rep and tok.tag_ == "VBG":
+            _report(head, name_of, v, reporters)    # 'denied being part of it', 'admits having met him'
         elif dep == "xcomp" and head.lemma_ in rep:
             v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
             if not any(c.dep_ == "auxpass" for c in head.children):

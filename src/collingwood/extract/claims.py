@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
+from .definites import Definites
+from .demonyms import state_of
+from .periods import period, the_war, war_word
 from .entities import Found, titles
 from .event_words import event_words
 
@@ -121,6 +124,7 @@ class Context:
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+    definites: Definites = field(init=False)                  # 'the party' -> the party named before
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -147,6 +151,7 @@ class Context:
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def __post_init__(self):
+        self.definites = Definites(self.found)
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
@@ -199,10 +204,13 @@ class SentenceReader:
         """'his arrest', 'her defection': the one person subject of the sentence (before or
         after: 'After his arrest in 1951, Burgess fled'), else of the sentence before.
         besides: persons it cannot be (the subject of the verb whose object it qualifies:
-        in 'Thatcher exposed his treachery' he is not Thatcher)."""
+        in 'Thatcher exposed his treachery' he is not Thatcher). Among several person
+        subjects, the text's topic if it is one of them."""
         here = {n for _, n in self.subjects} - set(besides)
         if len(here) == 1:
             return next(iter(here))
+        if len(here) > 1 and self.ctx.topic() in here:    # 'Robert was displeased by his move ...,
+            return self.ctx.topic()                        # Cairncross says': the one the text is about
         pool = set(self.ctx.previous)
         if not here and len(pool) == 1:
             return next(iter(pool))
@@ -221,13 +229,32 @@ class SentenceReader:
                 subject = [c for c in held.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
+        if tok.lower_ in ("which", "whom") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                and tok.head.head.dep_ == "relcl" and tok.head.i < tok.head.head.i:
+            before = tok.head.i - 1                  # 'the United States, to which he had emigrated':
+            while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
+                before -= 1                                     # right before it (a parse may hang
+            return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok)) if role == "object" else None)
+            (self.title(tok) or self.conduct_of(tok) or self.definite(tok)) if role == "object" else None)
+
+    def definite(self, noun) -> Arg | None:
+        """'persuaded him not to join the party': a definite common noun for the body the text
+        last named with that head word (`definites`)."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                or any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos") for c in noun.children):
+            return None
+        words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun]
+        if len(words) > 3 or words[0].i + len(words) - 1 != noun.i:
+            return None
+        phrase = " ".join(w.lower_ for w in words)
+        name = self.ctx.definites.before(self.offset + noun.idx, phrase)
+        return Arg(name, self.ctx.kinds.get(name, "organisation"), 0.2, noun) if name else None
 
     def conduct_of(self, noun) -> Arg | None:
         """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
@@ -289,6 +316,8 @@ class SentenceReader:
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
+            if not self.ctx.previous:                        # none: the one named in its subject,
+                return self.ctx.fallback(own) or UNRESOLVED  # else the text's topic
             return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
@@ -354,13 +383,16 @@ class SentenceReader:
         """The nearest time expression in the verb's own clause (breadth first)."""
         by_token = self.dates_by_token()
         if not by_token:
-            return None
+            return self.period_of(verb)
         level, seen = [verb], []
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
         if seen:
             return by_token[next((i for i in seen if i in self._explicit), seen[0])]
+        named = self.period_of(verb)
+        if named is not None:
+            return named
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
@@ -369,6 +401,24 @@ class SentenceReader:
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
             if head_time is not None and first is not None and first < verb.head.i:
                 return head_time
+        return None
+
+    def period_of(self, verb):
+        """A named period in the verb's own clause ('during World War II'), or 'wartime' in a
+        text that names one war (`periods`)."""
+        level = [verb]
+        while level:
+            for t in level:
+                if war_word(t.text):
+                    war = the_war(self.ctx.found)
+                    return war.with_text(t.text) if war is not None else None
+                m = self.ctx.found.mention_at(self.offset + t.idx) if t.pos_ == "PROPN" else None
+                if m is not None and m.kind == "event_name" and m.entity_id in self.ctx.names \
+                        and _during(t, self.offset, m):
+                    span = period(self.ctx.names[m.entity_id])
+                    if span is not None:
+                        return span
+            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
         return None
 
     def sentence_time(self, verb):
@@ -406,6 +456,14 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _during(tok, offset: int, mention) -> bool:
+    """The named period is what the clause happened in ('during World War II', 'in the
+    Second World War'), not a bound of it ('after World War II')."""
+    while tok.head.i != tok.i and mention.start <= offset + tok.head.idx < mention.end:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "throughout", "amid")
 
 
 def main_clause(verb) -> bool:
@@ -499,12 +557,15 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             patient = [t for t in patient if unqualified(reader, t)]
             options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
-            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else []
+            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else \
+                [([gtok], [])] if p.lone and not _own_passive(verb) else []   # 'was denounced and confessed'
         else:                       # 'Hankey transferred Cairncross to the Treasury'
             options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
                 ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
         for subjects, objects in options:
             pairs = arg_pairs(reader, p, subjects, objects)
+            if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
+                pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
             if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
@@ -518,9 +579,20 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             when = reader.current_time(verb) if late else when
             for a, b in pairs:
                 penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
-                out.append(make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True))
+                out.append(make_claim(reader, verb, _for_employer(p, b), a, b, v, penalty, v.denied, when=when,
+                                      clause=True))
             break
     return out
+
+
+def _for_employer(p: Predicate, b: Arg | None) -> Predicate:
+    """'joined the Foreign Office' is a post there, 'joined the Party' a membership: the
+    predicate a claim takes when its object is an employer (``data/events.yaml``)."""
+    table = event_words()["employers"]
+    if b is None or p.name not in table["recast"] or b.kind != "organisation":
+        return p
+    head = b.name.split()[-1].lower() if b.name.split() else ""
+    return schema().predicates[table["recast"][p.name]] if head in table["heads"] else p
 
 
 def _passive(verb) -> bool:
@@ -530,6 +602,12 @@ def _passive(verb) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
             and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "dobj") for c in verb.children)
             and _passive(verb.head))
+
+
+def _own_passive(verb) -> bool:
+    """The verb is passive by its own words, not only as a participle joined to a passive
+    one: in 'was denounced in 1964 and confessed', 'confessed' may be active."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ != "conj"
 
 
 def unqualified(reader: SentenceReader, tok) -> bool:
@@ -561,6 +639,8 @@ def arg_pairs(reader: SentenceReader, p: Predicate, subjects, objects) -> list[t
             continue
         for o in _expand(objects):
             b = reader.arg(o, "object")
+            state = state_of(b.name, p.name) if b is not None and b.kind == "group" else None
+            b = Arg(state, "place", b.penalty + 0.05, b.token) if state else b     # 'to the Soviets'
             if b is not None and b.name != a.name and (accepts(p.object, b.kind) or _a_place(p, b)):
                 pairs.append((a, b))
     return pairs
@@ -571,6 +651,10 @@ def _a_place(p: Predicate, b: Arg) -> bool:
     'arrived at the Consulate'): its head word is listed in ``data/events.yaml``."""
     if p.object != "place" or b.kind != "organisation":
         return False
+    return _building(b)
+
+
+def _building(b: Arg) -> bool:
     head = b.name.split()[-1].lower() if b.name.split() else ""
     return head in event_words()["place_like_heads"]
 
@@ -580,6 +664,8 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
     espionage'): a person's death or arrest is a fact without its date, a body's dissolution
     without one says too little to keep."""
+    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return []               # 'admits that he was recruited': what is said, not an act alone
     dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
     return [(a, None) for a in map(reader.arg, _expand(subjects))

@@ -60,6 +60,21 @@ def _becoming(reader: SentenceReader, verb) -> str | None:
             if preds and noun_claims(reader, c, preds):
                 return None
             return f"become_{c.lemma_.lower()}"
+        if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB") and c.is_alpha:
+            return f"become_{c.lemma_.lower()}"       # 'became disillusioned with Moscow'
+    return None
+
+
+def _state_object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
+    """The named object of the state a person came into: 'became disillusioned with Moscow',
+    'grew suspicious of Philby' (a place may stand for its government here)."""
+    for c in verb.children:
+        if c.dep_ == "acomp":
+            for prep in (g for g in c.children if g.dep_ == "prep" and g.lower_ in ("with", "of", "about")):
+                for p in (g for g in prep.children if g.dep_ == "pobj"):
+                    a = reader.arg(p, "object")
+                    if a is not None and a.name not in used:
+                        return a
     return None
 
 
@@ -89,9 +104,13 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if subject is None or subject.kind not in _ACTORS:
         return []
     if obj is None:
-        obj = _object(reader, verb, {subject.name})
+        obj = _object(reader, verb, {subject.name}) or (
+            _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and subject.kind == "group":
         return []
+    if trigger and obj is None and reader.time_of(verb) is None and \
+            all(p.state and p.family == "career" for p in triggers().get(lemma, ())):
+        return []                   # 'where he was working as a lecturer': a post held, dated by nothing of its own
     when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
     if when is None and obj is None:
         return []                   # an undated event needs its two named participants
@@ -99,6 +118,9 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if v.dropped:
         return []
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
+    idiom = _idiom(verb)
+    if idiom is not None:
+        p, obj = idiom, None
     p = p or open_predicate(OPEN_PREFIX + name)
     return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
 
@@ -113,6 +135,17 @@ def _done_to(verb, subject: Arg, passive: bool):
     for p in triggers().get(verb.lemma_.lower(), ()):
         if p.dobj_is_subject and accepts(p.subject, subject.kind):   # (patient subjects: verb_claims)
             return p
+    return None
+
+
+def _idiom(verb):
+    """'committed suicide', 'took his own life': the schema act the verb and its object name."""
+    table = event_words()["idioms"]
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            name = table.get(f"{verb.lemma_.lower()} {c.lemma_.lower()}")
+            if name:
+                return schema().predicates[name]
     return None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 
 from ..model import Claim, Predicate, schema
-from ..timespan import bound
+from ..timespan import bound, shifted
 from .attribution import negated, voice, words
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
@@ -101,12 +101,52 @@ def _act_time(reader: SentenceReader, noun, anchor):
     own = reader.time_of(noun)
     if own is not None:
         return own
+    apart = _units_apart(reader, noun) if noun.dep_ == "pobj" else None
+    if apart is not None:
+        return apart
     if noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPS and anchor is None:
-        return None                     # 'in 1984, the year after his death': not 1984
+        return None                     # 'in 1984, the year after his death': not 1984 (1983: above)
     clause_time = reader.time_of(anchor[0] if anchor else _clause(noun))
     if clause_time is None or clause_time.open_start or clause_time.open_end:
         return None                     # 'a former officer': a vague past dates nothing
     return bound(clause_time, anchor[1]) if anchor else clause_time
+
+
+_UNITS = {"year": "year", "month": "month", "day": "day", "week": "day"}
+_NUMBERS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _units_apart(reader: SentenceReader, noun):
+    """'in 1984, the year after his death', 'on 5 May, two days before his arrest': a time
+    stated beside a count of units before or after the act dates the act itself (1983; 7 May).
+    None unless the stated time is of the unit's own granularity."""
+    prep, unit = noun.head, noun.head.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("after", "before"):
+        return None
+    if unit.pos_ != "NOUN" or unit.lemma_.lower() not in _UNITS:      # 'seen on 5 May, two days before
+        unit = next((c for c in prep.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"    # her arrest'
+                     and c.lemma_.lower() in _UNITS), None)
+        if unit is None:
+            return None
+    by_token = reader.dates_by_token()
+    left = unit.i - 1
+    while left >= 0 and (reader.doc[left].is_punct or reader.doc[left].dep_ in ("det", "nummod")):
+        left -= 1
+    base = by_token.get(left) if left >= 0 else None
+    grain = _UNITS[unit.lemma_.lower()]
+    if base is None or base.granularity != grain:
+        return None
+    count = [c for c in unit.children if c.dep_ in ("nummod", "det")]
+    n = _NUMBERS.get(count[0].lower_) if count else 1
+    if n is None and count and count[0].like_num and count[0].text.isdigit():
+        n = int(count[0].text)
+    if n is None:
+        return None
+    n *= 7 if unit.lemma_.lower() == "week" else 1
+    n = -n if prep.lower_ == "after" else n
+    first = min([c.i for c in count] + [unit.i])
+    return shifted(base, n, reader.doc[first:noun.i + 1].text)
 
 
 def _named_actor(reader: SentenceReader, noun, p: Predicate) -> bool:

@@ -50,6 +50,9 @@ def _noun_role(noun):
             return "tenure", gov             # "Cairncross's time as head of X", 'his career as a KGB officer'
         if gov.pos_ in ("VERB", "AUX") and holder.head.i < gov.i and gov.lemma_.lower() not in triggers():
             return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("while", "when") and holder.head.dep_ == "prep" \
+            and holder.head.head.pos_ in ("VERB", "AUX"):
+        return "as", holder.head.head        # 'He supplied documents ... while a wartime agent for MI5'
     if holder is noun and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.tag_ in ("NN", "NNP") \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return "subject", noun
@@ -75,6 +78,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if noun.pos_ == "PROPN" and reader.named(noun) is not None:
         return []                       # 'Director of Central Intelligence' named as a body
     role, holder = _noun_role(noun)
+    if noun.lemma_.lower() in words()["copular_posts"] and (role != "attr" or holder.dep_ != "attr"):
+        return []                       # 'as part of a re-organisation of the Red Army'
     if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
         clause = noun.head
         attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
@@ -109,6 +114,9 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed"))
+        own = _employer(reader, noun, subject) if not pairs else None
+        if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"
+            pairs = [own]
         if not pairs:
             continue
         v = voice(clause, reader.speaker)
@@ -120,10 +128,25 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         for a, b in pairs:
             c = make_claim(reader, clause, p, a, b, v, penalty, denied)
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
-                c.time = c.place = None
+                c.time, c.place = (reader.time_of(noun) if own else None), None   # unless the post's own
             out.append(c)
         break
     return out
+
+
+def _employer(reader: SentenceReader, noun, subject):
+    """'Hankey's private secretary': a post that a person's possessive names the employer of
+    (`personal_posts` in ``reporting.yaml``): (holder, employer), or None."""
+    if noun.lemma_.lower() not in words()["personal_posts"]:
+        return None
+    holder = reader.arg(subject)
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            boss = reader.named(c)
+            if holder is not None and boss is not None and boss.kind == "person" and boss.name != holder.name \
+                    and holder.kind == "person":
+                return holder, boss
+    return None
 
 
 def _under_claims(reader: SentenceReader, noun, preds) -> list[Claim]:

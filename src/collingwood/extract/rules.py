@@ -28,6 +28,7 @@ from .entities import find_entities
 from .event_words import event_words
 from .life_dates import life_date_claims
 from .paragraphs import Paragraphs
+from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
 from .speech import SpeechRun
@@ -96,6 +97,7 @@ class RulesSpacy:
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
+        claims += publication_claims(item.text, found, item.source_id, key, times)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
