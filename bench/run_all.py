@@ -20,6 +20,7 @@ BENCHES = [
     ("reading the dev gold set (claims, aliases, conflicts)", ["bench_claims_gold.py"]),
     ("aliases on the dev gold set", ["bench_aliases_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
+    ("read commands and the analysis run against size", ["bench_read_paths.py", "--sizes", "10000,100000"]),
     ("parallel ingests on one case", ["bench_parallel_ingest.py"]),
     ("guarded ingest, OCR and the hostile corpus", ["bench_ingest.py"]),
 ]
