@@ -21,6 +21,7 @@ BENCHES = [
     ("aliases on the dev gold set", ["bench_aliases_gold.py"]),
     ("analysis cost against size", ["bench_analysis.py"]),
     ("re-extraction with stable ids and versions", ["bench_reextract.py"]),
+    ("read commands and the analysis run against size", ["bench_read_paths.py", "--sizes", "10000,100000"]),
     ("parallel ingests on one case", ["bench_parallel_ingest.py"]),
     ("guarded ingest, OCR and the hostile corpus", ["bench_ingest.py"]),
 ]
