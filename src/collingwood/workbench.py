@@ -1,0 +1,528 @@
+"""The application layer's curation and reading calls for the web workbench (issue 13).
+
+Beside `service.py`: what the web pages and the REST API ask of a case that the commands do
+not yet: claims with their versions, an audited edit that refuses a stale version, a claim
+made from a passage, the audit log and undo. Every write here runs in one store transaction
+that also writes its audit row with `before` and `after`, so `undo` can restore the before.
+
+A claim's version is 1 plus the number of audited changes made to it (edits and reviews), read
+from the audit log; an edit names the version it was read at and is refused with
+`StaleVersion` (HTTP 409) when the claim has changed since.
+
+Reads go through `View`: the snapshot, its resolution and findings, computed once per state of
+the case (the audit log's last row id names the state) and shared by every page until the
+next change, which re-runs the analysis on the next read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, insert, select, update
+
+from .case import Case
+from .errors import CollingwoodError, ConfigError, NotFound, SchemaError
+from .model import EXTRACTORS_HUMAN, VERDICTS, Claim
+from .tables import audit, claims, curation, judgments, ratings, sources, verdicts
+
+# audit actions that change one claim (its target is the claim id): each makes a new version
+CLAIM_ACTIONS = ("edit_claim", "set_claim_status", "revise_claim")
+EDITABLE = ("subject", "predicate", "object", "time", "place", "polarity", "modality",
+            "asserted_by", "reported_by", "status", "confidence", "note")
+STATUSES = ("proposed", "accepted", "rejected")
+POLARITIES = ("affirmed", "denied")
+
+
+class StaleVersion(CollingwoodError):
+    """An edit made on a version of a claim that is no longer the current one."""
+
+    code = "stale-version"
+    exit_code = 2
+    http_status = 409
+
+    def __init__(self, claim_id: str, expected: int, current: int):
+        self.claim_id, self.expected, self.current = claim_id, expected, current
+        super().__init__(f"Claim {claim_id} changed since you read it: you edited version {expected}, "
+                         f"the current version is {current}. Reload it and edit again.")
+
+
+class CannotUndo(CollingwoodError):
+    code = "cannot-undo"
+    exit_code = 2
+    http_status = 409
+
+
+# --- reading: one analysis per state of the case --------------------------------
+
+
+@dataclass
+class View:
+    state: int
+    data: object
+    res: object
+    findings: list
+    extra: dict = field(default_factory=dict)      # analyses computed on demand (graph, register)
+
+
+_views: dict[str, View] = {}
+_view_lock = threading.RLock()
+
+
+def state(case: Case) -> int:
+    """The case's state: the id of its last audit row (every write audits)."""
+    with case.store.engine.connect() as conn:
+        return conn.execute(select(func.max(audit.c.id))).scalar() or 0
+
+
+def view(case: Case) -> View:
+    """The resolved snapshot and findings of the case as it is now, computed once per state."""
+    now = state(case)
+    with _view_lock:
+        v = _views.get(case.path)
+        if v is None or v.state != now:
+            data, res = case.resolved()
+            v = View(now, data, res, case.findings(data, res))
+            _views[case.path] = v
+        return v
+
+
+def memo(v: View, key, make):
+    """An analysis of one view computed once (the graph at a date, the witness register ...)."""
+    with _view_lock:
+        if key not in v.extra:
+            v.extra[key] = make()
+        return v.extra[key]
+
+
+# --- claims with versions ---------------------------------------------------------
+
+
+def versions(case: Case, claim_ids: list[str] | None = None) -> dict[str, int]:
+    """Claim id -> its version (1 + its audited changes)."""
+    q = (select(audit.c.target, func.count()).where(audit.c.action.in_(CLAIM_ACTIONS))
+         .group_by(audit.c.target))
+    if claim_ids is not None:
+        q = q.where(audit.c.target.in_(claim_ids))
+    with case.store.engine.connect() as conn:
+        changed = dict(conn.execute(q).all())
+    return changed
+
+
+def claim_record(c: Claim, version: int) -> dict:
+    """The fields of `collingwood claims --json`, with `version` and the analyst's `note`."""
+    return {**c.as_json(), "version": version, "note": c.note}
+
+
+def claim_records(case: Case, include_rejected: bool = True) -> list[dict]:
+    changed = versions(case)
+    return [claim_record(c, 1 + changed.get(c.id, 0)) for c in case.claims(include_rejected=include_rejected)]
+
+
+def get_claim(case: Case, claim_id: str) -> dict:
+    row = _claim_row(case, claim_id)
+    from .store import _claim
+    return claim_record(_claim(row), 1 + versions(case, [claim_id]).get(claim_id, 0))
+
+
+def _claim_row(case: Case, claim_id: str, conn=None):
+    q = select(claims).where(claims.c.id == claim_id)
+    if conn is not None:
+        row = conn.execute(q).mappings().first()
+    else:
+        with case.store.engine.connect() as c:
+            row = c.execute(q).mappings().first()
+    if row is None:
+        raise NotFound(f"No claim {claim_id!r} in this case; see GET /api/claims for ids.")
+    return row
+
+
+def _checked_changes(changes: dict) -> dict:
+    """The changed fields in store form, each checked; a bad value gets a coded error."""
+    from .schema_doc import schema
+    from .timespan import parse_when
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise ConfigError(f"Can't change {', '.join(unknown)}: a claim's editable fields are "
+                          f"{', '.join(EDITABLE)} (its passage stays its passage).")
+    out = {}
+    for key, value in changes.items():
+        if key in ("subject", "predicate") and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"A claim needs a {key}.")
+        if key == "predicate":
+            try:
+                schema().predicate(value)
+            except SchemaError as e:          # the analyst's word, not a broken schema: a bad request
+                raise ConfigError(e.message) from e
+        if key == "status" and value not in STATUSES:
+            raise ConfigError(f"Unknown status {value!r}; use one of {', '.join(STATUSES)}.")
+        if key == "polarity" and value not in POLARITIES:
+            raise ConfigError(f"Unknown polarity {value!r}; use affirmed or denied.")
+        if key == "confidence":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+                raise ConfigError("confidence is a number from 0 to 1.")
+            value = float(value)
+        elif key == "time":
+            if value in (None, ""):
+                value = None
+            else:
+                if not isinstance(value, str):
+                    raise ConfigError("time is written as text: '1936', 'early 1940', 'c. 1936'.")
+                try:
+                    value = parse_when(value).to_dict()
+                except ValueError as e:
+                    raise ConfigError(f"Can't read the date {value!r}: {e}") from e
+        elif value is not None and not isinstance(value, str):
+            raise ConfigError(f"{key} is text.")
+        elif isinstance(value, str):
+            value = value.strip() or (None if key in ("object", "place", "asserted_by", "reported_by") else "")
+        out[key] = value
+    return out
+
+
+def edit_claim(case: Case, claim_id: str, changes: dict, expected_version: int, note: str = "") -> dict:
+    """Change a claim's reading (its passage stays), as a new version; refused when stale."""
+    fields = _checked_changes(changes)
+    with case.store.write() as conn:
+        row = _claim_row(case, claim_id, conn)
+        current = 1 + (conn.execute(select(func.count()).select_from(audit).where(
+            (audit.c.target == claim_id) & audit.c.action.in_(CLAIM_ACTIONS))).scalar() or 0)
+        if expected_version != current:
+            raise StaleVersion(claim_id, expected_version, current)
+        diff = {k: v for k, v in fields.items() if row[k] != v}
+        if diff:
+            conn.execute(update(claims).where(claims.c.id == claim_id).values(**diff))
+            case.store._audit(conn, "edit_claim", claim_id, version=current + 1, note=note,
+                              before={k: row[k] for k in diff}, after=diff)
+    return get_claim(case, claim_id)
+
+
+def review(case: Case, claim_id: str, status: str, expected_version: int, note: str = "") -> dict:
+    """Accept or reject a claim (or put it back to proposed): an edit of its status."""
+    return edit_claim(case, claim_id, {"status": status}, expected_version, note)
+
+
+def add_claim_from_span(case: Case, source_id: str, start: int, end: int, subject: str, predicate: str,
+                        obj: str | None = None, time: str | None = None, place: str | None = None,
+                        polarity: str = "affirmed", note: str = "") -> dict:
+    """The analyst's claim on a passage they selected: checked against the source, accepted."""
+    fields = _checked_changes({"subject": subject, "predicate": predicate, "object": obj, "time": time,
+                               "place": place, "polarity": polarity, "note": note})
+    from .store import _claim, _claim_row as row_of
+    from .timespan import TimeSpan
+    with case.store.write() as conn:
+        text = conn.execute(select(sources.c.text).where(sources.c.id == source_id)).scalar()
+        if text is None:
+            raise NotFound(f"No source {source_id!r} in this case.")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            raise ConfigError(f"The passage {start}-{end} lies outside the source ({len(text)} characters).")
+        quote = text[start:end]
+        if not quote.strip():
+            raise ConfigError("The selected passage is blank; select the words that make the claim.")
+        claim = Claim(source_id=source_id, start=start, end=end, quote=quote,
+                      subject=fields["subject"], predicate=fields["predicate"], object=fields["object"],
+                      time=TimeSpan.from_dict(fields["time"]) if fields["time"] else None,
+                      place=fields["place"], polarity=fields["polarity"], note=fields["note"],
+                      extracted_by=EXTRACTORS_HUMAN, status="accepted", page=_page(conn, source_id, start))
+        case.store.check_claim(claim, text)
+        if conn.execute(select(claims.c.id).where(claims.c.id == claim.id)).first() is not None:
+            raise ConfigError(f"This passage already holds the same claim ({claim.id}).")
+        values = row_of(claim)
+        conn.execute(insert(claims).values(**values))
+        case.store._audit(conn, "add_claim", claim.id, source_id=source_id, before=None,
+                          after={k: v for k, v in values.items() if k != "created_at"})
+    return claim_record(_claim(_claim_row(case, claim.id)), 1)
+
+
+def _page(conn, source_id: str, offset: int) -> int | None:
+    pages = conn.execute(select(sources.c.pages).where(sources.c.id == source_id)).scalar() or []
+    for number, lo, hi in pages:
+        if lo <= offset < hi:
+            return number
+    return None
+
+
+# --- other curation, audited with before and after ---------------------------------
+
+
+def set_verdict(case: Case, finding_id: str, value: str, note: str = "") -> dict:
+    if value not in VERDICTS:
+        raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
+    if finding_id not in {f.id for f in view(case).findings}:
+        raise NotFound(f"No finding {finding_id!r} in this case; see GET /api/findings.")
+    from .store import _now
+    with case.store.write() as conn:
+        old = conn.execute(select(verdicts).where(verdicts.c.finding_id == finding_id)).mappings().first()
+        conn.execute(delete(verdicts).where(verdicts.c.finding_id == finding_id))
+        conn.execute(insert(verdicts).values(finding_id=finding_id, verdict=value, note=note,
+                                             by=case.store.actor, at=_now()))
+        case.store._audit(conn, "set_verdict", finding_id, verdict=value, note=note,
+                          before={"verdict": old["verdict"], "note": old["note"]} if old else None,
+                          after={"verdict": value, "note": note})
+    return {"finding_id": finding_id, "verdict": value, "note": note}
+
+
+def add_curation(case: Case, kind: str, name: str, other: str) -> dict:
+    """Merge (same person) or split (keep apart) two names; both must name entities."""
+    names = {n.lower() for e in view(case).res.entities.values() for n in (e.name, *[a.name for a in e.aliases])}
+    for n in (name, other):
+        if not isinstance(n, str) or not n.strip():
+            raise ConfigError("Name both entities.")
+        if n.strip().lower() not in names:
+            raise NotFound(f"No entity called {n!r} in this case; see GET /api/entities.")
+    if name.strip().lower() == other.strip().lower():
+        raise ConfigError("Name two different entities.")
+    from .store import _now
+    with case.store.write() as conn:
+        row_id = conn.execute(insert(curation).values(kind=kind, a=name.strip(), b=other.strip(),
+                                                      by=case.store.actor, at=_now())).inserted_primary_key[0]
+        case.store._audit(conn, kind, name.strip(), other=other.strip(), row=row_id, before=None,
+                          after={"a": name.strip(), "b": other.strip()})
+    return {"kind": kind, "name": name.strip(), "other": other.strip()}
+
+
+def add_judgment(case: Case, witness: str, target: str, value: str, note: str = "") -> dict:
+    """Override the machine's grade of a witness (or a statement's type, a claim's credibility)."""
+    from .analyse.witnesses import check_override
+    from .store import _now
+    check_override({"witness": witness, "target": target, "value": value, "note": note})
+    known = {w.witness.lower() for w in witness_register(case)}
+    if witness.lower() not in known:
+        raise NotFound(f"No witness called {witness!r} in the register; see GET /api/witnesses.")
+    with case.store.write() as conn:
+        row_id = conn.execute(insert(judgments).values(witness=witness, target=target, value=value, note=note,
+                                                       by=case.store.actor, at=_now())).inserted_primary_key[0]
+        case.store._audit(conn, "judge", witness, on=target, value=value, note=note, row=row_id,
+                          before=None, after={"target": target, "value": value})
+    return {"witness": witness, "target": target, "value": value}
+
+
+def rate(case: Case, question: str, hypothesis: str, evidence: str, rating: str, note: str = "") -> dict:
+    from .judgment import _question
+    from .analyse.hypotheses import RATINGS
+    from .store import _hash, _now
+    rating = (rating or "").upper()
+    if rating not in RATINGS:
+        raise ConfigError(f"Rating must be one of {', '.join(RATINGS)}, not {rating!r}.")
+    q = _question(case, question)
+    hid = "h-" + _hash(q) + ":" + hypothesis
+    from .tables import hypotheses
+    with case.store.write() as conn:
+        if conn.execute(select(hypotheses.c.id).where(hypotheses.c.id == hid)).scalar() is None:
+            raise NotFound(f"No hypothesis {hypothesis!r} for the question {q!r}.")
+        where = (ratings.c.hypothesis_id == hid) & (ratings.c.evidence_id == evidence)
+        old = conn.execute(select(ratings).where(where)).mappings().first()
+        conn.execute(delete(ratings).where(where))
+        conn.execute(insert(ratings).values(hypothesis_id=hid, evidence_id=evidence, rating=rating,
+                                            note=note, by=case.store.actor, at=_now()))
+        case.store._audit(conn, "rate", hid, evidence=evidence, rating=rating, note=note,
+                          before={k: old[k] for k in ("rating", "note", "by", "at")} if old else None,
+                          after={"rating": rating, "note": note})
+    return {"question": q, "hypothesis": hypothesis, "evidence": evidence, "rating": rating}
+
+
+# --- the audit log and undo ---------------------------------------------------------
+
+UNDOABLE = ("edit_claim", "add_claim", "set_verdict", "merge", "split", "judge", "rate")
+
+
+def audit_log(case: Case, limit: int = 500) -> list[dict]:
+    """The newest changes first, each with whether it can be undone (and whether it was)."""
+    with case.store.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(
+            select(audit).order_by(audit.c.id.desc()).limit(limit)).mappings()]
+        undone = {r["detail"].get("undoes") for r in conn.execute(
+            select(audit.c.detail).where(audit.c.action == "undo")).mappings()}
+    for r in rows:
+        r["undone"] = r["id"] in undone
+        r["undoable"] = r["action"] in UNDOABLE and "after" in (r["detail"] or {}) and not r["undone"]
+    return rows
+
+
+def undo(case: Case, audit_id: int) -> dict:
+    """Restore what one audited change found, itself audited (and so never undone twice)."""
+    from .store import _now
+    with case.store.write() as conn:
+        row = conn.execute(select(audit).where(audit.c.id == audit_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"No change {audit_id} in the audit log.")
+        d = row["detail"] or {}
+        if row["action"] not in UNDOABLE or "after" not in d:
+            raise CannotUndo(f"Change {audit_id} ({row['action']}) cannot be undone from here.")
+        for r in conn.execute(select(audit.c.detail).where(audit.c.action == "undo")).mappings():
+            if r["detail"].get("undoes") == audit_id:
+                raise CannotUndo(f"Change {audit_id} was already undone.")
+        action, target, before = row["action"], row["target"], d.get("before")
+        if action == "edit_claim":
+            now = _claim_row(case, target, conn)
+            if any(now[k] != v for k, v in d["after"].items()):
+                raise CannotUndo(f"Claim {target} changed again after change {audit_id}; undo the later change first.")
+            conn.execute(update(claims).where(claims.c.id == target).values(**before))
+            case.store._audit(conn, "edit_claim", target, note=f"undo of change {audit_id}",
+                              before=d["after"], after=before, undo_of=audit_id)
+        elif action == "add_claim":
+            conn.execute(delete(claims).where(claims.c.id == target))
+        elif action == "set_verdict":
+            conn.execute(delete(verdicts).where(verdicts.c.finding_id == target))
+            if before:
+                conn.execute(insert(verdicts).values(finding_id=target, verdict=before["verdict"],
+                                                     note=before["note"], by=case.store.actor, at=_now()))
+        elif action in ("merge", "split"):
+            conn.execute(delete(curation).where(curation.c.id == d["row"]))
+        elif action == "judge":
+            conn.execute(delete(judgments).where(judgments.c.id == d["row"]))
+        elif action == "rate":
+            where = (ratings.c.hypothesis_id == target) & (ratings.c.evidence_id == d["evidence"])
+            conn.execute(delete(ratings).where(where))
+            if before:
+                conn.execute(insert(ratings).values(hypothesis_id=target, evidence_id=d["evidence"], **before))
+        case.store._audit(conn, "undo", target, undoes=audit_id, undone_action=action, before=d.get("after"),
+                          after=before)
+    return {"undone": audit_id, "action": action, "target": target}
+
+
+# --- analyses the pages read ---------------------------------------------------------
+
+
+def witness_register(case: Case):
+    from .judgment import register_for
+    v = view(case)
+    return memo(v, "register", lambda: register_for(case, v.data, v.res, v.findings, graph_of(case)))
+
+
+def graph_of(case: Case, at=None, period=None, min_strength: float = 0.0):
+    from .analyse.affinity import affinity_graph
+    v = view(case)
+    key = ("graph", str(at), str(period), min_strength)
+    return memo(v, key, lambda: affinity_graph(v.data, v.res, at=at, period=period, min_strength=min_strength))
+
+
+def source_records(case: Case) -> list[dict]:
+    from .service import reading_note
+    return [{"id": s.id, "title": s.title, "kind": s.kind, "authors": s.authors, "date": s.date,
+             "archive_ref": s.archive_ref, "url": s.url, "licence": s.licence, "citation": s.citation,
+             "path": s.path, "characters": len(s.text), "pages": len(s.pages),
+             "read": reading_note(s.extra.get("reading"))} for s in view(case).data.sources.values()]
+
+
+def source_view(case: Case, source_id: str) -> dict:
+    """One source: its metadata, its text cut into pieces, each piece with the claims and the
+    mentions that cover it (so a page highlights them without parsing any markup), and its pages."""
+    v = view(case)
+    src = v.data.sources.get(source_id)
+    if src is None:
+        raise NotFound(f"No source {source_id!r} in this case; see GET /api/sources.")
+    changed = versions(case)
+    mine = [c for c in case.claims(include_rejected=True) if c.source_id == source_id]
+    mentions = [m for m in v.data.mentions if m.source_id == source_id]
+    text = src.text
+    cuts = {0, len(text)}
+    for x in [*mine, *mentions]:
+        cuts.update((max(0, min(len(text), x.start)), max(0, min(len(text), x.end))))
+    for _number, lo, _hi in src.pages:
+        cuts.add(max(0, min(len(text), lo)))
+    points = sorted(cuts)
+    page_at = {lo: number for number, lo, _hi in src.pages} if len(src.pages) > 1 else {}
+    pieces = []
+    for lo, hi in zip(points, points[1:]):
+        pieces.append({"start": lo, "end": hi, "text": text[lo:hi], "page": page_at.get(lo),
+                       "claims": [c.id for c in mine if c.start <= lo and hi <= c.end],
+                       "mentions": [m.entity_id or m.text for m in mentions if m.start <= lo and hi <= m.end]})
+    return {"source": next(r for r in source_records(case) if r["id"] == source_id),
+            "pieces": pieces,
+            "claims": [claim_record(c, 1 + changed.get(c.id, 0)) for c in mine],
+            "superseded": {k: s for k, s in v.res.superseded.items() if k in {c.id for c in mine}}}
+
+
+def entity_records(case: Case) -> list[dict]:
+    """The resolved entities (merges applied), with their names and how many claims name them."""
+    res = view(case).res
+    counts: dict[str, int] = {}
+    for cid in res.claims:
+        for eid in {res.subject_of.get(cid), res.object_of.get(cid)} - {None}:
+            counts[eid] = counts.get(eid, 0) + 1
+    return sorted(({"id": e.id, "name": e.name, "kind": e.kind, "claims": counts.get(e.id, 0),
+                    "aliases": [{"name": a.name, "kind": a.kind, "valid": a.valid.render() if a.valid else None}
+                                for a in e.aliases]} for e in res.entities.values()),
+                  key=lambda r: (-r["claims"], r["name"]))
+
+
+def profile_record(case: Case, entity: str) -> dict:
+    """The biography of an entity named by its id or one of its names."""
+    import json
+    from .analyse import biography
+    v = view(case)
+    ent = v.res.entities.get(entity)
+    name = ent.name if ent else entity
+    if not v.res.find(name):
+        raise NotFound(f"No entity {entity!r} in this case; see GET /api/entities.")
+    return memo(v, ("profile", name), lambda: json.loads(biography.profile_json(biography.profile(v.data, v.res, name))))
+
+
+def chronology_records(case: Case, actor=None, track=None, start=None, end=None) -> list[dict]:
+    from .analyse.chronology import chronology
+    from .model import TRACKS
+    from .report.chronology_export import entry_record
+    if track and track not in TRACKS:
+        raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
+    lo, hi = _when(start), _when(end)
+    v = view(case)
+    if actor and not v.res.find(actor):
+        raise NotFound(f"No actor {actor!r} in this case; see GET /api/entities.")
+    return memo(v, ("chronology", actor, track, start, end), lambda: [
+        entry_record(e, v.res) for e in chronology(v.data, v.res, actor=actor, track=track, start=lo, end=hi)])
+
+
+def _when(text):
+    if not text:
+        return None
+    from .timespan import parse_when
+    try:
+        return parse_when(text)
+    except ValueError as e:
+        raise ConfigError(f"Can't read the date {text!r}: {e}") from e
+
+
+def graph_record(case: Case, at=None, start=None, end=None, min_strength: float = 0.0) -> dict:
+    """The affinity graph as `collingwood graph --format json`, each edge with its sources' titles."""
+    import json
+    from .report.affinity_export import to_json
+    at_span = _when(at)
+    lo, hi = _when(start), _when(end)
+    period = (lo or hi).hull(hi or lo) if (lo or hi) else None
+    v = view(case)
+    g = graph_of(case, at=at_span, period=period, min_strength=min_strength)
+    out = memo(v, ("graph-json", at, start, end, min_strength), lambda: json.loads(to_json(g)))
+    titles = {s.id: s.title for s in v.data.sources.values()}
+    for e in out["edges"]:
+        e["source_titles"] = [titles.get(s, s) for s in e["sources"]]
+    years = sorted({int(t[:4]) for c in v.res.claims.values() if c.time
+                    for t in (c.time.earliest, c.time.latest) if t and t[:4].isdigit()})
+    out["years"] = [years[0], years[-1]] if years else []
+    return out
+
+
+def finding_records(case: Case) -> list[dict]:
+    from .analyse.findings import finding_record
+    v = view(case)
+    return memo(v, "findings", lambda: [finding_record(f, v.data, v.res) for f in v.findings])
+
+
+def witness_records(case: Case) -> list[dict]:
+    from .analyse.witnesses import witness_record
+    return [witness_record(w) for w in witness_register(case)]
+
+
+def question_records(case: Case) -> list[dict]:
+    from .analyse.questions import open_questions
+    v = view(case)
+    return memo(v, "questions", lambda: [q.as_json() for q in open_questions(v.data, v.res, v.findings)])
+
+
+def matrix_records(case: Case) -> list[dict]:
+    from .analyse import hypotheses as ach
+    from .judgment import hypothesis_sets
+    v = view(case)
+    register = witness_register(case)
+    return memo(v, "matrices", lambda: [ach.matrix_json(ach.ach_matrix(s, v.data, v.res, v.findings, register))
+                                         for s in hypothesis_sets(case)])
