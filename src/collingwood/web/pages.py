@@ -109,40 +109,53 @@ def chronology(request: Request, actor: str | None = Query(None, max_length=500)
                   filters={"actor": actor or "", "track": track or "", "from": start or "", "to": end or ""})
 
 
-def _axis(entries: list[dict]) -> dict:
-    """The timeline's scale: day numbers of the dated events shown, mapped to 0-1000."""
+LABEL_W, X0, X1, ROW = 330, 340, 990, 16     # the timeline's label column, bar area and row height
+WIDEST = 30 * 366                             # a span wider than this (days) sets no bound of the axis
+
+
+def _days(t: dict | None) -> tuple[int, int] | None:
     from datetime import date
-    days = []
-    for e in entries:
-        t = e["time"]
-        if t and t["earliest"] and t["latest"]:
-            try:
-                days.append((date.fromisoformat(t["earliest"]).toordinal(), date.fromisoformat(t["latest"]).toordinal()))
-            except ValueError:
-                days.append(None)
-    known = [d for d in days if d]
-    if not known:
-        return {"bars": {}, "ticks": []}
-    lo, hi = min(a for a, _ in known), max(b for _, b in known)
+    if not t or not t.get("earliest") or not t.get("latest"):
+        return None
+    try:
+        return date.fromisoformat(t["earliest"]).toordinal(), date.fromisoformat(t["latest"]).toordinal()
+    except ValueError:
+        return None
+
+
+def _axis(entries: list[dict]) -> dict:
+    """The timeline of the events shown: each event's bar spans what its date allows. The axis
+    covers the bounded spans; an open or very wide one ('by 1944') runs off the axis, drawn open."""
+    from datetime import date
+    spans = {e["id"]: _days(e["time"]) for e in entries}
+    bounded = [d for d in spans.values() if d and d[1] - d[0] <= WIDEST] or [d for d in spans.values() if d]
+    if not bounded:
+        return {"rows": [], "ticks": [], "height": 0}
+    lo, hi = min(a for a, _ in bounded), max(b for _, b in bounded)
     span = max(1, hi - lo)
-    bars, i = {}, 0
-    for e in entries:
-        t = e["time"]
-        if t and t["earliest"] and t["latest"]:
-            d = days[i]
-            i += 1
-            if d:
-                x1 = 10 + 980 * (d[0] - lo) / span
-                x2 = 10 + 980 * (d[1] - lo) / span
-                bars[e["id"]] = {"x": round(x1, 1), "w": round(max(2.0, x2 - x1), 1), "exact": d[0] == d[1]}
+
+    def x(day: int) -> float:
+        return X0 + (X1 - X0) * (min(max(day, lo), hi) - lo) / span
+
+    rows = []
+    for i, e in enumerate(entries):
+        d = spans[e["id"]]
+        label = e["label"] if len(e["label"]) <= 48 else e["label"][:47] + "…"
+        row = {"id": e["id"], "y": 26 + ROW * i, "label": label, "disputed": e["disputed"],
+               "title": f"{e['label']}: {(e['time'] or {}).get('text') or 'undated'}"}
+        if d:
+            x1, x2 = x(d[0]), x(d[1])
+            row.update(x=round(x1, 1), w=round(max(3.0, x2 - x1), 1), exact=d[0] == d[1],
+                       open_start=d[0] < lo, open_end=d[1] > hi)
+        rows.append(row)
     y0, y1 = date.fromordinal(lo).year, date.fromordinal(hi).year
-    step = max(1, (y1 - y0) // 10 or 1)
-    ticks = []
-    for y in range(y0, y1 + 2, step):
-        o = date(y, 1, 1).toordinal()
-        if lo <= o <= hi:
-            ticks.append({"x": round(10 + 980 * (o - lo) / span, 1), "label": str(y)})
-    return {"bars": bars, "ticks": ticks}
+    step = max(1, round((y1 - y0) / 10) or 1)
+    ticks = [{"x": round(x(date(y, 1, 1).toordinal()), 1), "label": str(y)}
+             for y in range(y0, y1 + 2, step) if lo <= date(y, 1, 1).toordinal() <= hi]
+    if not ticks or y0 == y1:        # within one year: months
+        ticks = [{"x": round(x(date(y0, m, 1).toordinal()), 1), "label": date(y0, m, 1).strftime("%b %Y")}
+                 for m in range(1, 13) if lo <= date(y0, m, 1).toordinal() <= hi]
+    return {"rows": rows, "ticks": ticks, "height": 30 + ROW * len(entries), "label_w": LABEL_W}
 
 
 @router.get("/entities")

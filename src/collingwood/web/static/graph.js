@@ -51,7 +51,7 @@
       const a = (2 * Math.PI * i) / Math.max(1, ids.length);
       pos.set(id, { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a) });
     });
-    const k = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.6;
+    const k = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.5;
     let t = W / 10;
     for (let step = 0; step < 250; step++) {
       const disp = new Map(ids.map((id) => [id, { x: 0, y: 0 }]));
@@ -75,10 +75,12 @@
         disp.get(e.source).x -= dx; disp.get(e.source).y -= dy;
         disp.get(e.target).x += dx; disp.get(e.target).y += dy;
       }
-      for (const id of ids) {
+      for (const id of ids) {            // a pull to the centre keeps loose groups in view
         const p = pos.get(id), v = disp.get(id);
+        v.x -= (p.x - W / 2) * 0.9;
+        v.y -= (p.y - H / 2) * 0.9;
         const d = Math.max(0.01, Math.hypot(v.x, v.y));
-        p.x = Math.min(W - 40, Math.max(40, p.x + (v.x / d) * Math.min(d, t)));
+        p.x = Math.min(W - 130, Math.max(30, p.x + (v.x / d) * Math.min(d, t)));
         p.y = Math.min(H - 20, Math.max(20, p.y + (v.y / d) * Math.min(d, t)));
       }
       t *= 0.98;
