@@ -146,7 +146,7 @@ def test_edit_makes_a_new_version_and_a_stale_edit_gets_409(api):
     assert r.json()["time"]["earliest"] == "1937-01-01"
     stale = api.patch(url, json={"version": 1, "object": "Clara Oster"})
     assert stale.status_code == 409
-    assert stale.json()["code"] == "stale-version" and "current version is 2" in stale.json()["error"]
+    assert stale.json()["code"] == "E409" and "at version 2" in stale.json()["error"]
     assert api.get(url).json()["object"] == "Peter Lund"
     change = api.get("/api/audit").json()[0]
     assert change["action"] == "edit_claim" and change["target"] == claim["id"]

@@ -5,9 +5,9 @@ not yet: claims with their versions, an audited edit that refuses a stale versio
 made from a passage, the audit log and undo. Every write here runs in one store transaction
 that also writes its audit row with `before` and `after`, so `undo` can restore the before.
 
-A claim's version is 1 plus the number of audited changes made to it (edits and reviews), read
-from the audit log; an edit names the version it was read at and is refused with
-`StaleVersion` (HTTP 409) when the claim has changed since.
+Claims carry their version (`Case.edit_claim`: a compare-and-set that refuses a stale version
+with `StaleVersion`, HTTP 409); what this module adds is the rest of the curation audited with
+before and after (a claim from a passage, verdicts, merges, grades, ratings) and undo.
 
 Reads go through `View`: the snapshot, its resolution and findings, computed once per state of
 the case (the audit log's last row id names the state) and shared by every page until the
@@ -19,33 +19,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select
 
 from .case import Case
 from .errors import CollingwoodError, ConfigError, NotFound, SchemaError
 from .model import EXTRACTORS_HUMAN, VERDICTS, Claim
 from .tables import audit, claims, curation, judgments, ratings, sources, verdicts
-
-# audit actions that change one claim (its target is the claim id): each makes a new version
-CLAIM_ACTIONS = ("edit_claim", "set_claim_status", "revise_claim")
-EDITABLE = ("subject", "predicate", "object", "time", "place", "polarity", "modality",
-            "asserted_by", "reported_by", "status", "confidence", "note")
-STATUSES = ("proposed", "accepted", "rejected")
-POLARITIES = ("affirmed", "denied")
-
-
-class StaleVersion(CollingwoodError):
-    """An edit made on a version of a claim that is no longer the current one."""
-
-    code = "stale-version"
-    exit_code = 2
-    http_status = 409
-
-    def __init__(self, claim_id: str, expected: int, current: int):
-        self.claim_id, self.expected, self.current = claim_id, expected, current
-        super().__init__(f"Claim {claim_id} changed since you read it: you edited version {expected}, "
-                         f"the current version is {current}. Reload it and edit again.")
-
 
 class CannotUndo(CollingwoodError):
     code = "cannot-undo"
@@ -98,118 +77,33 @@ def memo(v: View, key, make):
 # --- claims with versions ---------------------------------------------------------
 
 
-def versions(case: Case, claim_ids: list[str] | None = None) -> dict[str, int]:
-    """Claim id -> its version (1 + its audited changes)."""
-    q = (select(audit.c.target, func.count()).where(audit.c.action.in_(CLAIM_ACTIONS))
-         .group_by(audit.c.target))
-    if claim_ids is not None:
-        q = q.where(audit.c.target.in_(claim_ids))
-    with case.store.engine.connect() as conn:
-        changed = dict(conn.execute(q).all())
-    return changed
-
-
-def claim_record(c: Claim, version: int) -> dict:
-    """The fields of `collingwood claims --json`, with `version` and the analyst's `note`."""
-    return {**c.as_json(), "version": version, "note": c.note}
+def claim_record(c: Claim) -> dict:
+    """The fields of `collingwood claims --json` (`id` and `version` among them), with the note."""
+    return {**c.as_json(), "note": c.note}
 
 
 def claim_records(case: Case, include_rejected: bool = True) -> list[dict]:
-    changed = versions(case)
-    return [claim_record(c, 1 + changed.get(c.id, 0)) for c in case.claims(include_rejected=include_rejected)]
+    return [claim_record(c) for c in case.claims(include_rejected=include_rejected)]
 
 
 def get_claim(case: Case, claim_id: str) -> dict:
-    row = _claim_row(case, claim_id)
-    from .store import _claim
-    return claim_record(_claim(row), 1 + versions(case, [claim_id]).get(claim_id, 0))
+    return claim_record(case.claim(claim_id))
 
 
-def _claim_row(case: Case, claim_id: str, conn=None):
-    q = select(claims).where(claims.c.id == claim_id)
-    if conn is not None:
-        row = conn.execute(q).mappings().first()
-    else:
-        with case.store.engine.connect() as c:
-            row = c.execute(q).mappings().first()
-    if row is None:
-        raise NotFound(f"No claim {claim_id!r} in this case; see GET /api/claims for ids.")
-    return row
-
-
-def _checked_changes(changes: dict) -> dict:
-    """The changed fields in store form, each checked; a bad value gets a coded error."""
-    from .schema_doc import schema
-    from .timespan import parse_when
-    unknown = sorted(set(changes) - set(EDITABLE))
-    if unknown:
-        raise ConfigError(f"Can't change {', '.join(unknown)}: a claim's editable fields are "
-                          f"{', '.join(EDITABLE)} (its passage stays its passage).")
-    out = {}
-    for key, value in changes.items():
-        if key in ("subject", "predicate") and (not isinstance(value, str) or not value.strip()):
-            raise ConfigError(f"A claim needs a {key}.")
-        if key == "predicate":
-            try:
-                schema().predicate(value)
-            except SchemaError as e:          # the analyst's word, not a broken schema: a bad request
-                raise ConfigError(e.message) from e
-        if key == "status" and value not in STATUSES:
-            raise ConfigError(f"Unknown status {value!r}; use one of {', '.join(STATUSES)}.")
-        if key == "polarity" and value not in POLARITIES:
-            raise ConfigError(f"Unknown polarity {value!r}; use affirmed or denied.")
-        if key == "confidence":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-                raise ConfigError("confidence is a number from 0 to 1.")
-            value = float(value)
-        elif key == "time":
-            if value in (None, ""):
-                value = None
-            else:
-                if not isinstance(value, str):
-                    raise ConfigError("time is written as text: '1936', 'early 1940', 'c. 1936'.")
-                try:
-                    value = parse_when(value).to_dict()
-                except ValueError as e:
-                    raise ConfigError(f"Can't read the date {value!r}: {e}") from e
-        elif value is not None and not isinstance(value, str):
-            raise ConfigError(f"{key} is text.")
-        elif isinstance(value, str):
-            value = value.strip() or (None if key in ("object", "place", "asserted_by", "reported_by") else "")
-        out[key] = value
-    return out
-
-
-def edit_claim(case: Case, claim_id: str, changes: dict, expected_version: int, note: str = "") -> dict:
-    """Change a claim's reading (its passage stays), as a new version; refused when stale."""
-    fields = _checked_changes(changes)
-    with case.store.write() as conn:
-        row = _claim_row(case, claim_id, conn)
-        current = 1 + (conn.execute(select(func.count()).select_from(audit).where(
-            (audit.c.target == claim_id) & audit.c.action.in_(CLAIM_ACTIONS))).scalar() or 0)
-        if expected_version != current:
-            raise StaleVersion(claim_id, expected_version, current)
-        diff = {k: v for k, v in fields.items() if row[k] != v}
-        if diff:
-            conn.execute(update(claims).where(claims.c.id == claim_id).values(**diff))
-            case.store._audit(conn, "edit_claim", claim_id, version=current + 1, note=note,
-                              before={k: row[k] for k in diff}, after=diff)
-    return get_claim(case, claim_id)
-
-
-def review(case: Case, claim_id: str, status: str, expected_version: int, note: str = "") -> dict:
-    """Accept or reject a claim (or put it back to proposed): an edit of its status."""
-    return edit_claim(case, claim_id, {"status": status}, expected_version, note)
+def edit_claim(case: Case, claim_id: str, changes: dict, expected_version: int) -> dict:
+    """Change a claim's reading or status (its passage stays): a new version; StaleVersion
+    (409) when the claim is no longer at ``expected_version``."""
+    return claim_record(case.edit_claim(claim_id, changes, expected_version))
 
 
 def add_claim_from_span(case: Case, source_id: str, start: int, end: int, subject: str, predicate: str,
                         obj: str | None = None, time: str | None = None, place: str | None = None,
                         polarity: str = "affirmed", note: str = "") -> dict:
     """The analyst's claim on a passage they selected: checked against the source, accepted."""
-    fields = _checked_changes({"subject": subject, "predicate": predicate, "object": obj, "time": time,
-                               "place": place, "polarity": polarity, "note": note})
-    from .store import _claim, _claim_row as row_of
-    from .timespan import TimeSpan
+    from .claim_edits import edited
+    from .store import _claim_row as row_of
+    if not isinstance(subject, str) or not subject.strip() or not isinstance(predicate, str) or not predicate.strip():
+        raise ConfigError("A claim needs a subject and a predicate.")
     with case.store.write() as conn:
         text = conn.execute(select(sources.c.text).where(sources.c.id == source_id)).scalar()
         if text is None:
@@ -219,19 +113,23 @@ def add_claim_from_span(case: Case, source_id: str, start: int, end: int, subjec
         quote = text[start:end]
         if not quote.strip():
             raise ConfigError("The selected passage is blank; select the words that make the claim.")
-        claim = Claim(source_id=source_id, start=start, end=end, quote=quote,
-                      subject=fields["subject"], predicate=fields["predicate"], object=fields["object"],
-                      time=TimeSpan.from_dict(fields["time"]) if fields["time"] else None,
-                      place=fields["place"], polarity=fields["polarity"], note=fields["note"],
-                      extracted_by=EXTRACTORS_HUMAN, status="accepted", page=_page(conn, source_id, start))
-        case.store.check_claim(claim, text)
+        draft = Claim(source_id=source_id, start=start, end=end, quote=quote, subject=subject.strip(),
+                      predicate=predicate.strip(), extracted_by=EXTRACTORS_HUMAN, status="accepted",
+                      page=_page(conn, source_id, start))
+        read, _ = edited(draft, {"subject": subject, "predicate": predicate, "object": obj, "time": time,
+                                 "place": place, "polarity": polarity, "note": note})
+        claim = Claim(**{k: v for k, v in read.__dict__.items() if k != "id"})    # the id of what it says
+        try:
+            case.store.check_claim(claim, text)
+        except SchemaError as e:          # the analyst's word, not a broken schema: a bad request
+            raise ConfigError(e.message) from e
         if conn.execute(select(claims.c.id).where(claims.c.id == claim.id)).first() is not None:
             raise ConfigError(f"This passage already holds the same claim ({claim.id}).")
         values = row_of(claim)
         conn.execute(insert(claims).values(**values))
         case.store._audit(conn, "add_claim", claim.id, source_id=source_id, before=None,
                           after={k: v for k, v in values.items() if k != "created_at"})
-    return claim_record(_claim(_claim_row(case, claim.id)), 1)
+    return get_claim(case, claim.id)
 
 
 def _page(conn, source_id: str, offset: int) -> int | None:
@@ -264,18 +162,22 @@ def set_verdict(case: Case, finding_id: str, value: str, note: str = "") -> dict
 
 def add_curation(case: Case, kind: str, name: str, other: str) -> dict:
     """Merge (same person) or split (keep apart) two names; both must name entities."""
-    names = {n.lower() for e in view(case).res.entities.values() for n in (e.name, *[a.name for a in e.aliases])}
+    res = view(case).res
+    ids = []
     for n in (name, other):
         if not isinstance(n, str) or not n.strip():
             raise ConfigError("Name both entities.")
-        if n.strip().lower() not in names:
+        found = res.find(n.strip())
+        if not found:
             raise NotFound(f"No entity called {n!r} in this case; see GET /api/entities.")
+        ids.append(found[0])
     if name.strip().lower() == other.strip().lower():
         raise ConfigError("Name two different entities.")
     from .store import _now
     with case.store.write() as conn:
-        row_id = conn.execute(insert(curation).values(kind=kind, a=name.strip(), b=other.strip(),
-                                                      by=case.store.actor, at=_now())).inserted_primary_key[0]
+        row_id = conn.execute(insert(curation).values(kind=kind, a=name.strip(), b=other.strip(), a_id=ids[0],
+                                                      b_id=ids[1], by=case.store.actor,
+                                                      at=_now())).inserted_primary_key[0]
         case.store._audit(conn, kind, name.strip(), other=other.strip(), row=row_id, before=None,
                           after={"a": name.strip(), "b": other.strip()})
     return {"kind": kind, "name": name.strip(), "other": other.strip()}
@@ -323,7 +225,7 @@ def rate(case: Case, question: str, hypothesis: str, evidence: str, rating: str,
 
 # --- the audit log and undo ---------------------------------------------------------
 
-UNDOABLE = ("edit_claim", "add_claim", "set_verdict", "merge", "split", "judge", "rate")
+UNDOABLE = ("edit_claim", "set_claim_status", "add_claim", "set_verdict", "merge", "split", "judge", "rate")
 
 
 def audit_log(case: Case, limit: int = 500) -> list[dict]:
@@ -353,13 +255,14 @@ def undo(case: Case, audit_id: int) -> dict:
             if r["detail"].get("undoes") == audit_id:
                 raise CannotUndo(f"Change {audit_id} was already undone.")
         action, target, before = row["action"], row["target"], d.get("before")
-        if action == "edit_claim":
-            now = _claim_row(case, target, conn)
-            if any(now[k] != v for k, v in d["after"].items()):
-                raise CannotUndo(f"Claim {target} changed again after change {audit_id}; undo the later change first.")
-            conn.execute(update(claims).where(claims.c.id == target).values(**before))
-            case.store._audit(conn, "edit_claim", target, note=f"undo of change {audit_id}",
-                              before=d["after"], after=before, undo_of=audit_id)
+        if action in ("edit_claim", "set_claim_status"):
+            now = conn.execute(select(claims.c.version).where(claims.c.id == target)).scalar()
+            if now is None:
+                raise CannotUndo(f"Claim {target} is no longer in the case.")
+            if now != d.get("version"):
+                raise CannotUndo(f"Claim {target} changed again after change {audit_id} (it is at version "
+                                 f"{now}); undo the later change first.")
+            case.store.update_claim(target, before, d["version"], change="undo", undo_of=audit_id)
         elif action == "add_claim":
             conn.execute(delete(claims).where(claims.c.id == target))
         elif action == "set_verdict":
@@ -412,7 +315,6 @@ def source_view(case: Case, source_id: str) -> dict:
     src = v.data.sources.get(source_id)
     if src is None:
         raise NotFound(f"No source {source_id!r} in this case; see GET /api/sources.")
-    changed = versions(case)
     mine = [c for c in case.claims(include_rejected=True) if c.source_id == source_id]
     mentions = [m for m in v.data.mentions if m.source_id == source_id]
     text = src.text
@@ -430,7 +332,7 @@ def source_view(case: Case, source_id: str) -> dict:
                        "mentions": [m.entity_id or m.text for m in mentions if m.start <= lo and hi <= m.end]})
     return {"source": next(r for r in source_records(case) if r["id"] == source_id),
             "pieces": pieces,
-            "claims": [claim_record(c, 1 + changed.get(c.id, 0)) for c in mine],
+            "claims": [claim_record(c) for c in mine],
             "superseded": {k: s for k, s in v.res.superseded.items() if k in {c.id for c in mine}}}
 
 
