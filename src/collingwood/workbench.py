@@ -92,7 +92,14 @@ def get_claim(case: Case, claim_id: str) -> dict:
 
 def edit_claim(case: Case, claim_id: str, changes: dict, expected_version: int) -> dict:
     """Change a claim's reading or status (its passage stays): a new version; StaleVersion
-    (409) when the claim is no longer at ``expected_version``."""
+    (409) when the claim is no longer at ``expected_version``. A change of the status alone is
+    a review (accept, reject, propose again), audited as one."""
+    if set(changes) == {"status"} and isinstance(changes["status"], str):
+        from .model import STATUSES
+        if changes["status"] not in STATUSES:
+            raise ConfigError(f"status {changes['status']!r} is not one of {', '.join(STATUSES)}.")
+        case.review(claim_id, changes["status"], "", expected_version)
+        return get_claim(case, claim_id)
     return claim_record(case.edit_claim(claim_id, changes, expected_version))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import sys
-from pathlib import Path
 
 import typer
 
@@ -28,7 +27,7 @@ def _bind(host: str, port: int) -> socket.socket:
 
 @app.command()
 @handles_errors
-def serve(case: Path = typer.Argument(..., help=CASE_HELP),
+def serve(case: str = typer.Argument(..., help=CASE_HELP),
           host: str = typer.Option("127.0.0.1", help="The address to listen on (loopback unless you mean it)."),
           port: int = typer.Option(8765, help="The port (0: any free one)."),
           no_browser: bool = typer.Option(False, "--no-browser", help="Don't open a browser.")):
@@ -43,7 +42,7 @@ def serve(case: Path = typer.Argument(..., help=CASE_HELP),
     c = Case.open(case)
     sock = _bind(host, port)
     guard = Guard(host=host, port=sock.getsockname()[1])
-    print(f"Serving {case} at {guard.url()}", flush=True)
+    print(f"Serving {c.label} at {guard.url()}", flush=True)
     print("Press Ctrl+C to stop. The link works once; scripts send `Authorization: Bearer TOKEN`.",
           file=sys.stderr, flush=True)
     if not no_browser:
