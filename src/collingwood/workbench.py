@@ -86,6 +86,12 @@ def claim_records(case: Case, include_rejected: bool = True) -> list[dict]:
     return [claim_record(c) for c in case.claims(include_rejected=include_rejected)]
 
 
+def claims_by_id(case: Case) -> dict[str, dict]:
+    """Every live claim's record by id, made once per state of the case (for pages that cite many)."""
+    v = view(case)
+    return memo(v, "claims_by_id", lambda: {c.id: claim_record(c) for c in v.data.claims})
+
+
 def get_claim(case: Case, claim_id: str) -> dict:
     return claim_record(case.claim(claim_id))
 
@@ -394,14 +400,16 @@ def _when(text):
 
 def graph_record(case: Case, at=None, start=None, end=None, min_strength: float = 0.0) -> dict:
     """The affinity graph as `collingwood graph --format json`, each edge with its sources' titles."""
-    import json
-    from .report.affinity_export import to_json
+    from .report.affinity_export import to_records
     at_span = _when(at)
     lo, hi = _when(start), _when(end)
     period = (lo or hi).hull(hi or lo) if (lo or hi) else None
     v = view(case)
     g = graph_of(case, at=at_span, period=period, min_strength=min_strength)
-    out = memo(v, ("graph-json", at, start, end, min_strength), lambda: json.loads(to_json(g)))
+    return memo(v, ("graph-json", at, start, end, min_strength), lambda: _graph_json(v, to_records(g)))
+
+
+def _graph_json(v: View, out: dict) -> dict:
     titles = {s.id: s.title for s in v.data.sources.values()}
     for e in out["edges"]:
         e["source_titles"] = [titles.get(s, s) for s in e["sources"]]

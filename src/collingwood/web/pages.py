@@ -169,8 +169,7 @@ def entities(request: Request):
 def profile(request: Request, entity: str):
     c = case(request)
     p = wb.profile_record(c, entity)
-    known = {r["id"]: r for r in wb.claim_records(c)}
-    return render(request, "profile.html.j2", p=p, claims=known)
+    return render(request, "profile.html.j2", p=p, claims=wb.claims_by_id(c))
 
 
 @router.get("/graph")
