@@ -47,7 +47,7 @@ def test_edit_a_claim(workbench):
     assert first.get_attribute("data-action") == "edit_claim" and first.get_attribute("data-target") == claim["id"]
     assert "Prague" in first.inner_text()
     change = api(base, token, "/api/audit")[0]
-    assert change["detail"]["after"]["place"] == "Prague" and change["detail"]["before"]["place"] is None
+    assert change["after"]["claims"][0]["place"] == "Prague" and change["before"]["claims"][0]["place"] is None
 
 
 def test_a_stale_edit_is_refused_on_the_page(workbench):

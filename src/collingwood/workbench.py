@@ -5,9 +5,11 @@ not yet: claims with their versions, an audited edit that refuses a stale versio
 made from a passage, the audit log and undo. Every write here runs in one store transaction
 that also writes its audit row with `before` and `after`, so `undo` can restore the before.
 
-Claims carry their version (`Case.edit_claim`: a compare-and-set that refuses a stale version
-with `StaleVersion`, HTTP 409); what this module adds is the rest of the curation audited with
-before and after (a claim from a passage, verdicts, merges, grades, ratings) and undo.
+Every write goes through `Case` and the store's audited write path (the audit log keeps each
+change's rows before and after; `Case.undo` puts the before back). Claims carry their version
+(`Case.edit_claim`: a compare-and-set that refuses a stale version with `StaleVersion`, HTTP
+409). What this module adds: the checks a page needs before a write (does the finding, the
+entity, the witness exist), a claim made from a selected passage, and records for the pages.
 
 Reads go through `View`: the snapshot, its resolution and findings, computed once per state of
 the case (the audit log's last row id names the state) and shared by every page until the
@@ -19,18 +21,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select
-
 from .case import Case
-from .errors import CollingwoodError, ConfigError, NotFound, SchemaError
+from .errors import ConfigError, NotFound, SchemaError
 from .model import EXTRACTORS_HUMAN, VERDICTS, Claim
-from .tables import audit, claims, curation, judgments, ratings, sources, verdicts
-
-class CannotUndo(CollingwoodError):
-    code = "cannot-undo"
-    exit_code = 2
-    http_status = 409
-
 
 # --- reading: one analysis per state of the case --------------------------------
 
@@ -50,8 +43,8 @@ _view_lock = threading.RLock()
 
 def state(case: Case) -> int:
     """The case's state: the id of its last audit row (every write audits)."""
-    with case.store.engine.connect() as conn:
-        return conn.execute(select(func.max(audit.c.id))).scalar() or 0
+    last = case.audit(limit=1)
+    return last[0]["id"] if last else 0
 
 
 def view(case: Case) -> View:
@@ -114,46 +107,33 @@ def add_claim_from_span(case: Case, source_id: str, start: int, end: int, subjec
                         polarity: str = "affirmed", note: str = "") -> dict:
     """The analyst's claim on a passage they selected: checked against the source, accepted."""
     from .claim_edits import edited
-    from .store import _claim_row as row_of
     if not isinstance(subject, str) or not subject.strip() or not isinstance(predicate, str) or not predicate.strip():
         raise ConfigError("A claim needs a subject and a predicate.")
-    with case.store.write() as conn:
-        text = conn.execute(select(sources.c.text).where(sources.c.id == source_id)).scalar()
-        if text is None:
-            raise NotFound(f"No source {source_id!r} in this case.")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-            raise ConfigError(f"The passage {start}-{end} lies outside the source ({len(text)} characters).")
-        quote = text[start:end]
-        if not quote.strip():
-            raise ConfigError("The selected passage is blank; select the words that make the claim.")
-        draft = Claim(source_id=source_id, start=start, end=end, quote=quote, subject=subject.strip(),
-                      predicate=predicate.strip(), extracted_by=EXTRACTORS_HUMAN, status="accepted",
-                      page=_page(conn, source_id, start))
-        read, _ = edited(draft, {"subject": subject, "predicate": predicate, "object": obj, "time": time,
-                                 "place": place, "polarity": polarity, "note": note})
-        claim = Claim(**{k: v for k, v in read.__dict__.items() if k != "id"})    # the id of what it says
-        try:
-            case.store.check_claim(claim, text)
-        except SchemaError as e:          # the analyst's word, not a broken schema: a bad request
-            raise ConfigError(e.message) from e
-        if conn.execute(select(claims.c.id).where(claims.c.id == claim.id)).first() is not None:
-            raise ConfigError(f"This passage already holds the same claim ({claim.id}).")
-        values = row_of(claim)
-        conn.execute(insert(claims).values(**values))
-        case.store._audit(conn, "add_claim", claim.id, source_id=source_id, before=None,
-                          after={k: v for k, v in values.items() if k != "created_at"})
+    src = view(case).data.sources.get(source_id)
+    if src is None:
+        raise NotFound(f"No source {source_id!r} in this case.")
+    text = src.text
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise ConfigError(f"The passage {start}-{end} lies outside the source ({len(text)} characters).")
+    quote = text[start:end]
+    if not quote.strip():
+        raise ConfigError("The selected passage is blank; select the words that make the claim.")
+    page = next((n for n, lo, hi in src.pages if lo <= start < hi), None) if len(src.pages) > 1 else None
+    draft = Claim(source_id=source_id, start=start, end=end, quote=quote, subject=subject.strip(),
+                  predicate=predicate.strip(), extracted_by=EXTRACTORS_HUMAN, status="accepted", page=page)
+    read, _ = edited(draft, {"subject": subject, "predicate": predicate, "object": obj, "time": time,
+                             "place": place, "polarity": polarity, "note": note})
+    claim = Claim(**{k: v for k, v in read.__dict__.items() if k != "id"})    # the id of what it says
+    try:
+        added = case.store.add_claim(claim)
+    except SchemaError as e:          # the analyst's word, not a broken schema: a bad request
+        raise ConfigError(e.message) from e
+    if not added:
+        raise ConfigError(f"This passage already holds the same claim ({claim.id}).")
     return get_claim(case, claim.id)
 
 
-def _page(conn, source_id: str, offset: int) -> int | None:
-    pages = conn.execute(select(sources.c.pages).where(sources.c.id == source_id)).scalar() or []
-    for number, lo, hi in pages:
-        if lo <= offset < hi:
-            return number
-    return None
-
-
-# --- other curation, audited with before and after ---------------------------------
+# --- other curation (audited by the store) -------------------------------------------
 
 
 def set_verdict(case: Case, finding_id: str, value: str, note: str = "") -> dict:
@@ -161,15 +141,7 @@ def set_verdict(case: Case, finding_id: str, value: str, note: str = "") -> dict
         raise ConfigError(f"Unknown verdict {value!r}; use one of {', '.join(VERDICTS)}.")
     if finding_id not in {f.id for f in view(case).findings}:
         raise NotFound(f"No finding {finding_id!r} in this case; see GET /api/findings.")
-    from .store import _now
-    with case.store.write() as conn:
-        old = conn.execute(select(verdicts).where(verdicts.c.finding_id == finding_id)).mappings().first()
-        conn.execute(delete(verdicts).where(verdicts.c.finding_id == finding_id))
-        conn.execute(insert(verdicts).values(finding_id=finding_id, verdict=value, note=note,
-                                             by=case.store.actor, at=_now()))
-        case.store._audit(conn, "set_verdict", finding_id, verdict=value, note=note,
-                          before={"verdict": old["verdict"], "note": old["note"]} if old else None,
-                          after={"verdict": value, "note": note})
+    case.set_verdict(finding_id, value, note)
     return {"finding_id": finding_id, "verdict": value, "note": note}
 
 
@@ -186,115 +158,46 @@ def add_curation(case: Case, kind: str, name: str, other: str) -> dict:
         ids.append(found[0])
     if name.strip().lower() == other.strip().lower():
         raise ConfigError("Name two different entities.")
-    from .store import _now
-    with case.store.write() as conn:
-        row_id = conn.execute(insert(curation).values(kind=kind, a=name.strip(), b=other.strip(), a_id=ids[0],
-                                                      b_id=ids[1], by=case.store.actor,
-                                                      at=_now())).inserted_primary_key[0]
-        case.store._audit(conn, kind, name.strip(), other=other.strip(), row=row_id, before=None,
-                          after={"a": name.strip(), "b": other.strip()})
+    case.add_curation(kind, name.strip(), other.strip(), ids[0], ids[1])
     return {"kind": kind, "name": name.strip(), "other": other.strip()}
 
 
 def add_judgment(case: Case, witness: str, target: str, value: str, note: str = "") -> dict:
     """Override the machine's grade of a witness (or a statement's type, a claim's credibility)."""
     from .analyse.witnesses import check_override
-    from .store import _now
-    check_override({"witness": witness, "target": target, "value": value, "note": note})
-    known = {w.witness.lower() for w in witness_register(case)}
-    if witness.lower() not in known:
+    from .judgment import add_override
+    checked = check_override({"witness": witness, "target": target, "value": value, "note": note})
+    if witness.lower() not in {w.witness.lower() for w in witness_register(case)}:
         raise NotFound(f"No witness called {witness!r} in the register; see GET /api/witnesses.")
-    with case.store.write() as conn:
-        row_id = conn.execute(insert(judgments).values(witness=witness, target=target, value=value, note=note,
-                                                       by=case.store.actor, at=_now())).inserted_primary_key[0]
-        case.store._audit(conn, "judge", witness, on=target, value=value, note=note, row=row_id,
-                          before=None, after={"target": target, "value": value})
-    return {"witness": witness, "target": target, "value": value}
+    add_override(case, witness, target, value, note)
+    return {"witness": witness, "target": target, "value": checked["value"]}
 
 
-def rate(case: Case, question: str, hypothesis: str, evidence: str, rating: str, note: str = "") -> dict:
-    from .judgment import _question
-    from .analyse.hypotheses import RATINGS
-    from .store import _hash, _now
-    rating = (rating or "").upper()
-    if rating not in RATINGS:
-        raise ConfigError(f"Rating must be one of {', '.join(RATINGS)}, not {rating!r}.")
-    q = _question(case, question)
-    hid = "h-" + _hash(q) + ":" + hypothesis
-    from .tables import hypotheses
-    with case.store.write() as conn:
-        if conn.execute(select(hypotheses.c.id).where(hypotheses.c.id == hid)).scalar() is None:
-            raise NotFound(f"No hypothesis {hypothesis!r} for the question {q!r}.")
-        where = (ratings.c.hypothesis_id == hid) & (ratings.c.evidence_id == evidence)
-        old = conn.execute(select(ratings).where(where)).mappings().first()
-        conn.execute(delete(ratings).where(where))
-        conn.execute(insert(ratings).values(hypothesis_id=hid, evidence_id=evidence, rating=rating,
-                                            note=note, by=case.store.actor, at=_now()))
-        case.store._audit(conn, "rate", hid, evidence=evidence, rating=rating, note=note,
-                          before={k: old[k] for k in ("rating", "note", "by", "at")} if old else None,
-                          after={"rating": rating, "note": note})
-    return {"question": q, "hypothesis": hypothesis, "evidence": evidence, "rating": rating}
+def rate(case: Case, question: str | None, hypothesis: str, evidence: str, rating: str, note: str = "") -> dict:
+    from .judgment import rate as rate_cell
+    rate_cell(case, question, hypothesis, evidence, rating, note)
+    return {"question": question, "hypothesis": hypothesis, "evidence": evidence, "rating": rating.upper()}
 
 
 # --- the audit log and undo ---------------------------------------------------------
 
-UNDOABLE = ("edit_claim", "set_claim_status", "add_claim", "set_verdict", "merge", "split", "judge", "rate")
 
-
-def audit_log(case: Case, limit: int = 500) -> list[dict]:
-    """The newest changes first, each with whether it can be undone (and whether it was)."""
-    with case.store.engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(
-            select(audit).order_by(audit.c.id.desc()).limit(limit)).mappings()]
-        undone = {r["detail"].get("undoes") for r in conn.execute(
-            select(audit.c.detail).where(audit.c.action == "undo")).mappings()}
+def audit_log(case: Case, limit: int | None = 500, target: str | None = None) -> list[dict]:
+    """The newest changes first (`Case.audit`), each marked `undone` when a later undo put its
+    before back, and `undoable` when it can be undone from here."""
+    rows = case.audit(limit=limit, target=target)
+    undone = {r["note"].get("undoes") for r in rows if r["action"] == "undo"}
     for r in rows:
         r["undone"] = r["id"] in undone
-        r["undoable"] = r["action"] in UNDOABLE and "after" in (r["detail"] or {}) and not r["undone"]
+        r["undoable"] = (r["after"] is not None and r["note"].get("undoable") is not False
+                         and not r["undone"])
     return rows
 
 
 def undo(case: Case, audit_id: int) -> dict:
-    """Restore what one audited change found, itself audited (and so never undone twice)."""
-    from .store import _now
-    with case.store.write() as conn:
-        row = conn.execute(select(audit).where(audit.c.id == audit_id)).mappings().first()
-        if row is None:
-            raise NotFound(f"No change {audit_id} in the audit log.")
-        d = row["detail"] or {}
-        if row["action"] not in UNDOABLE or "after" not in d:
-            raise CannotUndo(f"Change {audit_id} ({row['action']}) cannot be undone from here.")
-        for r in conn.execute(select(audit.c.detail).where(audit.c.action == "undo")).mappings():
-            if r["detail"].get("undoes") == audit_id:
-                raise CannotUndo(f"Change {audit_id} was already undone.")
-        action, target, before = row["action"], row["target"], d.get("before")
-        if action in ("edit_claim", "set_claim_status"):
-            now = conn.execute(select(claims.c.version).where(claims.c.id == target)).scalar()
-            if now is None:
-                raise CannotUndo(f"Claim {target} is no longer in the case.")
-            if now != d.get("version"):
-                raise CannotUndo(f"Claim {target} changed again after change {audit_id} (it is at version "
-                                 f"{now}); undo the later change first.")
-            case.store.update_claim(target, before, d["version"], change="undo", undo_of=audit_id)
-        elif action == "add_claim":
-            conn.execute(delete(claims).where(claims.c.id == target))
-        elif action == "set_verdict":
-            conn.execute(delete(verdicts).where(verdicts.c.finding_id == target))
-            if before:
-                conn.execute(insert(verdicts).values(finding_id=target, verdict=before["verdict"],
-                                                     note=before["note"], by=case.store.actor, at=_now()))
-        elif action in ("merge", "split"):
-            conn.execute(delete(curation).where(curation.c.id == d["row"]))
-        elif action == "judge":
-            conn.execute(delete(judgments).where(judgments.c.id == d["row"]))
-        elif action == "rate":
-            where = (ratings.c.hypothesis_id == target) & (ratings.c.evidence_id == d["evidence"])
-            conn.execute(delete(ratings).where(where))
-            if before:
-                conn.execute(insert(ratings).values(hypothesis_id=target, evidence_id=d["evidence"], **before))
-        case.store._audit(conn, "undo", target, undoes=audit_id, undone_action=action, before=d.get("after"),
-                          after=before)
-    return {"undone": audit_id, "action": action, "target": target}
+    """Put back the state before one change (itself audited); UndoRefused (409) when later
+    changes depend on it."""
+    return case.undo(audit_id)
 
 
 # --- analyses the pages read ---------------------------------------------------------

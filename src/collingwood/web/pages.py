@@ -91,7 +91,7 @@ def claims(request: Request, status: str | None = Query(None, max_length=20), of
 def claim(request: Request, claim_id: str):
     c = case(request)
     record = wb.get_claim(c, claim_id)
-    history = [r for r in wb.audit_log(c, 10000) if r["target"] == claim_id]
+    history = wb.audit_log(c, None, target=claim_id)
     return render(request, "claim.html.j2", c=record, history=history)
 
 
