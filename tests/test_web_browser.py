@@ -101,7 +101,9 @@ def test_add_a_claim_from_a_selected_passage(workbench):
     assert page.locator(f"#claim-{made[0]['id']}").count() == 1
     page.goto(base + "/audit")
     first = page.locator("#audit tbody tr").first
-    assert first.get_attribute("data-action") == "add_claim" and first.get_attribute("data-target") == made[0]["id"]
+    assert first.get_attribute("data-action") == "add_claims" and first.get_attribute("data-target") == report["id"]
+    change = api(base, token, "/api/audit")[0]
+    assert [r["id"] for r in change["after"]["claims"]] == [made[0]["id"]] and not change["before"]
 
 
 def test_merge_two_entities(workbench):
@@ -157,7 +159,7 @@ def test_undo_from_the_audit_log(workbench):
 def test_the_chart_opens_an_edge_s_sources(workbench):
     page, base, token = workbench
     page.goto(base + "/graph")
-    page.wait_for_selector("#chart[data-loaded]")
+    page.wait_for_selector("#chart[data-shown='all']")
     links = page.locator("#chart line.link")
     assert links.count() > 0
     assert page.locator("#chart line.link.documented").count() > 0
@@ -166,7 +168,11 @@ def test_the_chart_opens_an_edge_s_sources(workbench):
     href = page.locator("#edge-panel .edge-sources a").first.get_attribute("href")
     assert href.startswith("/sources/s-")
     page.uncheck("#all-years")
+    page.wait_for_selector("#chart[data-shown='1936']")      # the slider starts at the first year
     page.locator("#year").fill("1940")
     page.locator("#year").dispatch_event("change")
-    page.wait_for_selector("#chart[data-loaded='3']")
+    page.wait_for_selector("#chart[data-shown='1940']")
     assert page.locator("#year-shown").inner_text() == "1940"
+    in_1940 = api(base, token, "/api/graph?at=1940")["edges"]
+    assert page.locator("#chart line.link").count() == min(len(in_1940), page.locator("#chart line.link").count())
+    assert (page.locator("#chart line.link").count() > 0) == bool(in_1940)

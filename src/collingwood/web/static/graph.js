@@ -14,6 +14,7 @@
   const maxNodes = document.getElementById("max-nodes");
   const panel = document.getElementById("edge-panel");
   let years = null;
+  let asked = 0;          // the latest request: an older answer arriving later is dropped
 
   function el(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
@@ -148,8 +149,10 @@
     const params = new URLSearchParams();
     if (!every.checked && years) params.set("at", String(slider.value));
     shown.textContent = every.checked ? "all" : String(slider.value);
+    const mine = ++asked;
     const response = await fetch("/api/graph?" + params.toString(), { credentials: "same-origin" });
     const graph = await response.json();
+    if (mine !== asked) return;
     if (!response.ok) {
       panel.replaceChildren(html("p", graph.error || "HTTP " + response.status, null, { class: "error" }));
       return;
@@ -162,6 +165,7 @@
     }
     draw(graph);
     chart.dataset.loaded = String((chart.dataset.loaded | 0) + 1);
+    chart.dataset.shown = every.checked ? "all" : String(slider.value);
   }
 
   every.addEventListener("change", () => { slider.disabled = every.checked; load(); });
