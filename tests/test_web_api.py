@@ -148,7 +148,7 @@ def test_edit_makes_a_new_version_and_a_stale_edit_gets_409(api):
     assert stale.status_code == 409
     assert stale.json()["code"] == "E409" and "at version 2" in stale.json()["error"]
     assert api.get(url).json()["object"] == "Peter Lund"
-    change = api.get("/api/audit").json()[0]
+    change = next(e for e in api.get("/api/audit").json() if e["action"] != "analysis_run")
     assert change["action"] == "edit_claim" and change["target"] == claim["id"]
     assert change["before"]["claims"][0]["object"] == "Clara Oster"
     assert change["after"]["claims"][0]["object"] == "Peter Lund"
@@ -257,7 +257,7 @@ def test_undo_restores_the_before(api):
     fid = api.get("/api/findings").json()[0]["id"]
     api.put(f"/api/findings/{fid}/verdict", json={"verdict": "dismissed"})
     api.post("/api/entities/merge", json={"name": "Peter Lund", "other": "Harold Vane"})
-    log = api.get("/api/audit").json()
+    log = [e for e in api.get("/api/audit").json() if e["action"] != "analysis_run"]
     merge, verdict, edit = log[0], log[1], log[2]
     assert (merge["action"], verdict["action"], edit["action"]) == ("merge", "set_verdict", "edit_claim")
     for change in (merge, verdict, edit):

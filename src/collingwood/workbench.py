@@ -11,9 +11,11 @@ change's rows before and after; `Case.undo` puts the before back). Claims carry 
 409). What this module adds: the checks a page needs before a write (does the finding, the
 entity, the witness exist), a claim made from a selected passage, and records for the pages.
 
-Reads go through `View`: the snapshot, its resolution and findings, computed once per state of
-the case (the audit log's last row id names the state) and shared by every page until the
-next change, which re-runs the analysis on the next read.
+Reads go through `View`: the case's stored analysis (`service.analysed`: the latest run's
+results, one run first when the case changed since), held in this process per state of the
+case (the audit log's last row id names the state) and shared by every page until the next
+change, after which the next read runs the analysis again (only the judgment layer after a
+verdict, a grade or a rating).
 """
 
 from __future__ import annotations
@@ -31,10 +33,20 @@ from .model import EXTRACTORS_HUMAN, VERDICTS, Claim
 @dataclass
 class View:
     state: int
-    data: object
-    res: object
-    findings: list
-    extra: dict = field(default_factory=dict)      # analyses computed on demand (graph, register)
+    stored: object                                 # service.analysed: results.Results
+    extra: dict = field(default_factory=dict)      # analyses computed on demand (graph, records)
+
+    @property
+    def data(self):
+        return self.stored.data
+
+    @property
+    def res(self):
+        return self.stored.res
+
+    @property
+    def findings(self):
+        return self.stored.findings
 
 
 _views: dict[str, View] = {}
@@ -48,13 +60,13 @@ def state(case: Case) -> int:
 
 
 def view(case: Case) -> View:
-    """The resolved snapshot and findings of the case as it is now, computed once per state."""
-    now = state(case)
+    """The stored analysis of the case as it is now, read (or run) once per state."""
+    from .service import analysed
     with _view_lock:
         v = _views.get(case.path)
-        if v is None or v.state != now:
-            data, res = case.resolved()
-            v = View(now, data, res, case.findings(data, res))
+        if v is None or v.state != state(case):
+            stored = analysed(case, "web")
+            v = View(state(case), stored)          # the state after the run (it is audited too)
             _views[case.path] = v
         return v
 
@@ -194,6 +206,11 @@ def audit_log(case: Case, limit: int | None = 500, target: str | None = None) ->
     return rows
 
 
+def derived(entry: dict) -> bool:
+    """An entry the case wrote itself (an analysis run), not a change anyone made."""
+    return entry["note"].get("undoable") is False
+
+
 def undo(case: Case, audit_id: int) -> dict:
     """Put back the state before one change (itself audited); UndoRefused (409) when later
     changes depend on it."""
@@ -204,14 +221,15 @@ def undo(case: Case, audit_id: int) -> dict:
 
 
 def witness_register(case: Case):
-    from .judgment import register_for
-    v = view(case)
-    return memo(v, "register", lambda: register_for(case, v.data, v.res, v.findings, graph_of(case)))
+    """The stored witness register: the same grades as every other view."""
+    return view(case).stored.register
 
 
 def graph_of(case: Case, at=None, period=None, min_strength: float = 0.0):
     from .analyse.affinity import affinity_graph
     v = view(case)
+    if at is None and period is None and not min_strength and v.stored.graph is not None:
+        return v.stored.graph
     key = ("graph", str(at), str(period), min_strength)
     return memo(v, key, lambda: affinity_graph(v.data, v.res, at=at, period=period, min_strength=min_strength))
 
@@ -274,7 +292,11 @@ def profile_record(case: Case, entity: str) -> dict:
     name = ent.name if ent else entity
     if not v.res.find(name):
         raise NotFound(f"No entity {entity!r} in this case; see GET /api/entities.")
-    return memo(v, ("profile", name), lambda: json.loads(biography.profile_json(biography.profile(v.data, v.res, name))))
+    def make():
+        p = biography.profile(v.data, v.res, name)
+        biography.set_grading(p, v.stored.grading(p.id))
+        return json.loads(biography.profile_json(p))
+    return memo(v, ("profile", name), make)
 
 
 def chronology_records(case: Case, actor=None, track=None, start=None, end=None) -> list[dict]:
@@ -334,9 +356,8 @@ def witness_records(case: Case) -> list[dict]:
 
 
 def question_records(case: Case) -> list[dict]:
-    from .analyse.questions import open_questions
     v = view(case)
-    return memo(v, "questions", lambda: [q.as_json() for q in open_questions(v.data, v.res, v.findings)])
+    return memo(v, "questions", lambda: [q.as_json() for q in v.stored.questions])
 
 
 def matrix_records(case: Case) -> list[dict]:

@@ -207,9 +207,12 @@ def hypotheses(request: Request):
 
 @router.get("/audit")
 @page
-def audit(request: Request, offset: int = Query(0, ge=0)):
-    rows = wb.audit_log(case(request), offset + PAGE)
-    return render(request, "audit.html.j2", rows=rows[offset:], offset=offset, page=PAGE)
+def audit(request: Request, offset: int = Query(0, ge=0), runs: bool = False):
+    """The changes, newest first; the analysis runs they caused (derived rows) only with ?runs=1."""
+    rows = wb.audit_log(case(request), None if not runs else offset + PAGE)
+    if not runs:
+        rows = [r for r in rows if not wb.derived(r)][:offset + PAGE]
+    return render(request, "audit.html.j2", rows=rows[offset:], offset=offset, page=PAGE, runs=runs)
 
 
 @router.get("/favicon.ico")
