@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: a real OCR engine for scanned PDFs and images, and
-# PostgreSQL's server binaries (the tests start their own server with initdb and pg_ctl).
+# Debian packages the test suite needs: a real OCR engine for scanned PDFs and images,
+# PostgreSQL's server binaries (the tests start their own server with initdb and pg_ctl), and
+# Debian's Chromium, which the workbench's browser tests drive through Playwright, with a font.
 # Idempotent and fast when everything is already installed: it asks apt only for what is missing.
 set -euo pipefail
 
-PACKAGES=(tesseract-ocr tesseract-ocr-eng postgresql)
+PACKAGES=(tesseract-ocr tesseract-ocr-eng postgresql chromium fonts-dejavu-core)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -28,4 +29,5 @@ if ! $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 fi
 tesseract --version >/dev/null
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null
+chromium --version >/dev/null
 echo "ci-deps: installed ${missing[*]}"

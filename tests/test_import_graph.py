@@ -13,12 +13,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collingwood"
 
 # The stages in the order data flows through them; a module may import only its own stage or an
 # earlier one. "base" is the vocabulary and the store every stage shares.
-STAGES = ("base", "ingest", "extract", "resolve", "analyse", "report", "case", "cli")
+STAGES = ("base", "ingest", "extract", "resolve", "analyse", "report", "case", "web", "cli")
 BASE = {"model", "errors", "timespan", "safe_yaml", "schema_doc", "stage", "store", "tables", "locking",
         "engine", "migrations", "audit", "identity", "claim_edits"}
-CASE = {"case", "service", "analysis", "analysis_run", "results", "judgment", "demo"}
-# What the CLI may import: the application layer and the shared vocabulary, nothing in between.
-CLI_MAY_IMPORT = {"base", "case", "cli"}
+CASE = {"case", "service", "workbench", "analysis", "analysis_run", "results", "judgment", "demo"}
+# What the faces may import: the application layer and the shared vocabulary, nothing in between
+# (the CLI also starts the web face: `collingwood serve`).
+CLI_MAY_IMPORT = {"base", "case", "web", "cli"}
+WEB_MAY_IMPORT = {"base", "case", "web"}
 
 
 def module_name(path: Path) -> str:
@@ -37,6 +39,8 @@ def stage_of(module: str) -> str:
         return "case"
     if head.startswith("cli") or head == "__main__":
         return "cli"
+    if head == "web":
+        return "web"
     if head == "casebook":
         return "ingest"                   # the hand-written claims file is read at ingest
     if head in ("ingest", "extract", "resolve", "analyse", "report"):
@@ -162,23 +166,32 @@ def test_no_cycle_across_stages_or_packages():
         return m.rsplit(".", 1)[0] if m.count(".") > 1 else m
     bad = [sorted(g) for g in cycles(import_graph())
            if len({stage_of(m) for m in g}) > 1 or len({package(m) for m in g}) > 1
-           or any(stage_of(m) in ("cli", "case", "report") for m in g)]
+           or any(stage_of(m) in ("cli", "web", "case", "report") for m in g)]
     assert not bad, f"import cycles: {bad}"
 
 
 def test_the_cli_goes_through_the_application_layer():
+    _goes_through_the_application_layer("cli", CLI_MAY_IMPORT)
+
+
+def test_the_web_face_goes_through_the_application_layer():
+    assert any(stage_of(m) == "web" for m in modules())
+    _goes_through_the_application_layer("web", WEB_MAY_IMPORT)
+
+
+def _goes_through_the_application_layer(face: str, may_import: set[str]) -> None:
     graph = import_graph()
-    past = sorted(f"{m} imports {t}" for m, targets in graph.items() if stage_of(m) == "cli"
-                  for t in targets if stage_of(t) not in CLI_MAY_IMPORT)
-    assert not past, "the CLI reaches past Case:\n" + "\n".join(past)
+    past = sorted(f"{m} imports {t}" for m, targets in graph.items() if stage_of(m) == face
+                  for t in targets if stage_of(t) not in may_import)
+    assert not past, f"the {face} face reaches past Case:\n" + "\n".join(past)
     store_use = []
     for name, path in modules().items():
-        if stage_of(name) != "cli":
+        if stage_of(name) != face:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and node.attr == "store":
                 store_use.append(f"{name}:{node.lineno}")
-    assert not store_use, f"the CLI touches case.store: {store_use}"
+    assert not store_use, f"the {face} face touches case.store: {store_use}"
 
 
 def test_the_stage_graph_is_the_documented_one():

@@ -6,7 +6,7 @@ analysis ones, the order `collingwood --help` lists them in).
 
 from __future__ import annotations
 
-from . import analysis_commands, case_commands  # noqa: F401  (register the commands)
+from . import analysis_commands, case_commands, serve_command  # noqa: F401  (register the commands)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -38,6 +38,11 @@ def to_csv(graph: nx.Graph) -> str:
 
 
 def to_json(graph: nx.Graph) -> str:
+    return json.dumps(to_records(graph), indent=2, ensure_ascii=False)
+
+
+def to_records(graph: nx.Graph) -> dict:
+    """The graph as `collingwood graph --format json` gives it, as plain dicts and lists."""
     nodes = [{"id": n, "name": d["name"], "kind": d["kind"], "degree": d["degree"]}
              for n, d in sorted(graph.nodes(data=True))]
     edges = [{"source": a, "target": b, "type": d["type"], "inferred": d["inferred"],
@@ -47,4 +52,4 @@ def to_json(graph: nx.Graph) -> str:
               "sources": d["sources"].split(";") if d["sources"] else [],
               "time": {"earliest": d["earliest"], "latest": d["latest"], "text": d["time"]}
               if d["earliest"] else None} for a, b, d in ranked_edges(graph)]
-    return json.dumps({"nodes": nodes, "edges": edges}, indent=2, ensure_ascii=False)
+    return {"nodes": nodes, "edges": edges}
