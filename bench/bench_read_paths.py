@@ -261,7 +261,7 @@ def spawn(step: str, case: Path, kind: str, size: int, src: str | None, limit_gb
            "--size", str(size)]
     if src:
         cmd += ["--src", src]
-    if limit_gb:
+    if limit_gb and src:                # the cap is for the code before (see --limit-gb)
         cmd += ["--limit-gb", str(limit_gb)]
     env = dict(os.environ, PYTHONPATH=src) if src else None
     try:
