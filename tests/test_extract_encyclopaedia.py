@@ -1,0 +1,44 @@
+"""How encyclopaedia articles state facts: lists of office holders, written works, bodies
+renamed, predicative events, passives with agents, demonyms.
+
+Passages are sentences written here in the style of an encyclopaedia article, or short
+quotes from the dev texts read by path from ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shared_data import DATA, need
+
+pytestmark = pytest.mark.slow
+
+
+def _facts(out):
+    return {(c.subject, c.predicate, c.object, c.time.render() if c.time else None) for c in out.claims}
+
+
+def test_a_list_of_office_holders_under_a_post_heading_gives_headed_claims(extract):
+    text = ("The Central Bureau of Statistics was founded in 1921.\n\n"
+            "Directors of the Central Bureau of Statistics\n\n"
+            "-   Walter Hastings, March 1921 – June 1930\n"
+            "-   Margaret Olsen, June 1930 – 1944\n\n"
+            "Later history\n\nThe bureau moved to a new building.\n")
+    out = extract(text)
+    headed = {(c.subject, c.object, c.time.render()) for c in out.claims if c.predicate == "headed"}
+    assert ("Walter Hastings", "Central Bureau of Statistics", "Mar 1921 to Jun 1930") in headed
+    assert ("Margaret Olsen", "Central Bureau of Statistics", "1930–1944") in headed
+    for c in out.claims:
+        assert text[c.start:c.end] == c.quote
+
+
+def test_a_list_of_posts_under_a_heading_naming_the_body_gives_its_head():
+    from collingwood.extract import extract_text
+
+    text = need(DATA / "wikipedia" / "Cheka.md").read_text(encoding="utf-8")
+    lo = text.index("Moscow Cheka (1918")
+    part = text[lo:text.index("\n", text.index("Chairman", lo))]
+    out = extract_text(part)
+    headed = [c for c in out.claims if c.predicate == "headed"]
+    assert [(c.object, c.time.render()) for c in headed] == [("Moscow Cheka", "1918–1919")]
+    assert "Chairman" in headed[0].quote and "Deputy" not in headed[0].quote
