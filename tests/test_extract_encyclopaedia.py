@@ -42,3 +42,18 @@ def test_a_list_of_posts_under_a_heading_naming_the_body_gives_its_head():
     headed = [c for c in out.claims if c.predicate == "headed"]
     assert [(c.object, c.time.render()) for c in headed] == [("Moscow Cheka", "1918–1919")]
     assert "Chairman" in headed[0].quote and "Deputy" not in headed[0].quote
+
+
+def test_the_person_after_an_inverted_copula_is_the_next_sentences_he(extract):
+    out = extract("The first director of the Survey Office was Anton Reyes, a Chilean engineer, who served "
+                  "until 1931. He was arrested (May 1938) and subsequently executed (July 1938).")
+    facts = {(c.subject, c.predicate, c.time.render() if c.time else None) for c in out.claims}
+    assert ("Anton Reyes", "detained", "May 1938") in facts
+    assert ("Anton Reyes", "executed", "Jul 1938") in facts
+
+
+def test_found_dead_is_a_death(extract):
+    out = extract("Notable defectors:\n\n-   Pavel Orlinsky, a military intelligence defector who wrote a "
+                  "letter to Stalin in July 1937, found dead in September 1937.\n")
+    assert ("Pavel Orlinsky", "died", None, "Sep 1937") in _facts(out)
+    assert not [c for c in extract("Pavel Orlinsky was found dead drunk in 1940.").claims if c.predicate == "died"]

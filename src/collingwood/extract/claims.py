@@ -469,10 +469,20 @@ def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
     main: only the subjects of the main clause."""
     names = []
     for t in _expand(t for t in reader.doc if t.dep_ in _SUBJ and (not main or t.head.dep_ == "ROOT")):
-        a = reader.arg(t)
+        a = reader.arg(t) or _inverted_copula(reader, t)
         if a and a.kind == "person" and a.name not in names:
             names.append(a.name)
     return names
+
+
+def _inverted_copula(reader: SentenceReader, subj) -> Arg | None:
+    """'The first head of X was Janis Berzin, ...': the person named after the copula is who
+    the sentence is about (the next sentence's 'he'), not the common noun before it."""
+    if subj.pos_ != "NOUN" or subj.dep_ != "nsubj" or subj.head.lemma_ != "be":
+        return None
+    named = [a for a in (reader.named(c) for c in subj.head.children if c.dep_ == "attr" and c.pos_ == "PROPN")
+             if a is not None]
+    return named[0] if len(named) == 1 else None
 
 
 def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
