@@ -57,3 +57,17 @@ def test_found_dead_is_a_death(extract):
                   "letter to Stalin in July 1937, found dead in September 1937.\n")
     assert ("Pavel Orlinsky", "died", None, "Sep 1937") in _facts(out)
     assert not [c for c in extract("Pavel Orlinsky was found dead drunk in 1940.").claims if c.predicate == "died"]
+
+
+def test_a_work_named_with_its_author_and_year_is_a_publication(extract):
+    out = extract("The agency was first described in the 1952 memoirs of a former officer, Pavel Orlinsky, and "
+                  "in Mary Dalton's classic novel, _The Quiet Station_, written in 1961.")
+    facts = _facts(out)
+    assert ("Pavel Orlinsky", "published", "memoirs", "1952") in facts
+    assert ("Mary Dalton", "published", "The Quiet Station", "1961") in facts
+    text = need(DATA / "wikipedia" / "Cold_War_1947-1953.md").read_text(encoding="utf-8")
+    lo = text.index("George Orwell's classic dystopia")
+    out = extract(text[lo:text.index(".", lo) + 1])
+    assert ("George Orwell", "published", "Nineteen Eighty-Four", "1949") in _facts(out)
+    out = extract("In 1950 she read Tolstoy's novel War and Peace.")     # read, not written, in 1950
+    assert not [c for c in out.claims if c.predicate == "published"]

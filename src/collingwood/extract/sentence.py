@@ -14,6 +14,7 @@ from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
+from .works import work_claims
 
 
 def read_sentence(reader: SentenceReader) -> list[Claim]:
@@ -33,6 +34,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
+            made = made + work_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:
