@@ -71,3 +71,16 @@ def test_a_work_named_with_its_author_and_year_is_a_publication(extract):
     assert ("George Orwell", "published", "Nineteen Eighty-Four", "1949") in _facts(out)
     out = extract("In 1950 she read Tolstoy's novel War and Peace.")     # read, not written, in 1950
     assert not [c for c in out.claims if c.predicate == "published"]
+
+
+def test_a_date_inside_a_title_is_not_a_time_and_the_work_is_its_main_title(extract):
+    out = extract("Relations worsened when, in March 1951, the British Foreign Office published a collection "
+                  "of papers titled _Danube Questions, 1919–1939: Papers from the Archives_, which angered Moscow.")
+    pub = [c for c in out.claims if c.predicate == "published"]
+    assert [(c.object, c.time.render()) for c in pub] == [("Danube Questions, 1919–1939", "Mar 1951")]
+
+
+def test_a_number_after_an_acronym_is_an_identifier_not_a_year(extract):
+    out = extract("In May 1947, Truman signed NSC 1779, which ended the programme.")
+    assert all(c.time is None or c.time.render() == "May 1947" for c in out.claims)
+    assert out.claims

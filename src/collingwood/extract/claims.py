@@ -33,6 +33,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 COPULAS = {"be", "become", "remain"}
+_MARKED_TITLE = re.compile(r"\s*(?:_([^_\n]{1,200})_|\*([^*\n]{1,200})\*|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”)")
 _YEAR = re.compile(r"\b\d{3,4}\b|\bBC\b|\bB\.C\.")
 MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
 LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
@@ -227,7 +228,22 @@ class SentenceReader:
                 return Arg(name, "person", 0.15, tok)
             return None
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok)) if role == "object" else None)
+            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok)) if role == "object" else None)
+
+    def entitled(self, noun) -> Arg | None:
+        """'a collection of documents titled _X: Subtitle_', 'a report entitled "X"': the work is
+        its title as marked after the verb (its main title, before a colon)."""
+        if noun.pos_ != "NOUN":
+            return None
+        for t in [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]:
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in words()["naming_verbs"] | {"title", "entitle"}:
+                    m = _MARKED_TITLE.match(self.ctx.text, self.offset + c.idx + len(c.text))
+                    if m is not None:
+                        title = next(g for g in m.groups() if g).split(":")[0].strip(" ,;")
+                        return Arg(title, "thing", 0.15, noun) if title else None
+        return None
 
     def conduct_of(self, noun) -> Arg | None:
         """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
