@@ -84,3 +84,26 @@ def test_a_number_after_an_acronym_is_an_identifier_not_a_year(extract):
     out = extract("In May 1947, Truman signed NSC 1779, which ended the programme.")
     assert all(c.time is None or c.time.render() == "May 1947" for c in out.claims)
     assert out.claims
+
+
+def test_who_after_a_description_set_off_by_commas_is_the_person_named_before_it(extract):
+    out = extract('It became known thanks to the memoirs of "Pavel Orlinsky" (Piotr Kamen), a military '
+                  'intelligence officer who defected to Sweden in 1979 and wrote about his service.')
+    assert any(c.predicate == "defected_to" and c.object == "Sweden" and c.time.render() == "1979"
+               and c.subject in ("Pavel Orlinsky", "Piotr Kamen") for c in out.claims)
+    out = extract("For example, Harold Benning is an American naval analyst, turned enemy mole, who was "
+                  "convicted of espionage in 1986.")
+    assert ("Harold Benning", "sentenced", None, "1986") in _facts(out)
+
+
+def test_a_passive_agent_described_and_named_at_the_end_of_its_appositions(extract):
+    out = extract("In 1948 Otto Brandt was interviewed by the first secretary at the British Consulate in "
+                  "Ankara, in reality the local station chief and an enemy agent, Harold Benning.[8]")
+    assert ("Harold Benning", "interviewed", "Otto Brandt", "1948") in _facts(out)
+    out = extract("In 1948 Otto Brandt was interviewed by the first secretary, who later met Harold Benning.")
+    assert not [c for c in out.claims if c.predicate == "interviewed" and c.subject == "Harold Benning"]
+
+
+def test_a_thing_acted_on_by_a_named_agent_is_the_open_events_object(extract):
+    out = extract("The _Great Census_, carried out by Dzerzhinsky on September 5, 1918, was described at length.")
+    assert ("Dzerzhinsky", "other:carry_out", "Great Census", "5 Sep 1918") in _facts(out)

@@ -34,6 +34,7 @@ _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 COPULAS = {"be", "become", "remain"}
 _MARKED_TITLE = re.compile(r"\s*(?:_([^_\n]{1,200})_|\*([^*\n]{1,200})\*|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”)")
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|\[|\]")
 _YEAR = re.compile(r"\b\d{3,4}\b|\bBC\b|\bB\.C\.")
 MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
 LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
@@ -220,15 +221,43 @@ class SentenceReader:
                 held = held.head                  # 'an analyst, turned KGB mole, who ...'
             if held.dep_ == "attr" and held.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
                 subject = [c for c in held.head.children if c.dep_ == "nsubj"]
-                return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
-            return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
+                if len(subject) == 1 and subject[0].pos_ == "PROPN":
+                    return self.arg(subject[0])
+                return self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None
+            return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None) or (
+                self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and not self.named(tok):
+            return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
         return self.named(tok, fallback=role == "object") or (
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok)) if role == "object" else None)
+
+    def named_last(self, noun) -> Arg | None:
+        """A description whose person is named at the end of its chain of appositions: 'by the
+        first secretary at the Consulate, in reality the station chief and a mole, Kim Philby.'
+        Only when no verb stands between and the name ends the sentence."""
+        doc, last = self.doc, None
+        end = len(doc)
+        while end > 0 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].like_num
+                           or _FOOTNOTE_MARK.fullmatch(doc[end - 1].text)):
+            end -= 1                                    # the full stop, a footnote mark '[8]'
+        for t in doc[noun.i + 1:end]:
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVES or t.text in (";", ":"):
+                return None
+            if t.text == ",":
+                last = t.i
+        if last is None:
+            return None
+        a = self.named(doc[end - 1]) if end - 1 > last else None
+        m = self.ctx.found.mention_at(self.offset + doc[last + 1].idx) if last + 1 < end else None
+        if a is None or a.kind != "person" or m is None or self.ctx.found.mention_at(
+                self.offset + doc[end - 1].idx) is not m:
+            return None
+        return Arg(a.name, "person", 0.2, doc[end - 1])
 
     def entitled(self, noun) -> Arg | None:
         """'a collection of documents titled _X: Subtitle_', 'a report entitled "X"': the work is
@@ -243,6 +272,37 @@ class SentenceReader:
                     if m is not None:
                         title = next(g for g in m.groups() if g).split(":")[0].strip(" ,;")
                         return Arg(title, "thing", 0.15, noun) if title else None
+        return None
+
+    def described(self, noun) -> Arg | None:
+        """The person a description stands beside, by its punctuation: '"Viktor Suvorov"
+        (Vladimir Rezun), a GRU officer who ...', 'Ames is an American CIA analyst, turned KGB
+        mole, who ...': back over commas, brackets and quotes (and a 'turned') to a name, or
+        to a description after a copula whose subject is named. For 'who' only."""
+        doc, at = self.doc, min(t.i for t in noun.subtree if t.i <= noun.i)
+        for _ in range(3):
+            j = _back(doc, at - 1)
+            if j >= 0 and doc[j].lower_ in ("turned", "later", "formerly", "once"):
+                at = j
+                continue
+            if j < 0 or doc[j].text != ",":
+                return None
+            j = _back(doc, j - 1)
+            if j < 0:
+                return None
+            a = self.named(doc[j])
+            if a is not None:
+                return Arg(a.name, a.kind, 0.15, doc[j]) if a.kind == "person" else None
+            t = doc[j]
+            while t.pos_ != "NOUN" and t.head.i != t.i and t.head.i > t.i:
+                t = t.head
+            if t.pos_ != "NOUN":
+                return None
+            if t.dep_ == "attr" and t.head.lemma_ in COPULAS:
+                subject = [c for c in t.head.children if c.dep_ == "nsubj"]
+                a = self.named(subject[0]) if len(subject) == 1 else None
+                return Arg(a.name, a.kind, 0.15, subject[0]) if a is not None and a.kind == "person" else None
+            at = min(x.i for x in t.subtree if x.i <= t.i)
         return None
 
     def conduct_of(self, noun) -> Arg | None:
@@ -422,6 +482,25 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _back(doc, j: int) -> int:
+    """The index of the last token at or before j that is not a quote mark or inside a
+    bracket group ('"Suvorov" (Rezun)' -> 'Suvorov'); -1 if none."""
+    while j >= 0:
+        if doc[j].text in ("\"", "”", "“", "'", "’") or doc[j].is_space:
+            j -= 1
+        elif doc[j].text == ")":
+            depth = 0
+            while j >= 0:
+                depth += doc[j].text == ")"
+                depth -= doc[j].text == "("
+                j -= 1
+                if depth == 0:
+                    break
+        else:
+            return j
+    return -1
 
 
 def main_clause(verb) -> bool:

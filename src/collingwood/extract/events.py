@@ -83,8 +83,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if g is None:
         return []
     gtok, inherited, participle = g
-    patient = reader.arg(gtok)
     agent = _agent(reader, verb) if participle or _passive(verb) else None
+    patient = reader.arg(gtok, "object" if agent is not None else "subject")   # "The _Red Terror_, implemented by"
     subject, obj = (agent, patient) if agent is not None else (patient, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
