@@ -107,3 +107,17 @@ def test_a_passive_agent_described_and_named_at_the_end_of_its_appositions(extra
 def test_a_thing_acted_on_by_a_named_agent_is_the_open_events_object(extract):
     out = extract("The _Great Census_, carried out by Dzerzhinsky on September 5, 1918, was described at length.")
     assert ("Dzerzhinsky", "other:carry_out", "Great Census", "5 Sep 1918") in _facts(out)
+
+
+def test_the_organization_in_an_article_about_a_body_is_that_body(extract):
+    lead = ("The Federal Statistics Bureau was the census office of the Republic. "
+            + " ".join(f"The Federal Statistics Bureau counted {w}." for w in ("farms", "mills", "ships", "mines")))
+    out = extract(lead + "\n\nIn March 1931, Harold Benning joined the organization.\n")
+    assert ("Harold Benning", "member_of", "Federal Statistics Bureau", "Mar 1931") in _facts(out)
+    out = extract("Spies work for many bodies.\n\nIn March 1931, Harold Benning joined the organization.\n")
+    assert not [c for c in out.claims if c.predicate == "member_of"]      # no body is the topic
+
+
+def test_a_body_that_confirms_the_creation_of_another_founds_it(extract):
+    out = extract("On 7 December 1917, the Sovnarkom officially confirmed the creation of the Cheka.")
+    assert ("Cheka", "founded_by", "Sovnarkom", "7 Dec 1917") in _facts(out)

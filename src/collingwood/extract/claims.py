@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
 from .event_words import event_words
+from .topic import body_nouns, topic_body
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -123,6 +124,7 @@ class Context:
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+    topic_body: str | None = None                              # the organisation the text is about
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -152,6 +154,7 @@ class Context:
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
+        self.topic_body = topic_body(self.found.mentions, self.names)
 
 
 @dataclass
@@ -181,6 +184,9 @@ class SentenceReader:
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
             return Arg(name, self.ctx.kinds[name], 0.0, tok)
+        if self.ctx.topic_body is not None and m is None and tok.pos_ == "NOUN" and tok.lower_ in body_nouns() \
+                and [c.lower_ for c in tok.children] == ["the"]:     # 'joined the organization'
+            return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
         if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
