@@ -121,3 +121,12 @@ def test_the_organization_in_an_article_about_a_body_is_that_body(extract):
 def test_a_body_that_confirms_the_creation_of_another_founds_it(extract):
     out = extract("On 7 December 1917, the Sovnarkom officially confirmed the creation of the Cheka.")
     assert ("Cheka", "founded_by", "Sovnarkom", "7 Dec 1917") in _facts(out)
+
+
+def test_its_first_head_in_an_article_about_a_body_heads_that_body(extract):
+    lead = ("The Federal Statistics Bureau was the census office of the Republic. "
+            + " ".join(f"The Federal Statistics Bureau counted {w}." for w in ("farms", "mills", "ships", "mines")))
+    out = extract(lead + "\n\nHarold Benning was its first head.\n")
+    assert ("Harold Benning", "headed", "Federal Statistics Bureau", None) in _facts(out)
+    out = extract("Spies work for many bodies.\n\nHarold Benning was its first head.\n")
+    assert not [c for c in out.claims if c.predicate == "headed"]

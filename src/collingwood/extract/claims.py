@@ -105,7 +105,7 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
         return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
-                          for t in sent)
+                          or t.lower_ == "its" for t in sent)     # 'X was its first head': the topic body
 
 
 # ---------------------------------------------------------------- one sentence
