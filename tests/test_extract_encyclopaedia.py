@@ -130,3 +130,17 @@ def test_its_first_head_in_an_article_about_a_body_heads_that_body(extract):
     assert ("Harold Benning", "headed", "Federal Statistics Bureau", None) in _facts(out)
     out = extract("Spies work for many bodies.\n\nHarold Benning was its first head.\n")
     assert not [c for c in out.claims if c.predicate == "headed"]
+
+
+def test_a_body_named_with_a_city_is_its_branch_and_with_a_state_is_itself(extract):
+    out = extract("On March 7, 1918, after the move from Petrograd to Moscow, the Petrograd Cheka was created.")
+    assert ("Petrograd Cheka", "founded_by", None, "7 Mar 1918") in _facts(out)
+    out = extract("When Ames was arrested by the U.S. Federal Bureau of Investigation in 1994, he confessed.")
+    assert all(c.subject != "U.S. Federal Bureau of Investigation" for c in out.claims)
+    assert any(c.subject == "FBI" and c.predicate == "arrested" for c in out.claims)
+
+
+def test_a_people_acting_is_its_state_but_still_no_recruiter(extract):
+    out = extract("In 1950 the Americans signed a treaty with Japan.")
+    assert ("United States", "other:sign", None, "1950") in _facts(out)
+    assert extract("The Russians recruited Guy Burgess.").claims == []

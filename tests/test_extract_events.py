@@ -129,7 +129,7 @@ def test_in_a_news_report_the_writers_sentences_stay_the_writers():
 def test_a_pronoun_with_no_subject_before_it_goes_to_the_person_the_subject_names(extract):
     out = extract("The memoirs of former spy Anthony Blunt reveal how he regarded it.\n\n"
                   "He supplied hundreds of secret documents to the Soviets.")
-    assert ("Anthony Blunt", "passed_information_to", "Soviets", None) in _facts(out)
+    assert ("Anthony Blunt", "passed_information_to", "Soviet Union", None) in _facts(out)
 
 
 def test_a_name_inside_a_later_phrase_is_still_not_the_next_he(extract):

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
+from .branches import branch_name
+from .demonyms import peoples
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 
@@ -183,6 +185,12 @@ class SentenceReader:
         m = self.ctx.found.mention_at(self.offset + tok.idx)
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
+            branch = branch_name(self.ctx.text, self.offset, self.ctx.found, self.ctx.kinds, tok, m) \
+                if m.kind == "organisation" else None
+            if branch:
+                return Arg(branch, "organisation", 0.05, tok)
+            if self.ctx.kinds[name] == "group" and m.text in peoples():     # 'the Soviets' acting: the state
+                return Arg(peoples()[m.text], "group", 0.1, tok)            # (still a people: no recruiter)
             return Arg(name, self.ctx.kinds[name], 0.0, tok)
         if self.ctx.topic_body is not None and m is None and tok.pos_ == "NOUN" and tok.lower_ in body_nouns() \
                 and [c.lower_ for c in tok.children] == ["the"]:     # 'joined the organization'
@@ -653,7 +661,8 @@ def unqualified(reader: SentenceReader, tok) -> bool:
         if c.text.rstrip(".") in titles() or c.text in titles():     # 'General Braxton Bragg'
             continue
         if c.dep_ == "amod" or reader.ctx.found.mention_at(reader.offset + c.idx) is not own:
-            return False
+            return own is not None and branch_name(reader.ctx.text, reader.offset, reader.ctx.found,
+                                                   reader.ctx.kinds, tok, own) is not None   # the branch
     return True
 
 
