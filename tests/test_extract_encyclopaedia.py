@@ -144,3 +144,15 @@ def test_a_people_acting_is_its_state_but_still_no_recruiter(extract):
     out = extract("In 1950 the Americans signed a treaty with Japan.")
     assert ("United States", "other:sign", None, "1950") in _facts(out)
     assert extract("The Russians recruited Guy Burgess.").claims == []
+
+
+def test_parachuting_into_a_country_is_arriving_there(extract):
+    out = extract("Karl Weber was a spy who parachuted into Great Britain in 1941.")
+    assert ("Karl Weber", "arrived_in", "Great Britain", "1941") in _facts(out)
+
+
+def test_proclaiming_a_body_founds_it(extract):
+    text = need(DATA / "wikipedia" / "Cold_War_1947-1953.md").read_text(encoding="utf-8")
+    out = extract(text)
+    assert any(c.predicate == "founded_by" and c.subject == "People's Republic of China" and c.object == "Mao Zedong"
+               and c.time.render() == "1 Oct 1949" for c in out.claims)
