@@ -156,3 +156,15 @@ def test_proclaiming_a_body_founds_it(extract):
     out = extract(text)
     assert any(c.predicate == "founded_by" and c.subject == "People's Republic of China" and c.object == "Mao Zedong"
                and c.time.render() == "1 Oct 1949" for c in out.claims)
+
+
+def test_a_fronted_participle_with_its_agent_and_it_in_the_lead_of_an_article_on_a_body(extract):
+    lead = ("The Federal Statistics Bureau was the census office of the Republic. Established on "
+            "December 5 (Old Style) 1917 by the Sovnarkom, it counted farms. "
+            + " ".join(f"The Federal Statistics Bureau counted {w}." for w in ("mills", "ships", "mines", "roads")))
+    out = extract(lead + "\n\nIt was praised.\n")
+    assert ("Federal Statistics Bureau", "founded_by", "Sovnarkom", "5 Dec 1917") in _facts(out)
+    founded = [c for c in out.claims if c.predicate == "founded_by"]
+    assert founded[0].time.text == "December 5 (Old Style) 1917"
+    out = extract("As a result of the reform in 1926, carried out to break his hold, the Bureau was moved.")
+    assert not [c for c in out.claims if c.predicate.startswith("other:carry")]

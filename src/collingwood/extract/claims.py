@@ -127,6 +127,7 @@ class Context:
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     topic_body: str | None = None                              # the organisation the text is about
+    lead_end: int = 0                                          # where the text's first paragraph ends
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -157,6 +158,9 @@ class Context:
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
         self.topic_body = topic_body(self.found.mentions, self.names)
+        body = self.text.lstrip()
+        first = body.find("\n\n")
+        self.lead_end = len(self.text) - len(body) + (first if first >= 0 else len(body))
 
 
 @dataclass
@@ -240,6 +244,9 @@ class SentenceReader:
                 return self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None) or (
                 self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
+        if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
+                and self.offset < self.ctx.lead_end:      # the lead of an article on a body: 'it' is the body
+            return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
@@ -418,6 +425,11 @@ class SentenceReader:
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
+        if dep == "advcl" and verb.tag_ == "VBN" and verb.i < head.i and head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in verb.children) and not any(
+                t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
+            found = self.grammatical_subject(head)
+            return (found[0], found[1] + 0.1, True) if found and not found[2] else None
         if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
