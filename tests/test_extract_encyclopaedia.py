@@ -168,3 +168,16 @@ def test_a_fronted_participle_with_its_agent_and_it_in_the_lead_of_an_article_on
     assert founded[0].time.text == "December 5 (Old Style) 1917"
     out = extract("As a result of the reform in 1926, carried out to break his hold, the Bureau was moved.")
     assert not [c for c in out.claims if c.predicate.startswith("other:carry")]
+
+
+def test_passing_an_act_is_enacting_it(extract):
+    out = extract("In the Great War, Canada passed the Sedition Act of 1918.")
+    assert ("Canada", "other:enact", "Sedition Act of 1918", "1918") in _facts(out)
+    assert not [c for c in extract("In 1950 Harold Benning passed the Brandt House.").claims
+                if c.predicate == "other:enact"]
+
+
+def test_a_name_as_a_modifier_and_a_cut_prefix_are_no_events(extract):
+    out = extract("In February 1948 the Soviet Union published _Falsifiers of History_, a Stalin edited and "
+                  "partially re-written book attacking the West.")
+    assert [c.predicate for c in out.claims] == ["published"]
