@@ -181,3 +181,9 @@ def test_a_name_as_a_modifier_and_a_cut_prefix_are_no_events(extract):
     out = extract("In February 1948 the Soviet Union published _Falsifiers of History_, a Stalin edited and "
                   "partially re-written book attacking the West.")
     assert [c.predicate for c in out.claims] == ["published"]
+
+
+def test_a_speech_named_with_its_speaker_is_an_open_event_dated_by_its_clause(extract):
+    out = extract("The government abandoned the plan in September 1946 with Foreign Minister Harold Benning's "
+                  "speech Restatement of Policy on Trade.")
+    assert ("Harold Benning", "other:give_speech", "Restatement of Policy on Trade", "Sep 1946") in _facts(out)

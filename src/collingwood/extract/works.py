@@ -8,7 +8,9 @@ after 'of' in apposition to a person: 'the memoirs of the first defector, X') an
 its own phrase ('the 1931 memoirs'), or of the verb it is written or published with ('written
 in 1821', 'was published in 1949'). The object is the work's title where one follows the noun
 (in emphasis or quotes, in brackets, or in capitals: 'novel Nineteen Eighty-Four'), else the
-noun as written ('memoirs').
+noun as written ('memoirs'). A speech named with its speaker ("Byrnes' speech Restatement of
+Policy on Germany") is the open event other:give_speech, dated also by the clause it is the
+means of ('abandoned the plan in September 1946 with X's speech').
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Claim, schema
+from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .attribution import voice
 from .claims import Arg, SentenceReader, make_claim
 from .office_lists import encyclopaedia_words
@@ -27,16 +29,20 @@ PENALTY = 0.15
 
 def work_claims(reader: SentenceReader, noun) -> list[Claim]:
     words = encyclopaedia_words()
-    if noun.lower_ not in words["work_nouns"] and noun.lemma_.lower() not in words["work_nouns"]:
+    forms = (noun.lower_, noun.lemma_.lower())
+    speech = any(f in words["speech_nouns"] for f in forms)
+    if not speech and not any(f in words["work_nouns"] for f in forms):
         return []
     author = _author(reader, noun)
     if author is None:
         return []
     title = _title(reader, noun) or _bracketed_after(reader, author)
     verb, when = _time(reader, noun, _marked_tokens(reader, noun))
+    if when is None and speech and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb, when = noun.head.head, reader.time_of(noun.head.head)   # 'abandoned X in 1946 with Y's speech'
     if when is None:
         return []
-    p = schema().predicates["published"]
+    p = open_predicate(OPEN_PREFIX + "give_speech") if speech else schema().predicates["published"]
     title = title or Arg(noun.text, "thing", 0.1, noun)
     v = voice(verb, reader.speaker)
     if v.dropped:
@@ -105,6 +111,11 @@ def _title(reader: SentenceReader, noun) -> Arg | None:
         title = next(g for g in m.groups() if g).strip().rstrip(",;:").strip()
         if title:
             return Arg(title, "thing", 0.1, noun)
+    for c in noun.children:              # "Byrnes' speech Restatement of Policy on Germany"
+        if c.dep_ == "appos" and c.i == noun.i + 1 and c.pos_ == "PROPN":
+            a = reader.title(c)
+            if a is not None:
+                return Arg(a.name, "thing", 0.15, noun)
     run = []
     for t in reader.doc[noun.i + 1:]:
         if t.is_space:
