@@ -187,11 +187,3 @@ def test_a_speech_named_with_its_speaker_is_an_open_event_dated_by_its_clause(ex
     out = extract("The government abandoned the plan in September 1946 with Foreign Minister Harold Benning's "
                   "speech Restatement of Policy on Trade.")
     assert ("Harold Benning", "other:give_speech", "Restatement of Policy on Trade", "Sep 1946") in _facts(out)
-
-
-def test_defecting_in_a_country_is_defecting_to_it():
-    from collingwood.extract import extract_text
-
-    text = need(DATA / "wikipedia" / "Main_Intelligence_Directorate_(GRU).md").read_text(encoding="utf-8")
-    out = extract_text(text)
-    assert ("Igor Gouzenko", "defected_to", "Canada", "1945") in _facts(out)
