@@ -116,13 +116,14 @@ def _title(reader: SentenceReader, noun) -> Arg | None:
             a = reader.title(c)
             if a is not None:
                 return Arg(a.name, "thing", 0.15, noun)
-    run = []
-    for t in reader.doc[noun.i + 1:]:
-        if t.is_space:
-            continue
+    run, rest = [], [t for t in reader.doc[noun.i + 1:] if not t.is_space]
+    comma = bool(rest) and rest[0].text == ","          # 'His autobiography, The Enigma Spy, was ...'
+    for t in rest[1:] if comma else rest:
         if t.text[:1].isupper() or (run and t.text in ("-", "–") and t.whitespace_ == ""):
             run.append(t)
             continue
+        if comma and run and t.text not in (",", ".", ";"):
+            run = []                                     # set off by commas, or no title
         break
     while run and not run[-1].text[:1].isupper():
         run.pop()
