@@ -27,6 +27,8 @@ from .document_date import document_dct
 from .entities import find_entities
 from .event_words import event_words
 from .life_dates import life_date_claims
+from .non_dates import as_written, without_title_numbers
+from .office_lists import office_list_claims
 from .paragraphs import Paragraphs
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
@@ -67,7 +69,8 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
+        times = as_written(item.text, tag_dates(without_title_numbers(item.text), anchor=item.anchor,
+                                                written=item.written, dct=_dct(item)))
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
@@ -98,6 +101,7 @@ class RulesSpacy:
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims += publication_claims(item.text, found, item.source_id, key, times)
+        claims += office_list_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
