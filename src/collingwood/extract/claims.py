@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
 from .event_words import event_words
+from .misparsed import direct_objects
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -284,7 +285,8 @@ class SentenceReader:
             speaker = self._reporting_speaker(tok.head)
             if speaker:
                 return speaker
-        own = {self.named(c).name for c in tok.head.children
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
+        own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
@@ -482,13 +484,14 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
         return []                            # 'leaving Georgia open', 'found him dead': another sense
     if verb.lemma_ in words()["naming_verbs"] and (passive or any(
-            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)):
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not any(c.i in (d.i, d.head.i) for d in dobjs)
+            for c in verb.children)):
         return []                            # 'called him a traitor', 'was called the Iron Felix'
     v = None
     out = []

@@ -19,6 +19,7 @@ from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .event_words import event_words
+from .misparsed import direct_objects
 from .posts import noun_claims
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
@@ -83,6 +84,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if g is None:
         return []
     gtok, inherited, participle = g
+    if verb.head.i != verb.i and gtok in direct_objects(reader, verb.head):
+        return []                   # 'calls X inquiring ...': X is called, the gerund is the caller's
     patient = reader.arg(gtok)
     agent = _agent(reader, verb) if participle or _passive(verb) else None
     subject, obj = (agent, patient) if agent is not None else (patient, None)

@@ -216,6 +216,7 @@ def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[i
     the narrative when it leads its sentence ('In 1938, ...', 'On 5 May he ...') or stands
     as a date heading; a date in a background phrase ('the FBI, founded in 1907, ...') does not."""
     i = bisect.bisect_left(starts, at)
+    day_lines = _CHRONOLOGY_LOOKBACK          # times passed over while looking for a chronology's date line
     while i > 0:
         i -= 1
         m = times[i]
@@ -223,15 +224,31 @@ def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[i
         if m.end > at or span is None:
             continue
         same = paras.same(m.end, at)
-        if not (_leads(text, m, leads) or _date_line(text, m)) or span.open_start or span.open_end \
+        line = _date_line(text, m)
+        if line and span.granularity == "day" and m.kind in ("date", "time") and not (
+                span.open_start or span.open_end):
+            return span                       # a chronology's day or clock line dates what follows
+        if not (_leads(text, m, leads) or line) or span.open_start or span.open_end \
                 or m.kind != "date" or span.granularity in ("century", "unknown"):
             if not same:
-                return None
+                day_lines -= 1                # OCR columns: the text may come a few times after its date
+                if day_lines <= 0 or not _chronology(text, times, i):
+                    return None
             continue
         if not same or _heading_between(text, m.end, at):
-            return span if _date_line(text, m) else None
+            return span if line else None
         return span
     return None
+
+
+_CHRONOLOGY_LOOKBACK = 8
+
+
+def _chronology(text: str, times: list, i: int) -> bool:
+    """The times just before `i` include a day standing alone on its line: the text is a
+    chronology, whose entries are dated by the last such line, across paragraphs."""
+    return any(_date_line(text, m) and (m.joined or m.span) is not None
+               and (m.joined or m.span).granularity == "day" for m in times[max(0, i - _CHRONOLOGY_LOOKBACK):i])
 
 
 def _leads(text: str, m, leads: list[int]) -> bool:
