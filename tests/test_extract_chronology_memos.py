@@ -75,3 +75,19 @@ def test_object_pronoun_in_a_prepositional_phrase_is_not_the_subject(chronology)
 def test_on_and_off_are_words_not_yaml_booleans():
     assert {"on", "off"} <= set(event_words()["particles"]) and "on" in event_words()["object_preps"]
     assert all(isinstance(w, str) for w in event_words()["object_preps"])
+
+
+def test_a_paper_cited_by_sender_and_addressee_is_a_dated_report():
+    """Interview summaries cite the memo they show the witness: from whom, to whom, when."""
+    out = _read("I showed him a memorandum dated 3 May 1961 from John Miller to Robert Kent on the "
+                "defector. He said he remembered it.", kind="testimony")
+    got = {(c.subject, c.predicate, c.object, c.time.render() if c.time else None) for c in out.claims
+           if c.predicate == "other:report"}
+    assert got == {("John Miller", "other:report", "Robert Kent", "3 May 1961")}
+
+
+def test_retiring_is_not_resigning():
+    out = _read("Harold Webb stated that he retired from the Central Intelligence Agency in 1969.",
+                kind="testimony")
+    assert {(c.subject, c.predicate) for c in out.claims} >= {("Harold Webb", "other:retire")}
+    assert not any(c.predicate == "resigned" for c in out.claims)

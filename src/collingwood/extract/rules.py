@@ -27,6 +27,7 @@ from .document_date import document_dct
 from .entities import find_entities
 from .event_words import event_words
 from .life_dates import life_date_claims
+from .memo_lines import paper_claims
 from .paragraphs import Paragraphs
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -96,6 +97,7 @@ class RulesSpacy:
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
+        claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
