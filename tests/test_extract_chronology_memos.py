@@ -91,3 +91,38 @@ def test_retiring_is_not_resigning():
                 kind="testimony")
     assert {(c.subject, c.predicate) for c in out.claims} >= {("Harold Webb", "other:retire")}
     assert not any(c.predicate == "resigned" for c in out.claims)
+
+
+def test_spouse_named_after_a_possessive_is_a_marriage():
+    out = _read("Walter BRANDT was Legal Officer of the Treasury.\n\n"
+                "A namecheck was requested on BRANDT' wife Helga (Heli) Maria BRANDT, nee: KOHL.",
+                kind="memorandum")
+    ((husband, wife),) = [(c.subject, c.object) for c in out.claims if c.predicate == "married"]
+    assert husband == "Walter Brandt" and wife.endswith("Maria Brandt")
+
+
+def test_surname_in_capitals_opening_a_memo_sentence_is_its_subject():
+    """The parser reads 'WISE from 1951 to 1954 attended ...' with the surname as an adverb."""
+    out = _read("Samuel G. WISE was Second Secretary of the Embassy.\n\n"
+                "9. WISE from 1951 to 1954 attended Scarsdale High School.", kind="memorandum")
+    assert any(c.predicate == "studied_at" and c.object == "Scarsdale High School" and "Wise" in c.subject
+               for c in out.claims)
+
+
+def test_in_a_hearing_i_is_the_labelled_speaker_and_a_tag_question_asserts():
+    text = ("Mr. SMITH. Did the Bureau see him again?\n\n"
+            "Mr. JONES. Yes. Agent Brown interviewed Oswald on March 3, 1961, I believe it was, was it not?\n\n"
+            "Mr. SMITH. Thank you.\n\n"
+            "Mr. JONES. Yes, sir.\n")
+    out = _read(text, kind="testimony")
+    (c,) = [c for c in out.claims if c.predicate == "interviewed"]
+    assert (c.subject, c.object, c.time.render(), c.asserted_by, c.modality) == (
+        "Brown", "Oswald", "3 Mar 1961", "JONES", "hedged")
+
+
+def test_a_year_corrected_after_a_dash_is_the_second_year():
+    from collingwood.extract.dates import tag_dates
+    (a, b) = tag_dates("He saw him on June 26, 1968—1962, I believe.")
+    assert a.joined.render() == b.joined.render() == "26 Jun 1962"
+    (c, d) = tag_dates("The war of 1939—1945 ended.")
+    assert c.joined.render() == "1939–1945"

@@ -63,8 +63,27 @@ def _local(verb, voice: Voice) -> None:
             voice.hedge(w["hedge_adverbs"][c.lower_])
         elif c.dep_ == "mark" and c.lower_ in w["irrealis_marks"]:
             voice.dropped = voice.dropped or f"condition '{c.text}'"
-    if verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?":
+    if (verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?") and tag_question(verb.doc) is None:
         voice.dropped = voice.dropped or "question"
+
+
+def tag_question(doc) -> int | None:
+    """The auxiliary of a tag question closing a statement ('Fain interviewed him in June, was it
+    not?', '..., didn't he?'): the sentence asserts; its tag neither asks nor negates it."""
+    toks = [t for t in doc if not t.is_space]
+    while toks and toks[-1].text in ("?", '"', "”", ")"):
+        toks = toks[:-1]
+    tail = toks[-4:]
+    for n in (3, 4):                # ', was it', ', was it not', ', wasn't it', ', did he not'
+        if len(tail) < n or len(toks) < n + 3:
+            continue
+        part = toks[-n:]
+        if part[0].text != ",":
+            continue
+        words_ = [t for t in part[1:] if t.lower_ not in ("not", "n't")]
+        if len(words_) == 2 and words_[0].pos_ == "AUX" and words_[1].pos_ == "PRON" and len(part) - 1 - len(words_) <= 1:
+            return words_[0].i
+    return None
 
 
 def _speaker(verb, name_of: Callable) -> str | None:
@@ -172,7 +191,7 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.dropped = v.dropped or f"what '{head.text}' governs"    # 'fearing that X could ...'
         elif dep == "ccomp" and head.lemma_ in w["hedge_verbs"]:
             v.hedge("hedged")
-        elif dep == "ccomp" and negated(head):
+        elif dep == "ccomp" and negated(head) and head.i != tag_question(head.doc):
             v.dropped = v.dropped or f"under negated '{head.text}'"
         elif dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in w["reporting_nouns"]:
             v.hedge(w["reporting_nouns"][head.lemma_])   # 'the claim that ...'

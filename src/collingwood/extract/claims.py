@@ -122,6 +122,7 @@ class Context:
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
+    first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -222,6 +223,8 @@ class SentenceReader:
                 subject = [c for c in held.head.children if c.dep_ == "nsubj"]
                 return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
+        if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
+            return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
@@ -314,7 +317,7 @@ class SentenceReader:
 
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
-            return self.pronoun(tok) if tok.lower_ != "i" else UNRESOLVED
+            return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
         a = self.named(tok)
         return a.name if a else None
 
@@ -324,6 +327,11 @@ class SentenceReader:
         for c in verb.children:
             if c.dep_ in _SUBJ:
                 return c, 0.0, False
+        if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
+            if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
+                    and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
+                return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
         dep, head = verb.dep_, verb.head
         if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)

@@ -28,6 +28,7 @@ from .entities import find_entities
 from .event_words import event_words
 from .life_dates import life_date_claims
 from .memo_lines import paper_claims
+from .spouses import spouse_claims
 from .paragraphs import Paragraphs
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -87,6 +88,7 @@ class RulesSpacy:
                     ctx.previous = ctx.previous_main = _persons(s, found, ctx)
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
+            ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
                                     narrative[s.start])
@@ -98,6 +100,8 @@ class RulesSpacy:
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
+        claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
+                   if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
