@@ -126,3 +126,31 @@ def test_a_year_corrected_after_a_dash_is_the_second_year():
     assert a.joined.render() == b.joined.render() == "26 Jun 1962"
     (c, d) = tag_dates("The war of 1939—1945 ended.")
     assert c.joined.render() == "1939–1945"
+
+
+def test_a_pronoun_in_a_bracket_after_a_name_is_that_person():
+    out = _read("Harold Webb explained that Peter Lane (whose real name was Paul Stone; he died of cancer "
+                "in 1975) was one of his contacts in Rome.", kind="interview")
+    died = [c for c in out.claims if c.predicate == "died"]
+    assert died and all(c.subject != "Harold Webb" for c in died)
+
+
+def test_in_a_hearing_he_is_never_the_speaker_of_the_turn():
+    text = ("Mr. SMITH. What did the agent do then?\n\n"
+            "Mr. JONES. Agent Brown was not satisfied. Therefore, he went back to Dallas in July 1962 and "
+            "visited Oswald again.\n\n"
+            "Mr. SMITH. Thank you.\n\n"
+            "Mr. JONES. Yes, sir.\n")
+    out = _read(text, kind="testimony")
+    assert not any(c.subject == "JONES" for c in out.claims)
+
+
+def test_did_not_attempt_to_x_denies_x():
+    out = _read("Harold Webb said that he did not attempt to debrief John Miller in 1962.", kind="interview")
+    (c,) = [c for c in out.claims if c.predicate == "interviewed"]
+    assert (c.subject, c.object, c.polarity) == ("Harold Webb", "John Miller", "denied")
+
+
+def test_a_schema_verb_with_a_people_for_object_makes_no_open_claim():
+    out = _read("In 1959 John Miller married a Russian.")
+    assert not any(c.object == "Russian" for c in out.claims)

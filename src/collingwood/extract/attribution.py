@@ -183,6 +183,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
             if not any(c.dep_ == "auxpass" for c in head.children):
                 v.dropped = v.dropped or f"complement of '{head.text}'"
+        elif dep == "xcomp" and head.lemma_ in w["attempt_verbs"] and negated(head):
+            v.denied = not v.denied                 # 'did not attempt to debrief him': he did not
         elif dep == "xcomp" and head.lemma_ in w["hedged_xcomp_heads"]:
             v.hedge("hedged")
         elif dep == "xcomp" and head.lemma_ not in w["factual_xcomp_heads"]:

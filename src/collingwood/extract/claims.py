@@ -24,6 +24,7 @@ from .attribution import UNRESOLVED, voice, words
 from .entities import Found, titles
 from .event_words import event_words
 from .misparsed import direct_objects
+from .name_forms import fold, ocr_match
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -264,6 +265,8 @@ class SentenceReader:
             stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
                                                                "cc", "conj")]
         lo, hi = min(t.i for t in words), max(t.i for t in words)
+        if lo == hi and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None                 # 'married a Russian', 'met an American': a person, no title
         span = self.doc[lo:hi + 1]
         if len(span) != len(words) or len(span) > 12:
             return None
@@ -280,10 +283,22 @@ class SentenceReader:
         return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
 
     def pronoun(self, tok) -> str | None:
+        """`_pronoun`, never the speaker of a hearing's turn: he says 'I' of himself."""
+        name = self._pronoun(tok)
+        fp = self.ctx.first_person
+        if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
+                fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
+            return UNRESOLVED
+        return name
+
+    def _pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).
 
         A subject pronoun in what someone says is the speaker: 'Blunt says he met ...'.
         """
+        bracketed = self._bracketed(tok)
+        if bracketed:
+            return bracketed
         if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
             speaker = self._reporting_speaker(tok.head)
             if speaker:
@@ -291,6 +306,9 @@ class SentenceReader:
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
         own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+        if self.ctx.first_person:
+            own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
+
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
@@ -302,6 +320,25 @@ class SentenceReader:
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
             return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _bracketed(self, tok) -> str | None:
+        """'Lamprell (whose real name was ... he died of cancer)': a pronoun inside a bracket
+        opened right after a person's name is that person."""
+        depth = 0
+        for t in reversed(self.doc[:tok.i]):
+            if t.text == ")":                  # round brackets only: OCR makes '{' an 'f'
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    if t.i == 0:
+                        return None
+                    before = self.doc[t.i - 1]
+                    a = self.named(before)
+                    if a is not None:
+                        return a.name if a.kind == "person" else None
+                    return UNRESOLVED if before.pos_ == "PROPN" else None   # a name the NER missed
+                depth -= 1
+        return None
 
     def _reporting_speaker(self, verb) -> str | None:
         reporting = words()["reporting_verbs"]

@@ -93,8 +93,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         return []
     if obj is None:
         obj = _object(reader, verb, {subject.name})
-    if trigger and obj is not None and subject.kind == "group":
-        return []
+    if trigger and obj is not None and "group" in (subject.kind, obj.kind):
+        return []                   # 'married a Russian': a people is no spouse, no recruit
     when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
     if when is None and obj is None:
         return []                   # an undated event needs its two named participants
