@@ -154,3 +154,13 @@ def test_did_not_attempt_to_x_denies_x():
 def test_a_schema_verb_with_a_people_for_object_makes_no_open_claim():
     out = _read("In 1959 John Miller married a Russian.")
     assert not any(c.object == "Russian" for c in out.claims)
+
+
+def test_a_publication_quoted_as_follows_asserts_the_quotation():
+    text = ("4. On 10 March 1962, THE NATION reported as follows with reference to MILLER:\n\n"
+            "\"John Miller resigned from the Treasury in 1961.\"\n\n"
+            "5. John Miller joined the State Department in 1962.\n")
+    out = _read(text, kind="memorandum")
+    by = {c.predicate: c.asserted_by for c in out.claims}
+    assert by.get("resigned") == "THE NATION"
+    assert all(c.asserted_by is None for c in out.claims if c.time and c.time.render() == "1962")
