@@ -164,3 +164,14 @@ def test_a_publication_quoted_as_follows_asserts_the_quotation():
     by = {c.predicate: c.asserted_by for c in out.claims}
     assert by.get("resigned") == "THE NATION"
     assert all(c.asserted_by is None for c in out.claims if c.time and c.time.render() == "1962")
+
+
+def test_interviewee_recalls_meeting_a_man_named_beside_his_post():
+    """'He recalled meeting the Chief of that section, Hal BROWN, ...' after an unparsed 'He was
+    also aware that ...': still the interviewee, his memory, the man named beside the post."""
+    text = ("Mr. Hughes stated that he knew the station well. He was also aware that the staff had "
+            "its own section. He recalled meeting the Chief of that section, Hal BROWN, on a trip to "
+            "Washington.")
+    out = _read(text, kind="interview")
+    met = [(c.subject, c.object, c.asserted_by) for c in out.claims if c.predicate == "met"]
+    assert met == [("Hughes", "Hal Brown", "Hughes")]

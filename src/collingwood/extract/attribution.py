@@ -179,6 +179,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             c.dep_ == "mark" and c.lower_ in w["temporal_marks"] for c in tok.children))
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):
             _report(head, name_of, v, reporters)
+        elif dep == "xcomp" and head.lemma_ in rep and tok.tag_ == "VBG" and head.lemma_ in w["memory_verbs"]:
+            _report(head, name_of, v, reporters)    # 'He recalled meeting X': his memory of a fact
         elif dep == "xcomp" and head.lemma_ in rep:
             v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
             if not any(c.dep_ == "auxpass" for c in head.children):

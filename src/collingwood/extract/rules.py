@@ -85,7 +85,9 @@ class RulesSpacy:
             if sdoc is None:
                 voices.skip(s)
                 if s.text.strip():         # a paragraph break is no sentence
-                    ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                    persons = _persons(s, found, ctx)
+                    if persons or not _speaks_of_someone(s):   # 'He was also aware that ...':
+                        ctx.previous = ctx.previous_main = persons   # still the same person
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
             ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
@@ -289,6 +291,11 @@ def _named_persons(sent, found, ctx: Context) -> list[str]:
             out.append(ctx.names[m.entity_id])
         last = m
     return out
+
+
+def _speaks_of_someone(sent) -> bool:
+    """An unparsed sentence whose subject is a third-person pronoun."""
+    return any(t.lower_ in ("he", "she") for t in sent[:3])
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:
