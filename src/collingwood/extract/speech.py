@@ -46,7 +46,7 @@ def _as_follows() -> re.Pattern:
     """'HUMAN EVENTS reported as follows with reference to CHAYES:' -- a memo quoting a
     publication by its name, the verb and 'as follows' (verbs: ``quoted_blocks.follows_verbs``)."""
     verbs = "|".join(words()["quoted_blocks"]["follows_verbs"])
-    return re.compile(rf"(?m)(?P<who>[^\n,;]*?)[ \t]+(?:{verbs})[ \t]+as[ \t]+follows\b(?P<rest>[^\n]*(?:\n[^\n]*)?)")
+    return re.compile(rf"[ \t]+(?:{verbs})[ \t]+as[ \t]+follows\b(?P<rest>[^\n]*(?:\n[^\n]*)?)")
 
 
 def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
@@ -68,20 +68,22 @@ def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
             continue                        # only a quotation follows 'as follows'
         stop = end.search(text, lo)
         hi = _unquoted_paragraph(text, lo, stop.start() if stop else len(text))
-        name = _named_before(text, m, found)
+        line = max(text.rfind("\n", 0, m.start()), text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()),
+                   m.start() - 120) + 1
+        name = _named_before(text, line, m.start(), found)
         if name and hi > lo:
             out.append((lo, hi, name))
     return sorted(out)
 
 
-def _named_before(text: str, m, found) -> str | None:
-    """The publication of 'X reported as follows': the last organisation named in X, else X's
-    run of capitalised words ('HUMAN EVENTS')."""
-    names = [mn for mn in found.mentions if m.start("who") <= mn.start < m.end("who") and mn.kind == "organisation"]
+def _named_before(text: str, lo: int, hi: int, found) -> str | None:
+    """The publication of 'X reported as follows' (X is text[lo:hi]): the last organisation
+    named in X, else X's run of capitalised words ('HUMAN EVENTS')."""
+    names = [mn for mn in found.mentions if lo <= mn.start < hi and mn.kind == "organisation"]
     if names:
         e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
         return names[-1].text if e is None else e.name
-    run = re.search(r"((?:[A-Z][\w'’&.-]*[ \t]+)*[A-Z][\w'’&.-]*)[ \t]*$", m["who"])
+    run = re.search(r"((?:[A-Z][\w'’&.-]*[ \t]+)*[A-Z][\w'’&.-]*)[ \t]*$", text[lo:hi])
     words_ = run.group(1).split() if run else []
     return " ".join(words_) if 1 <= len(words_) <= 5 and any(len(w) > 2 for w in words_) else None
 
