@@ -28,6 +28,8 @@ from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
+from .misparsed import direct_objects
+from .name_forms import fold, ocr_match
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -131,6 +133,7 @@ class Context:
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
+    first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -257,6 +260,8 @@ class SentenceReader:
             while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
                 before -= 1                                     # right before it (a parse may hang
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
+        if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
+            return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
         if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
                 and self.offset < self.ctx.lead_end:      # the lead of an article on a body: 'it' is the body
             return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
@@ -384,6 +389,8 @@ class SentenceReader:
             stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
                                                                "cc", "conj")]
         lo, hi = min(t.i for t in words), max(t.i for t in words)
+        if lo == hi and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None                 # 'married a Russian', 'met an American': a person, no title
         span = self.doc[lo:hi + 1]
         if len(span) != len(words) or len(span) > 12:
             return None
@@ -400,16 +407,32 @@ class SentenceReader:
         return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
 
     def pronoun(self, tok) -> str | None:
+        """`_pronoun`, never the speaker of a hearing's turn: he says 'I' of himself."""
+        name = self._pronoun(tok)
+        fp = self.ctx.first_person
+        if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
+                fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
+            return UNRESOLVED
+        return name
+
+    def _pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).
 
         A subject pronoun in what someone says is the speaker: 'Blunt says he met ...'.
         """
+        bracketed = self._bracketed(tok)
+        if bracketed:
+            return bracketed
         if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
             speaker = self._reporting_speaker(tok.head)
             if speaker:
                 return speaker
-        own = {self.named(c).name for c in tok.head.children
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
+        own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+        if self.ctx.first_person:
+            own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
+
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
@@ -423,6 +446,25 @@ class SentenceReader:
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
             return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _bracketed(self, tok) -> str | None:
+        """'Lamprell (whose real name was ... he died of cancer)': a pronoun inside a bracket
+        opened right after a person's name is that person."""
+        depth = 0
+        for t in reversed(self.doc[:tok.i]):
+            if t.text == ")":                  # round brackets only: OCR makes '{' an 'f'
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    if t.i == 0:
+                        return None
+                    before = self.doc[t.i - 1]
+                    a = self.named(before)
+                    if a is not None:
+                        return a.name if a.kind == "person" else None
+                    return UNRESOLVED if before.pos_ == "PROPN" else None   # a name the NER missed
+                depth -= 1
+        return None
 
     def _reporting_speaker(self, verb) -> str | None:
         reporting = words()["reporting_verbs"]
@@ -438,7 +480,7 @@ class SentenceReader:
 
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
-            return self.pronoun(tok) if tok.lower_ != "i" else UNRESOLVED
+            return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
         a = self.named(tok)
         return a.name if a else None
 
@@ -448,6 +490,11 @@ class SentenceReader:
         for c in verb.children:
             if c.dep_ in _SUBJ:
                 return c, 0.0, False
+        if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
+            if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
+                    and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
+                return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
         dep, head = verb.dep_, verb.head
         if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)
@@ -671,13 +718,14 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
         return []                            # 'leaving Georgia open', 'found him dead': another sense
     if verb.lemma_ in words()["naming_verbs"] and (passive or any(
-            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)):
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not any(c.i in (d.i, d.head.i) for d in dobjs)
+            for c in verb.children)):
         return []                            # 'called him a traitor', 'was called the Iron Felix'
     v = None
     out = []

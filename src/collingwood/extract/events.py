@@ -20,6 +20,7 @@ from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .event_words import event_words
 from .office_lists import encyclopaedia_words
+from .misparsed import direct_objects
 from .posts import noun_claims
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
@@ -104,6 +105,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     gtok, inherited, participle = g
     if gtok.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in gtok.children):
         return []                   # 'a Stalin edited book': a name as a modifier, no actor
+    if verb.head.i != verb.i and gtok in direct_objects(reader, verb.head):
+        return []                   # 'calls X inquiring ...': X is called, the gerund is the caller's
     agent = _agent(reader, verb) if participle or _passive(verb) else None
     patient = reader.arg(gtok, "object" if agent is not None else "subject")   # "The _Red Terror_, implemented by"
     subject, obj = (agent, patient) if agent is not None else (patient, None)
@@ -112,8 +115,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if obj is None:
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
-    if trigger and obj is not None and subject.kind == "group":
-        return []
+    if trigger and obj is not None and "group" in (subject.kind, obj.kind):
+        return []                   # 'married a Russian': a people is no spouse, no recruit
     if trigger and obj is None and reader.time_of(verb) is None and \
             all(p.state and p.family == "career" for p in triggers().get(lemma, ())):
         return []                   # 'where he was working as a lecturer': a post held, dated by nothing of its own
