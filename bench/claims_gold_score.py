@@ -119,7 +119,9 @@ def system_names(entities: list[dict], for_aliases: bool = False) -> SystemNames
     for_aliases: also keep predecessor/successor names (the alias score counts an earlier or
     later name as a name; subject matching does not, since they denote another body)."""
     s = SystemNames()
-    for e in entities:
+    own: dict[int, set[str]] = {}
+    group: dict[str, set[str]] = defaultdict(set)      # case entity id -> names of its members
+    for i, e in enumerate(entities):
         names = set(variants(e.get("name")))
         for a in e.get("aliases") or []:
             if for_aliases or a.get("kind") not in OTHER_ENTITY_KINDS:
@@ -127,6 +129,13 @@ def system_names(entities: list[dict], for_aliases: bool = False) -> SystemNames
         for m in e.get("mentioned_as") or []:
             if for_aliases or m.get("alias_kind") not in OTHER_ENTITY_KINDS:
                 names |= variants(m.get("text"))
+        own[i] = names
+        if (e.get("case_entity") or {}).get("id"):
+            group[e["case_entity"]["id"]] |= names
+    for i, e in enumerate(entities):
+        names = own[i]
+        if (e.get("case_entity") or {}).get("id"):   # resolve joined it with others across sources
+            names = names | group[e["case_entity"]["id"]]
         for n in names:
             s.names_of[n] |= names
         for n in variants(e.get("name")):

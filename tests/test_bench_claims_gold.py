@@ -256,6 +256,18 @@ def test_a_canonical_name_means_its_own_entity_not_every_bearer_of_a_surface_for
     assert sc.matches(claim(subject="Marina Oswald", predicate="died", object=None), f, "a.md", c)
 
 
+def test_entities_resolve_joined_across_sources_share_their_names():
+    """An entity of one source that resolve joined with another's (its `case_entity`) stands
+    for the names of both; an entity joined with nobody keeps its own."""
+    ents = [{"name": "Lee Harvey Oswald", "case_entity": {"id": "e-1"}},
+            {"name": "Oswald", "mentioned_as": [{"text": "OSWALD"}], "case_entity": {"id": "e-1"}},
+            {"name": "Marina Oswald", "case_entity": {"id": "e-2"}}]
+    c = ctx(ents)
+    f = fact(subject="Lee Harvey Oswald", predicate="died", object=None)
+    assert sc.matches(claim(subject="Oswald", predicate="died", object=None), f, "a.md", c)
+    assert not sc.matches(claim(subject="Marina Oswald", predicate="died", object=None), f, "a.md", c)
+
+
 def test_cli_entities_json_lists_the_surface_forms_linked_to_each_entity(tmp_path):
     import json
 

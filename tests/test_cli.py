@@ -96,4 +96,4 @@ def test_cli_entities_lists_aliases(tmp_path, case_url):
     rows = [json.loads(x) for x in runner.invoke(app, ["entities", str(case), "--json"]).output.splitlines()]
     assert rows == [{"id": rows[0]["id"], "name": "Arnold Deutsch", "kind": "person",
                      "aliases": [{"name": "Otto", "kind": "code_name", "valid": "since 1934"}],
-                     "mentioned_as": []}]
+                     "mentioned_as": [], "case_entity": {"id": rows[0]["id"], "name": "Arnold Deutsch"}}]

@@ -71,3 +71,23 @@ def test_names_resolve_code_name_found_in_a_source_is_only_a_candidate(build):
 def test_names_resolve_accents_and_titles_are_ignored():
     assert norm("Rubén Durán") == norm("Ruben Duran")
     assert norm("Wing Commander Archer").endswith("archer")
+
+
+def test_names_resolve_a_source_that_only_writes_the_surname_joins_the_one_person(build):
+    """A chronology never gives the given names: its 'Oswald' (an entity of its own, as the
+    extractor found it) is the one person of the case so called; with two, it stays apart."""
+    full = build.entity("Lee Harvey Oswald")
+    bare = build.entity("Oswald")
+    data = build.case([build.claim("Lee Harvey Oswald", "arrived_in", "Minsk", "1960", source="s1"),
+                       build.claim("Oswald", "contacted", "the Soviet Consulate", "1963", source="s2")],
+                      entities=[full, bare])
+    res = resolve(data)
+    a, b = data.claims
+    assert res.subject_of[a.id] == res.subject_of[b.id] == res.root_of[bare.id] == full.id
+    assert any("'Oswald': the surname of the one person" in g for g in res.grounds[full.id])
+    wife = build.entity("Marina Oswald")
+    data = build.case([*data.claims, build.claim("Marina Oswald", "lived_in", "Minsk", "1961", source="s1")],
+                      entities=[full, bare, wife])
+    res = resolve(data)
+    assert res.root_of[bare.id] == bare.id
+    assert {res.name(e) for n, e, _ in res.candidates if n == "Oswald"} == {"Lee Harvey Oswald", "Marina Oswald"}

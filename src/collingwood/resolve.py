@@ -94,6 +94,7 @@ class Resolution:
     ambiguous: dict[str, list[str]] = field(default_factory=dict)  # surface -> candidate ids
     candidates: list[tuple[str, str, str]] = field(default_factory=list)  # (name, entity, why)
     grounds: dict[str, list[str]] = field(default_factory=dict)  # entity id -> why each name joined it
+    root_of: dict[str, str] = field(default_factory=dict)        # listed/extracted entity id -> case entity id
     _keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _surnames: dict[str, set[str]] | None = field(default=None, repr=False)
 
@@ -280,6 +281,7 @@ def _merge_name_forms(names: _Names) -> None:
             elif len(fuller) > 1:
                 for oid, _ in fuller:
                     names.candidates.append((names.entities[eid].name, oid, "shorter form that fits more than one person"))
+    _join_bare_surnames(names, by_key)
     people = {eid: e for eid, e in sorted(names.entities.items()) if e.kind in ("person", "any")
               and names.root(eid) == eid}
     persons = [e.name for e in people.values()]
@@ -287,6 +289,24 @@ def _merge_name_forms(names: _Names) -> None:
     for first, variant, kind in name_variants(persons):
         if variant in ids:                   # whole names only; a surname alone is the extractor's alias
             names.candidates.append((variant, ids[first], f"{kind} variant of {first}: proposed, not merged"))
+
+
+def _join_bare_surnames(names: _Names, by_key: dict[str, list]) -> None:
+    """A person a source only ever names by a surname ('Oswald' in a chronology that never
+    writes his given names) is rule 2 applied to an entity: it joins the one person of the
+    case with that surname; when several share it, it stays apart, a candidate of each."""
+    for eid, ent in sorted(names.entities.items()):
+        words = _strip_titles(norm(ent.name)).split()
+        if ent.kind != "person" or names.root(eid) != eid or len(words) != 1:
+            continue
+        people = {names.root(oid) for oid, _ in by_key.get(words[0], ())} - {eid}
+        if len(people) == 1:
+            oid = next(iter(people))
+            names.parent[eid] = oid
+            names.ground(oid, f"{ent.name!r}: the surname of the one person of the case so called, "
+                              f"{names.entities[oid].name}")
+        else:
+            names.candidates.extend((ent.name, oid, "surname of more than one person") for oid in sorted(people))
 
 
 def _apply_curation(names: _Names, data: CaseData, kinds, forms) -> None:
@@ -549,6 +569,7 @@ def resolve(data: CaseData) -> Resolution:
     for cid in res.superseded:
         del res.claims[cid]
     res.entities = _merged_entities(names)
+    res.root_of = {eid: names.root(eid) for eid in names.entities}
     res.candidates = names.candidates
     for eid, why in names.grounds.items():
         res.grounds.setdefault(names.root(eid), []).extend(w for w in why if w not in res.grounds.get(names.root(eid), []))

@@ -63,8 +63,27 @@ def _local(verb, voice: Voice) -> None:
             voice.hedge(w["hedge_adverbs"][c.lower_])
         elif c.dep_ == "mark" and c.lower_ in w["irrealis_marks"]:
             voice.dropped = voice.dropped or f"condition '{c.text}'"
-    if verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?":
+    if (verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?") and tag_question(verb.doc) is None:
         voice.dropped = voice.dropped or "question"
+
+
+def tag_question(doc) -> int | None:
+    """The auxiliary of a tag question closing a statement ('Fain interviewed him in June, was it
+    not?', '..., didn't he?'): the sentence asserts; its tag neither asks nor negates it."""
+    toks = [t for t in doc if not t.is_space]
+    while toks and toks[-1].text in ("?", '"', "”", ")"):
+        toks = toks[:-1]
+    tail = toks[-4:]
+    for n in (3, 4):                # ', was it', ', was it not', ', wasn't it', ', did he not'
+        if len(tail) < n or len(toks) < n + 3:
+            continue
+        part = toks[-n:]
+        if part[0].text != ",":
+            continue
+        words_ = [t for t in part[1:] if t.lower_ not in ("not", "n't")]
+        if len(words_) == 2 and words_[0].pos_ == "AUX" and words_[1].pos_ == "PRON" and len(part) - 1 - len(words_) <= 1:
+            return words_[0].i
+    return None
 
 
 def _speaker(verb, name_of: Callable) -> str | None:
@@ -167,11 +186,13 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):
             _report(head, name_of, v, reporters)
         elif dep == "xcomp" and head.lemma_ in rep and tok.tag_ == "VBG":
-            _report(head, name_of, v, reporters)    # 'denied being part of it', 'admits having met him'
+            _report(head, name_of, v, reporters)    # 'denied being part of it', 'recalled meeting X'
         elif dep == "xcomp" and head.lemma_ in rep:
             v.hedge(rep[head.lemma_])               # 'is said to have', 'is believed to be'
             if not any(c.dep_ == "auxpass" for c in head.children):
                 v.dropped = v.dropped or f"complement of '{head.text}'"
+        elif dep == "xcomp" and head.lemma_ in w["attempt_verbs"] and negated(head):
+            v.denied = not v.denied                 # 'did not attempt to debrief him': he did not
         elif dep == "xcomp" and head.lemma_ in w["hedged_xcomp_heads"]:
             v.hedge("hedged")
         elif dep == "xcomp" and head.lemma_ not in w["factual_xcomp_heads"]:
@@ -180,7 +201,7 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.dropped = v.dropped or f"what '{head.text}' governs"    # 'fearing that X could ...'
         elif dep == "ccomp" and head.lemma_ in w["hedge_verbs"]:
             v.hedge("hedged")
-        elif dep == "ccomp" and negated(head):
+        elif dep == "ccomp" and negated(head) and head.i != tag_question(head.doc):
             v.dropped = v.dropped or f"under negated '{head.text}'"
         elif dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in w["reporting_nouns"]:
             v.hedge(w["reporting_nouns"][head.lemma_])   # 'the claim that ...'

@@ -22,10 +22,14 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, voice, words
 from .definites import Definites
-from .demonyms import state_of
 from .periods import period, the_war, war_word
 from .entities import Found, titles
+from .branches import branch_name
+from .demonyms import peoples, state_of
 from .event_words import event_words
+from .topic import body_nouns, topic_body
+from .misparsed import direct_objects
+from .name_forms import fold, ocr_match
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -36,6 +40,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 _NOT_IN_CLAUSE = {"ccomp", "conj", "relcl", "parataxis", "csubj", "acl"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 COPULAS = {"be", "become", "remain"}
+_MARKED_TITLE = re.compile(r"\s*(?:_([^_\n]{1,200})_|\*([^*\n]{1,200})\*|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”)")
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]|\[|\]")
 _YEAR = re.compile(r"\b\d{3,4}\b|\bBC\b|\bB\.C\.")
 MAX_TOKENS = 120      # longer "sentences" are lists or run-ons the small parser gets wrong
 LONG_TOKENS = 80      # beyond this, a sentence dense with commas is a list of names, not a clause
@@ -105,7 +111,7 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
         return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
-                          for t in sent)
+                          or t.lower_ == "its" for t in sent)     # 'X was its first head': the topic body
 
 
 # ---------------------------------------------------------------- one sentence
@@ -125,6 +131,9 @@ class Context:
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
+    topic_body: str | None = None                              # the organisation the text is about
+    lead_end: int = 0                                          # where the text's first paragraph ends
+    first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -155,6 +164,10 @@ class Context:
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
+        self.topic_body = topic_body(self.found.mentions, self.names)
+        body = self.text.lstrip()
+        first = body.find("\n\n")
+        self.lead_end = len(self.text) - len(body) + (first if first >= 0 else len(body))
 
 
 @dataclass
@@ -183,7 +196,16 @@ class SentenceReader:
         m = self.ctx.found.mention_at(self.offset + tok.idx)
         if m is not None and m.entity_id in self.ctx.names:
             name = self.ctx.names[m.entity_id]
+            branch = branch_name(self.ctx.text, self.offset, self.ctx.found, self.ctx.kinds, tok, m) \
+                if m.kind == "organisation" else None
+            if branch:
+                return Arg(branch, "organisation", 0.05, tok)
+            if self.ctx.kinds[name] == "group" and m.text in peoples():     # 'the Soviets' acting: the state
+                return Arg(peoples()[m.text], "group", 0.1, tok)            # (still a people: no recruiter)
             return Arg(name, self.ctx.kinds[name], 0.0, tok)
+        if self.ctx.topic_body is not None and m is None and tok.pos_ == "NOUN" and tok.lower_ in body_nouns() \
+                and [c.lower_ for c in tok.children] == ["the"]:     # 'joined the organization'
+            return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
         if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
@@ -227,21 +249,32 @@ class SentenceReader:
                 held = held.head                  # 'an analyst, turned KGB mole, who ...'
             if held.dep_ == "attr" and held.head.lemma_ in COPULAS:   # 'Ames was an analyst who'
                 subject = [c for c in held.head.children if c.dep_ == "nsubj"]
-                return self.arg(subject[0]) if len(subject) == 1 and subject[0].pos_ == "PROPN" else None
-            return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None)
+                if len(subject) == 1 and subject[0].pos_ == "PROPN":
+                    return self.arg(subject[0])
+                return self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None
+            return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None) or (
+                self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
         if tok.lower_ in ("which", "whom") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
                 and tok.head.head.dep_ == "relcl" and tok.head.i < tok.head.head.i:
             before = tok.head.i - 1                  # 'the United States, to which he had emigrated':
             while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
                 before -= 1                                     # right before it (a parse may hang
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
+        if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
+            return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
+        if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
+                and self.offset < self.ctx.lead_end:      # the lead of an article on a body: 'it' is the body
+            return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
         if tok.lower_ in _PRONOUNS and tok.tag_ == "PRP":
             name = self.pronoun(tok)
             if name and name != UNRESOLVED:
                 return Arg(name, "person", 0.15, tok)
             return None
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and not self.named(tok):
+            return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok) or self.definite(tok)) if role == "object" else None)
+            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
+            if role == "object" else None)
 
     def definite(self, noun) -> Arg | None:
         """'persuaded him not to join the party': a definite common noun for the body the text
@@ -255,6 +288,75 @@ class SentenceReader:
         phrase = " ".join(w.lower_ for w in words)
         name = self.ctx.definites.before(self.offset + noun.idx, phrase)
         return Arg(name, self.ctx.kinds.get(name, "organisation"), 0.2, noun) if name else None
+
+    def named_last(self, noun) -> Arg | None:
+        """A description whose person is named at the end of its chain of appositions: 'by the
+        first secretary at the Consulate, in reality the station chief and a mole, Kim Philby.'
+        Only when no verb stands between and the name ends the sentence."""
+        doc, last = self.doc, None
+        end = len(doc)
+        while end > 0 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].like_num
+                           or _FOOTNOTE_MARK.fullmatch(doc[end - 1].text)):
+            end -= 1                                    # the full stop, a footnote mark '[8]'
+        for t in doc[noun.i + 1:end]:
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVES or t.text in (";", ":"):
+                return None
+            if t.text == ",":
+                last = t.i
+        if last is None:
+            return None
+        a = self.named(doc[end - 1]) if end - 1 > last else None
+        m = self.ctx.found.mention_at(self.offset + doc[last + 1].idx) if last + 1 < end else None
+        if a is None or a.kind != "person" or m is None or self.ctx.found.mention_at(
+                self.offset + doc[end - 1].idx) is not m:
+            return None
+        return Arg(a.name, "person", 0.2, doc[end - 1])
+
+    def entitled(self, noun) -> Arg | None:
+        """'a collection of documents titled _X: Subtitle_', 'a report entitled "X"': the work is
+        its title as marked after the verb (its main title, before a colon)."""
+        if noun.pos_ != "NOUN":
+            return None
+        for t in [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]:
+            for c in t.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in words()["naming_verbs"] | {"title", "entitle"}:
+                    m = _MARKED_TITLE.match(self.ctx.text, self.offset + c.idx + len(c.text))
+                    if m is not None:
+                        title = next(g for g in m.groups() if g).split(":")[0].strip(" ,;")
+                        return Arg(title, "thing", 0.15, noun) if title else None
+        return None
+
+    def described(self, noun) -> Arg | None:
+        """The person a description stands beside, by its punctuation: '"Viktor Suvorov"
+        (Vladimir Rezun), a GRU officer who ...', 'Ames is an American CIA analyst, turned KGB
+        mole, who ...': back over commas, brackets and quotes (and a 'turned') to a name, or
+        to a description after a copula whose subject is named. For 'who' only."""
+        doc, at = self.doc, min(t.i for t in noun.subtree if t.i <= noun.i)
+        for _ in range(3):
+            j = _back(doc, at - 1)
+            if j >= 0 and doc[j].lower_ in ("turned", "later", "formerly", "once"):
+                at = j
+                continue
+            if j < 0 or doc[j].text != ",":
+                return None
+            j = _back(doc, j - 1)
+            if j < 0:
+                return None
+            a = self.named(doc[j])
+            if a is not None:
+                return Arg(a.name, a.kind, 0.15, doc[j]) if a.kind == "person" else None
+            t = doc[j]
+            while t.pos_ != "NOUN" and t.head.i != t.i and t.head.i > t.i:
+                t = t.head
+            if t.pos_ != "NOUN":
+                return None
+            if t.dep_ == "attr" and t.head.lemma_ in COPULAS:
+                subject = [c for c in t.head.children if c.dep_ == "nsubj"]
+                a = self.named(subject[0]) if len(subject) == 1 else None
+                return Arg(a.name, a.kind, 0.15, subject[0]) if a is not None and a.kind == "person" else None
+            at = min(x.i for x in t.subtree if x.i <= t.i)
+        return None
 
     def conduct_of(self, noun) -> Arg | None:
         """'exposed his treachery', 'denounced Blunt's activities': what is done to a person's
@@ -287,6 +389,8 @@ class SentenceReader:
             stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
                                                                "cc", "conj")]
         lo, hi = min(t.i for t in words), max(t.i for t in words)
+        if lo == hi and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None                 # 'married a Russian', 'met an American': a person, no title
         span = self.doc[lo:hi + 1]
         if len(span) != len(words) or len(span) > 12:
             return None
@@ -303,16 +407,32 @@ class SentenceReader:
         return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
 
     def pronoun(self, tok) -> str | None:
+        """`_pronoun`, never the speaker of a hearing's turn: he says 'I' of himself."""
+        name = self._pronoun(tok)
+        fp = self.ctx.first_person
+        if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
+                fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
+            return UNRESOLVED
+        return name
+
+    def _pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).
 
         A subject pronoun in what someone says is the speaker: 'Blunt says he met ...'.
         """
+        bracketed = self._bracketed(tok)
+        if bracketed:
+            return bracketed
         if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
             speaker = self._reporting_speaker(tok.head)
             if speaker:
                 return speaker
-        own = {self.named(c).name for c in tok.head.children
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
+        own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+        if self.ctx.first_person:
+            own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
+
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
@@ -326,6 +446,25 @@ class SentenceReader:
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
             return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _bracketed(self, tok) -> str | None:
+        """'Lamprell (whose real name was ... he died of cancer)': a pronoun inside a bracket
+        opened right after a person's name is that person."""
+        depth = 0
+        for t in reversed(self.doc[:tok.i]):
+            if t.text == ")":                  # round brackets only: OCR makes '{' an 'f'
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    if t.i == 0:
+                        return None
+                    before = self.doc[t.i - 1]
+                    a = self.named(before)
+                    if a is not None:
+                        return a.name if a.kind == "person" else None
+                    return UNRESOLVED if before.pos_ == "PROPN" else None   # a name the NER missed
+                depth -= 1
+        return None
 
     def _reporting_speaker(self, verb) -> str | None:
         reporting = words()["reporting_verbs"]
@@ -341,7 +480,7 @@ class SentenceReader:
 
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
-            return self.pronoun(tok) if tok.lower_ != "i" else UNRESOLVED
+            return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
         a = self.named(tok)
         return a.name if a else None
 
@@ -351,12 +490,22 @@ class SentenceReader:
         for c in verb.children:
             if c.dep_ in _SUBJ:
                 return c, 0.0, False
+        if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
+            if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
+                    and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
+                return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
         dep, head = verb.dep_, verb.head
         if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
+        if dep == "advcl" and verb.tag_ == "VBN" and verb.i < head.i and head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "mark" for c in verb.children) and not any(
+                t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
+            found = self.grammatical_subject(head)
+            return (found[0], found[1] + 0.1, True) if found and not found[2] else None
         if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
@@ -466,6 +615,25 @@ def _during(tok, offset: int, mention) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "throughout", "amid")
 
 
+def _back(doc, j: int) -> int:
+    """The index of the last token at or before j that is not a quote mark or inside a
+    bracket group ('"Suvorov" (Rezun)' -> 'Suvorov'); -1 if none."""
+    while j >= 0:
+        if doc[j].text in ("\"", "”", "“", "'", "’") or doc[j].is_space:
+            j -= 1
+        elif doc[j].text == ")":
+            depth = 0
+            while j >= 0:
+                depth += doc[j].text == ")"
+                depth -= doc[j].text == "("
+                j -= 1
+                if depth == 0:
+                    break
+        else:
+            return j
+    return -1
+
+
 def main_clause(verb) -> bool:
     """The verb heads the sentence's main line: the root, a clause joined to it, or what it
     reports ('he says he met X'); not a relative, adverbial or participial clause, which
@@ -527,10 +695,20 @@ def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
     main: only the subjects of the main clause."""
     names = []
     for t in _expand(t for t in reader.doc if t.dep_ in _SUBJ and (not main or t.head.dep_ == "ROOT")):
-        a = reader.arg(t)
+        a = reader.arg(t) or _inverted_copula(reader, t)
         if a and a.kind == "person" and a.name not in names:
             names.append(a.name)
     return names
+
+
+def _inverted_copula(reader: SentenceReader, subj) -> Arg | None:
+    """'The first head of X was Janis Berzin, ...': the person named after the copula is who
+    the sentence is about (the next sentence's 'he'), not the common noun before it."""
+    if subj.pos_ != "NOUN" or subj.dep_ != "nsubj" or subj.head.lemma_ != "be":
+        return None
+    named = [a for a in (reader.named(c) for c in subj.head.children if c.dep_ == "attr" and c.pos_ == "PROPN")
+             if a is not None]
+    return named[0] if len(named) == 1 else None
 
 
 def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
@@ -540,13 +718,14 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
     if any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in verb.children):
         return []                            # 'leaving Georgia open', 'found him dead': another sense
     if verb.lemma_ in words()["naming_verbs"] and (passive or any(
-            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)):
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not any(c.i in (d.i, d.head.i) for d in dobjs)
+            for c in verb.children)):
         return []                            # 'called him a traitor', 'was called the Iron Felix'
     v = None
     out = []
@@ -620,7 +799,8 @@ def unqualified(reader: SentenceReader, tok) -> bool:
         if c.text.rstrip(".") in titles() or c.text in titles():     # 'General Braxton Bragg'
             continue
         if c.dep_ == "amod" or reader.ctx.found.mention_at(reader.offset + c.idx) is not own:
-            return False
+            return own is not None and branch_name(reader.ctx.text, reader.offset, reader.ctx.found,
+                                                   reader.ctx.kinds, tok, own) is not None   # the branch
     return True
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..timespan import TimeSpan, bound
+from ..timespan import TimeSpan, bound, parse_when
 from .date_patterns import _candidates
 from .date_values import _JOINERS, TimeMention, _norm, _Resolver
 
@@ -106,6 +106,7 @@ def _join_ranges(text: str, found: list[TimeMention]) -> set[int]:
         if gap.strip().lower() == "and" and not re.search(r"\bbetween\s+$", text[max(0, x.start - 9):x.start], re.I):
             continue
         if y.span.hi < x.span.lo:
+            _correction(text, x, y, gap)
             continue
         whole = text[x.start:y.end]
         mod = _preposition(text, x) if not x.mod else None
@@ -119,6 +120,22 @@ def _join_ranges(text: str, found: list[TimeMention]) -> set[int]:
         x.joined = y.joined = joined
         far.add(id(y))
     return far
+
+
+_YEAR4 = re.compile(r"\d{4}")
+
+
+def _correction(text: str, x: TimeMention, y: TimeMention, gap: str) -> None:
+    """'June 26, 1968—1962': a speaker (or a typist) corrects the year with a dash and no
+    space; a range never runs backwards. Both ends take the date with the second year."""
+    if gap not in ("—", "–", "-") or not _YEAR4.fullmatch(y.text) or len(_YEAR4.findall(x.text)) != 1 \
+            or x.span.granularity not in ("day", "month"):
+        return
+    try:
+        fixed = parse_when(_YEAR4.sub(y.text, x.text))
+    except ValueError:
+        return
+    x.joined = y.joined = fixed.with_text(text[x.start:y.end])
 
 
 def span_of(m: TimeMention) -> TimeSpan | None:

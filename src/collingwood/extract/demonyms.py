@@ -1,7 +1,10 @@
-"""Peoples for their states: 'the Soviets' as the receiving end of a claim is the Soviet
-Union (``data/demonyms.yaml``). Only objects of the predicates listed there are read so:
-'the Russians recruited him' keeps its people (a people is no recruiter), and a people
-that acts stays a group."""
+"""States, their peoples and their adjectives (``data/demonyms.yaml``), with the names
+``data/places.yaml`` gives each state. Read by `branches` (a state before a body's name
+is no branch: 'the U.S. State Department') and by the claim readers: a people acting is
+its state, still of kind group ('the Soviets' -> Soviet Union; 'the Russians recruited him'
+keeps nothing, a people is no recruiter), and a people at the receiving end of the
+predicates listed there stands for its state as a place ('supplied documents to the
+Soviets' -> Soviet Union)."""
 
 from __future__ import annotations
 
@@ -11,15 +14,53 @@ from .. import safe_yaml
 
 
 @functools.cache
-def _table() -> tuple[dict[str, str], frozenset[str]]:
-    data = safe_yaml.package_data("data/demonyms.yaml")
-    return dict(data["demonyms"]), frozenset(data["receiving"])
+def _places() -> dict[str, str]:
+    """Every written name of a place in places.yaml -> its name."""
+    out: dict[str, str] = {}
+    for p in safe_yaml.package_data("data/places.yaml")["places"]:
+        out[p["name"]] = p["name"]
+        for a in p.get("aliases") or ():
+            out[a] = p["name"]
+    return out
+
+
+@functools.cache
+def _data() -> dict:
+    return safe_yaml.package_data("data/demonyms.yaml")
+
+
+@functools.cache
+def state_names() -> frozenset[str]:
+    """Every written name of a state: its name, its aliases in places.yaml, its adjectives."""
+    states = _data()["states"]
+    canon = {s["state"] for s in states}
+    out = {n for n, c in _places().items() if c in canon} | canon
+    for s in states:
+        out |= set(s.get("adjective") or ())
+    return frozenset(out)
+
+
+@functools.cache
+def peoples() -> dict[str, str]:
+    """The plural for a state's people ('Soviets') -> the state ('Soviet Union')."""
+    return {w: s["state"] for s in _data()["states"] for w in s.get("people") or ()}
+
+
+@functools.cache
+def _receiving() -> tuple[frozenset[str], frozenset[str]]:
+    """The predicates whose object a people may stand in for; the states' names."""
+    return frozenset(_data()["receiving"]), frozenset(s["state"] for s in _data()["states"])
 
 
 def state_of(group: str, predicate: str) -> str | None:
-    """The state a people stands for as the object of `predicate`, or None."""
-    table, receiving = _table()
+    """The state a people (a group argument: its plural, 'the Soviets', or already the state
+    it acts for) stands for as the object of `predicate`, or None."""
+    receiving, states = _receiving()
     if predicate not in receiving:
         return None
     name = group[4:] if group.lower().startswith("the ") else group
-    return table.get(name)
+    return peoples().get(name) or (name if name in states else None)
+
+
+def known_place(name: str) -> bool:
+    return name in _places()

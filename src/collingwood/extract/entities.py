@@ -23,6 +23,7 @@ from . import aliases as stated
 from . import name_forms
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
+from .recurring_names import every_occurrence
 from .name_links import (
     archive_candidates,
     cluster_persons,
@@ -497,6 +498,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     each mention's text is taken from it."""
     text = doc.text
     chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    chosen = _choose(chosen + every_occurrence(text, chosen))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)

@@ -19,6 +19,8 @@ from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .event_words import event_words
+from .office_lists import encyclopaedia_words
+from .misparsed import direct_objects
 from .posts import noun_claims
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
@@ -94,20 +96,27 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         return []
     else:
         name = _lemma(verb)
+    doc = verb.doc
+    if verb.whitespace_ == "" and verb.i + 1 < len(doc) and doc[verb.i + 1].text in ("-", "‐"):
+        return []                   # 're-written': a prefix the tokenizer cut off, no verb
     g = reader.grammatical_subject(verb)
     if g is None:
         return []
     gtok, inherited, participle = g
-    patient = reader.arg(gtok)
+    if gtok.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in gtok.children):
+        return []                   # 'a Stalin edited book': a name as a modifier, no actor
+    if verb.head.i != verb.i and gtok in direct_objects(reader, verb.head):
+        return []                   # 'calls X inquiring ...': X is called, the gerund is the caller's
     agent = _agent(reader, verb) if participle or _passive(verb) else None
+    patient = reader.arg(gtok, "object" if agent is not None else "subject")   # "The _Red Terror_, implemented by"
     subject, obj = (agent, patient) if agent is not None else (patient, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
     if obj is None:
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
-    if trigger and obj is not None and subject.kind == "group":
-        return []
+    if trigger and obj is not None and "group" in (subject.kind, obj.kind):
+        return []                   # 'married a Russian': a people is no spouse, no recruit
     if trigger and obj is None and reader.time_of(verb) is None and \
             all(p.state and p.family == "career" for p in triggers().get(lemma, ())):
         return []                   # 'where he was working as a lecturer': a post held, dated by nothing of its own
@@ -121,8 +130,23 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     idiom = _idiom(verb)
     if idiom is not None:
         p, obj = idiom, None
-    p = p or open_predicate(OPEN_PREFIX + name)
+    p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+def _sense(name: str, obj: Arg | None) -> str:
+    """The open label of a verb whose sense its object decides: 'passed the Espionage Act' is
+    other:enact (``data/encyclopaedia.yaml``: object_senses, by the object's head word)."""
+    if obj is None or not obj.name.split():
+        return name
+    words = obj.name.lower().split()
+    while len(words) > 1 and (words[-1].isdigit() or words[-1] in ("of", "the")):
+        words.pop()                    # 'Espionage Act of 1917' -> act
+    head = words[-1]
+    for sense in encyclopaedia_words()["object_senses"]:
+        if sense["verb"] == name and head in sense["objects"]:
+            return sense["lemma"]
+    return name
 
 
 def _done_to(verb, subject: Arg, passive: bool):

@@ -22,6 +22,7 @@ import functools
 from ..model import Claim, Predicate, schema
 from ..timespan import bound, shifted
 from .attribution import negated, voice, words
+from .office_lists import encyclopaedia_words
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
@@ -79,7 +80,18 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps)
                            if o.i not in reader.dates_by_token()]
+    if "by" in roles and not slots[roles["by"]]:
+        slots[roles["by"]] = _enactor(noun)
     return {k: [t for t in v if unqualified(reader, t)] for k, v in slots.items()}
+
+
+def _enactor(noun) -> list:
+    """'Sovnarkom officially confirmed the creation of the Cheka', 'the council decreed the
+    dissolution of X': the subject of a verb that enacts the act (``data/encyclopaedia.yaml``:
+    enacting_verbs) is its actor, the act's 'by' slot."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in encyclopaedia_words()["enacting_verbs"]:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "nsubj"]
 
 
 def _anchor(noun):

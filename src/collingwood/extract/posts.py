@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Claim
+from ..model import Claim, schema
 from .attribution import voice, words
-from .claims import COPULAS, SentenceReader, arg_pairs, make_claim, triggers
+from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 
 
 def _noun_role(noun):
@@ -83,7 +83,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     if role == "subject":           # 'The first head of the 4th Directorate was Janis Berzin'
         clause = noun.head
         attrs = [c for c in clause.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
-        if len(attrs) != 1 or _det_possessive(noun):
+        if len(attrs) != 1 or (_det_possessive(noun) and reader.ctx.topic_body is None):
             return []
         subject, penalty = attrs[0], 0.05
     elif role == "attr":
@@ -113,7 +113,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     out = []
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
-            arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed"))
+            arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed")) or \
+            _topic_pairs(reader, p, subject, noun, role)
         own = _employer(reader, noun, subject) if not pairs else None
         if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"
             pairs = [own]
@@ -173,6 +174,19 @@ def _clause_of(tok):
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def _topic_pairs(reader: SentenceReader, p, subject, noun, role) -> list:
+    """'Simon Aralov was its first head', in an article about a body: 'its' is the article's
+    topic body (`topic`), read only after a copula ('X was its head', 'its head was X')."""
+    body = reader.ctx.topic_body
+    if body is None or role not in ("attr", "subject") or not any(
+            c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+        return []
+    a = reader.arg(subject)
+    if a is None or not schema().kind_accepts(p.subject, a.kind) or not schema().kind_accepts(p.object, "organisation"):
+        return []
+    return [(a, Arg(body, "organisation", 0.2, noun))]
 
 
 def _det_possessive(noun) -> bool:

@@ -27,6 +27,10 @@ from .document_date import document_dct
 from .entities import find_entities
 from .event_words import event_words
 from .life_dates import life_date_claims
+from .non_dates import as_written, without_title_numbers
+from .office_lists import office_list_claims
+from .memo_lines import paper_claims
+from .spouses import spouse_claims
 from .paragraphs import Paragraphs
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
@@ -67,7 +71,8 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = tag_dates(item.text, anchor=item.anchor, written=item.written, dct=_dct(item))
+        times = as_written(item.text, tag_dates(without_title_numbers(item.text), anchor=item.anchor,
+                                                written=item.written, dct=_dct(item)))
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
@@ -84,9 +89,12 @@ class RulesSpacy:
             if sdoc is None:
                 voices.skip(s)
                 if s.text.strip():         # a paragraph break is no sentence
-                    ctx.previous = ctx.previous_main = _persons(s, found, ctx)
+                    persons = _persons(s, found, ctx)
+                    if persons or not _speaks_of_someone(s):   # 'He was also aware that ...':
+                        ctx.previous = ctx.previous_main = persons   # still the same person
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
+            ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
                                     narrative[s.start])
@@ -98,6 +106,10 @@ class RulesSpacy:
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims += publication_claims(item.text, found, item.source_id, key, times)
+        claims += office_list_claims(item.text, found.mentions, names, times, item.source_id, key)
+        claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
+        claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
+                   if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
@@ -218,6 +230,7 @@ def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[i
     the narrative when it leads its sentence ('In 1938, ...', 'On 5 May he ...') or stands
     as a date heading; a date in a background phrase ('the FBI, founded in 1907, ...') does not."""
     i = bisect.bisect_left(starts, at)
+    day_lines = _CHRONOLOGY_LOOKBACK          # times passed over while looking for a chronology's date line
     while i > 0:
         i -= 1
         m = times[i]
@@ -225,15 +238,31 @@ def _narrative(times: list, starts: list[int], text: str, at: int, leads: list[i
         if m.end > at or span is None:
             continue
         same = paras.same(m.end, at)
-        if not (_leads(text, m, leads) or _date_line(text, m)) or span.open_start or span.open_end \
+        line = _date_line(text, m)
+        if line and span.granularity == "day" and m.kind in ("date", "time") and not (
+                span.open_start or span.open_end):
+            return span                       # a chronology's day or clock line dates what follows
+        if not (_leads(text, m, leads) or line) or span.open_start or span.open_end \
                 or m.kind != "date" or span.granularity in ("century", "unknown"):
             if not same:
-                return None
+                day_lines -= 1                # OCR columns: the text may come a few times after its date
+                if day_lines <= 0 or not _chronology(text, times, i):
+                    return None
             continue
         if not same or _heading_between(text, m.end, at):
-            return span if _date_line(text, m) else None
+            return span if line else None
         return span
     return None
+
+
+_CHRONOLOGY_LOOKBACK = 8
+
+
+def _chronology(text: str, times: list, i: int) -> bool:
+    """The times just before `i` include a day standing alone on its line: the text is a
+    chronology, whose entries are dated by the last such line, across paragraphs."""
+    return any(_date_line(text, m) and (m.joined or m.span) is not None
+               and (m.joined or m.span).granularity == "day" for m in times[max(0, i - _CHRONOLOGY_LOOKBACK):i])
 
 
 def _leads(text: str, m, leads: list[int]) -> bool:
@@ -268,6 +297,11 @@ def _named_persons(sent, found, ctx: Context) -> list[str]:
             out.append(ctx.names[m.entity_id])
         last = m
     return out
+
+
+def _speaks_of_someone(sent) -> bool:
+    """An unparsed sentence whose subject is a third-person pronoun."""
+    return any(t.lower_ in ("he", "she") for t in sent[:3])
 
 
 def _persons(sent, found, ctx: Context) -> list[str]:

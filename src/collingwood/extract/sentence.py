@@ -13,15 +13,19 @@ from .claims import SentenceReader, triggers, verb_claims
 from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
+from .predicatives import predicative_claims, predicative_verbs
+from .works import work_claims
 
 
 def read_sentence(reader: SentenceReader) -> list[Claim]:
-    table, acts = triggers(), nominal_table()
+    table, acts, predicative = triggers(), nominal_table(), predicative_verbs()
     out: dict[str, Claim] = {}
     for tok in reader.doc:
         lemma = tok.lemma_.lower()
         made: list[Claim] = []
-        if tok.pos_ == "VERB" and lemma in table:
+        if tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
+            pass
+        elif tok.pos_ == "VERB" and lemma in table:
             made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = open_claims(reader, tok)
@@ -30,6 +34,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
+            made = made + work_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:

@@ -41,6 +41,14 @@ def _block_patterns() -> tuple[re.Pattern, re.Pattern]:
     return intro, end
 
 
+@functools.cache
+def _as_follows() -> re.Pattern:
+    """'HUMAN EVENTS reported as follows with reference to CHAYES:' -- a memo quoting a
+    publication by its name, the verb and 'as follows' (verbs: ``quoted_blocks.follows_verbs``)."""
+    verbs = "|".join(words()["quoted_blocks"]["follows_verbs"])
+    return re.compile(rf"[ \t]+(?:{verbs})[ \t]+as[ \t]+follows\b(?P<rest>[^\n]*(?:\n[^\n]*)?)")
+
+
 def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
     """(start, end, publication) of each block the document quotes from another one. The
     publication is the organisation named in the introducing words, else their last quoted
@@ -54,7 +62,30 @@ def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
         name = _publication(text, m, found)
         if name and hi > lo:
             out.append((lo, hi, name))
-    return out
+    for m in _as_follows().finditer(text):
+        lo = m.end()
+        if not text[lo:lo + 400].lstrip(" \t\n.:;,-_")[:1] in _OPEN_QUOTES:
+            continue                        # only a quotation follows 'as follows'
+        stop = end.search(text, lo)
+        hi = _unquoted_paragraph(text, lo, stop.start() if stop else len(text))
+        line = max(text.rfind("\n", 0, m.start()), text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()),
+                   m.start() - 120) + 1
+        name = _named_before(text, line, m.start(), found)
+        if name and hi > lo:
+            out.append((lo, hi, name))
+    return sorted(out)
+
+
+def _named_before(text: str, lo: int, hi: int, found) -> str | None:
+    """The publication of 'X reported as follows' (X is text[lo:hi]): the last organisation
+    named in X, else X's run of capitalised words ('HUMAN EVENTS')."""
+    names = [mn for mn in found.mentions if lo <= mn.start < hi and mn.kind == "organisation"]
+    if names:
+        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        return names[-1].text if e is None else e.name
+    run = re.search(r"((?:[A-Z][\w'’&.-]*[ \t]+)*[A-Z][\w'’&.-]*)[ \t]*$", text[lo:hi])
+    words_ = run.group(1).split() if run else []
+    return " ".join(words_) if 1 <= len(words_) <= 5 and any(len(w) > 2 for w in words_) else None
 
 
 _OPEN_QUOTES = "\"“‘'"
