@@ -17,12 +17,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection, insert, inspect, select, text
 
 from ..tables import MIGRATIONS, migrations_table
+
+if TYPE_CHECKING:      # Alembic itself is imported only to migrate: a command on a current case
+    from alembic.config import Config       # never needs it, and it costs a process 0.1 s
+    from alembic.script import ScriptDirectory
 
 HERE = Path(__file__).resolve().parent
 
@@ -43,6 +46,7 @@ def _known() -> set[int]:
 
 
 def _config(conn: Connection | None = None) -> Config:
+    from alembic.config import Config
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     cfg.attributes["connection"] = conn
@@ -50,6 +54,7 @@ def _config(conn: Connection | None = None) -> Config:
 
 
 def script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(_config())
 
 
@@ -83,6 +88,7 @@ def current_version(conn: Connection) -> int | None:
 
 def upgrade(conn: Connection) -> list[int]:
     """Bring the case on ``conn`` to the newest schema; the versions newly applied."""
+    from alembic import command
     before = legacy_versions(conn)
     cfg = _config(conn)
     if alembic_revision(conn) is None and before:
