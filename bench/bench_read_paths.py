@@ -261,8 +261,8 @@ def spawn(step: str, case: Path, kind: str, size: int, src: str | None, limit_gb
            "--size", str(size)]
     if src:
         cmd += ["--src", src]
-    if limit_gb and src:                # the cap is for the code before (see --limit-gb)
-        cmd += ["--limit-gb", str(limit_gb)]
+    # the cap is for the code before (see --limit-gb); the child's own default would cap it too
+    cmd += ["--limit-gb", str(limit_gb if limit_gb and src else 0)]
     env = dict(os.environ, PYTHONPATH=src) if src else None
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
