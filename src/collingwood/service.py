@@ -70,6 +70,26 @@ def curate(case: Case, kind: str, name: str, other: str) -> tuple[bool, list[str
     return True, []
 
 
+def date_bound(text: str | None):
+    """A period bound as the user typed it ('1939', 'autumn 1943'), or None; a coded error
+    when it is not a date."""
+    if not text:
+        return None
+    from .errors import ConfigError
+    from .timespan import parse_when
+    try:
+        return parse_when(text)
+    except ValueError as e:
+        raise ConfigError(f"Can't read the date {text!r}: {e}") from e
+
+
+def case_entity_of(case: Case) -> dict[str, dict[str, str]]:
+    """Entity id -> the one case entity it belongs to across sources (id and name), from the
+    stored analysis."""
+    res = analysed(case, "entities").res
+    return {eid: {"id": root, "name": res.name(root)} for eid, root in res.root_of.items()}
+
+
 # --- reading the analysis -----------------------------------------------------
 # Every read goes through `analysis_run.results`: the latest stored run, analysed once first
 # when the case changed since. Nothing here runs a detector or resolves a name itself.

@@ -445,9 +445,8 @@ class Store:
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
-            return [Mention(**{k: r[k] for k in (
-                "source_id", "start", "end", "text", "kind", "entity_id", "alias_kind",
-                "alias_of", "extracted_by")}) for r in conn.execute(select(mentions)).mappings()]
+            return [Mention(**{k: r[k] for k in MENTION_FIELDS})
+                    for r in conn.execute(select(mentions)).mappings()]
 
     # --- claims: the one write path ---------------------------------------------
     def check_claim(self, claim: Claim, source_text: str | None) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from . import service
 from .case import Case
 from .errors import ConfigError, NotFound, SchemaError
 from .model import EXTRACTORS_HUMAN, VERDICTS, Claim
@@ -305,7 +306,7 @@ def chronology_records(case: Case, actor=None, track=None, start=None, end=None)
     from .report.chronology_export import entry_record
     if track and track not in TRACKS:
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
-    lo, hi = _when(start), _when(end)
+    lo, hi = service.date_bound(start), service.date_bound(end)
     v = view(case)
     if actor and not v.res.find(actor):
         raise NotFound(f"No actor {actor!r} in this case; see GET /api/entities.")
@@ -313,21 +314,11 @@ def chronology_records(case: Case, actor=None, track=None, start=None, end=None)
         entry_record(e, v.res) for e in chronology(v.data, v.res, actor=actor, track=track, start=lo, end=hi)])
 
 
-def _when(text):
-    if not text:
-        return None
-    from .timespan import parse_when
-    try:
-        return parse_when(text)
-    except ValueError as e:
-        raise ConfigError(f"Can't read the date {text!r}: {e}") from e
-
-
 def graph_record(case: Case, at=None, start=None, end=None, min_strength: float = 0.0) -> dict:
     """The affinity graph as `collingwood graph --format json`, each edge with its sources' titles."""
     from .report.affinity_export import to_records
-    at_span = _when(at)
-    lo, hi = _when(start), _when(end)
+    at_span = service.date_bound(at)
+    lo, hi = service.date_bound(start), service.date_bound(end)
     period = (lo or hi).hull(hi or lo) if (lo or hi) else None
     v = view(case)
     g = graph_of(case, at=at_span, period=period, min_strength=min_strength)

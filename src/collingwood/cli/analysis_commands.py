@@ -60,18 +60,8 @@ def chronology(case: str = typer.Argument(..., help=CASE_HELP),
     if track and track not in TRACKS:
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
     c = _open(case)
-    lo, hi = _when(start), _when(end)
+    lo, hi = service.date_bound(start), service.date_bound(end)
     _write_or_print(service.chronology(c, fmt.value, actor=actor, track=track, start=lo, end=hi), dest)
-
-
-def _when(text: str | None):
-    if not text:
-        return None
-    from ..timespan import parse_when
-    try:
-        return parse_when(text)
-    except ValueError as e:
-        raise ConfigError(f"Can't read the date {text!r}: {e}") from e
 
 
 @app.command()
@@ -159,9 +149,9 @@ def graph(case: str = typer.Argument(..., help=CASE_HELP),
     c = _open(case)
     period = None
     if start or end:
-        lo, hi = _when(start or "1"), _when(end or "9999")
+        lo, hi = service.date_bound(start or "1"), service.date_bound(end or "9999")
         period = lo.hull(hi)
-    text = service.graph(c, fmt.value, at=_when(at), period=period, min_strength=min_strength)
+    text = service.graph(c, fmt.value, at=service.date_bound(at), period=period, min_strength=min_strength)
     _write_or_print(text, dest)
 
 

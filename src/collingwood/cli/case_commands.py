@@ -92,11 +92,6 @@ def review(case: str = typer.Argument(..., help=CASE_HELP),
     out.print(f"{claim_id}: {status} (version {claim.version})")
 
 
-def _case_entity(res, eid: str) -> dict[str, str]:
-    root = res.root_of.get(eid, eid)
-    return {"id": root, "name": res.name(root)}
-
-
 @app.command()
 @handles_errors
 def edit(case: Path = typer.Argument(..., help=CASE_HELP),
@@ -148,7 +143,7 @@ def entities(case: str = typer.Argument(..., help=CASE_HELP),
     c = Case.open(case)
     items = [e for e in c.entities() if not kind or e.kind == kind]
     if as_json:
-        _, res = c.resolved()                            # the one entity each belongs to across sources
+        belongs = service.case_entity_of(c)             # the one entity each belongs to across sources
         named: dict[str, dict[str, str | None]] = {}     # entity id -> surface form -> alias kind
         for m in c.mentions():
             if m.entity_id:
@@ -157,7 +152,7 @@ def entities(case: str = typer.Argument(..., help=CASE_HELP),
                 "aliases": [{"name": a.name, "kind": a.kind, "valid": a.valid.render() if a.valid else None}
                             for a in e.aliases],
                 "mentioned_as": [{"text": t, "alias_kind": k} for t, k in named.get(e.id, {}).items()],
-                "case_entity": _case_entity(res, e.id)}
+                "case_entity": belongs.get(e.id, {"id": e.id, "name": e.name})}
                for e in items)
         return
     table = Table("name", "kind", "aliases")

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import safe_yaml
-from ..model import Alias, Entity, Mention, short_hash
+from .. import identity
+from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
@@ -40,9 +41,7 @@ _QUOTES = "\"'“”‘’"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:von|van|de|der|du|la|le)\s+)?[A-Z][\w'’-]*){0,3}"
 
 
-def entity_id(name: str, kind: str) -> str:
-    """The recipe resolve and the casebook use, so ids agree across stages."""
-    return "e-" + short_hash(kind, name.strip().lower(), length=10)
+entity_id = identity.entity_id     # the one recipe: the casebook, resolve and the store agree
 
 
 # ---------------------------------------------------------------- the gazetteer
