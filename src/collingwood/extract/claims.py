@@ -487,9 +487,9 @@ class SentenceReader:
     # -- clause structure
     def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
         """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
-        for c in verb.children:
-            if c.dep_ in _SUBJ:
-                return c, 0.0, False
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subjects:       # two: 'After the Marshall Plan, ..., the Soviet Union cut off': the nearest
+            return (subjects[0] if len(subjects) == 1 else max(subjects, key=lambda c: (c.i < verb.i, c.i))), 0.0, False
         if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
             if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
@@ -519,14 +519,17 @@ class SentenceReader:
     def prep_objects(self, head, preps) -> list:
         """Objects through the given prepositions; 'as' (or a predicative noun) reaches the
         organisation of a post: 'appointed (as) head of the NKVD' -> NKVD."""
-        out = []
+        out, where = [], []
         for c in head.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 objects = [p for p in c.children if p.dep_ == "pobj"]
-                out += [_post_of(p) for p in objects] if c.lower_ == "as" else objects
+                objects = [_post_of(p) for p in objects] if c.lower_ == "as" else objects
+                (where if c.lower_ == "in" else out).extend(objects)
             elif c.dep_ in ("oprd", "attr") and "as" in preps and head.pos_ == "VERB":
                 out.append(c if self.named(c) else _post_of(c))   # 'renamed the NKVD'
-        return [o for o in out if o is not None]
+        if any(self.named(o) for o in out if o is not None):      # 'defected to the SIS ... in Geneva':
+            where = []                                             # 'in' gives the object only alone
+        return [o for o in out + where if o is not None]
 
     def time_of(self, verb):
         """The nearest time expression in the verb's own clause (breadth first)."""

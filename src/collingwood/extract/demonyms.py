@@ -64,3 +64,11 @@ def state_of(group: str, predicate: str) -> str | None:
 
 def known_place(name: str) -> bool:
     return name in _places()
+
+
+def state_of_adjective(word: str) -> str | None:
+    """The state an adjective names ('Chinese' -> China, 'Soviet' -> Soviet Union), or None."""
+    for st in _data()["states"]:
+        if word in (st.get("adjective") or ()):
+            return st["state"]
+    return None

@@ -22,6 +22,7 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
+from .body_names import ordinal_variants
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
 from .recurring_names import every_occurrence
@@ -306,6 +307,8 @@ def _from_doc(doc) -> list[_Cand]:
         name = " ".join(text[start:end].split())
         if (name in _generic() and kind != "group") or not name or name in gazetteer()["event_heads"]["first"]:
             continue
+        if kind == "person" and len(name.split()) > 1 and name.split()[-1] in gazetteer()["organisation_heads"]:
+            kind = "organisation"              # 'Fourth (Intelligence) Directorate' tagged PERSON
         if kind == "person":
             name = _strip_titles(name)
             if name in titles():               # 'the King': a title, not a name
@@ -522,7 +525,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     persons = [e.name for e in known if e.kind == "person"] + \
               [n for n, e in found.entities.items() if e.kind == "person"]
     places = [n for n, e in found.entities.items() if e.kind == "place"]
-    for first, variant, kind in name_variants(persons) + place_variants(places):
+    bodies = [n for n, e in found.entities.items() if e.kind == "organisation"]
+    for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))
     found.aliases = list({(n, a.name, a.kind): (n, a) for n, a in found.aliases}.values())
     for name, alias in found.aliases:

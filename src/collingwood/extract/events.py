@@ -16,8 +16,10 @@ prepositions an object may come through are data: ``data/events.yaml``.
 from __future__ import annotations
 
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
+from .act_senses import sense_of, sense_objects
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
+from .demonyms import state_of_adjective
 from .event_words import event_words
 from .office_lists import encyclopaedia_words
 from .misparsed import direct_objects
@@ -88,7 +90,10 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     Act') is read as an open event."""
     lemma = verb.lemma_.lower()
     t = event_words()
-    if lemma in t["becoming_verbs"]:
+    sense = sense_of(verb, _lemma(verb))
+    if sense is not None:
+        name = sense.act                 # 'assumed control over X': the act the words name
+    elif lemma in t["becoming_verbs"]:
         name = _becoming(reader, verb)
         if name is None:
             return []
@@ -112,7 +117,9 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     subject, obj = (agent, patient) if agent is not None else (patient, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
-    if obj is None:
+    if obj is None and sense is not None:
+        obj = _sense_object(reader, verb, sense, {subject.name})
+    if obj is None and (sense is None or sense.prep is None):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
@@ -130,8 +137,22 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     idiom = _idiom(verb)
     if idiom is not None:
         p, obj = idiom, None
+    if sense is not None and sense.act in schema().predicates:
+        p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | None:
+    """The named object an act sense points to: 'before Congress', 'over the government of
+    X', 'access to Berlin'; an adjective of a state stands for it ('a Chinese prison')."""
+    for tok in sense_objects(verb, sense):
+        a = reader.arg(tok, "object")
+        if a is None and tok.pos_ == "ADJ" and (state := state_of_adjective(tok.text)):
+            a = Arg(state, "place", 0.1, tok)
+        if a is not None and a.name not in used:
+            return a
+    return None
 
 
 def _sense(name: str, obj: Arg | None) -> str:

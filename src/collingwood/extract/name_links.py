@@ -134,7 +134,7 @@ def archive_candidates(text: str) -> list[Cand]:
                 out.append(Cand(m.start(), m.end(), "person", p.canonical, 2))
     for m in _nick_rx().finditer(text):
         p = parse_person(m.group())
-        if p is not None:
+        if p is not None and m.group(4) not in heads:    # 'the Second (Intelligence) Directorate'
             out.append(Cand(m.start(), m.end(), "person", p.canonical, 2))
     for m in _INVERTED.finditer(text):
         form = text[m.start(1):m.end()]

@@ -1,0 +1,83 @@
+"""The act a verb names with the words beside it: 'assumed control over X' (a seizure of
+power), 'appeared before Congress' (an address), 'recognized X as unlawful' (a ruling).
+
+Encyclopaedia prose tells many events with light verbs whose sense lies in their object,
+their preposition or their complement. The table is data (``data/act_senses.yaml``); this
+module only matches a parsed verb against it and finds the named object an entry points
+to. Pure over a spaCy token: no second parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .. import safe_yaml
+
+
+@dataclass(frozen=True)
+class Sense:
+    act: str                  # the open label's verb part, or a schema predicate's name
+    prep: str | None          # the preposition whose object is the claim's object
+
+
+def _words(value) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+@functools.cache
+def _table() -> tuple[dict, ...]:
+    rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
+    return tuple({k: (_words(v) if k != "act" and k != "prep" else v) for k, v in r.items()} for r in rows)
+
+
+def _complements(verb) -> set[str]:
+    """Adjectives completing the verb: 'as unlawful', 'declared it unconstitutional'."""
+    out = set()
+    for c in verb.children:
+        if c.pos_ == "ADJ" and c.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "dobj"):
+            out.add(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ == "as":
+            out |= {g.lemma_.lower() for g in c.children if g.pos_ == "ADJ"}
+    return out
+
+
+def sense_of(verb, name: str) -> Sense | None:
+    """The entry the verb (lemma with particle: `name`) matches, or None."""
+    dobjs = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    preps = {c.lower_: {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
+             for c in verb.children if c.dep_ in ("prep", "dative")}
+    done = None
+    for row in _table():
+        if name not in row["verb"]:
+            continue
+        if row.get("object") and not row["object"] & dobjs:
+            continue
+        if row.get("prep") and (row["prep"] not in preps or (row.get("heads") and not row["heads"] & preps[row["prep"]])):
+            continue
+        if row.get("complement") and not row["complement"] & (done := done or _complements(verb)):
+            continue
+        return Sense(row["act"], row.get("prep"))
+    return None
+
+
+def sense_objects(verb, sense: Sense) -> list:
+    """The tokens where the claim's object may be named, nearest first: the entry's
+    preposition's object, a name inside it ('the government of X'), its modifiers ('a
+    Chinese prison'); else a preposition on the direct object ('access to Berlin')."""
+    out = []
+    for c in verb.children:
+        if sense.prep and c.dep_ in ("prep", "dative") and c.lower_ == sense.prep:
+            for p in (g for g in c.children if g.dep_ == "pobj"):
+                out.append(p)
+                out += [g for g in p.children if g.dep_ in ("compound", "amod") and g.i < p.i]
+                out += [h for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                        for h in g.children if h.dep_ == "pobj"]
+        if c.dep_ in ("dobj", "prep") and not sense.prep:
+            heads = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+            for h in heads:
+                out += [p for g in h.children if g.dep_ == "prep" and g.lower_ in ("to", "of", "over")
+                        for p in g.children if p.dep_ == "pobj"]
+    return out
