@@ -488,8 +488,15 @@ class SentenceReader:
     def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
         """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-        if subjects:       # two: 'After the Marshall Plan, ..., the Soviet Union cut off': the nearest
-            return (subjects[0] if len(subjects) == 1 else max(subjects, key=lambda c: (c.i < verb.i, c.i))), 0.0, False
+        if len(subjects) > 1:   # 'After the Marshall Plan, ..., the Soviet Union cut off': the nearest name
+            def within_other(c) -> bool:     # 'The United States in World War I passed': 'I' is no subject
+                m = self.ctx.found.mention_at(self.offset + c.idx)
+                return any(self.ctx.found.mention_at(self.offset + t.idx) is m
+                           for d in subjects if d.i != c.i for t in d.subtree)
+            named = [c for c in subjects if c.i < verb.i and self.named(c) is not None and not within_other(c)]
+            subjects = [max(named, key=lambda c: c.i)] if named else subjects
+        if subjects:
+            return subjects[0], 0.0, False
         if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
             if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \

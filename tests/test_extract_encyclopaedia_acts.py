@@ -1,0 +1,60 @@
+"""Encyclopaedia prose telling events with light verbs, numbered units, and misparsed
+subjects: passages written here in the style of an encyclopaedia article."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _facts(out):
+    return {(c.subject, c.predicate, c.object) for c in out.claims}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("In 1961, with Army backing, the National Liberation Front of Ruritania assumed full control over "
+     "the government of Ruritania.", ("National Liberation Front of Ruritania", "other:seize_power", "Ruritania")),
+    ("On May 3, 1950, President Walter Hastings appeared before Congress to ask for funds.",
+     ("Walter Hastings", "other:address", "Congress")),
+    ("In 1964 Alan Pardee appeared before the Warren Commission.", ("Alan Pardee", "testified", "Warren Commission")),
+    ("On June 2, 1995, the Supreme Court of Ruritania recognized the Great Purge as unlawful.",
+     ("Supreme Court of Ruritania", "other:rule_unlawful", "Great Purge")),
+    ("In March 1951, the Soviet Union cut off all road access to Vienna.", ("Soviet Union", "other:blockade", "Vienna")),
+    ("Walter Hastings, a British officer, spent eleven years in a Chinese prison for espionage.",
+     ("Walter Hastings", "detained", "China")),
+])
+def test_a_light_verb_with_its_words_is_the_act_they_name(extract, text, fact):
+    assert fact in _facts(extract(text))
+
+
+def test_a_light_verb_alone_tells_no_act(extract):
+    out = extract("In 1961 Walter Hastings appeared in a film. In 1962 he assumed that the war was over.")
+    assert not {c.predicate for c in out.claims} & {"other:address", "other:seize_power", "testified"}
+
+
+def test_defected_in_a_country_is_a_defection_to_it_unless_a_body_is_named(extract):
+    facts = _facts(extract("Pavel Orlinsky, a cipher clerk who defected in Canada in 1945."))
+    assert ("Pavel Orlinsky", "defected_to", "Canada") in facts
+    facts = _facts(extract("Pavel Orlinsky, an officer who defected to the SIS with his wife in Geneva in 1978."))
+    assert not any(c[1] == "defected_to" and c[2] == "Geneva" for c in facts)
+
+
+def test_a_numbered_unit_written_in_figures_and_in_words_is_one_body(extract):
+    out = extract("In 1926 the service became the Fourth Department. The first head of the 4th Directorate "
+                  "was Pavel Orlinsky.")
+    names = {a.name for e in out.entities if e.name == "4th Directorate" for a in e.aliases}
+    assert "Fourth Directorate" in names
+
+
+def test_a_body_with_a_bracketed_word_is_no_person_with_a_nickname(extract):
+    out = extract("In 1921 it became the Second (Intelligence) Directorate of the Army Staff.")
+    assert not [e for e in out.entities if e.kind == "person"]
+
+
+def test_of_two_parsed_subjects_the_nearest_name_acts(extract):
+    out = extract("After the Marshall Plan, the introduction of a new currency and losses for the parties in "
+                  "1946, in June 1948, the Soviet Union closed road access to Berlin.")
+    assert ("Soviet Union", "other:blockade", "Berlin") in _facts(out)
+    out = extract("The United States in World War I passed the Espionage Act of 1917.")
+    assert ("United States", "other:enact", "Espionage Act of 1917") in _facts(out)
