@@ -58,3 +58,11 @@ def test_of_two_parsed_subjects_the_nearest_name_acts(extract):
     assert ("Soviet Union", "other:blockade", "Berlin") in _facts(out)
     out = extract("The United States in World War I passed the Espionage Act of 1917.")
     assert ("United States", "other:enact", "Espionage Act of 1917") in _facts(out)
+
+
+def test_a_body_written_after_its_states_adjective_keeps_that_form_as_a_name(extract):
+    out = extract("In January 1948, the U.S. State Department published a collection of documents.")
+    names = {a.name for e in out.entities if e.name == "State Department" for a in e.aliases}
+    assert "U.S. State Department" in names
+    out = extract("In 1948 the State Department published a collection of documents.")
+    assert not [a for e in out.entities for a in e.aliases if a.name.startswith("U.S.")]

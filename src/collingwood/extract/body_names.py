@@ -1,4 +1,6 @@
-"""Numbered units written two ways: 'the 4th Directorate' is 'the Fourth Directorate'.
+"""How encyclopaedias write a body's name two ways: numbered units ('the 4th Directorate' is
+'the Fourth Directorate') and a state's body with the state before it ('the U.S. State
+Department' is the State Department).
 
 Encyclopaedia articles on services and armies write a unit's ordinal in figures in one
 sentence and in words in the next ('the Fourth Department', 'the 4th Department'). Each
@@ -13,6 +15,7 @@ import functools
 import re
 
 from .. import safe_yaml
+from .demonyms import state_of_adjective
 
 _FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -50,3 +53,18 @@ def ordinal_variants(names: list[str]) -> list[tuple[str, str, str]]:
         if other and other != n:
             out.append((n, other, "spelling"))
     return out
+
+
+_STATE_BEFORE = re.compile(r"(?:^|[\s(])(?:the\s+)?([A-Z][\w.]*(?:\.[A-Z]\.?)?)\s+$")
+
+
+def state_prefixed(text: str, mentions: list[tuple[int, str]]) -> list[tuple[str, str, str]]:
+    """(name, 'U.S. State Department', 'variant') for each body mention (start, name) written
+    right after its state's adjective ('the U.S. State Department', 'the Soviet NKVD')."""
+    out = []
+    for start, name in mentions:
+        m = _STATE_BEFORE.search(text, max(0, start - 24), start)
+        if m and state_of_adjective(m.group(1)) is not None:
+            out.append((name, f"{m.group(1)} {text[start:start + len(name)] if text.startswith(name, start) else name}",
+                        "variant"))
+    return list(dict.fromkeys(out))

@@ -22,7 +22,7 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
-from .body_names import ordinal_variants
+from .body_names import ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
 from .recurring_names import every_occurrence
@@ -526,7 +526,9 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
               [n for n, e in found.entities.items() if e.kind == "person"]
     places = [n for n, e in found.entities.items() if e.kind == "place"]
     bodies = [n for n, e in found.entities.items() if e.kind == "organisation"]
-    for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies):
+    states = state_prefixed(text, [(m.start, found.entities[c.name].name) for c, m in zip(chosen, found.mentions)
+                                   if m.kind == "organisation" and m.text == c.name])
+    for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies) + states:
         found.aliases.append((first, Alias(variant, kind, None, source_id)))
     found.aliases = list({(n, a.name, a.kind): (n, a) for n, a in found.aliases}.values())
     for name, alias in found.aliases:
