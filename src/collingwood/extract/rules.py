@@ -29,6 +29,7 @@ from .event_words import event_words
 from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
 from .office_lists import office_list_claims
+from .document_items import document_item_claims
 from .memo_lines import paper_claims
 from .spouses import spouse_claims
 from .paragraphs import Paragraphs
@@ -108,6 +109,7 @@ class RulesSpacy:
         claims += publication_claims(item.text, found, item.source_id, key, times)
         claims += office_list_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
+        claims += document_item_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
                    if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.id))
