@@ -66,3 +66,20 @@ def test_a_body_written_after_its_states_adjective_keeps_that_form_as_a_name(ext
     assert "U.S. State Department" in names
     out = extract("In 1948 the State Department published a collection of documents.")
     assert not [a for e in out.entities for a in e.aliases if a.name.startswith("U.S.")]
+
+
+def test_an_attempted_act_is_the_attempt_of_its_named_actor(extract):
+    out = extract("The ministers were arrested later in 1921, following the attempted assassination of "
+                  "Pavel Orlinsky by an anarchist, Vera Hastings.")
+    assert ("Vera Hastings", "other:attempt_assassinate", "Pavel Orlinsky") in _facts(out)
+    assert not [c for c in out.claims if c.predicate == "died"]
+    out = extract("The planned assassination of Pavel Orlinsky by Vera Hastings was called off in 1921.")
+    assert not [c for c in out.claims if c.predicate.startswith("other:attempt")]
+
+
+def test_a_public_figure_named_by_surname_alone_gets_the_full_name(extract):
+    out = extract("In 1918 Fanni Kaplan shot Lenin. Stalin was angry.")
+    assert ("Vladimir Lenin", "full_name") in {(a.name, a.kind) for e in out.entities if e.name == "Lenin"
+                                               for a in e.aliases}
+    out = extract("In 1918 Walter Lenin, a clerk, met Vera Hastings. Lenin left Moscow.")
+    assert not [a for e in out.entities for a in e.aliases if a.name == "Vladimir Lenin"]

@@ -1,6 +1,7 @@
-"""How encyclopaedias write a body's name two ways: numbered units ('the 4th Directorate' is
-'the Fourth Directorate') and a state's body with the state before it ('the U.S. State
-Department' is the State Department).
+"""How encyclopaedias write a name two ways: numbered units ('the 4th Directorate' is 'the
+Fourth Directorate'), a state's body with the state before it ('the U.S. State Department'
+is the State Department), and public figures named by surname alone ('Lenin' is Vladimir
+Lenin: ``data/figures.yaml``).
 
 Encyclopaedia articles on services and armies write a unit's ordinal in figures in one
 sentence and in words in the next ('the Fourth Department', 'the 4th Department'). Each
@@ -68,3 +69,19 @@ def state_prefixed(text: str, mentions: list[tuple[int, str]]) -> list[tuple[str
             out.append((name, f"{m.group(1)} {text[start:start + len(name)] if text.startswith(name, start) else name}",
                         "variant"))
     return list(dict.fromkeys(out))
+
+
+@functools.cache
+def _figures() -> dict[str, str]:
+    return dict(safe_yaml.package_data("data/figures.yaml")["figures"])
+
+
+def known_figures(persons: list[str]) -> list[tuple[str, str, str]]:
+    """(surname, full name, 'full_name') for each person named only by a public figure's
+    surname in a document that names nobody else with that surname."""
+    out = []
+    for n in dict.fromkeys(persons):
+        full = _figures().get(n)
+        if full and not any(p != n and p.split()[-1] == n for p in persons):
+            out.append((n, full, "full_name"))
+    return out

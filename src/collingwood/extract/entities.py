@@ -22,7 +22,7 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
-from .body_names import ordinal_variants, state_prefixed
+from .body_names import known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
 from .recurring_names import every_occurrence
@@ -528,7 +528,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     bodies = [n for n, e in found.entities.items() if e.kind == "organisation"]
     states = state_prefixed(text, [(m.start, found.entities[c.name].name) for c, m in zip(chosen, found.mentions)
                                    if m.kind == "organisation" and m.text == c.name])
-    for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies) + states:
+    for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies) + states \
+            + known_figures([n for n, e in found.entities.items() if e.kind == "person"]):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))
     found.aliases = list({(n, a.name, a.kind): (n, a) for n, a in found.aliases}.values())
     for name, alias in found.aliases:

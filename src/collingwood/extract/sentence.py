@@ -9,6 +9,7 @@ claim found twice (the same id) is kept once.
 from __future__ import annotations
 
 from ..model import Claim
+from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
 from .events import open_claims
 from .nominals import nominal_claims, nominal_table
@@ -34,7 +35,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
-            made = made + work_claims(reader, tok)
+            made = made + work_claims(reader, tok) + attempt_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:
