@@ -83,3 +83,18 @@ def test_a_public_figure_named_by_surname_alone_gets_the_full_name(extract):
                                                for a in e.aliases}
     out = extract("In 1918 Walter Lenin, a clerk, met Vera Hastings. Lenin left Moscow.")
     assert not [a for e in out.entities for a in e.aliases if a.name == "Vladimir Lenin"]
+
+
+def test_a_letter_of_defection_or_resignation_is_the_act_without_an_object(extract):
+    facts = _facts(extract("-   Pavel Orlinsky, a defector who sent a letter of defection to Stalin in July 1937."))
+    assert ("Pavel Orlinsky", "defected_to", None) in facts
+    facts = _facts(extract("In May 1951 Walter Hastings sent a letter of resignation to the Cabinet."))
+    assert ("Walter Hastings", "resigned", None) in facts
+    facts = _facts(extract("In May 1951 Walter Hastings sent a letter of thanks to the Cabinet."))
+    assert not [f for f in facts if f[1] in ("resigned", "defected_to")]
+
+
+def test_a_passive_whose_patient_is_not_named_gives_its_agent_no_claim(extract):
+    out = extract("In June 1942 eight saboteurs landed. Two weeks later, all were arrested by the FBI. "
+                  "In 1948, they were released by President Walter Hastings.")
+    assert not [c for c in out.claims if c.subject in ("FBI", "Walter Hastings")]

@@ -19,6 +19,7 @@ from .. import safe_yaml
 class Sense:
     act: str                  # the open label's verb part, or a schema predicate's name
     prep: str | None          # the preposition whose object is the claim's object
+    alone: bool = False       # the act has no object ('sent a letter of defection')
 
 
 def _words(value) -> frozenset[str]:
@@ -30,7 +31,7 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k != "act" and k != "prep" else v) for k, v in r.items()} for r in rows)
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone") else v) for k, v in r.items()} for r in rows)
 
 
 def _complements(verb) -> set[str]:
@@ -46,7 +47,10 @@ def _complements(verb) -> set[str]:
 
 def sense_of(verb, name: str) -> Sense | None:
     """The entry the verb (lemma with particle: `name`) matches, or None."""
-    dobjs = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    dobjs = {c.lemma_.lower() for c in objects}
+    of = {p.lemma_.lower() for c in objects for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+          for p in g.children if p.dep_ == "pobj"}
     preps = {c.lower_: {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
              for c in verb.children if c.dep_ in ("prep", "dative")}
     done = None
@@ -57,9 +61,11 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("prep") and (row["prep"] not in preps or (row.get("heads") and not row["heads"] & preps[row["prep"]])):
             continue
+        if row.get("of") and not row["of"] & of:
+            continue
         if row.get("complement") and not row["complement"] & (done := done or _complements(verb)):
             continue
-        return Sense(row["act"], row.get("prep"))
+        return Sense(row["act"], row.get("prep"), bool(row.get("alone")))
     return None
 
 

@@ -117,9 +117,13 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     subject, obj = (agent, patient) if agent is not None else (patient, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
-    if obj is None and sense is not None:
+    if agent is not None and patient is None and gtok.pos_ in ("PRON", "DET", "NUM"):
+        return []                   # 'all were arrested by the FBI': who was acted on is not named here
+    if sense is not None and sense.alone:
+        obj = None                  # 'sent a letter of defection to Stalin': the act has no object
+    if obj is None and sense is not None and not sense.alone:
         obj = _sense_object(reader, verb, sense, {subject.name})
-    if obj is None and (sense is None or sense.prep is None):
+    if obj is None and (sense is None or (sense.prep is None and not sense.alone)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
