@@ -555,6 +555,8 @@ class SentenceReader:
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words()["raising_verbs"]:
+            return self.time_of(verb.head)      # '[in 1926] ... seems to have been placed under'
         if verb.dep_ == "conj" and not _moves_on(verb):
             head_time = self.time_of(verb.head)
             first = min((i for i, s in by_token.items() if s is head_time), default=None)

@@ -73,7 +73,32 @@ def quoted_blocks(text: str, found) -> list[tuple[int, int, str]]:
         name = _named_before(text, line, m.start(), found)
         if name and hi > lo:
             out.append((lo, hi, name))
-    return sorted(out)
+    return sorted(out + _indented_quotes(text, found))
+
+
+def _indented_quotes(text: str, found) -> list[tuple[int, int, str]]:
+    """(start, end, author) of each indented block quotation whose introducing line ends
+    '<person> writes:' (verbs: ``quoted_blocks.block_verbs``); the block runs over the
+    indented paragraphs that follow."""
+    verbs = "|".join(words()["quoted_blocks"]["block_verbs"])
+    intro = re.compile(rf"(?m)\b(?:{verbs})[ \t]*:[ \t]*$")
+    persons = [mn for mn in found.mentions if mn.kind == "person"]
+    out = []
+    for m in intro.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        who = [mn for mn in persons if line <= mn.start < m.start()]
+        if not who:
+            continue
+        lo = hi = text.find("\n", m.end())
+        while hi >= 0:
+            nxt = re.match(r"(?:[ \t]*\n)*((?:  |[ \t]*>)[^\n]*)", text[hi + 1:])
+            if nxt is None or not nxt.group(1).strip(" \t>"):
+                break
+            hi = hi + 1 + nxt.end(1)
+        if hi > lo >= 0:
+            names = {e.id: e.name for e in getattr(found, "entities", {}).values()}
+            out.append((lo + 1, hi, names.get(who[-1].entity_id, who[-1].text)))
+    return out
 
 
 def _named_before(text: str, lo: int, hi: int, found) -> str | None:
