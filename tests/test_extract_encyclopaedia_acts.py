@@ -98,3 +98,19 @@ def test_a_passive_whose_patient_is_not_named_gives_its_agent_no_claim(extract):
     out = extract("In June 1942 eight saboteurs landed. Two weeks later, all were arrested by the FBI. "
                   "In 1948, they were released by President Walter Hastings.")
     assert not [c for c in out.claims if c.subject in ("FBI", "Walter Hastings")]
+
+
+BLOCK = ("The Survey Office was founded in 1919. In his history of the office, Walter Hastings writes:\n\n"
+         "  In July 1920, the office was made a department of the ministry. As a result of the reform "
+         "[in 1926], the Survey Office seems to have been placed under the control of the State Planning "
+         "Council.\n\n"
+         "The Survey Office was dissolved in 1931.\n")
+
+
+def test_an_indented_block_quotation_is_its_introducers_words(extract):
+    out = extract(BLOCK)
+    inside = [c for c in out.claims if "placed" in c.quote]
+    assert [(c.subject, c.predicate, c.object, c.time.render(), c.asserted_by) for c in inside] == [
+        ("Survey Office", "other:subordinate_to", "State Planning Council", "1926", "Walter Hastings")]
+    after = [c for c in out.claims if "dissolved" in c.quote]
+    assert after and all(c.asserted_by is None for c in after)
