@@ -114,3 +114,17 @@ def test_an_indented_block_quotation_is_its_introducers_words(extract):
         ("Survey Office", "other:subordinate_to", "State Planning Council", "1926", "Walter Hastings")]
     after = [c for c in out.claims if "dissolved" in c.quote]
     assert after and all(c.asserted_by is None for c in after)
+
+
+def test_a_body_that_became_a_named_body_was_renamed(extract):
+    out = extract("The Survey Office (SO) was formed in 1918. As part of a reform of the ministry, sometime in "
+                  "1925 or 1926 the Survey Office became the Second (Statistical) Directorate of the Army Staff, "
+                  "and was thereafter known simply as the Second Directorate.")
+    renamed = [(c.subject, c.object, c.time.render()) for c in out.claims if c.predicate == "renamed_to"]
+    assert ("Survey Office", "Second (Statistical) Directorate of the Army Staff", "1925–1926") in renamed
+
+
+def test_becoming_a_post_is_no_renaming(extract):
+    out = extract("The Survey Office was formed in 1918. In 1926 the Survey Office became the President of "
+                  "the Republic's favourite. In 1950 Walter Hastings became the President of the Republic.")
+    assert not [c for c in out.claims if c.predicate == "renamed_to"]

@@ -98,7 +98,7 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
         return False
     if len(sent) > LONG_TOKENS and sum(t.text == "," for t in sent) * 6 > len(sent):
         return False
-    if dated and any(t.idx in found.at or t.lower_ in THIRD_PERSON for t in sent):
+    if dated and any(t.idx in found.at or t.lower_ in THIRD_PERSON or t.lower_ == "its" for t in sent):
         return True
     forms = trigger_forms()
     if not any(t.lower_ in forms for t in sent):

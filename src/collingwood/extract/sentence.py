@@ -15,6 +15,7 @@ from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
+from .renames import rename_claims
 from .works import work_claims
 
 
@@ -29,7 +30,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in table:
             made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
-            made = open_claims(reader, tok)
+            made = rename_claims(reader, tok) or open_claims(reader, tok)
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
