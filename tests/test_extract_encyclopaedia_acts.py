@@ -128,3 +128,15 @@ def test_becoming_a_post_is_no_renaming(extract):
     out = extract("The Survey Office was formed in 1918. In 1926 the Survey Office became the President of "
                   "the Republic's favourite. In 1950 Walter Hastings became the President of the Republic.")
     assert not [c for c in out.claims if c.predicate == "renamed_to"]
+
+
+def test_a_bare_head_post_is_of_the_body_just_named(extract):
+    out = extract("In early 1919, the military control and the military section of the Cheka were merged into "
+                  "one body, the Special Section of the Republic. Mikhail Kedrov was appointed as head.")
+    assert ("Mikhail Kedrov", "appointed", "Special Section of the Republic") in _facts(out)
+    assert "Special Section of the Republic" in {e.name for e in out.entities if e.kind == "organisation"}
+
+
+def test_a_line_in_capitals_names_no_body_by_its_capitals(extract):
+    out = extract("SUBJECT: THE SPECIAL SECTION OF THE REPUBLIC\n\nThe file was opened in 1964.")
+    assert "SPECIAL SECTION OF THE REPUBLIC" not in {e.name for e in out.entities}

@@ -1,4 +1,5 @@
-"""How encyclopaedias write a name two ways: numbered units ('the 4th Directorate' is 'the
+"""How encyclopaedias name bodies the statistical NER misses ('merged into one body, the
+Special Section of the Republic'), and how they write a name two ways: numbered units ('the 4th Directorate' is 'the
 Fourth Directorate'), a state's body with the state before it ('the U.S. State Department'
 is the State Department), and public figures named by surname alone ('Lenin' is Vladimir
 Lenin: ``data/figures.yaml``).
@@ -16,6 +17,7 @@ import functools
 import re
 
 from .. import safe_yaml
+from .candidates import Cand
 from .demonyms import state_of_adjective
 
 _FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
@@ -84,4 +86,33 @@ def known_figures(persons: list[str]) -> list[tuple[str, str, str]]:
         full = _figures().get(n)
         if full and not any(p != n and p.split()[-1] == n for p in persons):
             out.append((n, full, "full_name"))
+    return out
+
+
+_CAP = r"[A-Z][\w'’-]*"
+
+
+@functools.cache
+def _named_body() -> re.Pattern:
+    """'the Special Section of the Republic', 'the Central Control Commission': after 'the',
+    capitalised words ending in a body's head word, with an 'of'/'for' tail of capitalised words."""
+    g = safe_yaml.package_data("data/gazetteer.yaml")
+    heads = "|".join(sorted(set(g["organisation_heads"]), key=len, reverse=True))
+    return re.compile(rf"(?<=\bthe )((?:{_CAP}[ \t]+){{1,4}}(?:{heads})\b"
+                      rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)")
+
+
+def capitalised_bodies(text: str, taken: list[Cand]) -> list[Cand]:
+    """Organisation candidates (rank 0) for the bodies named in capitals that no other
+    candidate covers. A line in capitals (a cable, a header) names nothing this way."""
+    spans = sorted((c.start, c.end) for c in taken)
+    out = []
+    for m in _named_body().finditer(text):
+        lo, hi = m.span(1)
+        line = text[text.rfind("\n", 0, lo) + 1:lo]
+        if m.group(1).isupper() or (line.strip() and line.isupper()):
+            continue
+        if any(a < hi and lo < b for a, b in spans):
+            continue
+        out.append(Cand(lo, hi, "organisation", " ".join(m.group(1).split()), 0))
     return out

@@ -47,3 +47,8 @@ class Definites:
             if head in heads:
                 return name
         return None
+
+    def nearest(self, offset: int, reach: int) -> str | None:
+        """The name of the body named last before `offset`, no more than `reach` characters back."""
+        i = bisect.bisect_left(self._starts, offset)
+        return self._heads[i - 1][0] if i > 0 and offset - self._starts[i - 1] <= reach else None

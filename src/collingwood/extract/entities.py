@@ -22,7 +22,7 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
-from .body_names import known_figures, ordinal_variants, state_prefixed
+from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
 from .recurring_names import every_occurrence
@@ -500,6 +500,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     each mention's text is taken from it."""
     text = doc.text
     chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    chosen = _choose(chosen + capitalised_bodies(text, chosen))
     chosen = _choose(chosen + every_occurrence(text, chosen))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)

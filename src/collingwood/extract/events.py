@@ -138,6 +138,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if v.dropped:
         return []
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
+    if p is not None and obj is None and p.object == "organisation":
+        obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
     idiom = _idiom(verb)
     if idiom is not None:
         p, obj = idiom, None
@@ -145,6 +147,23 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+
+
+BARE_POST_REACH = 250      # characters back: the body named in this sentence or the one before
+
+
+def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
+    """'... merged into one body, the Special Section of the Republic. Kedrov was appointed as
+    head.': a head's post named bare ('as head', no 'of', no possessor) is the post of the body
+    named last, within the sentence before."""
+    heads = encyclopaedia_words()["office_heads"]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in (g for g in c.children if g.dep_ == "pobj"):
+                if p.lemma_.lower() in heads and not any(g.dep_ in ("prep", "poss", "compound") for g in p.children):
+                    name = reader.ctx.definites.nearest(reader.offset + verb.idx, BARE_POST_REACH)
+                    return Arg(name, "organisation", 0.2, p) if name else None
+    return None
 
 
 def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | None:
