@@ -140,3 +140,11 @@ def test_a_bare_head_post_is_of_the_body_just_named(extract):
 def test_a_line_in_capitals_names_no_body_by_its_capitals(extract):
     out = extract("SUBJECT: THE SPECIAL SECTION OF THE REPUBLIC\n\nThe file was opened in 1964.")
     assert "SPECIAL SECTION OF THE REPUBLIC" not in {e.name for e in out.entities}
+
+
+def test_a_law_used_against_a_person_is_a_prosecution_under_it(extract):
+    out = extract("The United States passed the Sedition Act in 1918. In 1919 the Sedition Act was used against "
+                  "the socialist politician Eugene V. Debs.")
+    assert ("Eugene V. Debs", "other:prosecute_under", "Sedition Act") in _facts(out)
+    out = extract("In 1919 the army was used against the strikers of Walter Hastings.")
+    assert not [c for c in out.claims if c.predicate == "other:prosecute_under"]

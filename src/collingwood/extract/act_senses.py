@@ -20,6 +20,7 @@ class Sense:
     act: str                  # the open label's verb part, or a schema predicate's name
     prep: str | None          # the preposition whose object is the claim's object
     alone: bool = False       # the act has no object ('sent a letter of defection')
+    swap: bool = False        # the preposition's object is the act's subject ('used against X')
 
 
 def _words(value) -> frozenset[str]:
@@ -31,7 +32,7 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone") else v) for k, v in r.items()} for r in rows)
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()} for r in rows)
 
 
 def _complements(verb) -> set[str]:
@@ -65,7 +66,7 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("complement") and not row["complement"] & (done := done or _complements(verb)):
             continue
-        return Sense(row["act"], row.get("prep"), bool(row.get("alone")))
+        return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")))
     return None
 
 
@@ -78,6 +79,7 @@ def sense_objects(verb, sense: Sense) -> list:
         if sense.prep and c.dep_ in ("prep", "dative") and c.lower_ == sense.prep:
             for p in (g for g in c.children if g.dep_ == "pobj"):
                 out.append(p)
+                out += [g for g in p.children if g.dep_ == "appos"]     # 'the politician X'
                 out += [g for g in p.children if g.dep_ in ("compound", "amod") and g.i < p.i]
                 out += [h for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
                         for h in g.children if h.dep_ == "pobj"]
@@ -87,3 +89,21 @@ def sense_objects(verb, sense: Sense) -> list:
                 out += [p for g in h.children if g.dep_ == "prep" and g.lower_ in ("to", "of", "over")
                         for p in g.children if p.dep_ == "pobj"]
     return out
+
+
+def written_name(tok) -> str | None:
+    """The name a capitalised noun phrase spells where no entity was found for it ('the
+    Espionage Act of 1917'): its compounds, its head and a year after 'of'; None unless
+    every word of it is capitalised."""
+    if tok.pos_ != "PROPN":
+        return None
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+    if words[0].i + len(words) - 1 != tok.i or not all(w.text[:1].isupper() for w in words):
+        return None
+    name = tok.doc[words[0].i:tok.i + 1].text
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            year = [g for g in c.children if g.dep_ == "pobj" and g.like_num and len(g.text) == 4]
+            if year:
+                name += f" of {year[0].text}"
+    return name

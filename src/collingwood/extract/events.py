@@ -16,7 +16,7 @@ prepositions an object may come through are data: ``data/events.yaml``.
 from __future__ import annotations
 
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
-from .act_senses import sense_of, sense_objects
+from .act_senses import sense_of, sense_objects, written_name
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
@@ -115,15 +115,20 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     agent = _agent(reader, verb) if participle or _passive(verb) else None
     patient = reader.arg(gtok, "object" if agent is not None else "subject")   # "The _Red Terror_, implemented by"
     subject, obj = (agent, patient) if agent is not None else (patient, None)
+    if sense is not None and sense.swap and patient is None and (law := written_name(gtok)):
+        patient = Arg(law, "thing", 0.1, gtok)
+    if sense is not None and sense.swap and patient is not None:   # 'the Act was used against X':
+        target = _sense_object(reader, verb, sense, {patient.name})  # X was prosecuted under it
+        subject, obj = (target, patient) if target is not None else (None, None)
     if subject is None or subject.kind not in _ACTORS:
         return []
     if agent is not None and patient is None and gtok.pos_ in ("PRON", "DET", "NUM"):
         return []                   # 'all were arrested by the FBI': who was acted on is not named here
     if sense is not None and sense.alone:
         obj = None                  # 'sent a letter of defection to Stalin': the act has no object
-    if obj is None and sense is not None and not sense.alone:
+    if obj is None and sense is not None and not sense.alone and not sense.swap:
         obj = _sense_object(reader, verb, sense, {subject.name})
-    if obj is None and (sense is None or (sense.prep is None and not sense.alone)):
+    if obj is None and (sense is None or (sense.prep is None and not sense.alone and not sense.swap)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
