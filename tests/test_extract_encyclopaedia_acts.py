@@ -148,3 +148,9 @@ def test_a_law_used_against_a_person_is_a_prosecution_under_it(extract):
     assert ("Eugene V. Debs", "other:prosecute_under", "Sedition Act") in _facts(out)
     out = extract("In 1919 the army was used against the strikers of Walter Hastings.")
     assert not [c for c in out.claims if c.predicate == "other:prosecute_under"]
+
+
+def test_a_bare_post_after_an_unnamed_body_is_of_no_named_body(extract):
+    out = extract("In 1917 the question was put to the Central Council. The council decided that a special "
+                  "commission was needed. Mikhail Kedrov was appointed as head.")
+    assert not [c for c in out.claims if c.predicate == "appointed" and c.object]

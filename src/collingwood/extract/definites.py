@@ -25,6 +25,7 @@ class Definites:
     def __init__(self, found):
         ents = {e.id: e for e in found.entities.values()}
         self._starts: list[int] = []
+        self._ends: list[int] = []
         self._heads: list[tuple[str, frozenset[str]]] = []
         for m in sorted(found.mentions, key=lambda m: m.start):
             e = ents.get(m.entity_id)
@@ -36,6 +37,7 @@ class Definites:
             heads = frozenset(" ".join(n.lower().split()[-k:]) for n in names for k in (1, 2, 3)
                               if len(n.split()) >= k)
             self._starts.append(m.start)
+            self._ends.append(m.end)
             self._heads.append((e.name, heads))
 
     def before(self, offset: int, head: str) -> str | None:
@@ -48,7 +50,8 @@ class Definites:
                 return name
         return None
 
-    def nearest(self, offset: int, reach: int) -> str | None:
-        """The name of the body named last before `offset`, no more than `reach` characters back."""
+    def nearest(self, offset: int, reach: int) -> tuple[str, int] | None:
+        """(name, end) of the body named last before `offset`, no more than `reach` characters back."""
         i = bisect.bisect_left(self._starts, offset)
-        return self._heads[i - 1][0] if i > 0 and offset - self._starts[i - 1] <= reach else None
+        return (self._heads[i - 1][0], self._ends[i - 1]) if i > 0 and offset - self._starts[i - 1] <= reach \
+            else None

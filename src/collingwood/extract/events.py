@@ -15,6 +15,9 @@ prepositions an object may come through are data: ``data/events.yaml``.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .act_senses import sense_of, sense_objects, written_name
 from .attribution import voice, words
@@ -166,9 +169,17 @@ def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
         if c.dep_ == "prep" and c.lower_ == "as":
             for p in (g for g in c.children if g.dep_ == "pobj"):
                 if p.lemma_.lower() in heads and not any(g.dep_ in ("prep", "poss", "compound") for g in p.children):
-                    name = reader.ctx.definites.nearest(reader.offset + verb.idx, BARE_POST_REACH)
-                    return Arg(name, "organisation", 0.2, p) if name else None
+                    at = reader.offset + verb.idx
+                    last = reader.ctx.definites.nearest(at, BARE_POST_REACH)
+                    if last is None or _body_word().search(reader.ctx.text, last[1], at):
+                        return None     # 'a special commission was needed. X was appointed as Director':
+                    return Arg(last[0], "organisation", 0.2, p)    # the unnamed body is the nearer
     return None
+
+
+@functools.cache
+def _body_word() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(sorted(encyclopaedia_words()['body_words']))})s?\b")
 
 
 def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | None:
