@@ -154,3 +154,12 @@ def test_a_bare_post_after_an_unnamed_body_is_of_no_named_body(extract):
     out = extract("In 1917 the question was put to the Central Council. The council decided that a special "
                   "commission was needed. Mikhail Kedrov was appointed as head.")
     assert not [c for c in out.claims if c.predicate == "appointed" and c.object]
+
+
+def test_joining_others_to_form_a_body_founds_it(extract):
+    out = extract("The United States joined Britain, France, Canada and the Netherlands in 1949 to form the "
+                  "North Atlantic Treaty Organization (NATO).")
+    assert ("NATO", "founded_by", "United States") in {(c.subject, c.predicate, c.object) for c in out.claims}
+    assert [c.time.render() for c in out.claims if c.predicate == "founded_by"] == ["1949"]
+    out = extract("In 1950 Walter Hastings travelled to Zenda to form a new party.")
+    assert not [c for c in out.claims if c.predicate == "founded_by"]

@@ -31,6 +31,15 @@ def words() -> dict:
     return data
 
 
+def result_infinitive(tok) -> bool:
+    """'joined Britain and France in 1949 to form NATO': an infinitive of founding after a
+    verb of joining forces tells the result, not an aim (``reporting.yaml``: joining_verbs)."""
+    w = words()
+    return tok.dep_ == "advcl" and tok.head.lemma_.lower() in w["joining_verbs"] \
+        and tok.lemma_.lower() in w["result_infinitives"] and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                                  for c in tok.children)
+
+
 @dataclass
 class Voice:
     asserted_by: str | None = None
@@ -213,7 +222,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
                 and not (head.lower_ == "on" and (head.i == 0 or head.nbor(-1).is_punct)):
             # 'focused on capturing' is an aim; 'On arriving in London, he ...' is a fact
             v.dropped = v.dropped or f"aim after '{head.text}'"
-        if dep != "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if dep != "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+                and not result_infinitive(tok):
             v.dropped = v.dropped or "infinitive of purpose or plan"  # 'to secure', 'for X to invade'
         shared = dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if dep in ("ccomp", "xcomp", "advcl") or shared:   # 'may have met X and recruited Y'

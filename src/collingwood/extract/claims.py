@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
-from .attribution import UNRESOLVED, voice, words
+from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .definites import Definites
 from .periods import period, the_war, war_word
 from .entities import Found, titles
@@ -513,6 +513,9 @@ class SentenceReader:
                 t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.1, True) if found and not found[2] else None
+        if result_infinitive(verb):             # 'X joined Y in 1949 to form NATO': X formed it
+            found = self.grammatical_subject(head)
+            return (found[0], found[1] + 0.1, False) if found else None
         if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
@@ -557,6 +560,8 @@ class SentenceReader:
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words()["raising_verbs"]:
             return self.time_of(verb.head)      # '[in 1926] ... seems to have been placed under'
+        if result_infinitive(verb):             # 'joined A, B and C in 1949 to form NATO'
+            return self.time_of(verb.head) or self.sentence_time(verb.head)
         if verb.dep_ == "conj" and not _moves_on(verb):
             head_time = self.time_of(verb.head)
             first = min((i for i, s in by_token.items() if s is head_time), default=None)
