@@ -163,3 +163,9 @@ def test_joining_others_to_form_a_body_founds_it(extract):
     assert [c.time.render() for c in out.claims if c.predicate == "founded_by"] == ["1949"]
     out = extract("In 1950 Walter Hastings travelled to Zenda to form a new party.")
     assert not [c for c in out.claims if c.predicate == "founded_by"]
+
+
+def test_a_title_beside_a_subject_is_no_actor(extract):
+    out = extract("The 1960s TV series _Get Smart_ portrays an inept spy, while the 1985 movie _Spies Like Us_ "
+                  "depicts a pair of none-too-bright men.")
+    assert not [c for c in out.claims if c.subject == "Smart"]

@@ -488,12 +488,10 @@ class SentenceReader:
     def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
         """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-        if len(subjects) > 1:   # 'After the Marshall Plan, ..., the Soviet Union cut off': the nearest name
-            def within_other(c) -> bool:     # 'The United States in World War I passed': 'I' is no subject
-                m = self.ctx.found.mention_at(self.offset + c.idx)
-                return any(self.ctx.found.mention_at(self.offset + t.idx) is m
-                           for d in subjects if d.i != c.i for t in d.subtree)
-            named = [c for c in subjects if c.i < verb.i and self.named(c) is not None and not within_other(c)]
+        if len(subjects) > 1 and any(c.dep_ == "mark" and c.i < subjects[0].i for c in verb.children):
+            # 'After the Marshall Plan, ..., the Soviet Union cut off': the parser took the
+            # introductory phrase's noun for a subject; the nearest name is the verb's
+            named = [c for c in subjects if c.i < verb.i and self.named(c) is not None]
             subjects = [max(named, key=lambda c: c.i)] if named else subjects
         if subjects:
             return subjects[0], 0.0, False
