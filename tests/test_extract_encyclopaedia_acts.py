@@ -169,3 +169,11 @@ def test_a_title_beside_a_subject_is_no_actor(extract):
     out = extract("The 1960s TV series _Get Smart_ portrays an inept spy, while the 1985 movie _Spies Like Us_ "
                   "depicts a pair of none-too-bright men.")
     assert not [c for c in out.claims if c.subject == "Smart"]
+
+
+def test_handing_papers_to_a_services_officer_passes_information_to_the_service(extract):
+    out = extract("In 1985, when Aldrich Ames handed a stack of dossiers of CIA agents in the Eastern Bloc to his "
+                  "KGB-officer handler, the KGB rolled up several networks.")
+    assert ("Aldrich Ames", "passed_information_to", "KGB") in _facts(out)
+    out = extract("In 1985 Aldrich Ames handed a bunch of flowers to his wife.")
+    assert not [c for c in out.claims if c.predicate == "passed_information_to"]

@@ -58,7 +58,7 @@ def sense_of(verb, name: str) -> Sense | None:
     for row in _table():
         if name not in row["verb"]:
             continue
-        if row.get("object") and not row["object"] & dobjs:
+        if row.get("object") and not row["object"] & (dobjs | of):    # 'a stack of dossiers'
             continue
         if row.get("prep") and (row["prep"] not in preps or (row.get("heads") and not row["heads"] & preps[row["prep"]])):
             continue
@@ -80,7 +80,9 @@ def sense_objects(verb, sense: Sense) -> list:
             for p in (g for g in c.children if g.dep_ == "pobj"):
                 out.append(p)
                 out += [g for g in p.children if g.dep_ == "appos"]     # 'the politician X'
-                out += [g for g in p.children if g.dep_ in ("compound", "amod") and g.i < p.i]
+                mods = [g for g in p.children if g.dep_ in ("compound", "amod", "nmod") and g.i < p.i]
+                out += mods + [h for g in mods for h in g.children   # 'his KGB-officer handler'
+                               if h.dep_ in ("compound", "amod", "nmod") and h.i < g.i]
                 out += [h for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
                         for h in g.children if h.dep_ == "pobj"]
         if c.dep_ in ("dobj", "prep") and not sense.prep:
