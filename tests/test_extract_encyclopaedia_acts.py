@@ -177,3 +177,15 @@ def test_handing_papers_to_a_services_officer_passes_information_to_the_service(
     assert ("Aldrich Ames", "passed_information_to", "KGB") in _facts(out)
     out = extract("In 1985 Aldrich Ames handed a bunch of flowers to his wife.")
     assert not [c for c in out.claims if c.predicate == "passed_information_to"]
+
+
+def test_announcing_a_program_called_x_announces_x():
+    from collingwood.extract import extract_text
+    from shared_data import DATA, need
+
+    text = need(DATA / "wikipedia" / "Cold_War_1947-1953.md").read_text(encoding="utf-8")
+    out = extract_text(text)
+    lo = text.index("In a June 5, 1947 speech")
+    got = [(c.subject, c.object, c.time.render()) for c in out.claims
+           if c.predicate == "other:announce" and lo <= c.start < lo + 400]
+    assert got == [("George Marshall", "Marshall Plan", "5 Jun 1947")]

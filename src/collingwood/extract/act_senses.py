@@ -35,6 +35,9 @@ def _table() -> tuple[dict, ...]:
     return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()} for r in rows)
 
 
+_NAMING = {"call", "name", "dub", "title", "style", "term"}
+
+
 def _complements(verb) -> set[str]:
     """Adjectives completing the verb: 'as unlawful', 'declared it unconstitutional'."""
     out = set()
@@ -87,7 +90,9 @@ def sense_objects(verb, sense: Sense) -> list:
                         for h in g.children if h.dep_ == "pobj"]
         if c.dep_ in ("dobj", "prep") and not sense.prep:
             heads = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
-            for h in heads:
+            for h in heads:                  # 'a program ..., called the Marshall Plan'
+                out += [n for a in h.children if a.dep_ == "acl" and a.lemma_.lower() in _NAMING
+                        for n in a.children if n.dep_ in ("oprd", "attr")]
                 out += [p for g in h.children if g.dep_ == "prep" and g.lower_ in ("to", "of", "over")
                         for p in g.children if p.dep_ == "pobj"]
     return out
