@@ -365,6 +365,9 @@ def _initials(names: set[str]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in not_surnames()}
 
 
+_OCR_WORD = re.compile(r"[A-Z][a-z]+[._][a-zA-Z]{2,}")     # 'Be.mont', 'Be_mont': a letter read as a mark
+
+
 def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], index: dict[str, set[str]],
                    titles: frozenset[str]) -> dict[str, tuple[str, str | None]]:
     """People a document names only by surname, after a title (the speakers of a
@@ -377,7 +380,8 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
     prev = ""
     for idx, word in tokens:
         last, prev = prev, word
-        if not word[:1].isupper() or not word.isalpha() or len(word) < 3 or word in titles:
+        if not word[:1].isupper() or not (word.isalpha() or last in titles and _OCR_WORD.fullmatch(word)) \
+                or len(word) < 3 or word in titles:
             continue
         c = covering.get(idx)
         titled = last in titles and (c is None or c.kind == "person")
@@ -400,10 +404,11 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
         out[key] = (normal_case(name) if name.isupper() else name, None)
         if key not in titled_keys:               # only a title makes a word a misread surname
             continue
-        commoner = [max(forms[k], key=forms[k].get) for k in ranked[:i] if k in titled_keys]
+        # the commoner names as already read: 'Betmont' read as Belmont is no rival of Belmont
+        commoner = list(dict.fromkeys(out[k][0] for k in ranked[:i] if k in titled_keys))
         guess = ocr_match(name, commoner) if commoner else None
         if guess is not None:
-            out[key] = out[fold(guess)][0], variant_kind(name, guess) or "spelling"
+            out[key] = guess, variant_kind(name, guess) or "spelling"
     return out
 
 

@@ -81,7 +81,7 @@ def _named_before(text: str, lo: int, hi: int, found) -> str | None:
     named in X, else X's run of capitalised words ('HUMAN EVENTS')."""
     names = [mn for mn in found.mentions if lo <= mn.start < hi and mn.kind == "organisation"]
     if names:
-        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        e = _entity(found, names[-1].entity_id)
         return names[-1].text if e is None else e.name
     run = re.search(r"((?:[A-Z][\w'’&.-]*[ \t]+)*[A-Z][\w'’&.-]*)[ \t]*$", text[lo:hi])
     words_ = run.group(1).split() if run else []
@@ -109,12 +109,17 @@ def _publication(text: str, m, found) -> str | None:
     names = [mn for mn in found.mentions if m.start("rest") <= mn.start < m.end("rest")
              and mn.kind == "organisation"]
     if names:
-        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        e = _entity(found, names[-1].entity_id)
         return names[-1].text if e is None else e.name
     quoted = re.findall(r"[\"“']([^\"”']{3,60})[\"”']", m["rest"])
     if quoted:
         return quoted[-1].strip(" :")
     return None
+
+
+def _entity(found, entity_id: str):
+    """The entity of a mention (`Found.entities` is keyed by name, a mention holds the id)."""
+    return next((e for e in getattr(found, "entities", {}).values() if e.id == entity_id), None)
 
 
 @functools.cache
@@ -133,7 +138,7 @@ def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
     out = []
     for m in _label_pattern().finditer(text):
         inside = mentions[bisect.bisect_left(at, m.start("label")):bisect.bisect_left(at, m.end("label"))]
-        e = found.entities.get(inside[-1].entity_id) if inside else None
+        e = _entity(found, inside[-1].entity_id) if inside else None
         out.append((m.start("label"), e.name if e is not None else inside[-1].text if inside else None))
     return out if len(out) >= 3 else []
 
