@@ -717,7 +717,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         return []
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = [_included(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
@@ -730,7 +730,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     v = None
     out = []
     for p in preds:
-        via_prep = reader.prep_objects(verb, p.preps)
+        via_prep = _without_containers(reader, reader.prep_objects(verb, p.preps))
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
             patient = [t for t in patient if unqualified(reader, t)]
@@ -762,6 +762,37 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _without_containers(reader: SentenceReader, objects: list) -> list:
+    """'lived in Minsk in the Soviet Union', 'died in Dallas, Texas': a place named right
+    after another place, through the same preposition, is where the first one lies, not a
+    second place of the act."""
+    out = []
+    for o in objects:
+        prev = out[-1] if out else None
+        if prev is not None and o.head.dep_ == "prep" and o.head.i == prev.right_edge.i + 1 \
+                and o.head.lower_ == prev.head.lower_ and _is_place(reader, prev) and _is_place(reader, o):
+            continue
+        out.append(o)
+    return out
+
+
+def _is_place(reader: SentenceReader, tok) -> bool:
+    a = reader.named(tok)
+    return a is not None and a.kind == "place"
+
+
+_ANYONE = {"anybody", "anyone", "nobody", "everybody", "everyone", "someone", "somebody"}
+
+
+def _included(tok):
+    """'contacted by anybody, including the Warren Commission': the one named among
+    'anybody' is the agent the clause speaks of (its polarity holds for it too)."""
+    if tok.lower_ not in _ANYONE:
+        return tok
+    named = [g for c in tok.children if c.lower_ in ("including", "like") for g in c.children if g.dep_ == "pobj"]
+    return named[0] if len(named) == 1 else tok
 
 
 def _for_employer(p: Predicate, b: Arg | None) -> Predicate:

@@ -478,6 +478,29 @@ def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+_LEFT_OF_BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*[ \t]+){1,3})(?:for|of|on)[ \t]+$")
+
+
+def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'the Fair Play for Cuba Committee': the statistical NER often keeps only the words after
+    the connector ('Cuba Committee'). A body it names with a body's head word takes in the
+    capitalised words and the connector right before it on the same line, when no other
+    mention holds them and they are no sentence's first words."""
+    heads = _body_heads()
+    taken = sorted((c.start, c.end) for c in cands)
+    out = []
+    for c in cands:
+        if c.rank == 0 and c.kind == "organisation" and c.name.split()[-1] in heads:
+            m = _LEFT_OF_BODY.search(text, max(0, c.start - 60), c.start)
+            lo = m.start(1) if m else -1
+            before = text[max(0, lo - 2):lo].strip()
+            if m and not any(a < c.start and b > lo for a, b in taken) and before not in ("", ".") \
+                    and not any(w in titles() for w in m.group(1).split()):
+                c = _Cand(lo, c.end, c.kind, " ".join(text[lo:c.end].split()), c.rank)
+        out.append(c)
+    return out
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -496,7 +519,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     text as written, when the doc read a copy of the same length (line breaks softened);
     each mention's text is taken from it."""
     text = doc.text
-    chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
+                     + archive_candidates(text))
     chosen = _choose(chosen + every_occurrence(text, chosen))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)

@@ -52,7 +52,18 @@ def _line_breaks(doc):
         elif tok.is_sent_start and tok.i > 0 and re.fullmatch(_CITATION, tok.text):
             tok.is_sent_start = False
             doc[tok.i + 1].is_sent_start = True
+        elif tok.is_sent_start and tok.i > 1 and _stray_stop(doc, tok):
+            tok.is_sent_start = False
     return doc
+
+
+def _stray_stop(doc, tok) -> bool:
+    """'stayed on in the. branch', 'Contreras. said that': OCR reads a speck as a full stop;
+    a sentence of prose never opens with a lower-case word, so a stop before one (on the
+    same line) ends nothing. A number or list mark after it ('p. 12', 'a. the') is left alone."""
+    before = doc[tok.i - 1]
+    return before.text == "." and "\n" not in before.whitespace_ and tok.text[:1].islower() \
+        and tok.is_alpha and len(tok.text) > 1 and "\n" not in doc[tok.i - 2].whitespace_
 
 
 def _citation_suffix(nlp) -> None:

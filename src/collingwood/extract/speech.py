@@ -125,7 +125,8 @@ def _entity(found, entity_id: str):
 @functools.cache
 def _label_pattern() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in words()["transcript_titles"])
-    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})\.?[ \t]+[A-Z][\w'’-]+|The [A-Z]{{4,}})\.[ \t]")
+    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})\.?[ \t]+[A-Z][\w'’-]+(?:[._][a-zA-Z]{{2,}})?"
+                      rf"|The [A-Z]{{4,}})\.[ \t]")     # 'Mr. Be.mont.': OCR read a letter as a mark
 
 
 def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:

@@ -1,0 +1,75 @@
+"""OCR'd memos, interview summaries and hearing transcripts: speakers, stray stops, act nouns.
+
+The passages are written here in the manner of the genre (speaker labels misread by OCR,
+a speck read as a full stop, names the NER cuts short), not copied from a dev text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from collingwood.extract import ExtractInput, get, nlp
+
+pytestmark = pytest.mark.slow
+
+
+def _read(text: str, kind: str | None = None):
+    return get("rules-spacy@1").extract(ExtractInput(source_id="t", text=text, kind=kind))
+
+
+def _claims(out, predicate=None):
+    return [(c.subject, c.predicate, c.object, c.polarity, c.asserted_by) for c in out.claims
+            if predicate is None or c.predicate == predicate]
+
+
+HEARING = """Mr. Hartley. Could you tell us, Mr. Belmont, about the file?
+
+Mr. Betmont. Agent Quinn interviewed Edward Lomax on June 3, 1962.
+
+Mr. Hartlev. And later?
+
+Mr. Be.mont. Yes. Agent Quinn interviewed Lomax again in August 1962.
+
+Mr. BeLmont. That is all.
+
+Mr. Hartley. Thank you, Mr. Belmont.
+"""
+
+
+def test_transcript_turns_speak_for_the_labelled_witness_whatever_the_ocr_made_of_his_name():
+    out = _read(HEARING, kind="testimony")
+    by = {c.asserted_by for c in out.claims if c.predicate == "interviewed"}
+    assert by == {"Belmont"}, _claims(out)
+    belmont = next(e for e in out.entities if e.name == "Belmont")
+    assert {"Betmont", "Be.mont"} <= {a.name for a in belmont.aliases if a.kind == "spelling"}
+
+
+def test_a_speck_read_as_a_full_stop_ends_no_sentence():
+    doc = nlp.ner()("He stayed on in the. branch until 1960. Then he left.")
+    assert [s.text.split()[0] for s in doc.sents] == ["He", "Then"]
+    doc = nlp.ner()("He said that the work was done.\nthe next line starts a heading")
+    assert len([s for s in doc.sents if s.text.strip()]) == 2        # a line break still ends it
+
+
+def test_an_act_noun_keeps_the_preposition_the_parser_hung_on_its_verb():
+    out = _read("In 1959 Harold Brenner displayed a card that showed his membership in "
+                "the Friends of Albania Society.")
+    assert ("Harold Brenner", "member_of", "Friends of Albania Society", "affirmed", None) in _claims(out), \
+        _claims(out)
+
+
+def test_a_body_the_ner_cut_after_its_connector_keeps_its_first_words():
+    out = _read("Marks was then active in the Fair Play for Cuba Committee in New Orleans.")
+    assert "Fair Play for Cuba Committee" in {m.text for m in out.mentions if m.kind == "organisation"}
+
+
+def test_nobody_including_a_named_body_is_that_body_denied():
+    out = _read("Casey stated that he has never been contacted by anybody, including the Senate "
+                "Intelligence Committee, about the cable.", kind="interview")
+    assert ("Senate Intelligence Committee", "contacted", "Casey", "denied", "Casey") in _claims(out, "contacted"), \
+        _claims(out)
+
+
+def test_a_place_named_after_a_place_is_where_it_lies_not_a_second_place():
+    out = _read("Harold Brenner had lived in Minsk in the Soviet Union for two years.")
+    assert [c[2] for c in _claims(out, "lived_in")] == ["Minsk"], _claims(out)
