@@ -73,3 +73,20 @@ def test_nobody_including_a_named_body_is_that_body_denied():
 def test_a_place_named_after_a_place_is_where_it_lies_not_a_second_place():
     out = _read("Harold Brenner had lived in Minsk in the Soviet Union for two years.")
     assert [c[2] for c in _claims(out, "lived_in")] == ["Minsk"], _claims(out)
+
+
+def test_his_contact_was_x_is_a_contact_dated_by_the_narrative():
+    out = _read("4. In March 1962, Harold BRENNER was granted a renewal of his clearance. This time his "
+                "contact was Walter GRAYSON, Jr.\n", kind="memo")
+    (c,) = [c for c in out.claims if c.predicate == "contacted"]
+    assert (c.subject, c.object, c.time.render()) == ("Harold Brenner", "Walter Grayson Jr.", "Mar 1962"), _claims(out)
+    assert "Walter GRAYSON, Jr." in {m.text for m in out.mentions}           # the suffix is the name's
+
+
+def test_a_bare_surname_is_not_the_relative_introduced_through_it():
+    out = _read("2. Peter KOVAC was cleared on 6 March 1961.\n\n3. In September 1961 there was a "
+                "check on KOVAC' wife Anna Maria KOVAC.\n\n4. In March 1962, KOVAC was cleared again.\n",
+                kind="memo")
+    names = {e.id: e.name for e in out.entities}
+    bare = [names[m.entity_id] for m in out.mentions if m.text == "KOVAC"]
+    assert bare[-1] == "Peter Kovac", bare

@@ -501,6 +501,23 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{1,4})(?=[ \t]*(?:[,;:.)\n]|$))")
+
+
+def _with_suffix(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'Archibald ROOSEVELT, Jr.' (OCR: 'ROOSEVELT, IX'): a suffix after a person's name, with
+    or without its comma, is part of the name as written: a father and a son differ by it."""
+    out, swallowed = [], set()
+    for c in cands:
+        m = _SUFFIX_AFTER.match(text, c.end) if c.kind == "person" and " " in c.name else None
+        inside = [o for o in cands if m and c.end < o.end and o.start < m.end()]
+        if m and all(o.start >= m.start(1) and o.end <= m.end() and o.kind != "person" for o in inside):
+            swallowed |= {id(o) for o in inside}     # the NER's 'IX' of 'ROOSEVELT, IX'
+            c = _Cand(c.start, m.end(), c.kind, c.name, c.rank, c.alias_kind, c.alias_of, c.entity)
+        out.append(c)
+    return [c for c in out if id(c) not in swallowed]
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -521,7 +538,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     text = doc.text
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(text))
-    chosen = _choose(chosen + every_occurrence(text, chosen))
+    chosen = _with_suffix(text, _choose(chosen + every_occurrence(text, chosen)))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)

@@ -295,7 +295,8 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             p = parse_person(c.name)
             if p is not None:
                 index[p.key].add(c.name)
-                full_at[c.name].append(c.start)
+                if not _kin_of_a_surname(text_of(doc), c):
+                    full_at[c.name].append(c.start)
     for c in chosen:
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
             covering[tok.idx] = c
@@ -351,6 +352,27 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
                 aliases.append((who, Alias(word, "spelling", None, source_id)))
     return out, aliases
+
+
+_KIN = ("wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower")
+
+
+def text_of(doc) -> str:
+    return doc.text
+
+
+def _kin_of_a_surname(text: str, c: Cand) -> bool:
+    """"CHAYES' wife Antonia (Toni) Leigh CHAYES": a relative introduced through the bare
+    surname of the person the passage is about. A later bare 'CHAYES' is still that person,
+    so this full name is no 'nearest full name' for it."""
+    head = " ".join(text[max(0, c.start - 40):c.start].split()).lower()
+    first = text[c.start:c.end].split()[0].lower() if text[c.start:c.end].split() else ""
+    kin = first if first in _KIN else next((k for k in _KIN if head.endswith(k) or head.endswith(k + ",")), None)
+    if kin is None:
+        return False
+    before = head[:len(head) - len(kin)].rstrip(" ,") if first not in _KIN else head.rstrip(" ,")
+    surname = c.name.split()[-1].lower()
+    return bool(re.search(rf"\b{re.escape(surname)}(?:['’]s?|['’])$", before))
 
 
 def _initials(names: set[str]) -> dict[str, str]:

@@ -85,6 +85,20 @@ def plain_emphasis(text: str) -> str:
     return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
 
 
+_SPECK = re.compile(r"(?<![\w.])(?:([A-Za-z][a-z]{2,})\.(?=[ \t]+[a-z]{2,}\b)|([a-z]{2,})\.(?=\d{4}\b))")
+
+
+def unspeck(text: str) -> str:
+    """OCR reads a speck as a full stop: 'stayed on in the. branch', 'Contreras. said that',
+    'assigned head of that base in.1955'. A stop between a word and a lower-case word (or a
+    year written against it) ends no sentence of prose; it becomes a space (same length, so
+    every offset still points into the text). Initials and abbreviations ('U.S.', 'e.g.') are
+    left alone: the word before the stop must be three letters or more, no stop inside."""
+    if "." not in text:
+        return text
+    return _SPECK.sub(lambda m: (m[1] or m[2]) + " ", text)
+
+
 def soften_line_breaks(text: str) -> str:
     """The text with each line break inside a paragraph turned into a space (same length, so
     every offset still points into the original). Hard-wrapped prose, OCR and PDF text

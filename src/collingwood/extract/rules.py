@@ -57,7 +57,7 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
         parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.soften_line_breaks(nlp.plain_emphasis(p.text)) for _, _, p in parts)
+        texts = (nlp.soften_line_breaks(nlp.unspeck(nlp.plain_emphasis(p.text))) for _, _, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
@@ -71,7 +71,7 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = as_written(item.text, tag_dates(without_title_numbers(item.text), anchor=item.anchor,
+        times = as_written(item.text, tag_dates(without_title_numbers(nlp.unspeck(item.text)), anchor=item.anchor,
                                                 written=item.written, dct=_dct(item)))
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]

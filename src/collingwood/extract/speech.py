@@ -199,10 +199,11 @@ class SpeechRun:
         if para != self.paragraph:
             self.speaker, self.paragraph = None, para
         own = _reporter(reader)
-        if own is None and self.speaker:
+        who = own or self.speaker        # 'He said the work was X; he characterized it as Y': his too
+        if who:
             for i, c in enumerate(made):
                 if c.asserted_by is None:
-                    made[i] = replace(c, asserted_by=self.speaker, id="",
+                    made[i] = replace(c, asserted_by=who, id="",
                                       modality=c.modality if c.modality != "asserted" else "reported")
         if own is not None:
             self.speaker = own
