@@ -90,3 +90,37 @@ def test_a_bare_surname_is_not_the_relative_introduced_through_it():
     names = {e.id: e.name for e in out.entities}
     bare = [names[m.entity_id] for m in out.mentions if m.text == "KOVAC"]
     assert bare[-1] == "Peter Kovac", bare
+
+
+MEMO_QUOTING = """4. On 3 May 1960, NATIONAL REVIEW reported as follows vith,
+'reference to KOVAC:
+
+"NEW RULES: Senator Harold B. Lomax (D.-Ore.), Chairman of the Senate Committee on Foreign
+Relations, has attacked the rules."
+
+5. Peter KOVAC, Legal Officer of the State Department, was cleared on 6 March 1961.
+"""
+
+
+def test_a_publication_quoted_as_follows_on_a_person_reported_on_him_that_day():
+    out = _read(MEMO_QUOTING, kind="memo")
+    (c,) = [c for c in out.claims if c.predicate == "other:report"]
+    assert (c.subject, c.object, c.time.render()) == ("NATIONAL REVIEW", "Peter Kovac", "3 May 1960")
+
+
+def test_a_post_beside_a_name_in_a_quoted_article_is_the_articles():
+    out = _read(MEMO_QUOTING, kind="memo")
+    posts = [(c.subject, c.predicate, c.object, c.asserted_by) for c in out.claims if c.predicate == "headed"]
+    assert posts == [("Harold B. Lomax", "headed", "Senate Committee on Foreign Relations", "NATIONAL REVIEW")]
+
+
+def test_a_deputys_post_beside_a_name_in_a_cable_is_a_membership():
+    out = _read("SAID BORIS IVANOV, VICE CHAIRMAN OF THE RED CROSS SOCIETY, IN MOSCOW.", kind="memo")
+    names = {(c.subject, c.predicate) for c in out.claims if c.object and "Society" in c.object.title()}
+    assert names == {("Boris Ivanov", "member_of")}, [(c.subject, c.predicate, c.object) for c in out.claims]
+
+
+def test_a_short_word_in_capitals_after_an_article_is_no_person():
+    out = _read("On 13 November 1953, Peter KOVAC was granted a CSA. His CSA was cancelled in 1958.",
+                kind="memo")
+    assert not [m for m in out.mentions if m.text == "CSA" and m.kind == "person"]

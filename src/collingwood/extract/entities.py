@@ -277,6 +277,18 @@ def _kind_by_head(name: str, kind: str) -> str:
     return kind
 
 
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "your"}
+
+
+def _determined_acronym(doc, ent) -> bool:
+    """'WISE was granted a CSA', 'His CSA was cancelled': a short word in capitals after an
+    article or a possessive is an acronym of a thing; a person's name takes neither."""
+    word = ent.text.strip()
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return len(ent) == 1 and word.isupper() and 2 <= len(word) <= 5 and before is not None \
+        and before.lower_ in _DETERMINERS
+
+
 def _from_doc(doc) -> list[_Cand]:
     text = doc.text
     out = []
@@ -308,7 +320,7 @@ def _from_doc(doc) -> list[_Cand]:
             continue
         if kind == "person":
             name = _strip_titles(name)
-            if name in titles():               # 'the King': a title, not a name
+            if name in titles() or _determined_acronym(doc, ent):   # 'the King', 'a CSA': no name
                 continue
             while start < end and text[start:end].split(None, 1)[0] in _before_names() and " " in text[start:end]:
                 start += len(text[start:end].split(None, 1)[0])   # the mention is the name; the title an alias
@@ -452,13 +464,13 @@ def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- one document
 
-_BODY_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
+_BODY_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?$")     # 'Committee on Un-American Activities'
 
 
 def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'the Communist Party of the United States', 'the Economic Commission for Asia': a
     body named by the statistical NER (not the gazetteer) whose head word is a body's
-    ('Party', 'Commission') takes in the place or body named right after 'of' or 'for'."""
+    ('Party', 'Commission') takes in the place or body named right after 'of', 'for' or 'on'."""
     heads = _body_heads()
     out = sorted(cands, key=lambda c: c.start)
     merged: list[_Cand] = []
@@ -485,7 +497,8 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'the Fair Play for Cuba Committee': the statistical NER often keeps only the words after
     the connector ('Cuba Committee'). A body it names with a body's head word takes in the
     capitalised words and the connector right before it on the same line, when no other
-    mention holds them and they are no sentence's first words."""
+    mention holds them and they are no sentence's first words; and the capitalised words of
+    its remit after 'on' ('the House Committee on Un-American Activities')."""
     heads = _body_heads()
     taken = sorted((c.start, c.end) for c in cands)
     out = []
@@ -497,8 +510,15 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
             if m and not any(a < c.start and b > lo for a, b in taken) and before not in ("", ".") \
                     and not any(w in titles() for w in m.group(1).split()):
                 c = _Cand(lo, c.end, c.kind, " ".join(text[lo:c.end].split()), c.rank)
+            m = _ON_AFTER_BODY.match(text, c.end)
+            if m and not any(c.end < a < m.end() for a, _ in taken):
+                c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
         out.append(c)
     return out
+
+
+# 'the House Committee on Un-American Activities', 'the Commission on Civil Rights'
+_ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
 
 
 _SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{1,4})(?=[ \t]*(?:[,;:.)\n]|$))")

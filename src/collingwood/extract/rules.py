@@ -29,7 +29,8 @@ from .event_words import event_words
 from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
 from .office_lists import office_list_claims
-from .memo_lines import paper_claims
+from .memo_lines import paper_claims, quoted_on_claims
+from .post_lines import post_line_claims
 from .spouses import spouse_claims
 from .paragraphs import Paragraphs
 from .publishing import publication_claims
@@ -108,11 +109,26 @@ class RulesSpacy:
         claims += publication_claims(item.text, found, item.source_id, key, times)
         claims += office_list_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
+        claims += quoted_on_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
                    if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
+        kinds = {e.id: e.kind for e in found.entities.values()}
+        said = {(c.subject, c.predicate, c.object) for c in claims}
+        claims += [c for c in post_line_claims(item.text, found.mentions, names, kinds, item.source_id, key)
+                   if (c.subject, c.predicate, c.object) not in said]
+        claims = [_quoted(c, voices) for c in claims]
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
+
+
+def _quoted(c, voices: SpeechRun):
+    """A claim read without a parse (a post line, a spouse, a paper) inside a block the
+    document quotes from a publication is the publication's, as the parsed ones are."""
+    if c.asserted_by is not None:
+        return c
+    quoted = voices.publication(c.start)
+    return replace(c, asserted_by=quoted, modality="reported", id="") if quoted else c
 
 
 CHUNK = 200_000          # characters: well under spaCy's max_length, and memory stays small
