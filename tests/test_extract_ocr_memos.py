@@ -124,3 +124,28 @@ def test_a_short_word_in_capitals_after_an_article_is_no_person():
     out = _read("On 13 November 1953, Peter KOVAC was granted a CSA. His CSA was cancelled in 1958.",
                 kind="memo")
     assert not [m for m in out.mentions if m.text == "CSA" and m.kind == "person"]
+
+
+def test_a_cable_in_capitals_is_read_in_the_case_prose_gives_it():
+    from collingwood.extract.reading_case import reading_case
+    line = "U.S. NAVY EMPLOYEE GLENN MICHAEL SOUTHER, A SOVIET SPY WHO DIED IN MOSCOW IN 1989, SAID MR. BLACK."
+    out = reading_case(line)
+    assert len(out) == len(line)
+    assert "Glenn Michael Souther, a Soviet spy who died in Moscow in 1989, said Mr. Black." in out
+    assert reading_case("Mixed case prose stays as written, KGB and all.") == \
+        "Mixed case prose stays as written, KGB and all."
+
+
+def test_a_cable_in_capitals_gives_claims_about_the_people_it_names():
+    out = _read("ASKED IF JULIUS AND ETHEL ROSENBERG, WHO WERE EXECUTED IN 1953 FOR PASSING SECRETS, WERE\n"
+                "GUILTY, MR. YAZKOV SAID NOTHING. U.S. NAVY EMPLOYEE GLENN MICHAEL SOUTHER, A SOVIET SPY\n"
+                "WHO COMMITTED SUICIDE IN MOSCOW IN 1989, WAS ALSO DISCUSSED.\n", kind="memo")
+    people = {e.name for e in out.entities if e.kind == "person"}
+    assert {"Julius Rosenberg", "Ethel Rosenberg", "Glenn Michael Souther"} <= people, people
+    assert ("Julius Rosenberg", "executed") in {(c.subject, c.predicate) for c in out.claims} or \
+        ("Julius Rosenberg", "died") in {(c.subject, c.predicate) for c in out.claims}, _claims(out)
+
+
+def test_a_paragraphs_letter_is_no_initial():
+    out = _read("A. THE OFFER WAS MADE ON 25 MARCH.\n\nB. KUTRAVE SENT A SAMPLE OF HIS WORK TO US.\n", kind="memo")
+    assert not [e.name for e in out.entities if e.name.startswith("B. ")]

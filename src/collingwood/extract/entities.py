@@ -277,6 +277,7 @@ def _kind_by_head(name: str, kind: str) -> str:
     return kind
 
 
+_ENUMERATOR = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "your"}
 
 
@@ -318,6 +319,12 @@ def _from_doc(doc) -> list[_Cand]:
         name = " ".join(text[start:end].split())
         if (name in _generic() and kind != "group") or not name or name in gazetteer()["event_heads"]["first"]:
             continue
+        if kind == "person" and _ENUMERATOR.match(text, start) and \
+                not re.search(r"\w", text[text.rfind("\n", 0, start) + 1:start]):
+            start += _ENUMERATOR.match(text, start).end() - start     # 'B. LWOPUS SENT ...': a paragraph's letter
+            name = " ".join(text[start:end].split())
+            if " " not in name and not name[:1].isupper():
+                continue
         if kind == "person":
             name = _strip_titles(name)
             if name in titles() or _determined_acronym(doc, ent):   # 'the King', 'a CSA': no name
@@ -538,6 +545,24 @@ def _with_suffix(text: str, cands: list[_Cand]) -> list[_Cand]:
     return [c for c in out if id(c) not in swallowed]
 
 
+_AND = re.compile(r"[ \t]+(?:and|AND|And|&)[ \t]+")
+
+
+def _shared_surnames(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'Julius and Ethel Rosenberg': a given name alone, then 'and' and a full name, shares
+    that name's surname."""
+    by_start = {c.start: c for c in cands if c.kind == "person"}
+    out = []
+    for c in cands:
+        m = _AND.match(text, c.end) if c.kind == "person" and " " not in c.name else None
+        other = by_start.get(m.end()) if m else None
+        if other is not None and " " in other.name and c.name.capitalize() in _given_names() \
+                and other.name.split()[0].capitalize() in _given_names():
+            c = _Cand(c.start, c.end, c.kind, f"{normal_case(c.name)} {other.name.split()[-1]}", c.rank)
+        out.append(c)
+    return out
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -550,6 +575,14 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _written_case(text: str, source_text: str | None) -> str:
+    """The NER's text (line breaks softened, a cable re-cased: `reading_case`) with the letters'
+    case as written: the archive patterns read a cable's capitals as capitals."""
+    if not source_text or len(source_text) != len(text) or text == source_text:
+        return text
+    return "".join(s if d != s and d.lower() == s.lower() else d for d, s in zip(text, source_text))
+
+
 def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
                   extracted_by: str = "", source_text: str | None = None) -> Found:
     """All entity mentions of one NER-processed document (see `nlp.ner`). source_text: the
@@ -557,8 +590,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     each mention's text is taken from it."""
     text = doc.text
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
-                     + archive_candidates(text))
-    chosen = _with_suffix(text, _choose(chosen + every_occurrence(text, chosen)))
+                     + archive_candidates(_written_case(text, source_text)))
+    chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)

@@ -33,6 +33,7 @@ from .memo_lines import paper_claims, quoted_on_claims
 from .post_lines import post_line_claims
 from .spouses import spouse_claims
 from .paragraphs import Paragraphs
+from .reading_case import reading_case
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -58,7 +59,7 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
         parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.soften_line_breaks(nlp.unspeck(nlp.plain_emphasis(p.text))) for _, _, p in parts)
+        texts = (nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))) for _, _, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
