@@ -24,6 +24,7 @@ from . import aliases as stated
 from . import name_forms
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
+from .reading_case import has_capitals
 from .recurring_names import every_occurrence
 from .name_links import (
     archive_candidates,
@@ -578,7 +579,7 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
 def _written_case(text: str, source_text: str | None) -> str:
     """The NER's text (line breaks softened, a cable re-cased: `reading_case`) with the letters'
     case as written: the archive patterns read a cable's capitals as capitals."""
-    if not source_text or len(source_text) != len(text) or text == source_text:
+    if not source_text or len(source_text) != len(text) or not has_capitals(source_text):
         return text
     return "".join(s if d != s and d.lower() == s.lower() else d for d, s in zip(text, source_text))
 

@@ -89,9 +89,17 @@ def _in_capitals(line: str) -> bool:
     return len(letters) >= _MIN_LETTERS and sum(c.isupper() for c in letters) >= _SHARE * len(letters)
 
 
+_THREE_CAPITALS = re.compile(r"[A-Z]{3,}[\W\d_]{1,4}[A-Z]{3,}[\W\d_]{1,4}[A-Z]{3,}")
+
+
+def has_capitals(text: str) -> bool:
+    """Three words in capitals in a row somewhere: a quick test before reading line by line."""
+    return _THREE_CAPITALS.search(text) is not None
+
+
 def reading_case(text: str) -> str:
     """`text` with each line that is mostly capitals re-cased for the NER (same length)."""
-    if not any(_in_capitals(line) for line in text.split("\n")):
+    if not has_capitals(text) or not any(_in_capitals(line) for line in text.split("\n")):
         return text
     out, block, starts = [], [], True
     for line in text.split("\n") + [""]:
