@@ -149,3 +149,14 @@ def test_a_cable_in_capitals_gives_claims_about_the_people_it_names():
 def test_a_paragraphs_letter_is_no_initial():
     out = _read("A. THE OFFER WAS MADE ON 25 MARCH.\n\nB. KUTRAVE SENT A SAMPLE OF HIS WORK TO US.\n", kind="memo")
     assert not [e.name for e in out.entities if e.name.startswith("B. ")]
+
+
+def test_an_enlistment_in_the_marines_is_a_membership():
+    out = _read("Peter Lomax was proud of his enlistment in the Marines in 1956.")
+    assert ("Peter Lomax", "member_of", "United States Marine Corps", "affirmed", None) in _claims(out), _claims(out)
+
+
+def test_he_read_as_the_one_he_met_is_someone_else():
+    out = _read("September 28, 1963\n\nLomax spends the day with the group. A student. said that he met Lomax "
+                "in the afternoon.", kind="report")
+    assert not [c for c in out.claims if c.subject == "Lomax" and c.predicate in ("met", "other:meet")], _claims(out)

@@ -113,6 +113,9 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if subject is None or subject.kind not in _ACTORS:
         return []
     if obj is None:
+        if agent is None and gtok.lower_ in ("he", "she") and _object(reader, verb, set()) is not None \
+                and _object(reader, verb, set()).name == subject.name:
+            return []               # 'X said that he met Oswald': 'he' read as Oswald is someone else
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
