@@ -279,6 +279,15 @@ def _kind_by_head(name: str, kind: str) -> str:
 
 
 _ENUMERATOR = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
+_LINE_LETTER = re.compile(r"(?m)^\W{0,3}([A-Z])\.[ \t]+[A-Z]")
+
+
+def _paragraph_letters(text: str) -> set[str]:
+    """Letters that number a memo's paragraphs ('A. THE TIMING ...', 'B. LWOPUS SENT ...'): a
+    letter at a line's start whose neighbour in the alphabet also starts a line. A lone
+    'J. Edgar Hoover' at a line's start stays an initial."""
+    seen = set(_LINE_LETTER.findall(text))
+    return {c for c in seen if chr(ord(c) - 1) in seen or chr(ord(c) + 1) in seen}
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "your"}
 
 
@@ -296,6 +305,7 @@ def _from_doc(doc) -> list[_Cand]:
     out = []
     orgs = organisations()
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
+    letters = _paragraph_letters(text)
     for ent in doc.ents:
         kind = LABEL_KINDS.get(_label(ent, persons))
         if kind is None and ent.label_ == "NORP" and _group(ent):
@@ -320,7 +330,7 @@ def _from_doc(doc) -> list[_Cand]:
         name = " ".join(text[start:end].split())
         if (name in _generic() and kind != "group") or not name or name in gazetteer()["event_heads"]["first"]:
             continue
-        if kind == "person" and _ENUMERATOR.match(text, start) and \
+        if kind == "person" and _ENUMERATOR.match(text, start) and text[start] in letters and \
                 not re.search(r"\w", text[text.rfind("\n", 0, start) + 1:start]):
             start += _ENUMERATOR.match(text, start).end() - start     # 'B. LWOPUS SENT ...': a paragraph's letter
             name = " ".join(text[start:end].split())
@@ -526,10 +536,12 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 # 'the House Committee on Un-American Activities', 'the Commission on Civil Rights'
-_ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
+_ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                            r"January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\b)(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
 
 
-_SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{1,4})(?=[ \t]*(?:[,;:.)\n]|$))")
+_SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{2,4})(?=[ \t]*(?:[,;:.)\n]|$))")
 
 
 def _with_suffix(text: str, cands: list[_Cand]) -> list[_Cand]:
