@@ -279,7 +279,27 @@ def _kind_by_head(name: str, kind: str) -> str:
 
 
 _ENUMERATOR = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
-_LINE_LETTER = re.compile(r"(?m)^\W{0,3}([A-Z])\.[ \t]+[A-Z]")
+_LINE_LETTER = re.compile(r"(?m)^\W{0,3}([A-Z])\.[ \t]+\S")
+
+
+def _without_letters(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'B. LWOPUS SENT A SAMPLE': a person's name that opens with a paragraph's letter starts
+    after it."""
+    letters = _paragraph_letters(text)
+    if not letters:
+        return cands
+    out = []
+    for c in cands:
+        m = _ENUMERATOR.match(text, c.start) if c.kind == "person" else None
+        if m and text[c.start] in letters and m.end() < c.end and \
+                not re.search(r"\w", text[text.rfind("\n", 0, c.start) + 1:c.start]):
+            rest = " ".join(text[m.end():c.end].split())
+            name = c.name if c.name != " ".join(text[c.start:c.end].split()) else rest
+            if c.name.startswith(text[c.start:m.end()].strip()):
+                name = c.name[len(text[c.start:m.end()].strip()):].strip() or rest
+            c = _Cand(m.end(), c.end, c.kind, name, c.rank, c.alias_kind, c.alias_of, c.entity)
+        out.append(c)
+    return out
 
 
 def _paragraph_letters(text: str) -> set[str]:
@@ -305,7 +325,6 @@ def _from_doc(doc) -> list[_Cand]:
     out = []
     orgs = organisations()
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
-    letters = _paragraph_letters(text)
     for ent in doc.ents:
         kind = LABEL_KINDS.get(_label(ent, persons))
         if kind is None and ent.label_ == "NORP" and _group(ent):
@@ -330,12 +349,6 @@ def _from_doc(doc) -> list[_Cand]:
         name = " ".join(text[start:end].split())
         if (name in _generic() and kind != "group") or not name or name in gazetteer()["event_heads"]["first"]:
             continue
-        if kind == "person" and _ENUMERATOR.match(text, start) and text[start] in letters and \
-                not re.search(r"\w", text[text.rfind("\n", 0, start) + 1:start]):
-            start += _ENUMERATOR.match(text, start).end() - start     # 'B. LWOPUS SENT ...': a paragraph's letter
-            name = " ".join(text[start:end].split())
-            if " " not in name and not name[:1].isupper():
-                continue
         if kind == "person":
             name = _strip_titles(name)
             if name in titles() or _determined_acronym(doc, ent):   # 'the King', 'a CSA': no name
@@ -605,6 +618,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
+    chosen = _without_letters(text, chosen)
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)

@@ -28,6 +28,10 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _MIN_LETTERS = 12
 _SHARE = 0.8
 _ACRONYM = 5               # an unknown word this short stays in capitals
+_CALENDAR = ["January", "February", "March", "April", "June",      # (MAY is mostly the verb)
+             "July", "August", "September",
+             "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday"]
 
 
 @functools.cache
@@ -75,7 +79,7 @@ def _names() -> tuple[re.Pattern | None, dict[str, str], frozenset[str], frozens
         forms += list(p.get("aliases") or ())
     for s in safe_yaml.package_data("data/demonyms.yaml")["states"]:
         forms += [s["state"], *s.get("people", ()), *s.get("adjective", ())]
-    forms += list(gaz.get("groups", ()))
+    forms += list(gaz.get("groups", ())) + _CALENDAR
     forms = [re.sub(r"^[Tt]he\s+", "", f) for f in forms if f and f[:1].isupper()]
     written = {f.casefold(): f for f in sorted(set(forms), key=len)}
     alts = "|".join(re.escape(f) for f in sorted(written, key=len, reverse=True))
