@@ -160,3 +160,28 @@ def test_he_read_as_the_one_he_met_is_someone_else():
     out = _read("September 28, 1963\n\nLomax spends the day with the group. A student. said that he met Lomax "
                 "in the afternoon.", kind="report")
     assert not [c for c in out.claims if c.subject == "Lomax" and c.predicate in ("met", "other:meet")], _claims(out)
+
+
+WITNESS = """Mr. Hartley. Mr. Jones, what did the Bureau do?
+
+Mr. Jones. In the FBI we keep files. In March 1960 we opened a file on Edward Lomax.
+
+Mr. Hartley. Did the FBI tell the State Department?
+
+Mr. Jones. Yes. The FBI told the State Department at once.
+
+Mr. Hartley. Thank you. In April 1960 we met again.
+
+Mr. -Jones. We did.
+
+Mr. Jones. That is all I recall.
+
+Mr. Jones. Yes, sir.
+"""
+
+
+def test_a_witness_speaks_for_his_service_and_counsel_for_nobody():
+    out = _read(WITNESS, kind="testimony")
+    opened = [(c.subject, c.object, c.asserted_by) for c in out.claims if c.predicate == "other:open"]
+    assert opened == [("FBI", "Edward Lomax", "Jones")], _claims(out)
+    assert not [c for c in out.claims if c.subject == "FBI" and c.asserted_by == "Hartley"], _claims(out)

@@ -134,6 +134,7 @@ class Context:
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
+    first_plural: str | None = None                           # who 'we' is: that speaker's service
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -262,6 +263,8 @@ class SentenceReader:
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
         if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
             return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
+        if tok.lower_ == "we" and tok.dep_ in _SUBJ and self.ctx.first_plural:
+            return Arg(self.ctx.first_plural, "organisation", 0.25, tok)   # 'we opened a file on him': the FBI
         if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
                 and self.offset < self.ctx.lead_end:      # the lead of an article on a body: 'it' is the body
             return Arg(self.ctx.topic_body, "organisation", 0.15, tok)

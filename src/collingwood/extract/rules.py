@@ -97,6 +97,7 @@ class RulesSpacy:
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
             ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
+            ctx.first_plural = voices.service(s.start_char)
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
                                     narrative[s.start])

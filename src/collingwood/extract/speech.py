@@ -17,7 +17,9 @@ The introducing and ending words are data (``reporting.yaml``: ``quoted_blocks``
 
 A transcript (a hearing, a deposition: 'Mr. BELMONT. I believe the answers speak ...')
 labels each turn with its speaker; in a source whose speech runs on, with three labels or
-more, every unattributed claim of a turn is its labelled speaker's.
+more, every unattributed claim of a turn is its labelled speaker's. A witness speaks for his
+service: his 'we' is the body he names most often in his own turns ('we opened a file on
+Oswald' in an FBI official's answers).
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def _entity(found, entity_id: str):
 @functools.cache
 def _label_pattern() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in words()["transcript_titles"])
-    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})\.?[ \t]+[A-Z][\w'’-]+(?:[._][a-zA-Z]{{2,}})?"
+    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})[.,]?[ \t]+[-–—]?[A-Z][\w'’-]+(?:[._][a-zA-Z]{{2,}})?"
                       rf"|The [A-Z]{{4,}})\.[ \t]")     # 'Mr. Be.mont.': OCR read a letter as a mark
 
 
@@ -155,6 +157,40 @@ class SpeechRun:
         self._starts = [b[0] for b in self.blocks]
         self.labels = speaker_labels(text, found) if self.on else []
         self._label_at = [at for at, _ in self.labels]
+        self._services = self._count_services(found) if self.labels else {}
+
+    def service(self, at: int) -> str | None:
+        """In a transcript, whom the witness (the speaker of most turns) means by 'we' in his
+        turns: the body he names most often in them (at least twice, more than any other).
+        Counsel's and members' 'we' (the commission) is left alone."""
+        return self._services.get(self.labelled(at)) if self.labels else None
+
+    def _count_services(self, found) -> dict[str, str]:
+        bodies = sorted((m for m in found.mentions if m.kind == "organisation"), key=lambda m: m.start)
+        names = {e.id: e.name for e in found.entities.values()}
+        counts: dict[str, dict[str, int]] = {}
+        for k, (at, who) in enumerate(self.labels):
+            end = self.labels[k + 1][0] if k + 1 < len(self.labels) else len(self.text)
+            for m in bodies:
+                if who and at <= m.start < end and m.entity_id in names:
+                    per = counts.setdefault(who, {})
+                    per[names[m.entity_id]] = per.get(names[m.entity_id], 0) + 1
+        turns: dict[str, int] = {}
+        for _, who in self.labels:
+            if who:
+                turns[who] = turns.get(who, 0) + 1
+        ranked_turns = sorted(turns.items(), key=lambda kv: -kv[1]) + [("", 0)]
+        if ranked_turns[0][1] <= ranked_turns[1][1]:
+            return {}
+        witness = ranked_turns[0][0]          # the one who answers: the most turns
+        out = {}
+        for who, per in counts.items():
+            if who != witness:
+                continue
+            ranked = sorted(per.items(), key=lambda kv: -kv[1]) + [("", 0)]
+            if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+                out[who] = ranked[0][0]
+        return out
 
     def labelled(self, at: int) -> str | None:
         """In a transcript, the speaker whose label last came before offset `at`."""
