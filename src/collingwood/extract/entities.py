@@ -12,6 +12,7 @@ merged here: resolve and the analyst decide.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -561,10 +562,16 @@ def _with_suffix(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'Archibald ROOSEVELT, Jr.' (OCR: 'ROOSEVELT, IX'): a suffix after a person's name, with
     or without its comma, is part of the name as written: a father and a son differ by it."""
     out, swallowed = [], set()
+    starts = sorted((o.start, i) for i, o in enumerate(cands))
+    keys = [st for st, _ in starts]
     for c in cands:
         m = _SUFFIX_AFTER.match(text, c.end) if c.kind == "person" and " " in c.name else None
-        inside = [o for o in cands if m and c.end < o.end and o.start < m.end()]
-        if m and all(o.start >= m.start(1) and o.end <= m.end() and o.kind != "person" for o in inside):
+        if m is None:
+            out.append(c)
+            continue
+        lo = bisect.bisect_left(keys, c.end)
+        inside = [cands[i] for st, i in starts[lo:bisect.bisect_left(keys, m.end())]]
+        if all(o.start >= m.start(1) and o.end <= m.end() and o.kind != "person" for o in inside):
             swallowed |= {id(o) for o in inside}     # the NER's 'IX' of 'ROOSEVELT, IX'
             c = _Cand(c.start, m.end(), c.kind, c.name, c.rank, c.alias_kind, c.alias_of, c.entity)
         out.append(c)

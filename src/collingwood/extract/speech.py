@@ -169,12 +169,11 @@ class SpeechRun:
         bodies = sorted((m for m in found.mentions if m.kind == "organisation"), key=lambda m: m.start)
         names = {e.id: e.name for e in found.entities.values()}
         counts: dict[str, dict[str, int]] = {}
-        for k, (at, who) in enumerate(self.labels):
-            end = self.labels[k + 1][0] if k + 1 < len(self.labels) else len(self.text)
-            for m in bodies:
-                if who and at <= m.start < end and m.entity_id in names:
-                    per = counts.setdefault(who, {})
-                    per[names[m.entity_id]] = per.get(names[m.entity_id], 0) + 1
+        for m in bodies:
+            who = self.labelled(m.start)
+            if who and m.entity_id in names:
+                per = counts.setdefault(who, {})
+                per[names[m.entity_id]] = per.get(names[m.entity_id], 0) + 1
         turns: dict[str, int] = {}
         for _, who in self.labels:
             if who:
