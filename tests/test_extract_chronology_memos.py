@@ -117,7 +117,7 @@ def test_in_a_hearing_i_is_the_labelled_speaker_and_a_tag_question_asserts():
     out = _read(text, kind="testimony")
     (c,) = [c for c in out.claims if c.predicate == "interviewed"]
     assert (c.subject, c.object, c.time.render(), c.asserted_by, c.modality) == (
-        "Brown", "Oswald", "3 Mar 1961", "JONES", "hedged")
+        "Brown", "Oswald", "3 Mar 1961", "Jones", "hedged")      # the label's entity, not its letters
 
 
 def test_a_year_corrected_after_a_dash_is_the_second_year():

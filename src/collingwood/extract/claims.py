@@ -134,6 +134,7 @@ class Context:
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
+    first_plural: str | None = None                           # who 'we' is: that speaker's service
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -262,6 +263,8 @@ class SentenceReader:
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
         if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
             return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
+        if tok.lower_ == "we" and tok.dep_ in _SUBJ and self.ctx.first_plural:
+            return Arg(self.ctx.first_plural, "organisation", 0.25, tok)   # 'we opened a file on him': the FBI
         if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
                 and self.offset < self.ctx.lead_end:      # the lead of an article on a body: 'it' is the body
             return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
@@ -732,7 +735,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
         return []
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = [_included(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
@@ -745,7 +748,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     v = None
     out = []
     for p in preds:
-        via_prep = reader.prep_objects(verb, p.preps)
+        via_prep = _without_containers(reader, reader.prep_objects(verb, p.preps))
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
             patient = [t for t in patient if unqualified(reader, t)]
@@ -777,6 +780,37 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _without_containers(reader: SentenceReader, objects: list) -> list:
+    """'lived in Minsk in the Soviet Union', 'died in Dallas, Texas': a place named right
+    after another place, through the same preposition, is where the first one lies, not a
+    second place of the act."""
+    out = []
+    for o in objects:
+        prev = out[-1] if out else None
+        if prev is not None and o.head.dep_ == "prep" and o.head.i == prev.right_edge.i + 1 \
+                and o.head.lower_ == prev.head.lower_ and _is_place(reader, prev) and _is_place(reader, o):
+            continue
+        out.append(o)
+    return out
+
+
+def _is_place(reader: SentenceReader, tok) -> bool:
+    a = reader.named(tok)
+    return a is not None and a.kind == "place"
+
+
+_ANYONE = {"anybody", "anyone", "nobody", "everybody", "everyone", "someone", "somebody"}
+
+
+def _included(tok):
+    """'contacted by anybody, including the Warren Commission': the one named among
+    'anybody' is the agent the clause speaks of (its polarity holds for it too)."""
+    if tok.lower_ not in _ANYONE:
+        return tok
+    named = [g for c in tok.children if c.lower_ in ("including", "like") for g in c.children if g.dep_ == "pobj"]
+    return named[0] if len(named) == 1 else tok
 
 
 def _for_employer(p: Predicate, b: Arg | None) -> Predicate:

@@ -12,6 +12,7 @@ merged here: resolve and the analyst decide.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from . import name_forms
 from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
 from .name_forms import fold, normal_case, parse_person
+from .reading_case import has_capitals
 from .recurring_names import every_occurrence
 from .name_links import (
     archive_candidates,
@@ -278,6 +280,48 @@ def _kind_by_head(name: str, kind: str) -> str:
     return kind
 
 
+_ENUMERATOR = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z])")
+_LINE_LETTER = re.compile(r"(?m)^\W{0,3}([A-Z])\.[ \t]+\S")
+
+
+def _without_letters(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'B. LWOPUS SENT A SAMPLE': a person's name that opens with a paragraph's letter starts
+    after it."""
+    letters = _paragraph_letters(text)
+    if not letters:
+        return cands
+    out = []
+    for c in cands:
+        m = _ENUMERATOR.match(text, c.start) if c.kind == "person" else None
+        if m and text[c.start] in letters and m.end() < c.end and \
+                not re.search(r"\w", text[text.rfind("\n", 0, c.start) + 1:c.start]):
+            rest = " ".join(text[m.end():c.end].split())
+            name = c.name if c.name != " ".join(text[c.start:c.end].split()) else rest
+            if c.name.startswith(text[c.start:m.end()].strip()):
+                name = c.name[len(text[c.start:m.end()].strip()):].strip() or rest
+            c = _Cand(m.end(), c.end, c.kind, name, c.rank, c.alias_kind, c.alias_of, c.entity)
+        out.append(c)
+    return out
+
+
+def _paragraph_letters(text: str) -> set[str]:
+    """Letters that number a memo's paragraphs ('A. THE TIMING ...', 'B. LWOPUS SENT ...'): a
+    letter at a line's start whose neighbour in the alphabet also starts a line. A lone
+    'J. Edgar Hoover' at a line's start stays an initial."""
+    seen = set(_LINE_LETTER.findall(text))
+    return {c for c in seen if chr(ord(c) - 1) in seen or chr(ord(c) + 1) in seen}
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "your"}
+
+
+def _determined_acronym(doc, ent) -> bool:
+    """'WISE was granted a CSA', 'His CSA was cancelled': a short word in capitals after an
+    article or a possessive is an acronym of a thing; a person's name takes neither."""
+    word = ent.text.strip()
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return len(ent) == 1 and word.isupper() and 2 <= len(word) <= 5 and before is not None \
+        and before.lower_ in _DETERMINERS
+
+
 def _from_doc(doc) -> list[_Cand]:
     text = doc.text
     out = []
@@ -311,7 +355,7 @@ def _from_doc(doc) -> list[_Cand]:
             kind = "organisation"              # 'Fourth (Intelligence) Directorate' tagged PERSON
         if kind == "person":
             name = _strip_titles(name)
-            if name in titles():               # 'the King': a title, not a name
+            if name in titles() or _determined_acronym(doc, ent):   # 'the King', 'a CSA': no name
                 continue
             while start < end and text[start:end].split(None, 1)[0] in _before_names() and " " in text[start:end]:
                 start += len(text[start:end].split(None, 1)[0])   # the mention is the name; the title an alias
@@ -455,13 +499,13 @@ def transliteration_candidates(names: list[str]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- one document
 
-_BODY_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
+_BODY_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?$")     # 'Committee on Un-American Activities'
 
 
 def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'the Communist Party of the United States', 'the Economic Commission for Asia': a
     body named by the statistical NER (not the gazetteer) whose head word is a body's
-    ('Party', 'Commission') takes in the place or body named right after 'of' or 'for'."""
+    ('Party', 'Commission') takes in the place or body named right after 'of', 'for' or 'on'."""
     heads = _body_heads()
     out = sorted(cands, key=lambda c: c.start)
     merged: list[_Cand] = []
@@ -481,6 +525,80 @@ def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+_LEFT_OF_BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*[ \t]+){1,3})(?:for|of|on)[ \t]+$")
+
+
+def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'the Fair Play for Cuba Committee': the statistical NER often keeps only the words after
+    the connector ('Cuba Committee'). A body it names with a body's head word takes in the
+    capitalised words and the connector right before it on the same line, when no other
+    mention holds them and they are no sentence's first words; and the capitalised words of
+    its remit after 'on' ('the House Committee on Un-American Activities')."""
+    heads = _body_heads()
+    taken = sorted((c.start, c.end) for c in cands)
+    out = []
+    for c in cands:
+        if c.rank == 0 and c.kind == "organisation" and c.name.split()[-1] in heads:
+            m = _LEFT_OF_BODY.search(text, max(0, c.start - 60), c.start)
+            lo = m.start(1) if m else -1
+            before = text[max(0, lo - 2):lo].strip()
+            if m and not any(a < c.start and b > lo for a, b in taken) and before not in ("", ".") \
+                    and not any(w in titles() for w in m.group(1).split()):
+                c = _Cand(lo, c.end, c.kind, " ".join(text[lo:c.end].split()), c.rank)
+            m = _ON_AFTER_BODY.match(text, c.end)
+            if m and not any(c.end < a < m.end() for a, _ in taken):
+                c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
+        out.append(c)
+    return out
+
+
+# 'the House Committee on Un-American Activities', 'the Commission on Civil Rights'
+_ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                            r"January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\b)(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
+
+
+_SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{2,4})(?=[ \t]*(?:[,;:.)\n]|$))")
+
+
+def _with_suffix(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'Archibald ROOSEVELT, Jr.' (OCR: 'ROOSEVELT, IX'): a suffix after a person's name, with
+    or without its comma, is part of the name as written: a father and a son differ by it."""
+    out, swallowed = [], set()
+    starts = sorted((o.start, i) for i, o in enumerate(cands))
+    keys = [st for st, _ in starts]
+    for c in cands:
+        m = _SUFFIX_AFTER.match(text, c.end) if c.kind == "person" and " " in c.name else None
+        if m is None:
+            out.append(c)
+            continue
+        lo = bisect.bisect_left(keys, c.end)
+        inside = [cands[i] for st, i in starts[lo:bisect.bisect_left(keys, m.end())]]
+        if all(o.start >= m.start(1) and o.end <= m.end() and o.kind != "person" for o in inside):
+            swallowed |= {id(o) for o in inside}     # the NER's 'IX' of 'ROOSEVELT, IX'
+            c = _Cand(c.start, m.end(), c.kind, c.name, c.rank, c.alias_kind, c.alias_of, c.entity)
+        out.append(c)
+    return [c for c in out if id(c) not in swallowed]
+
+
+_AND = re.compile(r"[ \t]+(?:and|AND|And|&)[ \t]+")
+
+
+def _shared_surnames(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'Julius and Ethel Rosenberg': a given name alone, then 'and' and a full name, shares
+    that name's surname."""
+    by_start = {c.start: c for c in cands if c.kind == "person"}
+    out = []
+    for c in cands:
+        m = _AND.match(text, c.end) if c.kind == "person" and " " not in c.name else None
+        other = by_start.get(m.end()) if m else None
+        if other is not None and " " in other.name and c.name.capitalize() in _given_names() \
+                and other.name.split()[0].capitalize() in _given_names():
+            c = _Cand(c.start, c.end, c.kind, f"{normal_case(c.name)} {other.name.split()[-1]}", c.rank)
+        out.append(c)
+    return out
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -493,15 +611,25 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _written_case(text: str, source_text: str | None) -> str:
+    """The NER's text (line breaks softened, a cable re-cased: `reading_case`) with the letters'
+    case as written: the archive patterns read a cable's capitals as capitals."""
+    if not source_text or len(source_text) != len(text) or not has_capitals(source_text):
+        return text
+    return "".join(s if d != s and d.lower() == s.lower() else d for d, s in zip(text, source_text))
+
+
 def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
                   extracted_by: str = "", source_text: str | None = None) -> Found:
     """All entity mentions of one NER-processed document (see `nlp.ner`). source_text: the
     text as written, when the doc read a copy of the same length (line breaks softened);
     each mention's text is taken from it."""
     text = doc.text
-    chosen = _choose(_from_known(text, known) + _extend_bodies(text, _from_doc(doc)) + archive_candidates(text))
+    chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
+                     + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
-    chosen = _choose(chosen + every_occurrence(text, chosen))
+    chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
+    chosen = _without_letters(text, chosen)
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
     linked, spelled = surname_links(doc, chosen, known, source_id)

@@ -61,7 +61,7 @@ def suffixes() -> frozenset[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    return frozenset(_gazetteer()["given_names"])
+    return frozenset(_gazetteer()["given_names"]) | frozenset(names_data().get("more_given_names", ()))
 
 
 @functools.cache

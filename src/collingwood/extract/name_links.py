@@ -295,7 +295,8 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             p = parse_person(c.name)
             if p is not None:
                 index[p.key].add(c.name)
-                full_at[c.name].append(c.start)
+                if not _kin_of_a_surname(text_of(doc), c):
+                    full_at[c.name].append(c.start)
     for c in chosen:
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
             covering[tok.idx] = c
@@ -353,6 +354,27 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
     return out, aliases
 
 
+_KIN = ("wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower")
+
+
+def text_of(doc) -> str:
+    return doc.text
+
+
+def _kin_of_a_surname(text: str, c: Cand) -> bool:
+    """"CHAYES' wife Antonia (Toni) Leigh CHAYES": a relative introduced through the bare
+    surname of the person the passage is about. A later bare 'CHAYES' is still that person,
+    so this full name is no 'nearest full name' for it."""
+    head = " ".join(text[max(0, c.start - 40):c.start].split()).lower()
+    first = text[c.start:c.end].split()[0].lower() if text[c.start:c.end].split() else ""
+    kin = first if first in _KIN else next((k for k in _KIN if head.endswith(k) or head.endswith(k + ",")), None)
+    if kin is None:
+        return False
+    before = head[:len(head) - len(kin)].rstrip(" ,") if first not in _KIN else head.rstrip(" ,")
+    surname = c.name.split()[-1].lower()
+    return bool(re.search(rf"\b{re.escape(surname)}(?:['’]s?|['’])$", before))
+
+
 def _initials(names: set[str]) -> dict[str, str]:
     """'LHO' -> 'Lee Harvey Oswald': the initials of a person's three or four names, when no
     other person of the document has the same and they are no acronym of the gazetteer."""
@@ -363,6 +385,9 @@ def _initials(names: set[str]) -> dict[str, str]:
         if 3 <= len(words) <= 4:
             seen["".join(w[0] for w in words).upper()].add(n)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k not in not_surnames()}
+
+
+_OCR_WORD = re.compile(r"[A-Z][a-z]+[._][a-zA-Z]{2,}")     # 'Be.mont', 'Be_mont': a letter read as a mark
 
 
 def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], index: dict[str, set[str]],
@@ -377,7 +402,8 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
     prev = ""
     for idx, word in tokens:
         last, prev = prev, word
-        if not word[:1].isupper() or not word.isalpha() or len(word) < 3 or word in titles:
+        if not word[:1].isupper() or not (word.isalpha() or last in titles and _OCR_WORD.fullmatch(word)) \
+                or len(word) < 3 or word in titles:
             continue
         c = covering.get(idx)
         titled = last in titles and (c is None or c.kind == "person")
@@ -400,10 +426,11 @@ def _solo_surnames(tokens: list[tuple[int, str]], covering: dict[int, Cand], ind
         out[key] = (normal_case(name) if name.isupper() else name, None)
         if key not in titled_keys:               # only a title makes a word a misread surname
             continue
-        commoner = [max(forms[k], key=forms[k].get) for k in ranked[:i] if k in titled_keys]
+        # the commoner names as already read: 'Betmont' read as Belmont is no rival of Belmont
+        commoner = list(dict.fromkeys(out[k][0] for k in ranked[:i] if k in titled_keys))
         guess = ocr_match(name, commoner) if commoner else None
         if guess is not None:
-            out[key] = out[fold(guess)][0], variant_kind(name, guess) or "spelling"
+            out[key] = guess, variant_kind(name, guess) or "spelling"
     return out
 
 

@@ -52,7 +52,18 @@ def _line_breaks(doc):
         elif tok.is_sent_start and tok.i > 0 and re.fullmatch(_CITATION, tok.text):
             tok.is_sent_start = False
             doc[tok.i + 1].is_sent_start = True
+        elif tok.is_sent_start and tok.i > 1 and _stray_stop(doc, tok):
+            tok.is_sent_start = False
     return doc
+
+
+def _stray_stop(doc, tok) -> bool:
+    """'stayed on in the. branch', 'Contreras. said that': OCR reads a speck as a full stop;
+    a sentence of prose never opens with a lower-case word, so a stop before one (on the
+    same line) ends nothing. A number or list mark after it ('p. 12', 'a. the') is left alone."""
+    before = doc[tok.i - 1]
+    return before.text == "." and "\n" not in before.whitespace_ and tok.text[:1].islower() \
+        and tok.is_alpha and len(tok.text) > 1 and "\n" not in doc[tok.i - 2].whitespace_
 
 
 def _citation_suffix(nlp) -> None:
@@ -72,6 +83,20 @@ def plain_emphasis(text: str) -> str:
     """Markdown emphasis marks ('_Falsifiers of History_', '**Cheka**') turned into spaces,
     same length, so the parser reads the words and every offset still points into the text."""
     return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
+
+
+_SPECK = re.compile(r"(?<![\w.])(?:([A-Za-z][a-z]{2,})\.(?=[ \t]+[a-z]{2,}\b)|([a-z]{2,})\.(?=\d{4}\b))")
+
+
+def unspeck(text: str) -> str:
+    """OCR reads a speck as a full stop: 'stayed on in the. branch', 'Contreras. said that',
+    'assigned head of that base in.1955'. A stop between a word and a lower-case word (or a
+    year written against it) ends no sentence of prose; it becomes a space (same length, so
+    every offset still points into the text). Initials and abbreviations ('U.S.', 'e.g.') are
+    left alone: the word before the stop must be three letters or more, no stop inside."""
+    if "." not in text:
+        return text
+    return _SPECK.sub(lambda m: (m[1] or m[2]) + " ", text)
 
 
 def soften_line_breaks(text: str) -> str:

@@ -78,11 +78,23 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
         elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
             slots[roles["poss"]].append(c)
     if not slots["object"] and p.object not in ("none",):
-        slots["object"] = [o for o in reader.prep_objects(noun, p.preps)
+        slots["object"] = [o for o in reader.prep_objects(noun, p.preps) + _hung_on_verb(noun, p.preps)
                            if o.i not in reader.dates_by_token()]
     if "by" in roles and not slots[roles["by"]]:
         slots[roles["by"]] = _enactor(noun)
     return {k: [t for t in v if unqualified(reader, t)] for k, v in slots.items()}
+
+
+def _hung_on_verb(noun, preps) -> list:
+    """'documents that showed his membership in the Party': the small parser hangs the
+    preposition right after an act noun that is a verb's direct object on the verb; it is the
+    noun's ('showed ... in the Party' says nothing). Only the preposition next to the noun."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if noun.dep_ != "dobj" or nxt is None or nxt.dep_ != "prep" or nxt.head.i != noun.head.i \
+            or nxt.lower_ not in preps or any(c.dep_ == "prep" for c in noun.children):
+        return []
+    return [c for c in nxt.children if c.dep_ == "pobj"]
 
 
 def _enactor(noun) -> list:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from ..model import Claim, schema
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
+from .post_lines import deputy_predicate
 
 
 def _noun_role(noun):
@@ -127,7 +128,10 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if role in ("appos", "named") and v.modality == "hedged" and not any(v.speakers):
             v = replace(v, modality="asserted")     # 'X, brother of Y, may have wished': a given
         for a, b in pairs:
-            c = make_claim(reader, clause, p, a, b, v, penalty, denied)
+            title = [t.text for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i]
+            held = deputy_predicate(p.name, title, b.name if b else None)   # 'vice chairman of X'
+            c = make_claim(reader, clause, schema().predicates[held] if held != p.name else p, a, b, v, penalty,
+                           denied)
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
                 c.time, c.place = (reader.time_of(noun) if own else None), None   # unless the post's own
             out.append(c)

@@ -30,9 +30,11 @@ from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
 from .office_lists import office_list_claims
 from .document_items import document_item_claims
-from .memo_lines import paper_claims
+from .memo_lines import paper_claims, quoted_on_claims
+from .post_lines import post_line_claims
 from .spouses import spouse_claims
 from .paragraphs import Paragraphs
+from .reading_case import reading_case
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
 from .sentence import read_sentence
@@ -58,7 +60,7 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
         parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.soften_line_breaks(nlp.plain_emphasis(p.text)) for _, _, p in parts)
+        texts = (nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))) for _, _, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
@@ -72,7 +74,7 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = as_written(item.text, tag_dates(without_title_numbers(item.text), anchor=item.anchor,
+        times = as_written(item.text, tag_dates(without_title_numbers(nlp.unspeck(item.text)), anchor=item.anchor,
                                                 written=item.written, dct=_dct(item)))
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
@@ -96,6 +98,7 @@ class RulesSpacy:
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
             ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
+            ctx.first_plural = voices.service(s.start_char)
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
                                     narrative[s.start])
@@ -110,11 +113,26 @@ class RulesSpacy:
         claims += office_list_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
         claims += document_item_claims(item.text, found.mentions, names, times, item.source_id, key)
+        claims += quoted_on_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
                    if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
+        kinds = {e.id: e.kind for e in found.entities.values()}
+        said = {(c.subject, c.predicate, c.object) for c in claims}
+        claims += [c for c in post_line_claims(item.text, found.mentions, names, kinds, item.source_id, key)
+                   if (c.subject, c.predicate, c.object) not in said]
+        claims = [_quoted(c, voices) for c in claims]
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
+
+
+def _quoted(c, voices: SpeechRun):
+    """A claim read without a parse (a post line, a spouse, a paper) inside a block the
+    document quotes from a publication is the publication's, as the parsed ones are."""
+    if c.asserted_by is not None:
+        return c
+    quoted = voices.publication(c.start)
+    return replace(c, asserted_by=quoted, modality="reported", id="") if quoted else c
 
 
 CHUNK = 200_000          # characters: well under spaCy's max_length, and memory stays small

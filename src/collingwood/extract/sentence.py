@@ -15,6 +15,7 @@ from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
+from .relation_nouns import relation_claims, relation_nouns
 from .renames import rename_claims
 from .works import work_claims
 
@@ -36,6 +37,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
+            if lemma in relation_nouns():
+                made = made + relation_claims(reader, tok)
             made = made + work_claims(reader, tok) + attempt_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'

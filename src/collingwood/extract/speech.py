@@ -17,7 +17,9 @@ The introducing and ending words are data (``reporting.yaml``: ``quoted_blocks``
 
 A transcript (a hearing, a deposition: 'Mr. BELMONT. I believe the answers speak ...')
 labels each turn with its speaker; in a source whose speech runs on, with three labels or
-more, every unattributed claim of a turn is its labelled speaker's.
+more, every unattributed claim of a turn is its labelled speaker's. A witness speaks for his
+service: his 'we' is the body he names most often in his own turns ('we opened a file on
+Oswald' in an FBI official's answers).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def _named_before(text: str, lo: int, hi: int, found) -> str | None:
     named in X, else X's run of capitalised words ('HUMAN EVENTS')."""
     names = [mn for mn in found.mentions if lo <= mn.start < hi and mn.kind == "organisation"]
     if names:
-        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        e = _entity(found, names[-1].entity_id)
         return names[-1].text if e is None else e.name
     run = re.search(r"((?:[A-Z][\w'’&.-]*[ \t]+)*[A-Z][\w'’&.-]*)[ \t]*$", text[lo:hi])
     words_ = run.group(1).split() if run else []
@@ -134,7 +136,7 @@ def _publication(text: str, m, found) -> str | None:
     names = [mn for mn in found.mentions if m.start("rest") <= mn.start < m.end("rest")
              and mn.kind == "organisation"]
     if names:
-        e = found.entities.get(names[-1].entity_id) if hasattr(found, "entities") else None
+        e = _entity(found, names[-1].entity_id)
         return names[-1].text if e is None else e.name
     quoted = re.findall(r"[\"“']([^\"”']{3,60})[\"”']", m["rest"])
     if quoted:
@@ -142,10 +144,16 @@ def _publication(text: str, m, found) -> str | None:
     return None
 
 
+def _entity(found, entity_id: str):
+    """The entity of a mention (`Found.entities` is keyed by name, a mention holds the id)."""
+    return next((e for e in getattr(found, "entities", {}).values() if e.id == entity_id), None)
+
+
 @functools.cache
 def _label_pattern() -> re.Pattern:
     titles = "|".join(re.escape(t) for t in words()["transcript_titles"])
-    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})\.?[ \t]+[A-Z][\w'’-]+|The [A-Z]{{4,}})\.[ \t]")
+    return re.compile(rf"(?m)^[ \t\-.]*(?P<label>(?:{titles})[.,]?[ \t]+[-–—]?[A-Z][\w'’-]+(?:[._][a-zA-Z]{{2,}})?"
+                      rf"|The [A-Z]{{4,}})\.[ \t]")     # 'Mr. Be.mont.': OCR read a letter as a mark
 
 
 def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
@@ -158,7 +166,7 @@ def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
     out = []
     for m in _label_pattern().finditer(text):
         inside = mentions[bisect.bisect_left(at, m.start("label")):bisect.bisect_left(at, m.end("label"))]
-        e = found.entities.get(inside[-1].entity_id) if inside else None
+        e = _entity(found, inside[-1].entity_id) if inside else None
         out.append((m.start("label"), e.name if e is not None else inside[-1].text if inside else None))
     return out if len(out) >= 3 else []
 
@@ -174,6 +182,39 @@ class SpeechRun:
         self._starts = [b[0] for b in self.blocks]
         self.labels = speaker_labels(text, found) if self.on else []
         self._label_at = [at for at, _ in self.labels]
+        self._services = self._count_services(found) if self.labels else {}
+
+    def service(self, at: int) -> str | None:
+        """In a transcript, whom the witness (the speaker of most turns) means by 'we' in his
+        turns: the body he names most often in them (at least twice, more than any other).
+        Counsel's and members' 'we' (the commission) is left alone."""
+        return self._services.get(self.labelled(at)) if self.labels else None
+
+    def _count_services(self, found) -> dict[str, str]:
+        bodies = sorted((m for m in found.mentions if m.kind == "organisation"), key=lambda m: m.start)
+        names = {e.id: e.name for e in found.entities.values()}
+        counts: dict[str, dict[str, int]] = {}
+        for m in bodies:
+            who = self.labelled(m.start)
+            if who and m.entity_id in names:
+                per = counts.setdefault(who, {})
+                per[names[m.entity_id]] = per.get(names[m.entity_id], 0) + 1
+        turns: dict[str, int] = {}
+        for _, who in self.labels:
+            if who:
+                turns[who] = turns.get(who, 0) + 1
+        ranked_turns = sorted(turns.items(), key=lambda kv: -kv[1]) + [("", 0)]
+        if ranked_turns[0][1] <= ranked_turns[1][1]:
+            return {}
+        witness = ranked_turns[0][0]          # the one who answers: the most turns
+        out = {}
+        for who, per in counts.items():
+            if who != witness:
+                continue
+            ranked = sorted(per.items(), key=lambda kv: -kv[1]) + [("", 0)]
+            if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+                out[who] = ranked[0][0]
+        return out
 
     def labelled(self, at: int) -> str | None:
         """In a transcript, the speaker whose label last came before offset `at`."""
@@ -218,10 +259,11 @@ class SpeechRun:
         if para != self.paragraph:
             self.speaker, self.paragraph = None, para
         own = _reporter(reader)
-        if own is None and self.speaker:
+        who = own or self.speaker        # 'He said the work was X; he characterized it as Y': his too
+        if who:
             for i, c in enumerate(made):
                 if c.asserted_by is None:
-                    made[i] = replace(c, asserted_by=self.speaker, id="",
+                    made[i] = replace(c, asserted_by=who, id="",
                                       modality=c.modality if c.modality != "asserted" else "reported")
         if own is not None:
             self.speaker = own
