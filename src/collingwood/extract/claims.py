@@ -429,7 +429,8 @@ class SentenceReader:
                 return speaker
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
         own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
-               if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+               if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else \
+            self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Oswald': not Oswald
         if self.ctx.first_person:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
 
@@ -446,6 +447,19 @@ class SentenceReader:
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
             return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _objects_named(self, verb) -> set[str]:
+        """The persons a clause names as its objects (direct, or through a preposition): its
+        subject pronoun is none of them, or the text would say 'himself'."""
+        out = set()
+        for c in verb.children:
+            objs = [c] if c.dep_ in ("dobj", "dative") else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for o in objs:
+                a = self.named(o)
+                if a is not None and a.kind == "person":
+                    out.add(a.name)
+        return out
 
     def _bracketed(self, tok) -> str | None:
         """'Lamprell (whose real name was ... he died of cancer)': a pronoun inside a bracket
@@ -521,12 +535,27 @@ class SentenceReader:
         organisation of a post: 'appointed (as) head of the NKVD' -> NKVD."""
         out = []
         for c in head.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not self._locates_before(c):
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 out += [_post_of(p) for p in objects] if c.lower_ == "as" else objects
             elif c.dep_ in ("oprd", "attr") and "as" in preps and head.pos_ == "VERB":
                 out.append(c if self.named(c) else _post_of(c))   # 'renamed the NKVD'
         return [o for o in out if o is not None]
+
+    def _locates_before(self, prep) -> bool:
+        """'lived in Minsk in the Soviet Union': a place phrase right after another 'in'/'at'
+        phrase of the same verb says where the first place is; it is no second object."""
+        if prep.lower_ not in ("in", "at"):
+            return False
+        places = [a for a in (self.named(p) for p in prep.children if p.dep_ == "pobj") if a is not None]
+        if not places or any(a.kind != "place" for a in places):
+            return False
+        for c in prep.head.children:
+            if c.dep_ == "prep" and c.i < prep.i and c.lower_ in ("in", "at"):
+                end = max(t.i for t in c.subtree)
+                if end + 1 == prep.i or (end + 2 == prep.i and self.doc[end + 1].text == ","):
+                    return any(p.dep_ == "pobj" and self.named(p) is not None for p in c.children)
+        return False
 
     def time_of(self, verb):
         """The nearest time expression in the verb's own clause (breadth first)."""
