@@ -34,6 +34,7 @@ from .spouses import spouse_claims
 from .paragraphs import Paragraphs
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
+from .repeats import without_repeats
 from .sentence import read_sentence
 from .speech import SpeechRun
 
@@ -63,7 +64,7 @@ class RulesSpacy:
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
             outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
             if lo + len(part.text) >= len(docs[i].text):
-                yield outputs[i]
+                yield _once(outputs[i])
                 outputs[i] = None
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
@@ -133,6 +134,11 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
         lo = cut
     out.append((lo, len(text)))
     return out
+
+
+def _once(out: ExtractOutput) -> ExtractOutput:
+    """The whole source's claims, a statement it repeats kept once (`repeats`)."""
+    return replace(out, claims=without_repeats(out.claims))
 
 
 def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:
