@@ -1,0 +1,39 @@
+"""Rules that keep wrong claims out (rules-spacy@1): a pronoun that cannot be its clause's
+object, a place that locates another, a repeat of the same statement, a year that names a
+thing. Passages are written here in the style of the genres."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_subject_pronoun_is_not_the_person_its_clause_names_as_object(extract):
+    out = extract("Lee Oswald arrived in Mexico City on 27 September 1963. Oswald visited the embassy. "
+                  "Oswald left the embassy on 28 September 1963. Contreras. said that he met Oswald in the "
+                  "afternoon and spent the rest of the day with him.")
+    assert not [c for c in out.claims if c.subject == "Lee Oswald" and c.quote.startswith(("said", "he met"))]
+    out = extract("Mary Lennox arrived in Vienna in 1950. She met Kim Philby there in May 1951.")
+    assert [c.object for c in out.claims if c.subject == "Mary Lennox" and "met" in c.quote] == ["Kim Philby"]
+
+
+def test_a_place_after_a_place_locates_it_and_is_no_second_residence(extract):
+    out = extract("He heard that Mary Lennox had lived in Minsk in the Soviet Union.")
+    assert [c.object for c in out.claims if c.predicate == "lived_in"] == ["Minsk"]
+    out = extract("Mary Lennox lived in 1960 in Minsk.")
+    assert [c.object for c in out.claims if c.predicate == "lived_in"] == ["Minsk"]
+
+
+def test_one_source_saying_the_same_thing_twice_makes_one_claim(extract):
+    out = extract("Mary Lennox worked for the CIA. The memo is repeated below.\n\n"
+                  "Mary Lennox worked for the CIA.")
+    (c,) = [c for c in out.claims if c.predicate == "worked_at"]
+    assert c.start == 0
+
+
+def test_a_year_naming_a_thing_does_not_set_the_time_a_later_event_counts_from(extract):
+    out = extract("In January 1948 the State Department published a volume on the 1939 Commercial "
+                  "Agreement. One month later, the Soviet Union published _Falsifiers of History_.")
+    (c,) = [c for c in out.claims if c.subject == "Soviet Union"]
+    assert (c.time.earliest, c.time.latest) == ("1948-02-01", "1948-02-29")
