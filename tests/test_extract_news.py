@@ -162,3 +162,23 @@ def test_a_post_in_a_persons_service_names_that_person_and_keeps_its_own_dates(e
     out = extract(text, source_id="seed-003")
     (c,) = [c for c in _of(out, "worked_at") if c.object == "Maurice Hankey"]
     assert c.subject == "John Cairncross" and (c.time.earliest, c.time.latest) == ("1940-01-01", "1942-12-31")
+
+
+def test_what_someone_confessed_to_is_in_their_voice_and_keeps_its_own_dates(extract):
+    out = extract("Mary Lennox – known as a member of the Oxford ring – confessed to having been a spy for "
+                  "the Soviet Union from 1936 to 1951 in an interview.")
+    (c,) = [c for c in out.claims if c.object == "Soviet Union"]
+    assert c.asserted_by == "Mary Lennox" and (c.time.earliest, c.time.latest) == ("1936-01-01", "1951-12-31")
+    assert not _of(out, "confessed")          # what she confessed is the claim, not an act alone
+    out = extract("Mary Lennox admitted to meeting Kim Philby in Vienna in 1950.")
+    (m,) = _of(out, "met")
+    assert m.asserted_by == "Mary Lennox"
+
+
+def test_a_date_of_the_interview_does_not_date_what_is_told_in_it(extract):
+    out = extract("Mary Lennox was interviewed in 1964. In a follow-up interview on 1 March, she tells Martin "
+                  "she received £100 from Kim Philby. In 1940, she says she met Kim Philby.")
+    (r,) = [c for c in out.claims if c.predicate == "other:receive"]
+    assert r.time is None and r.asserted_by == "Mary Lennox"
+    (m,) = _of(out, "met")
+    assert m.time.earliest == "1940-01-01"

@@ -37,3 +37,12 @@ def test_a_year_naming_a_thing_does_not_set_the_time_a_later_event_counts_from(e
                   "Agreement. One month later, the Soviet Union published _Falsifiers of History_.")
     (c,) = [c for c in out.claims if c.subject == "Soviet Union"]
     assert (c.time.earliest, c.time.latest) == ("1948-02-01", "1948-02-29")
+
+
+def test_a_spaced_pair_of_dashes_is_read_as_commas_with_every_offset_kept():
+    from collingwood.extract.nlp import dash_asides
+    text = "Mary Lennox – known as a member of the ring – confessed. In 1943 - 1944 she - or he - left."
+    out = dash_asides(text)
+    assert len(out) == len(text)
+    assert out.startswith("Mary Lennox , known as a member of the ring , confessed.")
+    assert "1943 - 1944" in out and "she , or he , left" in out

@@ -520,7 +520,7 @@ class SentenceReader:
                 t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.1, True) if found and not found[2] else None
-        if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
+        if dep == "xcomp" or (dep in ("advcl", "pcomp") and _gerund(verb)):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
             if len(controller) == 1:         # 'petitioned Sovnarkom to delineate': Sovnarkom acts
@@ -565,7 +565,8 @@ class SentenceReader:
         level, seen = [verb], []
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
-            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
+            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE
+                     and not _said_through(t, c)]
         if seen:
             return by_token[next((i for i in seen if i in self._explicit), seen[0])]
         named = self.period_of(verb)
@@ -609,7 +610,19 @@ class SentenceReader:
             return None
         if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
             return None               # 'notes ..., which the Archives released in 2025'
+        if _reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
+            return None               # 'in an interview on 1 March, he tells Martin he received £100'
         return next(iter(spans.values()))
+
+    def _of_speech(self, tok) -> bool:
+        """The token stands in the phrase of an occasion of speech ('in a follow-up interview
+        on 1 March'): ``reporting.yaml``, speech_events."""
+        nouns = words()["speech_events"]
+        while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+            tok = tok.head
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                return True
+        return False
 
     def current_time(self, verb):
         """The narrative's current time, for a main clause that does not move the story on."""
@@ -661,6 +674,30 @@ def _back(doc, j: int) -> int:
         else:
             return j
     return -1
+
+
+def _said_through(verb, child) -> bool:
+    """'confessed to having been a spy from 1936 to 1951': what a reporting verb governs
+    through a preposition is what is said; its dates are not the saying's."""
+    return child.dep_ == "prep" and verb.lemma_ in words()["reporting_verbs"] and \
+        any(g.dep_ == "pcomp" for g in child.children)
+
+
+def _gerund(verb) -> bool:
+    """'admitted meeting him', and the perfect gerund 'confessed to having been a spy'."""
+    return verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" and c.i < verb.i
+                                     for c in verb.children)
+
+
+def _reported(verb) -> bool:
+    """The clause is what a reporting verb governs ('he tells Martin he received £100')."""
+    rep = words()["reporting_verbs"]
+    tok = verb
+    while tok.head.i != tok.i and tok.dep_ in ("conj", "ccomp", "xcomp", "parataxis"):
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in rep:
+            return True
+        tok = tok.head
+    return False
 
 
 def main_clause(verb) -> bool:
@@ -873,8 +910,9 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
     espionage'): a person's death or arrest is a fact without its date, a body's dissolution
     without one says too little to keep."""
-    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return []               # 'admits that he was recruited': what is said, not an act alone
+    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") or _said_through(verb, c)
+                                                         for c in verb.children):
+        return []               # 'admits that he was recruited', 'confessed to having been': what is said
     dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
     return [(a, None) for a in map(reader.arg, _expand(subjects))

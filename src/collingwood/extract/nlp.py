@@ -74,6 +74,16 @@ def plain_emphasis(text: str) -> str:
     return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
 
 
+_DASH_ASIDE = re.compile(r"(?<=[^\W\d_]) ([–—-]) (?=[^\W\d_])([^.!?;:\n–—]{1,150}?)(?<=[^\W\d_]) \1 (?=[^\W\d_])")
+
+
+def dash_asides(text: str) -> str:
+    """A spaced pair of dashes around an aside ('Cairncross – known as a member of the ring –
+    confessed') turned into commas, same length: the small parser reads a dash as the end of
+    the clause and loses the sentence's verb, it reads commas as an apposition."""
+    return _DASH_ASIDE.sub(lambda m: f" , {m[2]} , ", text)
+
+
 def soften_line_breaks(text: str) -> str:
     """The text with each line break inside a paragraph turned into a space (same length, so
     every offset still points into the original). Hard-wrapped prose, OCR and PDF text

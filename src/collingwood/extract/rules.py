@@ -58,7 +58,7 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
         parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.soften_line_breaks(nlp.plain_emphasis(p.text)) for _, _, p in parts)
+        texts = (nlp.dash_asides(nlp.soften_line_breaks(nlp.plain_emphasis(p.text))) for _, _, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
