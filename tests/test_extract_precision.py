@@ -46,3 +46,22 @@ def test_a_spaced_pair_of_dashes_is_read_as_commas_with_every_offset_kept():
     assert len(out) == len(text)
     assert out.startswith("Mary Lennox , known as a member of the ring , confessed.")
     assert "1943 - 1944" in out and "she , or he , left" in out
+
+
+def test_a_phrase_after_the_subordinator_misread_as_a_subject_gives_way_to_the_real_one(extract):
+    out = extract("After the Marshall Plan, the introduction of a new currency to Western Germany to replace the "
+                  "old mark and heavy losses for communist parties in 1946, in June 1948, the Soviet Union cut off "
+                  "road access to Berlin.")
+    assert [c.subject for c in out.claims if c.predicate.startswith("other:cut")] == ["Soviet Union"]
+
+
+def test_a_sentence_ends_on_a_dotted_abbreviation_or_a_citation_before_a_function_word(extract):
+    from collingwood.extract import nlp
+    doc = nlp.ner()("Two weeks later, all were arrested by the FBI after a tip to the U.S. Under the Hague "
+                    "Convention of 1907, they were tried in Washington D.C.[34] On August 3, 1942, all were "
+                    "found guilty. The U.S. Army took them.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["Two", "Under", "On", "The"]
+    out = extract("Two weeks after 1 June 1942, all were arrested by the FBI after a tip to the U.S. Under the "
+                  "Hague Convention of 1907, they were tried.")
+    assert all(c.time is None or c.time.earliest != "1907-01-01" for c in out.claims if "arrested" in c.quote)

@@ -500,10 +500,16 @@ class SentenceReader:
 
     # -- clause structure
     def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
-        """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
-        for c in verb.children:
-            if c.dep_ in _SUBJ:
-                return c, 0.0, False
+        """(token, penalty, passive participle) of the clause's subject, inherited if need be.
+        A subject right after the clause's own subordinator, with another subject after it, is
+        a preposed phrase the parser misread ('After the Marshall Plan, ..., the Soviet Union
+        cut off ...'): the later one is the subject."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subjects:
+            marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < subjects[0].i]
+            if marks and len(subjects) > 1 and subjects[1].i < verb.i:
+                return subjects[1], 0.0, False
+            return subjects[0], 0.0, False
         if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
             if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \

@@ -52,7 +52,24 @@ def _line_breaks(doc):
         elif tok.is_sent_start and tok.i > 0 and re.fullmatch(_CITATION, tok.text):
             tok.is_sent_start = False
             doc[tok.i + 1].is_sent_start = True
+        elif _ends_before(tok, doc[tok.i + 1]):
+            doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")          # 'U.S.', 'D.C.', 'U.S.S.R.'
+
+
+def _ends_before(tok, nxt) -> bool:
+    """A sentence that ends on a dotted abbreviation or on a citation mark after a full stop:
+    'betraying the mission to the U.S. Under the Hague Convention ...', 'in Washington
+    D.C.[34] On August 3, ...'. The next word opens a sentence when it is capitalised and a
+    function word ('Under', 'On', 'The', 'He'), never a name ('the U.S. Army')."""
+    if not (nxt.text[:1].isupper() and nxt.text[1:].islower() and nxt.is_stop) or not tok.whitespace_:
+        return False
+    if _DOTTED.fullmatch(tok.text):
+        return True
+    return bool(re.fullmatch(_CITATION, tok.text)) and tok.i > 0 and tok.nbor(-1).text.endswith(".")
 
 
 def _citation_suffix(nlp) -> None:
