@@ -65,3 +65,10 @@ def test_a_sentence_ends_on_a_dotted_abbreviation_or_a_citation_before_a_functio
     out = extract("Two weeks after 1 June 1942, all were arrested by the FBI after a tip to the U.S. Under the "
                   "Hague Convention of 1907, they were tried.")
     assert all(c.time is None or c.time.earliest != "1907-01-01" for c in out.claims if "arrested" in c.quote)
+
+
+def test_defecting_in_a_state_is_defecting_to_it_in_a_city_is_only_where(extract):
+    out = extract("Notable defectors include:\n\n- Mary Lennox, a GRU officer who defected in Canada in 1945.\n"
+                  "- Boris Orlov, a GRU officer who defected in Geneva in 1978.")
+    got = {(c.subject, c.object) for c in out.claims if c.predicate == "defected_to"}
+    assert ("Mary Lennox", "Canada") in got and not any(o == "Geneva" for _, o in got)

@@ -25,7 +25,7 @@ from .definites import Definites
 from .periods import period, the_war, war_word
 from .entities import Found, titles
 from .branches import branch_name
-from .demonyms import peoples, state_of
+from .demonyms import is_state, peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .misparsed import direct_objects
@@ -802,7 +802,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     v = None
     out = []
     for p in preds:
-        via_prep = reader.prep_objects(verb, p.preps)
+        via_prep = reader.prep_objects(verb, p.preps) or _state_in(reader, verb, p)
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
             patient = [t for t in patient if unqualified(reader, t)]
@@ -834,6 +834,15 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _state_in(reader: SentenceReader, verb, p: Predicate) -> list:
+    """'defected in Canada': the state one acts in as the object, for the predicates listed in
+    ``data/events.yaml`` (state_in)."""
+    if p.name not in event_words()["state_in"]:
+        return []
+    return [o for o in reader.prep_objects(verb, ("in",))
+            if (a := reader.named(o)) is not None and is_state(a.name)]
 
 
 def _for_employer(p: Predicate, b: Arg | None) -> Predicate:

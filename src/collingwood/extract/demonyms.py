@@ -62,5 +62,10 @@ def state_of(group: str, predicate: str) -> str | None:
     return peoples().get(name) or (name if name in states else None)
 
 
+def is_state(name: str) -> bool:
+    """The name is a state's own (demonyms.yaml), not a city's or a region's."""
+    return name in _receiving()[1]
+
+
 def known_place(name: str) -> bool:
     return name in _places()
