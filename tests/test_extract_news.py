@@ -182,3 +182,13 @@ def test_a_date_of_the_interview_does_not_date_what_is_told_in_it(extract):
     assert r.time is None and r.asserted_by == "Mary Lennox"
     (m,) = _of(out, "met")
     assert m.time.earliest == "1940-01-01"
+
+
+def test_a_speaker_named_beside_a_common_noun_is_the_source_and_a_sex_word_blocks_a_pronoun(extract):
+    out = extract("Mary Lennox worked at the Admiralty. The historian Anne Ward said Lennox probably defected "
+                  "to the Soviet Union in 1959. Her husband, Tom Lennox, said she had been questioned by MI5 "
+                  "in 1956.")
+    (d,) = _of(out, "defected_to")
+    assert d.asserted_by == "Anne Ward" and d.modality == "hedged"
+    (q,) = [c for c in out.claims if "questioned" in c.quote]
+    assert q.object == "Mary Lennox" and q.asserted_by == "Tom Lennox"

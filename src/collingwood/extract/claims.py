@@ -424,7 +424,7 @@ class SentenceReader:
         if bracketed:
             return bracketed
         if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
-            speaker = self._reporting_speaker(tok.head)
+            speaker = self._reporting_speaker(tok.head, tok.lower_)
             if speaker:
                 return speaker
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
@@ -433,6 +433,7 @@ class SentenceReader:
             self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Oswald': not Oswald
         if self.ctx.first_person:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
+        own |= {n for i, n in self.subjects if _other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
@@ -480,14 +481,14 @@ class SentenceReader:
                 depth -= 1
         return None
 
-    def _reporting_speaker(self, verb) -> str | None:
+    def _reporting_speaker(self, verb, pronoun: str = "") -> str | None:
         reporting = words()["reporting_verbs"]
         while verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
             if verb.lemma_ in reporting:
                 for c in verb.children:
-                    a = self.named(c) if c.dep_ == "nsubj" else None
-                    if a and a.kind == "person":
+                    a = (self.named(c) or self.titled(c)) if c.dep_ == "nsubj" else None
+                    if a and a.kind == "person" and not _other_sex(c, pronoun):
                         return a.name
                 return None
         return None
@@ -495,7 +496,7 @@ class SentenceReader:
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
             return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
-        a = self.named(tok)
+        a = self.named(tok) or (self.titled(tok) if tok.dep_ in _SUBJ else None)   # 'The historian Anne Ward said'
         return a.name if a else None
 
     # -- clause structure
@@ -680,6 +681,14 @@ def _back(doc, j: int) -> int:
         else:
             return j
     return -1
+
+
+def _other_sex(subject, pronoun: str) -> bool:
+    """The subject noun tells a sex the pronoun does not have ('her husband' and 'she'):
+    ``reporting.yaml``, gendered_nouns."""
+    table = words()["gendered_nouns"]
+    other = {"he": "she", "him": "she", "she": "he", "her": "he"}.get(pronoun)
+    return other is not None and subject.lemma_.lower() in table[other]
 
 
 def _said_through(verb, child) -> bool:
