@@ -185,10 +185,24 @@ def test_a_date_of_the_interview_does_not_date_what_is_told_in_it(extract):
 
 
 def test_a_speaker_named_beside_a_common_noun_is_the_source_and_a_sex_word_blocks_a_pronoun(extract):
-    out = extract("Mary Lennox worked at the Admiralty. The historian Anne Ward said Lennox probably defected "
-                  "to the Soviet Union in 1959. Her husband, Tom Lennox, said she had been questioned by MI5 "
-                  "in 1956.")
+    out = extract("Mary Lennox worked at the Admiralty. Her husband, Tom Lennox, said she had been questioned by "
+                  "MI5 in 1956. The historian Anne Ward said Lennox probably defected to the Soviet Union in 1959.")
     (d,) = _of(out, "defected_to")
     assert d.asserted_by == "Anne Ward" and d.modality == "hedged"
     (q,) = [c for c in out.claims if "questioned" in c.quote]
     assert q.object == "Mary Lennox" and q.asserted_by == "Tom Lennox"
+
+
+def test_a_dateline_is_no_subject_and_a_name_beside_a_description_is(extract):
+    out = extract("LONDON, 12 March 2024 - Kim Philby's former handler, Yuri Modin, has died in Moscow, his "
+                  "family said yesterday.", written="2024-03-12")
+    (d,) = _of(out, "died")
+    assert d.subject == "Yuri Modin" and d.time.latest <= "2024-03-12"
+    assert not [c for c in out.claims if c.subject == "LONDON"]
+
+
+def test_not_until_says_when_the_act_happened(extract):
+    out = extract("Mary Lennox did not defect until May 1963. Kim Philby did not defect in 1960.")
+    got = {(c.subject, c.polarity, c.time.earliest, c.time.latest) for c in _of(out, "defected_to")}
+    assert got == {("Mary Lennox", "affirmed", "1963-05-01", "1963-05-31"),
+                   ("Kim Philby", "denied", "1960-01-01", "1960-12-31")}

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
+from ..timespan import TimeSpan, civil, day_number
 from .attribution import UNRESOLVED, voice, words
 from .definites import Definites
 from .periods import period, the_war, war_word
@@ -274,7 +275,8 @@ class SentenceReader:
             return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
         return self.named(tok, fallback=role == "object") or (
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
-            if role == "object" else None)
+            if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ else None)   # 'his handler, Yuri Modin,'
+
 
     def definite(self, noun) -> Arg | None:
         """'persuaded him not to join the party': a definite common noun for the body the text
@@ -683,6 +685,18 @@ def _back(doc, j: int) -> int:
     return -1
 
 
+def _not_until(verb) -> bool:
+    """'did not defect until 1963': the negation says when it happened, not that it did not."""
+    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
+
+
+def _last_unit(span: TimeSpan) -> TimeSpan:
+    """The unit of the time a 'not until' clause names: 'until 1947' is 1947, 'until May 1947' May."""
+    y, m, _ = civil(span.hi)
+    lo = {"year": day_number(y, 1, 1), "month": day_number(y, m, 1)}.get(span.granularity, span.hi)
+    return TimeSpan(max(lo, span.lo), span.hi, span.granularity, span.text, span.value)
+
+
 def _other_sex(subject, pronoun: str) -> bool:
     """The subject noun tells a sex the pronoun does not have ('her husband' and 'she'):
     ``reporting.yaml``, gendered_nouns."""
@@ -999,11 +1013,13 @@ def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None
     ents = ctx.found.entities
     confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
     used = {a.name, b.name} if b else {a.name}
+    when = when if when is not None else reader.time_of(verb)
+    if denied and when is not None and _not_until(verb):      # 'was not recruited until 1947':
+        denied, when = False, _last_unit(when)                 # recruited in 1947, not before
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
         subject=a.name, predicate=p.name, object=b.name if b else None,
-        time=when if when is not None else reader.time_of(verb),
-        place=reader.place_of(verb, used),
+        time=when, place=reader.place_of(verb, used),
         polarity="denied" if denied else "affirmed", modality=v.modality,
         asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,
         status="proposed", confidence=round(confidence, 2),

@@ -54,7 +54,24 @@ def _line_breaks(doc):
             doc[tok.i + 1].is_sent_start = True
         elif _ends_before(tok, doc[tok.i + 1]):
             doc[tok.i + 1].is_sent_start = True
+    _datelines(doc)
     return doc
+
+
+# A news dateline opening a paragraph: 'LONDON, 12 March 2024 - ', 'MOSCOW (Reuters) - ',
+# 'WASHINGTON, D.C., Jan. 5 — '. The place in capitals, then a date or an agency, then a dash.
+_DATELINE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]{0,12})?"
+                       r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*[^\n,–—]{1,30}?\d{1,4})?\s+[-–—]{1,2}\s+(?=[A-Z\"“‘'])")
+
+
+def _datelines(doc) -> None:
+    """The words after a dateline open the sentence: the dateline is no subject ('LONDON, ...
+    - Yuri Modin has died')."""
+    starts = {t.idx: t for t in doc}
+    for m in _DATELINE.finditer(doc.text):
+        tok = starts.get(m.end())
+        if tok is not None and tok.i > 0:
+            tok.is_sent_start = True
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")          # 'U.S.', 'D.C.', 'U.S.S.R.'
