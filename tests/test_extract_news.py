@@ -206,3 +206,11 @@ def test_not_until_says_when_the_act_happened(extract):
     got = {(c.subject, c.polarity, c.time.earliest, c.time.latest) for c in _of(out, "defected_to")}
     assert got == {("Mary Lennox", "affirmed", "1963-05-01", "1963-05-31"),
                    ("Kim Philby", "denied", "1960-01-01", "1960-12-31")}
+
+
+def test_a_date_on_another_event_inside_until_or_after_bounds_the_act(extract):
+    out = extract("George Blake fled to Moscow in 1966. Blake lived in Moscow until his death in 2020.")
+    (r,) = [c for c in _of(out, "lived_in") if "until" in c.quote]
+    assert r.time.open_start and r.time.latest == "2020-12-31"
+    (d,) = _of(out, "died")
+    assert (d.time.earliest, d.time.latest) == ("2020-01-01", "2020-12-31")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
-from ..timespan import TimeSpan, civil, day_number
+from ..timespan import TimeSpan, bound, civil, day_number
 from .attribution import UNRESOLVED, voice, words
 from .definites import Definites
 from .periods import period, the_war, war_word
@@ -577,7 +577,8 @@ class SentenceReader:
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE
                      and not _said_through(t, c)]
         if seen:
-            return by_token[next((i for i in seen if i in self._explicit), seen[0])]
+            i = next((i for i in seen if i in self._explicit), seen[0])
+            return _through_bound(verb, self.doc[i], by_token[i])
         named = self.period_of(verb)
         if named is not None:
             return named
@@ -683,6 +684,25 @@ def _back(doc, j: int) -> int:
         else:
             return j
     return -1
+
+
+_BOUNDING_PREPS = {"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER",
+                   "since": "ON_OR_AFTER"}
+
+
+def _through_bound(verb, tok, span: TimeSpan) -> TimeSpan:
+    """A date inside a bounding phrase of the verb, on another event: 'lived there until his
+    death in 2020' is up to 2020, 'rose after the war's end in 1945' from 1946 (a date that is
+    the phrase's own object, 'until 1947', is bounded by the date reader already)."""
+    if span.mod in _BOUNDING_PREPS.values() or span.open_start or span.open_end:
+        return span
+    t = tok
+    while t.head.i != t.i and t.i != verb.i:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BOUNDING_PREPS \
+                and t.head.head.i == verb.i:
+            return span if t.i == tok.i else bound(span, _BOUNDING_PREPS[t.head.lower_])
+        t = t.head
+    return span
 
 
 def _not_until(verb) -> bool:
