@@ -72,3 +72,12 @@ def test_defecting_in_a_state_is_defecting_to_it_in_a_city_is_only_where(extract
                   "- Boris Orlov, a GRU officer who defected in Geneva in 1978.")
     got = {(c.subject, c.object) for c in out.claims if c.predicate == "defected_to"}
     assert ("Mary Lennox", "Canada") in got and not any(o == "Geneva" for _, o in got)
+
+
+def test_a_short_name_of_a_known_place_is_that_place_and_a_long_one_stays_as_written(extract):
+    out = extract("Walter Krivitsky moved to the U.S. in 1938. Krivitsky arrived in America in 1938. "
+                  "Mao Zedong proclaimed the People's Republic of China in 1949.")
+    assert {c.object for c in out.claims if c.subject == "Walter Krivitsky"} == {"United States"}
+    us = next(e for e in out.entities if e.name == "United States")
+    assert {"America"} <= {a.name for a in us.aliases}
+    assert not any(e.name == "China" for e in out.entities)

@@ -67,5 +67,12 @@ def is_state(name: str) -> bool:
     return name in _receiving()[1]
 
 
+def canonical_place(written: str) -> str | None:
+    """The name places.yaml gives a place written another way ('U.S.', 'America' -> United
+    States; 'Britain' -> United Kingdom), or None (unknown, or already its own name)."""
+    name = _places().get(written) or _places().get(written + ".")     # the NER drops a final dot: 'U.S'
+    return name if name is not None and name != written else None
+
+
 def known_place(name: str) -> bool:
     return name in _places()
