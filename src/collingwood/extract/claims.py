@@ -275,7 +275,9 @@ class SentenceReader:
             return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
         return self.named(tok, fallback=role == "object") or (
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
-            if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ else None)   # 'his handler, Yuri Modin,'
+            if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
+                c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
+                                                                      # existence of X, Y')
 
 
     def definite(self, noun) -> Arg | None:
