@@ -1,6 +1,6 @@
 """Rules that keep wrong claims out (rules-spacy@1): a pronoun that cannot be its clause's
-object, a place that locates another, a repeat of the same statement, a year that names a
-thing. Passages are written here in the style of the genres."""
+object, a repeat of the same statement, a year that names a thing, sentence ends the
+sentencizer misses, a place's short name. Passages are written here in the style of the genres."""
 
 from __future__ import annotations
 
@@ -16,13 +16,6 @@ def test_a_subject_pronoun_is_not_the_person_its_clause_names_as_object(extract)
     assert not [c for c in out.claims if c.subject == "Lee Oswald" and c.quote.startswith(("said", "he met"))]
     out = extract("Mary Lennox arrived in Vienna in 1950. She met Kim Philby there in May 1951.")
     assert [c.object for c in out.claims if c.subject == "Mary Lennox" and "met" in c.quote] == ["Kim Philby"]
-
-
-def test_a_place_after_a_place_locates_it_and_is_no_second_residence(extract):
-    out = extract("He heard that Mary Lennox had lived in Minsk in the Soviet Union.")
-    assert [c.object for c in out.claims if c.predicate == "lived_in"] == ["Minsk"]
-    out = extract("Mary Lennox lived in 1960 in Minsk.")
-    assert [c.object for c in out.claims if c.predicate == "lived_in"] == ["Minsk"]
 
 
 def test_one_source_saying_the_same_thing_twice_makes_one_claim(extract):
@@ -48,13 +41,6 @@ def test_a_spaced_pair_of_dashes_is_read_as_commas_with_every_offset_kept():
     assert "1943 - 1944" in out and "she , or he , left" in out
 
 
-def test_a_phrase_after_the_subordinator_misread_as_a_subject_gives_way_to_the_real_one(extract):
-    out = extract("After the Marshall Plan, the introduction of a new currency to Western Germany to replace the "
-                  "old mark and heavy losses for communist parties in 1946, in June 1948, the Soviet Union cut off "
-                  "road access to Berlin.")
-    assert [c.subject for c in out.claims if c.predicate.startswith("other:cut")] == ["Soviet Union"]
-
-
 def test_a_sentence_ends_on_a_dotted_abbreviation_or_a_citation_before_a_function_word(extract):
     from collingwood.extract import nlp
     doc = nlp.ner()("Two weeks later, all were arrested by the FBI after a tip to the U.S. Under the Hague "
@@ -65,13 +51,6 @@ def test_a_sentence_ends_on_a_dotted_abbreviation_or_a_citation_before_a_functio
     out = extract("Two weeks after 1 June 1942, all were arrested by the FBI after a tip to the U.S. Under the "
                   "Hague Convention of 1907, they were tried.")
     assert all(c.time is None or c.time.earliest != "1907-01-01" for c in out.claims if "arrested" in c.quote)
-
-
-def test_defecting_in_a_state_is_defecting_to_it_in_a_city_is_only_where(extract):
-    out = extract("Notable defectors include:\n\n- Mary Lennox, a GRU officer who defected in Canada in 1945.\n"
-                  "- Boris Orlov, a GRU officer who defected in Geneva in 1978.")
-    got = {(c.subject, c.object) for c in out.claims if c.predicate == "defected_to"}
-    assert ("Mary Lennox", "Canada") in got and not any(o == "Geneva" for _, o in got)
 
 
 def test_a_short_name_of_a_known_place_is_that_place_and_a_long_one_stays_as_written(extract):

@@ -26,7 +26,7 @@ from .definites import Definites
 from .periods import period, the_war, war_word
 from .entities import Found, titles
 from .branches import branch_name
-from .demonyms import is_state, peoples, state_of
+from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .misparsed import direct_objects
@@ -505,16 +505,10 @@ class SentenceReader:
 
     # -- clause structure
     def grammatical_subject(self, verb) -> tuple[object, float, bool] | None:
-        """(token, penalty, passive participle) of the clause's subject, inherited if need be.
-        A subject right after the clause's own subordinator, with another subject after it, is
-        a preposed phrase the parser misread ('After the Marshall Plan, ..., the Soviet Union
-        cut off ...'): the later one is the subject."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-        if subjects:
-            marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < subjects[0].i]
-            if marks and len(subjects) > 1 and subjects[1].i < verb.i:
-                return subjects[1], 0.0, False
-            return subjects[0], 0.0, False
+        """(token, penalty, passive participle) of the clause's subject, inherited if need be."""
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return c, 0.0, False
         if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             lead = next((c for c in verb.children if c.i < verb.i), None)   # 'WISE from 1951 to 1954
             if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
@@ -546,27 +540,12 @@ class SentenceReader:
         organisation of a post: 'appointed (as) head of the NKVD' -> NKVD."""
         out = []
         for c in head.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not self._locates_before(c):
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 out += [_post_of(p) for p in objects] if c.lower_ == "as" else objects
             elif c.dep_ in ("oprd", "attr") and "as" in preps and head.pos_ == "VERB":
                 out.append(c if self.named(c) else _post_of(c))   # 'renamed the NKVD'
         return [o for o in out if o is not None]
-
-    def _locates_before(self, prep) -> bool:
-        """'lived in Minsk in the Soviet Union': a place phrase right after another 'in'/'at'
-        phrase of the same verb says where the first place is; it is no second object."""
-        if prep.lower_ not in ("in", "at"):
-            return False
-        places = [a for a in (self.named(p) for p in prep.children if p.dep_ == "pobj") if a is not None]
-        if not places or any(a.kind != "place" for a in places):
-            return False
-        for c in prep.head.children:
-            if c.dep_ == "prep" and c.i < prep.i and c.lower_ in ("in", "at"):
-                end = max(t.i for t in c.subtree)
-                if end + 1 == prep.i or (end + 2 == prep.i and self.doc[end + 1].text == ","):
-                    return any(p.dep_ == "pobj" and self.named(p) is not None for p in c.children)
-        return False
 
     def time_of(self, verb):
         """The nearest time expression in the verb's own clause (breadth first)."""
@@ -847,7 +826,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     v = None
     out = []
     for p in preds:
-        via_prep = reader.prep_objects(verb, p.preps) or _state_in(reader, verb, p)
+        via_prep = reader.prep_objects(verb, p.preps)
         patient = [gtok] if passive else dobjs
         if p.patient_subject:       # 'Sovnarkom formed the Cheka', 'the Cheka was dissolved by VTsIK'
             patient = [t for t in patient if unqualified(reader, t)]
@@ -879,15 +858,6 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
-
-
-def _state_in(reader: SentenceReader, verb, p: Predicate) -> list:
-    """'defected in Canada': the state one acts in as the object, for the predicates listed in
-    ``data/events.yaml`` (state_in)."""
-    if p.name not in event_words()["state_in"]:
-        return []
-    return [o for o in reader.prep_objects(verb, ("in",))
-            if (a := reader.named(o)) is not None and is_state(a.name)]
 
 
 def _for_employer(p: Predicate, b: Arg | None) -> Predicate:

@@ -62,11 +62,6 @@ def state_of(group: str, predicate: str) -> str | None:
     return peoples().get(name) or (name if name in states else None)
 
 
-def is_state(name: str) -> bool:
-    """The name is a state's own (demonyms.yaml), not a city's or a region's."""
-    return name in _receiving()[1]
-
-
 def canonical_place(written: str) -> str | None:
     """The name places.yaml gives a place written another way ('U.S.', 'America' -> United
     States; 'Britain' -> United Kingdom), or None (unknown, or already its own name)."""
