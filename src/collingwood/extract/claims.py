@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
-from ..timespan import TimeSpan, bound, civil, day_number
 from .attribution import UNRESOLVED, voice, words
+from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
 from .periods import period, the_war, war_word
 from .entities import Found, titles
@@ -31,6 +31,7 @@ from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .misparsed import direct_objects
 from .name_forms import fold, ocr_match
+from .reported import gerund, other_sex, reported, said_through
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -437,7 +438,7 @@ class SentenceReader:
             self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Oswald': not Oswald
         if self.ctx.first_person:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
-        own |= {n for i, n in self.subjects if _other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
+        own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
@@ -492,7 +493,7 @@ class SentenceReader:
             if verb.lemma_ in reporting:
                 for c in verb.children:
                     a = (self.named(c) or self.titled(c)) if c.dep_ == "nsubj" else None
-                    if a and a.kind == "person" and not _other_sex(c, pronoun):
+                    if a and a.kind == "person" and not other_sex(c, pronoun):
                         return a.name
                 return None
         return None
@@ -525,7 +526,7 @@ class SentenceReader:
                 t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.1, True) if found and not found[2] else None
-        if dep == "xcomp" or (dep in ("advcl", "pcomp") and _gerund(verb)):
+        if dep == "xcomp" or (dep in ("advcl", "pcomp") and gerund(verb)):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
             if len(controller) == 1:         # 'petitioned Sovnarkom to delineate': Sovnarkom acts
@@ -556,10 +557,10 @@ class SentenceReader:
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE
-                     and not _said_through(t, c)]
+                     and not said_through(t, c)]
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
-            return _through_bound(verb, self.doc[i], by_token[i])
+            return through_bound(verb, self.doc[i], by_token[i])
         named = self.period_of(verb)
         if named is not None:
             return named
@@ -601,7 +602,7 @@ class SentenceReader:
             return None
         if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
             return None               # 'notes ..., which the Archives released in 2025'
-        if _reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
+        if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
             return None               # 'in an interview on 1 March, he tells Martin he received £100'
         return next(iter(spans.values()))
 
@@ -665,69 +666,6 @@ def _back(doc, j: int) -> int:
         else:
             return j
     return -1
-
-
-_BOUNDING_PREPS = {"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER",
-                   "since": "ON_OR_AFTER"}
-
-
-def _through_bound(verb, tok, span: TimeSpan) -> TimeSpan:
-    """A date inside a bounding phrase of the verb, on another event: 'lived there until his
-    death in 2020' is up to 2020, 'rose after the war's end in 1945' from 1946 (a date that is
-    the phrase's own object, 'until 1947', is bounded by the date reader already)."""
-    if span.mod in _BOUNDING_PREPS.values() or span.open_start or span.open_end:
-        return span
-    t = tok
-    while t.head.i != t.i and t.i != verb.i:
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BOUNDING_PREPS \
-                and t.head.head.i == verb.i:
-            return span if t.i == tok.i else bound(span, _BOUNDING_PREPS[t.head.lower_])
-        t = t.head
-    return span
-
-
-def _not_until(verb) -> bool:
-    """'did not defect until 1963': the negation says when it happened, not that it did not."""
-    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
-
-
-def _last_unit(span: TimeSpan) -> TimeSpan:
-    """The unit of the time a 'not until' clause names: 'until 1947' is 1947, 'until May 1947' May."""
-    y, m, _ = civil(span.hi)
-    lo = {"year": day_number(y, 1, 1), "month": day_number(y, m, 1)}.get(span.granularity, span.hi)
-    return TimeSpan(max(lo, span.lo), span.hi, span.granularity, span.text, span.value)
-
-
-def _other_sex(subject, pronoun: str) -> bool:
-    """The subject noun tells a sex the pronoun does not have ('her husband' and 'she'):
-    ``reporting.yaml``, gendered_nouns."""
-    table = words()["gendered_nouns"]
-    other = {"he": "she", "him": "she", "she": "he", "her": "he"}.get(pronoun)
-    return other is not None and subject.lemma_.lower() in table[other]
-
-
-def _said_through(verb, child) -> bool:
-    """'confessed to having been a spy from 1936 to 1951': what a reporting verb governs
-    through a preposition is what is said; its dates are not the saying's."""
-    return child.dep_ == "prep" and verb.lemma_ in words()["reporting_verbs"] and \
-        any(g.dep_ == "pcomp" for g in child.children)
-
-
-def _gerund(verb) -> bool:
-    """'admitted meeting him', and the perfect gerund 'confessed to having been a spy'."""
-    return verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" and c.i < verb.i
-                                     for c in verb.children)
-
-
-def _reported(verb) -> bool:
-    """The clause is what a reporting verb governs ('he tells Martin he received £100')."""
-    rep = words()["reporting_verbs"]
-    tok = verb
-    while tok.head.i != tok.i and tok.dep_ in ("conj", "ccomp", "xcomp", "parataxis"):
-        if tok.dep_ == "ccomp" and tok.head.lemma_ in rep:
-            return True
-        tok = tok.head
-    return False
 
 
 def main_clause(verb) -> bool:
@@ -940,7 +878,7 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
     espionage'): a person's death or arrest is a fact without its date, a body's dissolution
     without one says too little to keep."""
-    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") or _said_through(verb, c)
+    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") or said_through(verb, c)
                                                          for c in verb.children):
         return []               # 'admits that he was recruited', 'confessed to having been': what is said
     dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
@@ -1006,8 +944,8 @@ def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None
     confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
     used = {a.name, b.name} if b else {a.name}
     when = when if when is not None else reader.time_of(verb)
-    if denied and when is not None and _not_until(verb):      # 'was not recruited until 1947':
-        denied, when = False, _last_unit(when)                 # recruited in 1947, not before
+    if denied and when is not None and not_until(verb):      # 'was not recruited until 1947':
+        denied, when = False, last_unit(when)                 # recruited in 1947, not before
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
         subject=a.name, predicate=p.name, object=b.name if b else None,
