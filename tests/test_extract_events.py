@@ -151,15 +151,15 @@ def test_chunks_cut_at_paragraph_breaks_and_cover_the_text():
 
 def test_a_source_read_in_parts_gives_the_claims_of_the_whole(monkeypatch):
     from collingwood.extract import rules
-    para = "In 1937 Walter Krivitsky defected to France. In 1938 Krivitsky emigrated to the United States.\n\n"
-    text = para * 30
+    para = "In {} Walter Krivitsky defected to France. Later Krivitsky emigrated to Canada in {}.\n\n"
+    text = "".join(para.format(1900 + k, 1950 + k) for k in range(30))   # no paragraph repeats another's claims
     whole = _facts(_read(text))
     monkeypatch.setattr(rules, "CHUNK", 500)
     monkeypatch.setattr(rules.chunks, "__defaults__", (500,))
     parted = _read(text)
     assert _facts(parted) == whole
     assert all(text[c.start:c.end] == c.quote for c in parted.claims)
-    assert max(c.start for c in parted.claims) > len(text) - len(para)
+    assert max(c.start for c in parted.claims) > len(text) - len(para.format(1929, 1979))
 
 
 def test_an_ocr_memo_of_the_dev_set_gives_its_posts_with_their_passages():
@@ -173,13 +173,13 @@ def test_an_ocr_memo_of_the_dev_set_gives_its_posts_with_their_passages():
 
 
 def test_a_source_over_spacys_limit_is_extracted_whole():
-    para = "In 1937 Walter Krivitsky defected to France."
+    para, last = "In 1937 Walter Krivitsky defected to France.", "In 1939 Walter Krivitsky defected to Canada."
     filler = ("y" * 999 + " ") * 1_200                       # 1.2 million characters, few tokens
-    text = para + "\n\n" + filler + "\n\n" + para
+    text = para + "\n\n" + filler + "\n\n" + last        # (a repeated statement would be one claim)
     assert len(text) > 1_000_000
     out = _read(text)
     defections = [c for c in out.claims if c.predicate == "defected_to"]
-    assert [c.start for c in defections] == [0, len(text) - len(para)]
+    assert [c.start for c in defections] == [0, len(text) - len(last)]
     assert all(text[c.start:c.end] == c.quote for c in defections)
 
 
@@ -190,7 +190,7 @@ def test_the_cli_ingests_and_extracts_a_source_of_one_and_a_half_million_charact
     para = "In 1938 Walter Krivitsky emigrated to the United States.\n\n"
     filler = ("z" * 999 + " ") * 1_500
     src = tmp_path / "long.txt"
-    src.write_text(para + filler + "\n\n" + para, encoding="utf-8")
+    src.write_text(para + filler + "\n\n" + para.replace("1938", "1939"), encoding="utf-8")
     case = tmp_path / "long.case"
     cli = [sys.executable, "-m", "collingwood"]
     for args in (["init", str(case)], ["ingest", str(case), str(src)], ["extract", str(case)]):

@@ -162,3 +162,55 @@ def test_a_post_in_a_persons_service_names_that_person_and_keeps_its_own_dates(e
     out = extract(text, source_id="seed-003")
     (c,) = [c for c in _of(out, "worked_at") if c.object == "Maurice Hankey"]
     assert c.subject == "John Cairncross" and (c.time.earliest, c.time.latest) == ("1940-01-01", "1942-12-31")
+
+
+def test_what_someone_confessed_to_is_in_their_voice_and_keeps_its_own_dates(extract):
+    out = extract("Mary Lennox – known as a member of the Oxford ring – confessed to having been a spy for "
+                  "the Soviet Union from 1936 to 1951 in an interview.")
+    (c,) = [c for c in out.claims if c.object == "Soviet Union"]
+    assert c.asserted_by == "Mary Lennox" and (c.time.earliest, c.time.latest) == ("1936-01-01", "1951-12-31")
+    assert not _of(out, "confessed")          # what she confessed is the claim, not an act alone
+    out = extract("Mary Lennox admitted to meeting Kim Philby in Vienna in 1950.")
+    (m,) = _of(out, "met")
+    assert m.asserted_by == "Mary Lennox"
+
+
+def test_a_date_of_the_interview_does_not_date_what_is_told_in_it(extract):
+    out = extract("Mary Lennox was interviewed in 1964. In a follow-up interview on 1 March, she tells Martin "
+                  "she received £100 from Kim Philby. In 1940, she says she met Kim Philby.")
+    (r,) = [c for c in out.claims if c.predicate == "other:receive"]
+    assert r.time is None and r.asserted_by == "Mary Lennox"
+    (m,) = _of(out, "met")
+    assert m.time.earliest == "1940-01-01"
+
+
+def test_a_speaker_named_beside_a_common_noun_is_the_source_and_a_sex_word_blocks_a_pronoun(extract):
+    out = extract("Mary Lennox worked at the Admiralty. Her husband, Tom Lennox, said she had been questioned by "
+                  "MI5 in 1956. The historian Anne Ward said Lennox probably defected to the Soviet Union in 1959.")
+    (d,) = _of(out, "defected_to")
+    assert d.asserted_by == "Anne Ward" and d.modality == "hedged"
+    (q,) = [c for c in out.claims if "questioned" in c.quote]
+    assert q.object == "Mary Lennox" and q.asserted_by == "Tom Lennox"
+
+
+def test_a_dateline_is_no_subject_and_a_name_beside_a_description_is(extract):
+    out = extract("LONDON, 12 March 2024 - Kim Philby's former handler, Yuri Modin, has died in Moscow, his "
+                  "family said yesterday.", written="2024-03-12")
+    (d,) = _of(out, "died")
+    assert d.subject == "Yuri Modin" and d.time.latest <= "2024-03-12"
+    assert not [c for c in out.claims if c.subject == "LONDON"]
+
+
+def test_not_until_says_when_the_act_happened(extract):
+    out = extract("Mary Lennox did not defect until May 1963. Kim Philby did not defect in 1960.")
+    got = {(c.subject, c.polarity, c.time.earliest, c.time.latest) for c in _of(out, "defected_to")}
+    assert got == {("Mary Lennox", "affirmed", "1963-05-01", "1963-05-31"),
+                   ("Kim Philby", "denied", "1960-01-01", "1960-12-31")}
+
+
+def test_a_date_on_another_event_inside_until_or_after_bounds_the_act(extract):
+    out = extract("George Blake fled to Moscow in 1966. Blake lived in Moscow until his death in 2020.")
+    (r,) = [c for c in _of(out, "lived_in") if "until" in c.quote]
+    assert r.time.open_start and r.time.latest == "2020-12-31"
+    (d,) = _of(out, "died")
+    assert (d.time.earliest, d.time.latest) == ("2020-01-01", "2020-12-31")

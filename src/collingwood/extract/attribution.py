@@ -216,6 +216,9 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             v.hedge(w["reporting_nouns"][head.lemma_])   # 'the claim that ...'
             poss = [c for c in head.children if c.dep_ == "poss"]
             v.speakers.append(name_of(poss[0]) if poss else None)
+        elif dep == "pcomp" and head.lower_ == "to" and head.head.lemma_ in rep and (tok.tag_ == "VBG" or any(
+                c.dep_ == "aux" and c.tag_ == "VBG" for c in tok.children)):
+            _report(head.head, name_of, v, reporters)    # 'confessed to having been a spy', 'admits to meeting X'
         elif dep == "pcomp" and head.lower_ in w["negating_preps"]:
             v.dropped = v.dropped or f"under '{head.text}'"
         elif dep == "pcomp" and tok.tag_ == "VBG" and head.lower_ not in w["factual_preps"] \

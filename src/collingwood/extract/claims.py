@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, result_infinitive, voice, words
+from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
 from .periods import period, the_war, war_word
 from .entities import Found, titles
@@ -30,6 +31,7 @@ from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .misparsed import direct_objects
 from .name_forms import fold, ocr_match
+from .reported import gerund, other_sex, reported, said_through
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -277,7 +279,10 @@ class SentenceReader:
             return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
         return self.named(tok, fallback=role == "object") or (
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
-            if role == "object" else None)
+            if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
+                c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
+                                                                      # existence of X, Y')
+
 
     def definite(self, noun) -> Arg | None:
         """'persuaded him not to join the party': a definite common noun for the body the text
@@ -427,14 +432,16 @@ class SentenceReader:
         if bracketed:
             return bracketed
         if tok.lower_ not in _OBJECT_PRONOUNS and tok.dep_ in _SUBJ:
-            speaker = self._reporting_speaker(tok.head)
+            speaker = self._reporting_speaker(tok.head, tok.lower_)
             if speaker:
                 return speaker
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
         own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
-               if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else set()
+               if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else \
+            self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Oswald': not Oswald
         if self.ctx.first_person:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
+        own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
         here = {n for i, n in self.subjects if i < tok.i} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
@@ -449,6 +456,19 @@ class SentenceReader:
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
             return self.ctx.fallback(own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
+
+    def _objects_named(self, verb) -> set[str]:
+        """The persons a clause names as its objects (direct, or through a preposition): its
+        subject pronoun is none of them, or the text would say 'himself'."""
+        out = set()
+        for c in verb.children:
+            objs = [c] if c.dep_ in ("dobj", "dative") else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for o in objs:
+                a = self.named(o)
+                if a is not None and a.kind == "person":
+                    out.add(a.name)
+        return out
 
     def _bracketed(self, tok) -> str | None:
         """'Lamprell (whose real name was ... he died of cancer)': a pronoun inside a bracket
@@ -469,14 +489,14 @@ class SentenceReader:
                 depth -= 1
         return None
 
-    def _reporting_speaker(self, verb) -> str | None:
+    def _reporting_speaker(self, verb, pronoun: str = "") -> str | None:
         reporting = words()["reporting_verbs"]
         while verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
             if verb.lemma_ in reporting:
                 for c in verb.children:
-                    a = self.named(c) if c.dep_ == "nsubj" else None
-                    if a and a.kind == "person":
+                    a = (self.named(c) or self.titled(c)) if c.dep_ == "nsubj" else None
+                    if a and a.kind == "person" and not other_sex(c, pronoun):
                         return a.name
                 return None
         return None
@@ -484,7 +504,7 @@ class SentenceReader:
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
             return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
-        a = self.named(tok)
+        a = self.named(tok) or (self.titled(tok) if tok.dep_ in _SUBJ else None)   # 'The historian Anne Ward said'
         return a.name if a else None
 
     # -- clause structure
@@ -517,7 +537,7 @@ class SentenceReader:
         if result_infinitive(verb):             # 'X joined Y in 1949 to form NATO': X formed it
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.1, False) if found else None
-        if dep == "xcomp" or (dep in ("advcl", "pcomp") and verb.tag_ == "VBG"):
+        if dep == "xcomp" or (dep in ("advcl", "pcomp") and gerund(verb)):
             gov = head.head if dep == "pcomp" else head
             controller = [c for c in gov.children if c.dep_ == "dobj"] if dep == "xcomp" else []
             if len(controller) == 1:         # 'petitioned Sovnarkom to delineate': Sovnarkom acts
@@ -550,9 +570,11 @@ class SentenceReader:
         level, seen = [verb], []
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
-            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE]
+            level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE
+                     and not said_through(t, c)]
         if seen:
-            return by_token[next((i for i in seen if i in self._explicit), seen[0])]
+            i = next((i for i in seen if i in self._explicit), seen[0])
+            return through_bound(verb, self.doc[i], by_token[i])
         named = self.period_of(verb)
         if named is not None:
             return named
@@ -598,7 +620,19 @@ class SentenceReader:
             return None
         if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
             return None               # 'notes ..., which the Archives released in 2025'
+        if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
+            return None               # 'in an interview on 1 March, he tells Martin he received £100'
         return next(iter(spans.values()))
+
+    def _of_speech(self, tok) -> bool:
+        """The token stands in the phrase of an occasion of speech ('in a follow-up interview
+        on 1 March'): ``reporting.yaml``, speech_events."""
+        nouns = words()["speech_events"]
+        while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+            tok = tok.head
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                return True
+        return False
 
     def current_time(self, verb):
         """The narrative's current time, for a main clause that does not move the story on."""
@@ -893,8 +927,9 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     dated; or, undated, when what befell a named person ('Josef Jakobs ... was executed for
     espionage'): a person's death or arrest is a fact without its date, a body's dissolution
     without one says too little to keep."""
-    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return []               # 'admits that he was recruited': what is said, not an act alone
+    if verb.lemma_ in words()["reporting_verbs"] and any(c.dep_ in ("ccomp", "xcomp") or said_through(verb, c)
+                                                         for c in verb.children):
+        return []               # 'admits that he was recruited', 'confessed to having been': what is said
     dated = reader.time_of(verb) is not None or reader.sentence_time(verb) is not None
     accepts = schema().kind_accepts
     return [(a, None) for a in map(reader.arg, _expand(subjects))
@@ -957,11 +992,13 @@ def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None
     ents = ctx.found.entities
     confidence = max(0.3, 0.85 - a.penalty - (b.penalty if b else 0.1) - penalty)
     used = {a.name, b.name} if b else {a.name}
+    when = when if when is not None else reader.time_of(verb)
+    if denied and when is not None and not_until(verb):      # 'was not recruited until 1947':
+        denied, when = False, last_unit(when)                 # recruited in 1947, not before
     return Claim(
         source_id=ctx.source_id, start=start, end=end, quote=ctx.text[start:end],
         subject=a.name, predicate=p.name, object=b.name if b else None,
-        time=when if when is not None else reader.time_of(verb),
-        place=reader.place_of(verb, used),
+        time=when, place=reader.place_of(verb, used),
         polarity="denied" if denied else "affirmed", modality=v.modality,
         asserted_by=v.asserted_by, reported_by=v.reported_by, extracted_by=ctx.extracted_by,
         status="proposed", confidence=round(confidence, 2),

@@ -24,6 +24,10 @@ from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
 
 
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+\Z", re.IGNORECASE)
+_ATTRIBUTIVE_YEAR = re.compile(r"\d{3,4}\s+[^\W\d_]")     # a bare year before a word (not 'the 1930s')
+
+
 @functools.cache
 def _planned() -> re.Pattern:
     """A plan word (data/dates_en.yaml) up to three words before the end, in the same sentence."""
@@ -112,6 +116,9 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
     def settle(self, y, m=None, d=None):
         if _planned().search(self.text, max(0, self._at - 45), self._at):
             return                  # 'a campaign planned for 1976' sets no narrative time
+        if _ATTRIBUTIVE_BEFORE.search(self.text, max(0, self._at - 8), self._at) and \
+                _ATTRIBUTIVE_YEAR.match(self.text, self._at):
+            return                  # 'the 1939 Commercial Agreement': a year naming a thing, not the story's time
         r = self.ref
         self._set_at = self._at
         if y != r.y or (m is not None and m != r.m):

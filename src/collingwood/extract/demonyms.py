@@ -62,6 +62,13 @@ def state_of(group: str, predicate: str) -> str | None:
     return peoples().get(name) or (name if name in states else None)
 
 
+def canonical_place(written: str) -> str | None:
+    """The name places.yaml gives a place written another way ('U.S.', 'America' -> United
+    States; 'Britain' -> United Kingdom), or None (unknown, or already its own name)."""
+    name = _places().get(written) or _places().get(written + ".")     # the NER drops a final dot: 'U.S'
+    return name if name is not None and name != written else None
+
+
 def known_place(name: str) -> bool:
     return name in _places()
 

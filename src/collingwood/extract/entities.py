@@ -25,6 +25,7 @@ from . import aliases as stated
 from . import name_forms
 from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
+from .demonyms import canonical_place
 from .name_forms import fold, normal_case, parse_person
 from .reading_case import has_capitals
 from .recurring_names import every_occurrence
@@ -642,6 +643,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     for c in chosen:                           # every later 'Otto' is the code name too
         if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):
             c.kind, c.alias_kind = "person", "code_name"
+    aliases += _place_names(chosen, source_id)
     found = Found(aliases=aliases)
     for c in chosen:
         ent = found.entities.get(c.name)
@@ -667,6 +669,21 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
             ent.aliases.append(alias)
     _index(doc, found)
     return found
+
+
+def _place_names(chosen: list[_Cand], source_id: str) -> list[tuple[str, Alias]]:
+    """A place the NER found under a short name ('the U.S.', 'USSR', 'America') is the place
+    of ``data/places.yaml`` by its own name, the written form its alias. A longer name stays
+    as written: 'the People's Republic of China' names a state founded in 1949, not China."""
+    out = []
+    for c in chosen:
+        short = " " not in c.name.strip()
+        canon = canonical_place(c.name) if c.kind == "place" and c.entity is None and short else None
+        if canon is not None:
+            kind = "abbreviation" if c.name.replace(".", "").isupper() else "variant"
+            out.append((canon, Alias(c.name, kind, None, source_id)))
+            c.alias_kind, c.alias_of, c.name = c.alias_kind or kind, canon, canon
+    return out
 
 
 def _index(doc, found: Found) -> None:

@@ -54,6 +54,9 @@ def _line_breaks(doc):
             doc[tok.i + 1].is_sent_start = True
         elif tok.is_sent_start and tok.i > 1 and _stray_stop(doc, tok):
             tok.is_sent_start = False
+        elif _ends_before(tok, doc[tok.i + 1]):
+            doc[tok.i + 1].is_sent_start = True
+    _datelines(doc)
     return doc
 
 
@@ -64,6 +67,37 @@ def _stray_stop(doc, tok) -> bool:
     before = doc[tok.i - 1]
     return before.text == "." and "\n" not in before.whitespace_ and tok.text[:1].islower() \
         and tok.is_alpha and len(tok.text) > 1 and "\n" not in doc[tok.i - 2].whitespace_
+
+
+# A news dateline opening a paragraph: 'LONDON, 12 March 2024 - ', 'MOSCOW (Reuters) - ',
+# 'WASHINGTON, D.C., Jan. 5 — '. The place in capitals, then a date or an agency, then a dash.
+_DATELINE = re.compile(r"(?:^|(?<=\n))[ \t]*[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]{0,12})?"
+                       r"(?:\s*\([^()\n]{1,30}\))?(?:,\s*[^\n,–—]{1,30}?\d{1,4})?\s+[-–—]{1,2}\s+(?=[A-Z\"“‘'])")
+
+
+def _datelines(doc) -> None:
+    """The words after a dateline open the sentence: the dateline is no subject ('LONDON, ...
+    - Yuri Modin has died')."""
+    starts = {t.idx: t for t in doc}
+    for m in _DATELINE.finditer(doc.text):
+        tok = starts.get(m.end())
+        if tok is not None and tok.i > 0:
+            tok.is_sent_start = True
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")          # 'U.S.', 'D.C.', 'U.S.S.R.'
+
+
+def _ends_before(tok, nxt) -> bool:
+    """A sentence that ends on a dotted abbreviation or on a citation mark after a full stop:
+    'betraying the mission to the U.S. Under the Hague Convention ...', 'in Washington
+    D.C.[34] On August 3, ...'. The next word opens a sentence when it is capitalised and a
+    function word ('Under', 'On', 'The', 'He'), never a name ('the U.S. Army')."""
+    if not (nxt.text[:1].isupper() and nxt.text[1:].islower() and nxt.is_stop) or not tok.whitespace_:
+        return False
+    if _DOTTED.fullmatch(tok.text):
+        return True
+    return bool(re.fullmatch(_CITATION, tok.text)) and tok.i > 0 and tok.nbor(-1).text.endswith(".")
 
 
 def _citation_suffix(nlp) -> None:
@@ -97,6 +131,16 @@ def unspeck(text: str) -> str:
     if "." not in text:
         return text
     return _SPECK.sub(lambda m: (m[1] or m[2]) + " ", text)
+
+
+_DASH_ASIDE = re.compile(r"(?<=[^\W\d_]) ([–—-]) (?=[^\W\d_])([^.!?;:\n–—]{1,150}?)(?<=[^\W\d_]) \1 (?=[^\W\d_])")
+
+
+def dash_asides(text: str) -> str:
+    """A spaced pair of dashes around an aside ('Cairncross – known as a member of the ring –
+    confessed') turned into commas, same length: the small parser reads a dash as the end of
+    the clause and loses the sentence's verb, it reads commas as an apposition."""
+    return _DASH_ASIDE.sub(lambda m: f" , {m[2]} , ", text)
 
 
 def soften_line_breaks(text: str) -> str:

@@ -37,6 +37,7 @@ from .paragraphs import Paragraphs
 from .reading_case import reading_case
 from .publishing import publication_claims
 from .registry import ExtractInput, ExtractOutput, register
+from .repeats import without_repeats
 from .sentence import read_sentence
 from .speech import SpeechRun
 
@@ -60,13 +61,14 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
         parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))) for _, _, p in parts)
+        texts = (nlp.dash_asides(nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))))
+                 for _, _, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
             out = _shifted(self._one(part, parsed), lo, docs[i].text)
             outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
             if lo + len(part.text) >= len(docs[i].text):
-                yield outputs[i]
+                yield _once(outputs[i])
                 outputs[i] = None
 
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
@@ -153,6 +155,11 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
         lo = cut
     out.append((lo, len(text)))
     return out
+
+
+def _once(out: ExtractOutput) -> ExtractOutput:
+    """The whole source's claims, a statement it repeats kept once (`repeats`)."""
+    return replace(out, claims=without_repeats(out.claims))
 
 
 def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:

@@ -1,0 +1,39 @@
+"""The time a clause's own phrases give its act: a date on another event inside 'until',
+'before', 'after' or 'since' bounds the act ('lived in Moscow until his death in 2020'), and
+'did not X until T' says X happened at T. Read by `claims`.
+"""
+
+from __future__ import annotations
+
+from ..timespan import TimeSpan, bound, civil, day_number
+
+
+_BOUNDING_PREPS = {"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER",
+                   "since": "ON_OR_AFTER"}
+
+
+def through_bound(verb, tok, span: TimeSpan) -> TimeSpan:
+    """A date inside a bounding phrase of the verb, on another event: 'lived there until his
+    death in 2020' is up to 2020, 'rose after the war's end in 1945' from 1946 (a date that is
+    the phrase's own object, 'until 1947', is bounded by the date reader already)."""
+    if span.mod in _BOUNDING_PREPS.values() or span.open_start or span.open_end:
+        return span
+    t = tok
+    while t.head.i != t.i and t.i != verb.i:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BOUNDING_PREPS \
+                and t.head.head.i == verb.i:
+            return span if t.i == tok.i else bound(span, _BOUNDING_PREPS[t.head.lower_])
+        t = t.head
+    return span
+
+
+def not_until(verb) -> bool:
+    """'did not defect until 1963': the negation says when it happened, not that it did not."""
+    return any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
+
+
+def last_unit(span: TimeSpan) -> TimeSpan:
+    """The unit of the time a 'not until' clause names: 'until 1947' is 1947, 'until May 1947' May."""
+    y, m, _ = civil(span.hi)
+    lo = {"year": day_number(y, 1, 1), "month": day_number(y, m, 1)}.get(span.granularity, span.hi)
+    return TimeSpan(max(lo, span.lo), span.hi, span.granularity, span.text, span.value)
