@@ -31,6 +31,12 @@ def _planned() -> re.Pattern:
     return re.compile(rf"\b(?:{alts})(?:\s+[\w'’-]+){{0,3}}\s*\Z", re.IGNORECASE)
 
 
+@functools.cache
+def _since() -> re.Pattern:
+    """A word that opens a period running up to the speaker's now ('since 1980'), just before the end."""
+    return re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+\Z", re.IGNORECASE)
+
+
 @dataclass
 class TimeMention:
     start: int
@@ -77,7 +83,9 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         self.written = parse_when(written) if written else self.dct
         self.ref = _Ref()
         self._set_at: int | None = None     # where the text last set the narrative time
+        self._year_at: int | None = None    # ... by writing its year ('in March 1996'), not inferring it
         self._focus: tuple[int, int, int] | None = None    # (year, quarter, end offset) last named
+        self._far_hold: int | None = None   # how long a far narrative time holds in a dated document (read_years)
         start = anchor or dct
         if start:
             a = parse_when(start)
@@ -97,8 +105,9 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         g = gran or (span.granularity if span else "unknown")
         return TimeMention(a, b, text, value, mod, span, g, kind)
 
-    def date(self, a, b, y, m=None, d=None, mod=None, explicit=True, fill=0, tod=None):
-        """A calendar date; y None when the narrative has not set a year yet."""
+    def date(self, a, b, y, m=None, d=None, mod=None, explicit=True, fill=0, tod=None, inferred=False):
+        """A calendar date; y None when the narrative has not set a year yet; inferred: the
+        year was not written but read from the narrative or the document's date."""
         if y is None:
             return self.mention(a, b, _value(None, m, d, fill) + (f"T{tod}" if tod else ""), None, mod, _gran(m, d))
         span = _span(y, m, d)
@@ -106,14 +115,18 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
             return None
         value = _value(y, m, d, fill) + (f"T{tod}" if tod else "")
         if explicit:
-            self.settle(y, m, d)
+            self.settle(y, m, d, inferred)
         return self.mention(a, b, value, span, mod)
 
-    def settle(self, y, m=None, d=None):
+    def settle(self, y, m=None, d=None, inferred=False):
         if _planned().search(self.text, max(0, self._at - 45), self._at):
             return                  # 'a campaign planned for 1976' sets no narrative time
+        if self.dct is not None and _since().search(self.text, max(0, self._at - 12), self._at):
+            return                  # a dated report's 'since 1980' runs to its own date: no narrative time
         r = self.ref
         self._set_at = self._at
+        if not inferred:
+            self._year_at = self._at
         if y != r.y or (m is not None and m != r.m):
             self.ref = _Ref(y, m, d)
         elif d is not None:
@@ -153,7 +166,8 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         elif y is None:
             y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), int(g["day"]))
             y = y if y is not None else self._forward(month_number(g["mon"]))
-        return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g))
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g),
+                         inferred=not g.get("year"))
     _mdy = _dmy
 
     def _tod_of(self, m, g, hint):
@@ -175,7 +189,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
     def _month(self, m, g, hint):
         y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), None)
         y = y if y is not None else self._forward(month_number(g["mon"]))
-        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g), inferred=True)
 
     def _season(self, m, g, hint):
         y = self.year(g)

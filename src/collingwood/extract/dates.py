@@ -63,6 +63,7 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
     """
     resolver = _Resolver(text, anchor, written, dct)
     cands = _candidates(text)
+    resolver.read_years(cands)
     found: list[TimeMention] = []
     for i, (a, b, name, m) in enumerate(cands):
         found.extend(resolver.resolve(name, m, _hint_year(text, cands, i)))
