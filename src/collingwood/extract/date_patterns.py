@@ -63,6 +63,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),
         ("m_that", rf"\b{part}{monf}\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"),
+        ("m_rel_year", rf"\b{part}{monf}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
         ("month", rf"\b{part}{monf}\b"),
         ("season", rf"\b{part}(?:the\s+)?{seas}(?:,?\s+(?:of\s+)?{year})?\b"),
         ("rel_season", rf"\b{part}(?:the\s+)?{rel}\s+{seas}\b"),

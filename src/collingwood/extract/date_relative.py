@@ -223,6 +223,13 @@ class _RelativeHandlers:
         y = self.ref.y + (1 if re.search(r"following|next", t) else -1 if "previous" in t else 0)
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
+    def _m_rel_year(self, m, g, hint):
+        """'June last year', 'January this year': the month of the speaker's year (the narrative's without a date written)."""
+        base = self._written_ref() if self.written is not None else self.ref
+        step = {"last": -1, "next": 1}.get(_norm(g["rel"]), 0)
+        y = base.y + step if base.y is not None else None
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
+
     def _rel_season(self, m, g, hint):
         code = words()["seasons"][_norm(g["season"])]
         rel, y = _norm(g["rel"]), self.ref.y
