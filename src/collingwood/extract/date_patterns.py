@@ -45,7 +45,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     wkd = rf"(?:(?P<wkd>{_WEEKDAY}),?\s+)?"
     part = rf"(?:(?P<part>{_alt(w['parts'])})(?:\s+|-)(?:(?:in|of)\s+)?)?"
     apx = r"(?:(?P<apx>c\.|ca\.|circa|around|about|approximately)\s*)?"
-    num = rf"(?P<num>\d+(?:\.\d+)?|(?:{_alt(w['numbers'])})(?:-(?:{_alt(w['numbers'])}))?|{_alt(w['vague_numbers'])})"
+    num = rf"(?P<num>\d+(?:\.\d+|\s+1/2)?|(?:{_alt(w['numbers'])})(?:-(?:{_alt(w['numbers'])}))?|{_alt(w['vague_numbers'])})"
     unit = rf"(?P<unit>{_alt(w['units'])}|centuries)(?:s|'s|s')?"
     dmod = rf"(?:(?P<dmod>{_alt(w['duration_mods'])}|a mere|only|just|another|the first|the last|the next|the following|the past|the previous|the coming|the final|the subsequent|the same|the remaining|the intervening|the)\s+)?"
     seas = rf"(?P<season>{_alt(w['seasons'])})"
