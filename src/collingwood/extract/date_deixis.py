@@ -233,6 +233,16 @@ class _DeicticHandlers:
             y, q = (y, q - 1) if q > 1 else (y - 1, 4)
         return self._quarter_mention(a, b, y, q)
 
+    def _the_year(self, m, g, hint):
+        """A dated report's 'the year', 'the fiscal year': its own year; 'the year ended March 31'
+        is a year-long period told by its end (TimeML: a duration, P1Y). Not read in a narrative."""
+        if self.dct is None:
+            return None
+        if g.get("ended"):
+            end = m.start() + len(self.text[m.start():m.start("ended")].rstrip())
+            return self.mention(m.start(), end, "P1Y", None, None, "year", "duration")
+        return self.date(m.start(), m.end(), civil(self.dct.lo)[0], explicit=False)
+
     def _recent_units(self, m, g, hint):
         wr = self.written
         return self.mention(m.start(), m.end(), "PAST_REF", bound(wr, "BEFORE") if wr else None,
