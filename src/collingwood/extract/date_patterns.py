@@ -60,7 +60,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
-        ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
+        ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:\d)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),
         ("m_that", rf"\b{part}{monf}\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"),
         ("m_rel_year", rf"\b{part}{monf}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
