@@ -10,6 +10,7 @@ import re
 
 from .. import safe_yaml
 from .date_scan import PatternScan
+from .date_spoken import SPOKEN_YEAR
 
 
 @functools.cache
@@ -62,16 +63,18 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:\d)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),
+        ("my", rf"\b{part}{monf},?\s+(?:of\s+)?{SPOKEN_YEAR}"),
         ("m_that", rf"\b{part}{monf}\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"),
         ("m_rel_year", rf"\b{part}{monf}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
         ("month", rf"\b{part}{monf}\b"),
-        ("season", rf"\b{part}(?:the\s+)?{seas}(?:,?\s+(?:of\s+)?{year})?\b"),
+        ("season", rf"\b{part}(?:the\s+)?{seas}(?:,?\s+(?:of\s+)?(?:{year}|{SPOKEN_YEAR}))?\b"),
         ("rel_season", rf"\b{part}(?:the\s+)?{rel}\s+{seas}\b"),
         ("decade", rf"\b{apx}{part}(?:the\s+)?(?P<dec>\d{{1,3}}0)'?s(?:\s?(?P<era>{_ERA_BC}))?(?!\w)"),
         ("century", rf"\b{part}(?:the\s+)?{ordw}[\s-]+(?:century|centuries)(?:\s?(?P<era>{_ERA_BC}|{_ERA_AD}))?"),
         ("year_era", rf"(?<![\d,.$£]){apx}{part}(?P<year>\d{{1,4}})\s?(?P<era>{_ERA_BC}|{_ERA_AD})"),
         ("year_era", rf"\b{apx}{part}(?P<era>A\.\s?D\.|AD)\s?(?P<year>\d{{1,4}})\b"),
         ("year", rf"(?<![\d,.$£#/]){apx}{part}(?:the\s+year\s+)?{year4}(?!\s?[-–]\s?\d)(?!,\d|\.\d|%)"),
+        ("year", rf"\b{part}(?:the\s+year\s+)?{SPOKEN_YEAR}"),
         ("year_bare", r"(?<![\d,.$£#/])\b(?P<year>\d{3})\b(?![,.]\d|%)"),
         ("year_apos", r"(?<![\w'])'(?P<yy>\d{2})\b(?!')"),
         ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|weekend|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
@@ -130,6 +133,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return bool(g.get("part")) or before in _PRECEDERS or before == "the" or after in ("and", "or")
     if name == "season":
         return _plausible_season(m, g, before, after)
+    if name == "year" and g.get("yw"):             # 'nineteen ninety-four' said: a year only where one is told
+        return after not in w["count_nouns"] and (before in _PRECEDERS or before in ("the", "year")
+                                                  or m[0].lower().startswith("the year"))
     if name in ("year", "year_range"):
         return after not in w["count_nouns"] and before not in w["number_prefixes"]
     if name == "year_apos":
@@ -151,8 +157,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
 
 def _plausible_season(m: re.Match, g: dict, before: str, after: str) -> bool:
     """'the fall of 1940', 'winter quarters', but not 'began to fall', 'spring up'."""
-    if g.get("year") or g.get("part"):
-        return not (g.get("year") and after in words()["count_nouns"])
+    if g.get("year") or g.get("yw") or g.get("part"):
+        return not ((g.get("year") or g.get("yw")) and after in words()["count_nouns"])
     season = g["season"].lower()
     if before == "to" or after in ("up", "from", "forth", "back", "apart", "into", "out", "off", "on", "to"):
         return False
@@ -166,7 +172,7 @@ def _plausible_duration(m: re.Match, before: str) -> bool:
     g = m.groupdict()
     unit, num, dmod = g["unit"].lower(), (g.get("num") or "").lower(), (g.get("dmod") or "").lower()
     plural = m[0].lower().rstrip().endswith(("s", "s'", "ies")) or m[0].lower().endswith("long")
-    if unit in ("second", "minute") and not num[:1].isdigit() and not plural:
+    if unit in ("second", "minute") and num in ("", "a", "an") and not plural:
         return False        # 'a second attack', 'a minute amount'
     if num:
         return True

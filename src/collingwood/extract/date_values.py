@@ -22,6 +22,7 @@ from .date_deixis import _DeicticHandlers
 from .date_durations import _DurationHandlers
 from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
+from .date_spoken import spoken_year
 
 
 @functools.cache
@@ -136,7 +137,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         """The astronomical year a match names, reading era and two-digit years."""
         raw = g.get("year")
         if not raw:
-            return None
+            return spoken_year(g["yw"]) if g.get("yw") else None
         y = int(raw)
         era = _norm(g.get("era")).replace(" ", "")
         if era.startswith("b"):
@@ -200,7 +201,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
                 y -= 1
         if y is None:
             return self.mention(m.start(), m.end(), f"XXXX-{code}", None, self._mods(g), "season")
-        if g.get("year"):
+        if g.get("year") or g.get("yw"):
             self.settle(y)
         return self.mention(m.start(), m.end(), f"{timex_year(y)}-{code}", TimeSpan.season(y, code), self._mods(g))
 
