@@ -70,3 +70,10 @@ def test_timeml_view():
     assert timex3_value(found["recent years"]) == "PXY"
     assert timex3_value(found["daily"]) == "P1D"
     assert not is_timex3(found["the same time"], text)
+
+
+def test_a_day_read_from_the_date_is_the_time_told_of():
+    """'on Tuesday' in a report of Thursday 13 August 1998: the next day is Wednesday."""
+    found = {m.text: m.value for m in tag_dates("The envoy arrived on Tuesday. The next day she met the "
+                                                "president.", dct="1998-08-13")}
+    assert found["Tuesday"] == "1998-08-11" and found["The next day"] == "1998-08-12"

@@ -103,6 +103,11 @@ class _DeicticHandlers:
             return False
         return hold is None or (self._set_at is not None and a - self._set_at < hold)
 
+    def _reads_as_news(self) -> bool:
+        """A dated document that tells of its own time (see `read_years`): the days it reads from
+        its date ('on Tuesday', 'last October') become the time it tells of ('the next day')."""
+        return self.dct is not None and self._far_hold is not None
+
     def read_years(self, cands) -> None:
         """Which way the dated document tells: most of the years it writes far from its date
         (a dated article on the 1930s: the past it tells holds until the text comes back to its

@@ -115,8 +115,8 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         if span is None:
             return None
         value = _value(y, m, d, fill) + (f"T{tod}" if tod else "")
-        if explicit:
-            self.settle(y, m, d, inferred)
+        if explicit or self._reads_as_news():
+            self.settle(y, m, d, inferred or not explicit)   # a news report's 'on Tuesday', 'last October' too
         return self.mention(a, b, value, span, mod)
 
     def settle(self, y, m=None, d=None, inferred=False):
