@@ -77,3 +77,16 @@ def test_a_day_read_from_the_date_is_the_time_told_of():
     found = {m.text: m.value for m in tag_dates("The envoy arrived on Tuesday. The next day she met the "
                                                 "president.", dct="1998-08-13")}
     assert found["Tuesday"] == "1998-08-11" and found["The next day"] == "1998-08-12"
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("The boy was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07", "1999-11-25"),
+    ("It will be a theme of the campaign from now to Election Day.", "1998-10-26", "1998-11-03"),
+    ("They met on Labor Day 1995.", None, "1995-09-04"),
+])
+def test_feasts_on_a_weekday(text, dct, value):
+    assert [m.value for m in tag_dates(text, dct=dct) if m.kind == "date"][-1] == value
+
+
+def test_a_countrys_election_day_is_no_us_feast():
+    assert [m.text for m in tag_dates("He was jailed on election day in 1910.")] == ["1910"]

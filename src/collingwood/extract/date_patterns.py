@@ -90,7 +90,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("tod", rf"\b(?:(?P<part>early|late)\s+)?(?:(?P<lat>later|earlier)\s+)?(?:(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|this|one|each|every)\s+)?{tod}\b"),
         ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|(?P<hrs>\s?hrs)\b)"),
         ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
-        ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
+        ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|(?-i:{_alt(n.title() for n in w['weekday_holidays'])})|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
         ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+and\b)"),
         ("wday", rf"\b(?P<wday>{_WEEKDAY})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("weekend", r"\bthe\s+weekend\b"),

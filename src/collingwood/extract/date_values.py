@@ -286,6 +286,14 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
             if y is None or y < 1583:
                 return self.mention(m.start(), m.end(), None, None, None, "day")
             mon, d = _easter(y)
+        elif name in words()["weekday_holidays"]:
+            mon, first, wday = words()["weekday_holidays"][name]
+            if not explicit and self.dct is not None:   # a report's 'Thanksgiving': the last one, or the next
+                y = self._dct_month_year(m.start(), m.end(), mon, first) or y
+            if y is None or y < 1:
+                return self.mention(m.start(), m.end(), None, None, None, "day")
+            want = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(wday)
+            d = first + (want - (day_number(y, mon, first) - 1) % 7) % 7
         else:
             mon, d = (int(x) for x in words()["holidays"][name].split("-"))
         x = self.date(m.start(), m.end(), y, mon, d, explicit=explicit)
