@@ -51,6 +51,11 @@ def _value(text, phrase, dct):
      "the year-earlier period", "1989-11-02", "1988-Q3"),
     ("Net fell in the third quarter. Sales in the latest period rose 9%.", "the latest period",
      "1989-11-02", "1989-Q3"),
+    ("The unit earned $22.5 million in the year-ago third quarter.", "the year-ago third quarter",
+     "1989-11-02", "1988-Q3"),
+    ("Net sales for this year's third quarter were $14 million.", "this year's third quarter",
+     "1989-11-02", "1989-Q3"),
+    ("In the 1988 third quarter, the company posted a loss.", "the 1988 third quarter", "1989-11-02", "1988-Q3"),
 ])
 def test_news_rule(text, phrase, dct, value):
     assert _value(text, phrase, dct) == value

@@ -192,6 +192,12 @@ class _DeicticHandlers:
         q = int(o[0]) if o[0].isdigit() else words()["ordinals"][o]
         a, b = m.start(), m.end()
         y = int(g["year"]) if g.get("year") else None
+        qy = _norm(g.get("qy"))
+        if qy[:1].isdigit():                # 'the 1988 third quarter'
+            y = int(qy)
+        elif qy.endswith("year's"):         # 'this year's third quarter', 'last year's'
+            y = self._now_ref().y
+            y = y + {"last": -1, "next": 1}.get(qy.split()[0], 0) if y is not None else None
         if y is None:
             if self.dct is not None and not self._narrative_here(a, b):
                 y = civil(self.dct.lo)[0]
@@ -201,6 +207,9 @@ class _DeicticHandlers:
                 y = self.ref.y
         if y is None:
             return self.mention(a, b, f"XXXX-Q{q}", None, None, "quarter")
+        if qy in ("year-ago", "year-earlier"):   # 'the year-ago third quarter'
+            span = quarter(y - 1, q)
+            return self.mention(a, b, span.value, span, None, "quarter")
         return self._quarter_mention(a, b, y, q)
 
     def _quarter_mention(self, a: int, b: int, y: int, q: int):

@@ -100,7 +100,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("the_year", r"\bthe\s+(?:(?:fiscal|full|financial)\s+)?year\b(?:\s+(?P<ended>ended|ending|to)\b)?(?![\s-]*(?:\d|-|of\b|before\b|after\b|earlier\b|later\b|ago\b|old\b|in\b))"),
         ("recent_units", r"\brecent\s+(?:years|months|weeks|days|decades)\b"),
         ("day_deixis", rf"\b(?:(?P<part>early|late)\s+)?(?P<dd>{_alt(w['day_deixis'])})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("quarter", rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<qy>year-ago|year-earlier|(?:this|last|next)\s+year's|1\d{{3}}|20\d{{2}})\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),
         ("same_time", r"\b(?:at\s+)?(?P<st>the\s+same\s+time|that\s+time|this\s+time|this\s+period|that\s+period|the\s+time\s+being)\b"),
     ]
