@@ -44,6 +44,9 @@ def _value(text, phrase, dct):
     # halves of units
     ("They lived in camps for 2 1/2 years.", "2 1/2 years", "1998-02-27", "P2Y6M"),
     ("She spent about 5 1/2 hours in Nairobi.", "about 5 1/2 hours", "1998-08-18", "PT5H30M"),
+    # 'more', 'additional' between the count and the unit
+    ("The boy may stay for at least two more weeks.", "at least two more weeks", "2000-06-01", "P2W"),
+    ("The option may be extended for an additional year.", "an additional year", "1989-11-02", "P1Y"),
     # business news: the report's year, the year told by its end, the quarter in focus
     ("For the year, pet food volume was flat.", "the year", "1989-11-02", "1989"),
     ("Revenue was $76 million for the year ended March 31.", "the year", "1989-11-02", "P1Y"),

@@ -83,7 +83,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
         ("afterwards", r"\b(?:shortly|soon|immediately|not\s+long)\s+(?:afterwards?|thereafter|after\s+that)\b"),
         ("offset_bare", r"\b(?P<unit>days|weeks|months|years|hours|minutes)\s+(?P<dir>later|earlier|ago|afterwards)\b"),
-        ("duration", rf"\b{dmod}(?:{num}[\s-]+)?{unit}(?:[-\s]long)?\b"),
+        ("duration", rf"\b{dmod}(?:{num}[\s-]+(?:(?:more|additional|further|extra)\s+)?)?{unit}(?:[-\s]long)?\b"),
         ("duration_adj", rf"\b{num}-{unit}(?:-long)?\b"),
         ("age", r"(?<![\d.])\b(?P<num>\d{1,3})\s+years?\s+(?:old|of\s+age)\b"),
         ("set", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:each|every|per|a)\s+(?P<sunit>day|week|month|year|night|hour))\b"),
