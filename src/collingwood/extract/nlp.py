@@ -52,9 +52,11 @@ def _line_breaks(doc):
     a citation mark ('problems.[37] The') stays with the sentence it follows.
 
     Only the tokens that hold a line break (in their text or the white space after them) or
-    start a citation mark are looked at, found from the text, in token order: walking every
-    token of a long document in Python cost as much as a tenth of extraction."""
-    from spacy.attrs import IDX
+    start a citation mark are looked at, found from the text, in token order, and the
+    sentence starts are written back in one array: walking every token of a long document
+    in Python, and setting `is_sent_start` token by token (each set scans the whole
+    document for a parse), cost as much as a tenth of extraction."""
+    from spacy.attrs import IDX, SENT_START
     starts = doc.to_array(IDX).tolist()
     last = len(doc) - 1
     at: set[int] = set()
@@ -62,13 +64,16 @@ def _line_breaks(doc):
         i = bisect.bisect_right(starts, m.start()) - 1
         if 0 <= i < last and (m[0] == "\n" or starts[i] == m.start()):
             at.add(i)
+    if not at:
+        return doc
+    sent = doc.to_array(SENT_START).astype("int64")     # 1 starts a sentence, -1 does not, 0 unknown
     for i in sorted(at):
         tok = doc[i]
         if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
-        elif tok.is_sent_start and i > 0 and re.fullmatch(_CITATION, tok.text):
-            tok.is_sent_start = False
-            doc[i + 1].is_sent_start = True
+            sent[i + 1] = 1
+        elif sent[i] == 1 and i > 0 and re.fullmatch(_CITATION, tok.text):
+            sent[i], sent[i + 1] = -1, 1
+    doc.from_array([SENT_START], sent.astype("uint64").reshape(-1, 1))
     return doc
 
 
