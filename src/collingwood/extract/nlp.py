@@ -131,6 +131,12 @@ class Pipeline:
     def pipe(self, texts, **kwargs):
         return self.nlp.pipe(texts, disable=self.disable, **kwargs)
 
+    def __getattr__(self, name: str):
+        """The rest (vocab, tokenizer, make_doc ...) is the shared model's."""
+        if name in ("nlp", "disable"):        # not set yet (a copy being made)
+            raise AttributeError(name)
+        return getattr(self.nlp, name)
+
 
 @functools.cache
 def _model():
