@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_dates import Doc, Score  # noqa: E402
+from collingwood.extract.date_timex3 import is_timex3, timex3_value  # noqa: E402
 from collingwood.extract.dates import tag_dates  # noqa: E402
 from shared import DATA as DATA_ROOT, need  # noqa: E402
 
@@ -108,22 +109,9 @@ class TE3Score(Score):
     same = staticmethod(same_value)
 
 
-# TIMEX2 marks these adjectives of time (PAST_REF/PRESENT_REF); TimeML does not ('the former
-# president', 'current rates'), so they are no TIMEX3 markables and are not scored here.
-NOT_TIMEX3 = {"former"}
-# a recurring day, week ... : TIMEX2 writes the recurrence, TIMEX3 (type SET) the period
-SET_VALUES = {"XXXX-XX-XX": "P1D", "XXXX-XX-XXTNI": "P1D", "XXXX-WXX": "P1W", "XXXX-XX": "P1M", "XXXX": "P1Y"}
-
-
-def scored(found) -> list[tuple[int, int, str | None]]:
-    """Our mentions as TIMEX3 markables: (start, end, value)."""
-    out = []
-    for m in found:
-        if m.kind == "relative" or (m.kind == "ref" and m.text.lower() in NOT_TIMEX3):
-            continue
-        value = SET_VALUES.get(m.value, m.value) if m.kind == "set" else m.value
-        out.append((m.start, m.end, value))
-    return out
+def scored(found, text: str) -> list[tuple[int, int, str | None]]:
+    """Our mentions as TIMEX3 markables: (start, end, value) in TimeML's conventions (date_timex3)."""
+    return [(m.start, m.end, timex3_value(m)) for m in found if is_timex3(m, text)]
 
 
 def run(docs, dct_mode: str) -> tuple[Score, float]:
@@ -133,7 +121,7 @@ def run(docs, dct_mode: str) -> tuple[Score, float]:
             found = tag_dates(d.text, dct=d.dct)
         else:                        # the call the tagger offered before document dates
             found = tag_dates(d.text, anchor=None, written=d.dct)
-        score.add(d, scored(found))
+        score.add(d, scored(found, d.text))
     return score, time.perf_counter() - t0
 
 

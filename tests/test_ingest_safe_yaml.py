@@ -1,5 +1,7 @@
 """safe_yaml: the one YAML parser; aliases, anchors, depth and size are bounded, errors name file and line."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -65,3 +67,15 @@ def test_any_text_parses_or_raises_a_coded_error(text):
         safe_yaml.load(text, name="any.yaml")
     except CollingwoodError as e:
         assert e.code == "E104"
+
+
+def test_package_data_loads_as_the_bounded_loader_would():
+    """package_data parses the package's own files with libyaml: each must load the same
+    within the bounds of `load` (no aliases or anchors, not too deep)."""
+    from importlib import resources
+    root = resources.files("collingwood")
+    paths = sorted(str(p.relative_to(root)) for p in Path(str(root)).rglob("*.yaml"))
+    assert len(paths) >= 10
+    for path in paths:
+        text = root.joinpath(path).read_text("utf-8")
+        assert safe_yaml.package_data(path) == safe_yaml.load(text, name=path), path

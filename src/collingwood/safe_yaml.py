@@ -96,8 +96,19 @@ def load(text: str | bytes, *, name: Path | str, first_line: int = 1, max_chars:
 
 
 def package_data(path: str) -> object:
-    """One of Collingwood's own data files ('data/gazetteer.yaml', 'schema/predicates.yaml'),
-    read and loaded within the same bounds. Callers cache what they build from it."""
+    """One of Collingwood's own data files ('data/gazetteer.yaml', 'schema/predicates.yaml').
+    Callers cache what they build from it.
+
+    These files ship with the code, so they are parsed by libyaml's safe loader when PyYAML
+    has it (six times faster than the pure-Python composer that counts depth and refuses
+    aliases: a command's start-up reads all of them); a test checks that each loads the same
+    within the bounds of `load`, which is used when libyaml is missing or a file fails."""
     from importlib import resources
     text = resources.files("collingwood").joinpath(path).read_text("utf-8")
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and len(text) <= MAX_CHARS:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 (a safe loader, on the package's own files)
+        except yaml.YAMLError:
+            pass                                # the bounded loader names the file and the line
     return load(text, name=path)

@@ -8,8 +8,10 @@ ingest, extract, analyse and report, so the faces stay thin and data flows one w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .case import Case
+if TYPE_CHECKING:   # the faces open cases; `extract FILE --jsonl` never loads the store
+    from .case import Case
 
 # --- ingest and extract -------------------------------------------------------
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import typer
 
 from .. import service
-from ..case import Case
 from ..errors import ConfigError, NotFound
 from . import case_commands  # noqa: F401  (registered first: --help lists the case commands first)
-from .app import CASE_HELP, _jsonl, _write_or_print, app, err, handles_errors, out
+from .app import CASE_HELP, Case, _jsonl, _write_or_print, app, err, handles_errors, out
 
 
 def _open(case: Path) -> Case:

@@ -18,6 +18,16 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="Collingwood: an evidence workbench for reconstructing contested history from conflicting sources.",
 )
+class _LazyCase:
+    """`collingwood.case.Case`, imported when a command first opens a case: a command that
+    opens none (`extract FILE --jsonl`, `dates`) never loads the store, SQLAlchemy or Alembic."""
+
+    def __getattr__(self, name: str):
+        from ..case import Case as case
+        return getattr(case, name)
+
+
+Case = _LazyCase()
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 

@@ -13,9 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from .. import service
-from ..case import Case
 from ..errors import ConfigError
-from .app import CASE_HELP, _jsonl, _print_report, _progress, app, err, handles_errors, out
+from .app import CASE_HELP, Case, _jsonl, _print_report, _progress, app, err, handles_errors, out
 
 
 @app.command()

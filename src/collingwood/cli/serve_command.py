@@ -7,9 +7,8 @@ import sys
 
 import typer
 
-from ..case import Case
 from ..errors import ConfigError
-from .app import CASE_HELP, app, handles_errors
+from .app import CASE_HELP, Case, app, handles_errors
 
 
 def _bind(host: str, port: int) -> socket.socket:

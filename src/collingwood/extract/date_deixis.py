@@ -84,20 +84,42 @@ class _DeicticHandlers:
         g = src.granularity
         return _Ref(y, mo if g in ("month", "day") else None, d if g == "day" else None)
 
-    def _narrative_here(self, a: int) -> bool:
+    def _narrative_here(self, a: int, b: int) -> bool:
         """Read a month named alone against the narrative time, not the DCT: the narrative time
         was set in this same sentence ('in March 1996 and again in May'), or the text is telling
         of a time more than a year from its own date (a dated article on 1937: 'In 1937 ... In
-        March he defected') and has not come back to its date since."""
-        if self._set_at is not None and self._sentence(a, a)[0] <= self._set_at:
+        March he defected') and has not come back to its date since. A clause that looks
+        ahead ('will join NATO on March 12') speaks from the document's date whatever the
+        narrative: a past narrative does not say 'will'."""
+        if self._looks_ahead(a, b):
+            return False
+        if self._year_at is not None and self._sentence(a, a)[0] <= self._year_at:
             return True
-        return self._far(a, None)
+        return self._far(a, self._far_hold)
 
     def _far(self, a: int, hold: int | None) -> bool:
         """The narrative time is far from the DCT (and, with hold, was named within hold characters)."""
         if self.ref.y is None or abs(self.ref.y - civil(self.dct.lo)[0]) <= _NEAR_YEARS:
             return False
         return hold is None or (self._set_at is not None and a - self._set_at < hold)
+
+    def _reads_as_news(self) -> bool:
+        """A dated document that tells of its own time (see `read_years`): the days it reads from
+        its date ('on Tuesday', 'last October') become the time it tells of ('the next day')."""
+        return self.dct is not None and self._far_hold is not None
+
+    def read_years(self, cands) -> None:
+        """Which way the dated document tells: most of the years it writes far from its date
+        (a dated article on the 1930s: the past it tells holds until the text comes back to its
+        date), or near it (a news report: a far year named in passing, 'since 1980', holds only
+        for a few sentences)."""
+        if self.dct is None:
+            return
+        y0 = civil(self.dct.lo)[0]
+        years = [int(y) for *_, m in cands if len(y := m.groupdict().get("year") or "") == 4]
+        far = sum(abs(y - y0) > _NEAR_YEARS for y in years)
+        deictic = sum(name in ("wday", "day_deixis") for _, _, name, _ in cands)   # 'on Tuesday', 'yesterday'
+        self._far_hold = None if far * 2 > len(years) + deictic else _NEAR_CHARS
 
     def _back_to_dct(self, a: int) -> None:
         """The text speaks from its own date again ('on Friday', 'yesterday'): the narrative
@@ -170,8 +192,14 @@ class _DeicticHandlers:
         q = int(o[0]) if o[0].isdigit() else words()["ordinals"][o]
         a, b = m.start(), m.end()
         y = int(g["year"]) if g.get("year") else None
+        qy = _norm(g.get("qy"))
+        if qy[:1].isdigit():                # 'the 1988 third quarter'
+            y = int(qy)
+        elif qy.endswith("year's"):         # 'this year's third quarter', 'last year's'
+            y = self._now_ref().y
+            y = y + {"last": -1, "next": 1}.get(qy.split()[0], 0) if y is not None else None
         if y is None:
-            if self.dct is not None and not self._narrative_here(a):
+            if self.dct is not None and not self._narrative_here(a, b):
                 y = civil(self.dct.lo)[0]
                 if quarter(y, q).lo > self.dct.lo and not self._looks_ahead(a, b):
                     y -= 1                  # 'fourth-quarter results' in a January report
@@ -179,6 +207,9 @@ class _DeicticHandlers:
                 y = self.ref.y
         if y is None:
             return self.mention(a, b, f"XXXX-Q{q}", None, None, "quarter")
+        if qy in ("year-ago", "year-earlier"):   # 'the year-ago third quarter'
+            span = quarter(y - 1, q)
+            return self.mention(a, b, span.value, span, None, "quarter")
         return self._quarter_mention(a, b, y, q)
 
     def _quarter_mention(self, a: int, b: int, y: int, q: int):
@@ -216,6 +247,16 @@ class _DeicticHandlers:
             y, q = (y, q - 1) if q > 1 else (y - 1, 4)
         return self._quarter_mention(a, b, y, q)
 
+    def _the_year(self, m, g, hint):
+        """A dated report's 'the year', 'the fiscal year': its own year; 'the year ended March 31'
+        is a year-long period told by its end (TimeML: a duration, P1Y). Not read in a narrative."""
+        if self.dct is None:
+            return None
+        if g.get("ended"):
+            end = m.start() + len(self.text[m.start():m.start("ended")].rstrip())
+            return self.mention(m.start(), end, "P1Y", None, None, "year", "duration")
+        return self.date(m.start(), m.end(), civil(self.dct.lo)[0], explicit=False)
+
     def _recent_units(self, m, g, hint):
         wr = self.written
         return self.mention(m.start(), m.end(), "PAST_REF", bound(wr, "BEFORE") if wr else None,
@@ -226,7 +267,7 @@ class _DeicticHandlers:
         such date on or after the DCT when the clause looks ahead; otherwise the nearest to
         the DCT, looking forward at most `_AHEAD` days (news tells what has happened, and
         names the coming deadline or meeting by its date: 'payable Dec. 7', 'by Jan. 14')."""
-        if self.dct is None or self._narrative_here(a):
+        if self.dct is None or self._narrative_here(a, b):
             return None
         y = civil(self.dct.lo)[0]
         n = self.dct.lo

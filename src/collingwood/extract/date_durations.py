@@ -24,6 +24,8 @@ def _number(word: str | None) -> float | None:
         return 1
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return float(w) if "." in w else int(w)
+    if re.fullmatch(r"\d+ 1/2", w):                     # '2 1/2 years'
+        return int(w.split()[0]) + 0.5
     table = words()["numbers"]
     if w in table:
         return table[w]
@@ -41,10 +43,17 @@ def _unit(word: str) -> str:
     return u[:-1] if u.endswith("s") and u[:-1] in _UNIT_CODES else u
 
 
+# a half of a unit written in the next smaller one: 'two and a half years' is P2Y6M (TimeML)
+_HALVES = {"year": ("6M", ""), "day": ("12H", "T"), "hour": ("30M", ""), "minute": ("30S", "")}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     t, code = _UNIT_CODES.get(unit, ("", "D"))
     if unit == "fortnight":
         return f"P{2 * n}W" if n is not None else "PXW"
+    if n is not None and n % 1 == 0.5 and n > 1 and unit in _HALVES:
+        rest, sep = _HALVES[unit]
+        return f"P{t}{int(n)}{code}{sep}{rest}"
     k = "X" if n is None else (f"{n:g}")
     return f"P{t}{k}{code}"
 

@@ -10,6 +10,7 @@ import re
 
 from .. import safe_yaml
 from .date_scan import PatternScan
+from .date_spoken import SPOKEN_YEAR
 
 
 @functools.cache
@@ -45,7 +46,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     wkd = rf"(?:(?P<wkd>{_WEEKDAY}),?\s+)?"
     part = rf"(?:(?P<part>{_alt(w['parts'])})(?:\s+|-)(?:(?:in|of)\s+)?)?"
     apx = r"(?:(?P<apx>c\.|ca\.|circa|around|about|approximately)\s*)?"
-    num = rf"(?P<num>\d+(?:\.\d+)?|(?:{_alt(w['numbers'])})(?:-(?:{_alt(w['numbers'])}))?|{_alt(w['vague_numbers'])})"
+    num = rf"(?P<num>\d+(?:\.\d+|\s+1/2)?|(?:{_alt(w['numbers'])})(?:-(?:{_alt(w['numbers'])}))?|{_alt(w['vague_numbers'])})"
     unit = rf"(?P<unit>{_alt(w['units'])}|centuries)(?:s|'s|s')?"
     dmod = rf"(?:(?P<dmod>{_alt(w['duration_mods'])}|a mere|only|just|another|the first|the last|the next|the following|the past|the previous|the coming|the final|the subsequent|the same|the remaining|the intervening|the)\s+)?"
     seas = rf"(?P<season>{_alt(w['seasons'])})"
@@ -60,17 +61,20 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
-        ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
+        ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:\d)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),
+        ("my", rf"\b{part}{monf},?\s+(?:of\s+)?{SPOKEN_YEAR}"),
         ("m_that", rf"\b{part}{monf}\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"),
+        ("m_rel_year", rf"\b{part}{monf}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
         ("month", rf"\b{part}{monf}\b"),
-        ("season", rf"\b{part}(?:the\s+)?{seas}(?:,?\s+(?:of\s+)?{year})?\b"),
+        ("season", rf"\b{part}(?:the\s+)?{seas}(?:,?\s+(?:of\s+)?(?:{year}|{SPOKEN_YEAR}))?\b"),
         ("rel_season", rf"\b{part}(?:the\s+)?{rel}\s+{seas}\b"),
         ("decade", rf"\b{apx}{part}(?:the\s+)?(?P<dec>\d{{1,3}}0)'?s(?:\s?(?P<era>{_ERA_BC}))?(?!\w)"),
         ("century", rf"\b{part}(?:the\s+)?{ordw}[\s-]+(?:century|centuries)(?:\s?(?P<era>{_ERA_BC}|{_ERA_AD}))?"),
         ("year_era", rf"(?<![\d,.$£]){apx}{part}(?P<year>\d{{1,4}})\s?(?P<era>{_ERA_BC}|{_ERA_AD})"),
         ("year_era", rf"\b{apx}{part}(?P<era>A\.\s?D\.|AD)\s?(?P<year>\d{{1,4}})\b"),
         ("year", rf"(?<![\d,.$£#/]){apx}{part}(?:the\s+year\s+)?{year4}(?!\s?[-–]\s?\d)(?!,\d|\.\d|%)"),
+        ("year", rf"\b{part}(?:the\s+year\s+)?{SPOKEN_YEAR}"),
         ("year_bare", r"(?<![\d,.$£#/])\b(?P<year>\d{3})\b(?![,.]\d|%)"),
         ("year_apos", r"(?<![\w'])'(?P<yy>\d{2})\b(?!')"),
         ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|weekend|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
@@ -79,21 +83,24 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
         ("afterwards", r"\b(?:shortly|soon|immediately|not\s+long)\s+(?:afterwards?|thereafter|after\s+that)\b"),
         ("offset_bare", r"\b(?P<unit>days|weeks|months|years|hours|minutes)\s+(?P<dir>later|earlier|ago|afterwards)\b"),
-        ("duration", rf"\b{dmod}(?:{num}[\s-]+)?{unit}(?:[-\s]long)?\b"),
+        ("duration", rf"\b{dmod}(?:{num}[\s-]+(?:(?:more|additional|further|extra)\s+)?)?{unit}(?:[-\s]long)?\b"),
         ("duration_adj", rf"\b{num}-{unit}(?:-long)?\b"),
         ("age", r"(?<![\d.])\b(?P<num>\d{1,3})\s+years?\s+(?:old|of\s+age)\b"),
         ("set", r"\b(?:daily|weekly|monthly|annually|yearly|nightly|(?:each|every|per|a)\s+(?P<sunit>day|week|month|year|night|hour))\b"),
         ("tod", rf"\b(?:(?P<part>early|late)\s+)?(?:(?P<lat>later|earlier)\s+)?(?:(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|this|one|each|every)\s+)?{tod}\b"),
         ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b)|(?P<hrs>\s?hrs)\b)"),
         ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)"),
-        ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
+        ("holiday", rf"\b(?P<hol>{_alt(w['holidays'])}|(?-i:{_alt(n.title() for n in w['weekday_holidays'])})|Easter(?:\s+Sunday)?)(?:\s+(?:of\s+)?{year})?\b"),
         ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+and\b)"),
         ("wday", rf"\b(?P<wday>{_WEEKDAY})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("weekend", r"\bthe\s+weekend\b"),
         ("the_quarter", r"\b(?:the|this|that|last)\s+(?:(?P<qrel>latest|most\s+recent|current|same|year-earlier|year-ago|previous|prior|fiscal)\s+)?quarter\b(?!\s+(?:of|century))"),
+        ("the_quarter", r"\bthe\s+(?P<qrel>latest|most\s+recent|year-earlier|year-ago)\s+period\b"),
+        ("the_quarter", r"(?<![\w-])(?P<qrel>year-earlier|year-ago)(?![\w-])"),
+        ("the_year", r"\bthe\s+(?:(?:fiscal|full|financial)\s+)?year\b(?:\s+(?P<ended>ended|ending|to)\b)?(?![\s-]*(?:\d|-|of\b|before\b|after\b|earlier\b|later\b|ago\b|old\b|in\b))"),
         ("recent_units", r"\brecent\s+(?:years|months|weeks|days|decades)\b"),
         ("day_deixis", rf"\b(?:(?P<part>early|late)\s+)?(?P<dd>{_alt(w['day_deixis'])})(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("quarter", rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<qy>year-ago|year-earlier|(?:this|last|next)\s+year's|1\d{{3}}|20\d{{2}})\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),
         ("same_time", r"\b(?:at\s+)?(?P<st>the\s+same\s+time|that\s+time|this\s+time|this\s+period|that\s+period|the\s+time\s+being)\b"),
     ]
@@ -126,6 +133,9 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return bool(g.get("part")) or before in _PRECEDERS or before == "the" or after in ("and", "or")
     if name == "season":
         return _plausible_season(m, g, before, after)
+    if name == "year" and g.get("yw"):             # 'nineteen ninety-four' said: a year only where one is told
+        return after not in w["count_nouns"] and (before in _PRECEDERS or before in ("the", "year")
+                                                  or m[0].lower().startswith("the year"))
     if name in ("year", "year_range"):
         return after not in w["count_nouns"] and before not in w["number_prefixes"]
     if name == "year_apos":
@@ -147,8 +157,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
 
 def _plausible_season(m: re.Match, g: dict, before: str, after: str) -> bool:
     """'the fall of 1940', 'winter quarters', but not 'began to fall', 'spring up'."""
-    if g.get("year") or g.get("part"):
-        return not (g.get("year") and after in words()["count_nouns"])
+    if g.get("year") or g.get("yw") or g.get("part"):
+        return not ((g.get("year") or g.get("yw")) and after in words()["count_nouns"])
     season = g["season"].lower()
     if before == "to" or after in ("up", "from", "forth", "back", "apart", "into", "out", "off", "on", "to"):
         return False
@@ -162,7 +172,7 @@ def _plausible_duration(m: re.Match, before: str) -> bool:
     g = m.groupdict()
     unit, num, dmod = g["unit"].lower(), (g.get("num") or "").lower(), (g.get("dmod") or "").lower()
     plural = m[0].lower().rstrip().endswith(("s", "s'", "ies")) or m[0].lower().endswith("long")
-    if unit in ("second", "minute") and not num[:1].isdigit() and not plural:
+    if unit in ("second", "minute") and num in ("", "a", "an") and not plural:
         return False        # 'a second attack', 'a minute amount'
     if num:
         return True

@@ -223,11 +223,20 @@ class _RelativeHandlers:
         y = self.ref.y + (1 if re.search(r"following|next", t) else -1 if "previous" in t else 0)
         return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
 
+    def _m_rel_year(self, m, g, hint):
+        """'June last year', 'January this year': the month of the speaker's year (the narrative's without a date written)."""
+        base = self._written_ref() if self.written is not None else self.ref
+        step = {"last": -1, "next": 1}.get(_norm(g["rel"]), 0)
+        y = base.y + step if base.y is not None else None
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
+
     def _rel_season(self, m, g, hint):
         code = words()["seasons"][_norm(g["season"])]
         rel, y = _norm(g["rel"]), self.ref.y
         if y is None:
             return self.mention(m.start(), m.end(), f"XXXX-{code}", None, self._mods(g), "season")
+        if self.dct is not None and rel in ("last", "this", "next", "coming") and not _norm(m[0]).startswith("the"):
+            return self._season_from_dct(m.start(), m.end(), code, rel, g)
         first = SEASONS[code][0]
         here = self.ref.m or 6
         if rel in _FORWARD or (rel == "next"):
@@ -235,6 +244,19 @@ class _RelativeHandlers:
         elif rel in _BACKWARD:
             y = y if first < here and code != "WI" else y - 1
         return self.mention(m.start(), m.end(), f"{timex_year(y)}-{code}", TimeSpan.season(y, code), self._mods(g))
+
+    def _season_from_dct(self, a, b, code, rel, g):
+        """A dated document's 'last fall', 'this summer', 'next spring': the last such season
+        ended before its date, the one of its year, the first not yet begun."""
+        n, y = self.dct.lo, civil(self.dct.lo)[0]
+        if rel == "this":
+            y -= code == "WI" and civil(n)[1] <= 2      # 'this winter' in January began in December
+        elif rel == "last":
+            y -= TimeSpan.season(y, code).hi >= n
+            y -= TimeSpan.season(y, code).hi >= n
+        else:
+            y += TimeSpan.season(y, code).lo <= n
+        return self.mention(a, b, f"{timex_year(y)}-{code}", TimeSpan.season(y, code), self._mods(g))
 
     def _tod(self, m, g, hint):
         code = words()["times_of_day"][_norm(g["tod"])]

