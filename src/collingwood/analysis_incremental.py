@@ -245,6 +245,10 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
         region |= mem.by_entity.get(e, set()) | mem.by_witness.get(e, set())
     for sid in sources:
         region |= mem.by_source.get(sid, set())
+    for cid in list(region):                 # every detector reads a claim with its whole event
+        eid = res.event_of.get(cid)
+        if eid is not None:
+            region.update(res.events[eid].claim_ids)
     spies_before = {e for e, n in mem.spies.items() if n > 0}
     before = _sub_state(data, res, region, mem.live)
 
@@ -258,11 +262,13 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
             t.pop(cid, None)
     claims = list(data.claims)
     at = {c.id: i for i, c in enumerate(claims)}
+    import bisect
+    added = []
     for cid, c in changed.items():
         if cid in at:
             claims[at[cid]] = c
         elif c is not None:
-            claims.append(c)
+            added.append(c)
         if c is None:
             mem.live.pop(cid, None)
             continue
@@ -272,17 +278,15 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
             if cid in got:
                 getattr(res, name)[cid] = got[cid]
     import dataclasses
-    data = dataclasses.replace(data, claims=[c for c in claims if c is not None], verdicts=verdicts)
+    claims = [c for c in claims if c is not None]
+    for c in sorted(added, key=_order):      # where the store's order puts it (`Store.claims`)
+        claims.insert(bisect.bisect(claims, _order(c), key=_order), c)
+    data = dataclasses.replace(data, claims=claims, verdicts=verdicts)
     for sid, (was, now) in supersedes.items():
         for cid in was:
             res.superseded.pop(cid, None)
         res.superseded.update(now)
-    for cid in (*changed, *flipped):
-        c = mem.live.get(cid)
-        if c is not None and cid not in res.superseded:
-            res.claims[cid] = c
-        else:
-            res.claims.pop(cid, None)
+    res.claims = {c.id: c for c in data.claims if c.id not in res.superseded}   # in the snapshot's order
     view = CaseView(data, res)
     for cid in (*changed, *flipped):
         c = mem.live.get(cid)
@@ -346,7 +350,7 @@ def _resolve_one(mem: Memory, c: Claim):
 def _regroup(mem: Memory, res, keys: set[tuple]):
     """Group the claims of the event blocks ``keys`` again; (events gone, events new)."""
     gone, new = [], []
-    for key in sorted(keys):
+    for key in sorted(keys):                 # all old events first: a new one may take an old id
         for eid in mem.events_of.pop(key, []):
             ev = res.events.pop(eid, None)
             if ev is None:
@@ -356,6 +360,7 @@ def _regroup(mem: Memory, res, keys: set[tuple]):
             for cid in ev.claim_ids:
                 if res.event_of.get(cid) == eid:
                     del res.event_of[cid]
+    for key in sorted(keys):
         members = sorted(mem.blocks.get(key, ()))
         if not members:
             mem.blocks.pop(key, None)
@@ -371,6 +376,10 @@ def _regroup(mem: Memory, res, keys: set[tuple]):
     return gone, new
 
 
+def _order(c: Claim) -> tuple:
+    return (c.source_id, c.start, c.id)
+
+
 @dataclass
 class _Sub:
     data: CaseData
@@ -384,7 +393,7 @@ def _sub_state(data: CaseData, res, region: set[str], live: dict[str, Claim]) ->
     r = rs.Resolution(entities=res.entities, ambiguous=res.ambiguous, candidates=res.candidates,
                       grounds=res.grounds, root_of=res.root_of)
     r._keys = res._keys
-    claims = sorted((live[cid] for cid in region if cid in live), key=lambda c: (c.source_id, c.start, c.id))
+    claims = sorted((live[cid] for cid in region if cid in live), key=_order)
     for c in claims:
         cid = c.id
         for name in ("subject_of", "object_of", "place_of", "names_used", "superseded"):
@@ -393,18 +402,17 @@ def _sub_state(data: CaseData, res, region: set[str], live: dict[str, Claim]) ->
                 getattr(r, name)[cid] = t[cid]
         if cid in res.claims:
             r.claims[cid] = c
-    for cid in r.claims:
+    for cid in list(r.claims):
         eid = res.event_of.get(cid)
-        if eid is not None and eid not in r.events:
-            ev = res.events[eid]
-            if all(x in r.claims for x in ev.claim_ids):
-                r.events[eid] = ev
-                if eid in res.disputed:
-                    r.disputed.add(eid)
-    for cid in r.claims:
-        eid = res.event_of.get(cid)
-        if eid in r.events:
-            r.event_of[cid] = eid
+        ev = res.events.get(eid) if eid is not None else None
+        if ev is None or not all(x in r.claims for x in ev.claim_ids):
+            del r.claims[cid]                # (never, with the region closed over events)
+            continue
+        r.event_of[cid] = eid
+        r.events[eid] = ev
+        if eid in res.disputed:
+            r.disputed.add(eid)
+    claims = [c for c in claims if c.id in r.claims or c.id in r.superseded]
     return _Sub(dataclasses.replace(data, claims=claims, mentions=[]), r)
 
 
@@ -421,8 +429,9 @@ def _findings(held: list[Finding], before: _Sub, after: _Sub, data: CaseData, re
 
     def everything(why: str):
         out = detect(data, res)
-        ids = {f.id for f in out}
-        return out, set(full) - ids, ids - set(full), f"full ({why})"
+        now = {f.id: f for f in out}
+        differ = {i for i in set(full) & set(now) if _content(full[i]) != _content(now[i])}
+        return out, set(full) - set(now), (set(now) - set(full)) | differ, f"full ({why})"
 
     if spies_changed:         # who the record ties to espionage weighs every interested witness
         return everything("the entities tied to espionage changed")
