@@ -300,7 +300,8 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
     # 3. findings and graph by difference over the region
     spies_after = {e for e, n in mem.spies.items() if n > 0}
     found, *f_delta = _findings(held.findings, before, after, data, res, spies_before != spies_after)
-    graph, g_note = _graph(held.graph, before, after, data, res)
+    versions = [c for c in (*old.values(), *changed.values(), *(mem.live.get(x) for x in flipped)) if c is not None]
+    graph, g_note = _graph(held.graph, before, after, data, res, any(_infers(c) for c in versions))
 
     # 4. prominence from the kept counts and the new graph
     prom = _prominence(mem, graph)
@@ -452,12 +453,22 @@ def _edges(g) -> dict[tuple, dict]:
     return {tuple(sorted((a, b))): {k: v for k, v in d.items()} for a, b, d in g.edges(data=True)}
 
 
-def _graph(held, before: _Sub, after: _Sub, data: CaseData, res):
+def _infers(c: Claim) -> bool:
+    """Whether a claim feeds an inferred link (a post or membership held, a presence): such a
+    link sums grounds from anywhere in the case, so the region cannot vouch for it."""
+    from .analyse import predicate_of
+    from .analyse.affinity import CO_MEMBER
+    return c.predicate in CO_MEMBER or predicate_of(c.predicate).has_rule("implies_presence")
+
+
+def _graph(held, before: _Sub, after: _Sub, data: CaseData, res, infers: bool):
     """The affinity graph after the change, by difference over the region (see the module);
     ``held`` is changed in place."""
     from .analyse.affinity import affinity_graph
     if held is None:
         return affinity_graph(data, res), "full (no graph held)"
+    if infers:
+        return affinity_graph(data, res), "full (a claim that inferred links are drawn from)"
     was, now = _edges(affinity_graph(before.data, before.res)), _edges(affinity_graph(after.data, after.res))
     changed = sorted(p for p in set(was) | set(now) if was.get(p) != now.get(p))
     for p in changed:
