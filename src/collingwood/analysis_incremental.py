@@ -192,7 +192,7 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
     from collections import ChainMap
 
     from .analyse.case_view import CaseView
-    data, res = held.data, held.res
+    data, res = held.data, _copy(held.res)
     old = {cid: mem.live.get(cid) for cid in changed}
     changed = {cid: c for cid, c in changed.items() if old[cid] != c}
     if not changed:
@@ -312,6 +312,16 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
     note = {"claims": len(changed), "region": len(region), "events": len(new_events),
             "findings": f_delta[2], "graph": g_note}
     return Update(data, res, found, graph, prom, delta, note, mem.key_names)
+
+
+def _copy(res):
+    """A resolution to change: the held one stays as it was for a page that still reads it."""
+    import copy
+    out = copy.copy(res)
+    for name in ("claims", "subject_of", "object_of", "place_of", "names_used", "superseded", "events",
+                 "event_of", "disputed"):
+        setattr(out, name, copy.copy(getattr(res, name)))
+    return out
 
 
 def _check_names(mem: Memory, old: dict, new: dict) -> None:
@@ -481,6 +491,8 @@ def _graph(held, before: _Sub, after: _Sub, data: CaseData, res, infers: bool):
         if mine != a:
             return affinity_graph(data, res), "full (an edge has grounds outside the region)"
     nodes = set()
+    if changed:
+        held = held.copy()            # the held graph stays as it was for a page that still reads it
     for p in changed:
         d = now.get(p)
         nodes.update(p)

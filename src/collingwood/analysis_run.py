@@ -16,6 +16,7 @@ incremental one's rows replace only the rows it changed (`results.py`, tables in
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from datetime import datetime, timezone
 from functools import cache
@@ -30,6 +31,7 @@ from .results import Results
 # Changes after which the resolution, the events and the detectors' findings stand: only the
 # judgment layer (witness register, open questions) is computed again.
 JUDGMENT_ONLY = frozenset({"set_verdict", "judge", "rate", "set_hypotheses"})
+log = logging.getLogger("collingwood.analysis")
 PROGRESS_CLAIMS = 2000      # a run over more claims says so on stderr (see Case.progress)
 _FINGERPRINTED = ("resolve.py", "analysis_run.py", "analysis_incremental.py", "results.py", "model.py", "timespan.py",
                   "analyse", "extract", "data", "schema")
@@ -94,6 +96,9 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
         changed = inc.changed_claims(store, rows, mem.live)
         up = inc.update(held, mem, changed, store.verdicts())
     except inc.Fallback:
+        return None
+    except Exception:                 # a flaw here must cost time, never a wrong analysis
+        log.exception("the incremental analysis failed; running in full")
         return None
     old_prom = held.prominence
     counts = {"claims": len(up.res.claims), "entities": len(up.res.entities), "events": len(up.res.events),
