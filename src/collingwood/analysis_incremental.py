@@ -65,6 +65,10 @@ class Memory:
     mention_score: Counter = field(default_factory=Counter)
     spies: Counter = field(default_factory=Counter)     # entities tied to espionage, by claims
     key_names: dict[str, str] = field(default_factory=dict)     # grading key -> the name shown
+    weight: Counter = field(default_factory=Counter)    # claims each entity is subject or object of
+    findings: dict[str, Finding] = field(default_factory=dict)  # the current findings by id
+    rank_key: dict[str, tuple] = field(default_factory=dict)    # finding -> its sort key (`findings.rank`)
+    findings_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # claim -> findings
     source_witnesses: set[str] = field(default_factory=set)
     claim_keys: dict[str, tuple] = field(default_factory=dict)   # claim -> (about, origin, spies)
 
@@ -108,7 +112,8 @@ def _index(mem: Memory, c: Claim, data: CaseData, res, view) -> None:
         key = rs.event_key(schema().predicates[c.predicate], res.subject_of[cid], res.object_of.get(cid))
         mem.blocks[key].add(cid)
         mem.block_of[cid] = key
-        keys = (tuple(sorted(view.about(c))), view.origin(c), tuple(_spy_votes(c, res)))
+        roles = tuple(t[cid] for t in (res.subject_of, res.object_of) if cid in t)
+        keys = (tuple(sorted(view.about(c))), view.origin(c), tuple(_spy_votes(c, res)), roles)
         mem.claim_keys[cid] = keys
         for k, surface in zip((view.subject(c), view.object(c), keys[1]),
                               (c.subject, c.object, view.origin_name(c))):
@@ -117,6 +122,7 @@ def _index(mem: Memory, c: Claim, data: CaseData, res, view) -> None:
         mem.about.update(keys[0])
         mem.origins[keys[1]] += 1
         mem.spies.update(keys[2])
+        mem.weight.update(keys[3])
 
 
 def _unindex(mem: Memory, c: Claim, data: CaseData, res) -> None:
@@ -134,11 +140,12 @@ def _unindex(mem: Memory, c: Claim, data: CaseData, res) -> None:
         mem.about.subtract(keys[0])
         mem.origins[keys[1]] -= 1
         mem.spies.subtract(keys[2])
+        mem.weight.subtract(keys[3])
 
 
-def remember(data: CaseData, res, names, gradings: list[dict]) -> Memory:
+def remember(data: CaseData, res, names, gradings: list[dict], found: list[Finding]) -> Memory:
     """The memory of a full run over ``data`` (resolved as ``res`` with the name table ``names``,
-    its people graded as ``gradings``)."""
+    its people graded as ``gradings``, its findings ``found``)."""
     from .analyse.case_view import CaseView, source_witness
     kinds, forms = rs._kind_votes([c for c in data.claims if c.status != "rejected"])
     mem = Memory(names=names, kinds=kinds, forms=forms,
@@ -154,7 +161,37 @@ def remember(data: CaseData, res, names, gradings: list[dict]) -> Memory:
             known = m.entity_id if m.entity_id in res.entities else None
             mem.mention_score[known or view.key(m.text)] += 1
     mem.source_witnesses = {view.key(source_witness(s)) for s in data.sources.values()}
+    _keep_findings(mem, found, res)
     return mem
+
+
+def _rank_key(f: Finding, weight: Counter, res) -> tuple:
+    """`analyse.findings.rank`'s order of one finding, with the entities' weights kept."""
+    from .analyse.context import LEVELS
+    from .analyse.findings import _PRIORITY
+    ids = {t[c] for c in f.claim_ids for t in (res.subject_of, res.object_of) if c in t}
+    return (-LEVELS.index(f.severity), _PRIORITY.get(f.type, 99), -max((weight[i] for i in ids), default=0), f.id)
+
+
+def _keep_findings(mem: Memory, found: list[Finding], res, rekey: set[str] | None = None) -> list[Finding]:
+    """Make ``found`` the memory's findings, the sort keys of ``rekey`` (None: all) made
+    again; ``found`` in rank order."""
+    now = {f.id: f for f in found}
+    for i, f in mem.findings.items():
+        if now.get(i) is not f:
+            for cid in f.claim_ids:
+                mem.findings_of[cid].discard(i)
+            if i not in now:
+                mem.rank_key.pop(i, None)
+    for i, f in now.items():
+        if mem.findings.get(i) is not f:
+            for cid in f.claim_ids:
+                mem.findings_of[cid].add(i)
+    mem.findings = now
+    for i in (now if rekey is None else rekey):
+        if i in now:
+            mem.rank_key[i] = _rank_key(now[i], mem.weight, res)
+    return sorted(found, key=lambda f: mem.rank_key[f.id])
 
 
 # --- the update ---------------------------------------------------------------------
@@ -170,6 +207,7 @@ class Update:
     delta: dict                 # what the store writes (results.delta_rows)
     note: dict                  # what the run row says about the update
     key_names: dict             # grading key -> the name shown
+    findings_by_id: dict        # the findings by id
 
 
 def changed_claims(store, rows: list[dict], live: dict[str, Claim]) -> dict[str, Claim | None]:
@@ -258,15 +296,16 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
         if c is not None:
             _unindex(mem, c, data, res)
     for cid in changed:
-        for t in (res.claims, res.subject_of, res.object_of, res.place_of, res.names_used, res.superseded):
+        for t in (res.subject_of, res.object_of, res.place_of, res.names_used, res.superseded):
             t.pop(cid, None)
-    claims = list(data.claims)
-    at = {c.id: i for i, c in enumerate(claims)}
     import bisect
+    claims = list(data.claims)
     added = []
     for cid, c in changed.items():
-        if cid in at:
-            claims[at[cid]] = c
+        was = old[cid]
+        i = bisect.bisect_left(claims, _order(was), key=_order) if was is not None else len(claims)
+        if i < len(claims) and claims[i].id == cid:
+            claims[i] = c
         elif c is not None:
             added.append(c)
         if c is None:
@@ -286,7 +325,13 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
         for cid in was:
             res.superseded.pop(cid, None)
         res.superseded.update(now)
-    res.claims = {c.id: c for c in data.claims if c.id not in res.superseded}   # in the snapshot's order
+    stays = all(cid in res.claims and mem.live.get(cid) is not None and cid not in res.superseded
+                for cid in changed) and not flipped
+    if stays:                            # each keeps its place in the snapshot's order
+        for cid in changed:
+            res.claims[cid] = mem.live[cid]
+    else:
+        res.claims = {c.id: c for c in data.claims if c.id not in res.superseded}
     view = CaseView(data, res)
     for cid in (*changed, *flipped):
         c = mem.live.get(cid)
@@ -299,7 +344,9 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
 
     # 3. findings and graph by difference over the region
     spies_after = {e for e, n in mem.spies.items() if n > 0}
-    found, *f_delta = _findings(held.findings, before, after, data, res, spies_before != spies_after)
+    rekey = set().union(*(mem.findings_of.get(cid, ()) for e in ents for cid in mem.by_entity.get(e, ())),
+                        *(mem.findings_of.get(cid, ()) for cid in (*changed, *flipped)))
+    found, *f_delta = _findings(mem, before, after, data, res, spies_before != spies_after, rekey)
     versions = [c for c in (*old.values(), *changed.values(), *(mem.live.get(x) for x in flipped)) if c is not None]
     graph, g_note = _graph(held.graph, before, after, data, res, any(_infers(c) for c in versions))
 
@@ -311,7 +358,7 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
              "findings_gone": sorted(f_delta[0]), "findings_new": sorted(f_delta[1])}
     note = {"claims": len(changed), "region": len(region), "events": len(new_events),
             "findings": f_delta[2], "graph": g_note}
-    return Update(data, res, found, graph, prom, delta, note, mem.key_names)
+    return Update(data, res, found, graph, prom, delta, note, mem.key_names, mem.findings)
 
 
 def _copy(res):
@@ -431,18 +478,19 @@ def _content(f: Finding) -> tuple:
     return (f.type, f.severity, f.explanation, tuple(f.claim_ids))
 
 
-def _findings(held: list[Finding], before: _Sub, after: _Sub, data: CaseData, res, spies_changed: bool):
+def _findings(mem: Memory, before: _Sub, after: _Sub, data: CaseData, res, spies_changed: bool,
+              rekey: set[str]):
     """The case's findings after the change: the difference of the detectors over the region
-    before and after it, applied to ``held``; (findings, (ids gone, ids new), how)."""
+    before and after it, applied to the kept findings; (findings, ids gone, ids new, how)."""
     from .analyse.findings import findings as detect
-    from .analyse.findings import rank
-    full = {f.id: f for f in held}
+    full = mem.findings
 
     def everything(why: str):
         out = detect(data, res)
         now = {f.id: f for f in out}
         differ = {i for i in set(full) & set(now) if _content(full[i]) != _content(now[i])}
-        return out, set(full) - set(now), (set(now) - set(full)) | differ, f"full ({why})"
+        gone, new = set(full) - set(now), (set(now) - set(full)) | differ
+        return _keep_findings(mem, out, res), gone, new, f"full ({why})"
 
     if spies_changed:         # who the record ties to espionage weighs every interested witness
         return everything("the entities tied to espionage changed")
@@ -456,7 +504,7 @@ def _findings(held: list[Finding], before: _Sub, after: _Sub, data: CaseData, re
     out = [f for i, f in full.items() if i not in gone] + [now[i] for i in sorted(new)]
     for f in out:
         f.verdict, f.note = data.verdicts.get(f.id, ("open", ""))
-    return rank(out, res), gone - new, new, f"{len(gone)} gone, {len(new)} new"
+    return _keep_findings(mem, out, res, rekey | new), gone - new, new, f"{len(gone)} gone, {len(new)} new"
 
 
 def _edges(g) -> dict[tuple, dict]:

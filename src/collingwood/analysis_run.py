@@ -171,7 +171,7 @@ def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
         held.memory = None
     elif getattr(case, "incremental", False) and not reuse and graph is not None:
         from .analysis_incremental import remember
-        out.memory = remember(data, res, names, gradings)
+        out.memory = remember(data, res, names, gradings, found)
     return out
 
 

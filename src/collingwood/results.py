@@ -231,9 +231,8 @@ def delta_rows(up, old_prominence: dict[str, tuple[float, str]]) -> dict[str, tu
                    time=_span(e.time), place=e.place, track=e.track, claim_ids=list(e.claim_ids),
                    disputed=e.id in res.disputed)
               for i, e in enumerate(res.events[eid] for eid in d["events_new"])]
-    by_id = {f.id: f for f in up.findings}
     found = [dict(id=f.id, ord=i, type=f.type, severity=f.severity, explanation=f.explanation,
-                  claim_ids=list(f.claim_ids)) for i, f in enumerate(by_id[x] for x in d["findings_new"])]
+                  claim_ids=list(f.claim_ids)) for i, f in enumerate(up.findings_by_id[x] for x in d["findings_new"])]
     prom = up.prominence
     keys = sorted(k for k in set(prom) | set(old_prominence) if prom.get(k) != old_prominence.get(k))
     name = _namer(up)
