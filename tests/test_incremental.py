@@ -80,13 +80,18 @@ def build(url: str, seed: int) -> Case:
 
 
 edits = st.lists(st.tuples(st.sampled_from(["time", "place", "object", "subject", "reject", "accept", "polarity",
-                                            "add", "modality"]),
+                                            "add", "modality", "verdict"]),
                            st.integers(0, 10_000), st.integers(0, 10_000)), min_size=1, max_size=4)
 
 
 def apply(case: Case, op: str, i: int, j: int) -> None:
     claims = case.claims(include_rejected=True)
     c = claims[i % len(claims)]
+    if op == "verdict":                  # a verdict between edits: the findings carry it
+        stored = case.store.stored("findings")
+        if stored:
+            case.set_verdict(stored[i % len(stored)]["id"], ["confirmed", "dismissed"][j % 2], "checked")
+        return
     if op == "add":
         workbench.add_claim_from_span(case, c.source_id, c.start, c.end, c.subject, c.predicate,
                                       c.object, TIMES[j % len(TIMES)], None)

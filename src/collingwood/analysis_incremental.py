@@ -69,6 +69,8 @@ class Memory:
     findings: dict[str, Finding] = field(default_factory=dict)  # the current findings by id
     rank_key: dict[str, tuple] = field(default_factory=dict)    # finding -> its sort key (`findings.rank`)
     findings_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # claim -> findings
+    order: list[tuple] = field(default_factory=list)    # the findings' sort keys, in rank order
+    verdicts: dict = field(default_factory=dict)        # the verdicts the kept findings carry
     source_witnesses: set[str] = field(default_factory=set)
     claim_keys: dict[str, tuple] = field(default_factory=dict)   # claim -> (about, origin, spies)
 
@@ -162,6 +164,7 @@ def remember(data: CaseData, res, names, gradings: list[dict], found: list[Findi
             mem.mention_score[known or view.key(m.text)] += 1
     mem.source_witnesses = {view.key(source_witness(s)) for s in data.sources.values()}
     _keep_findings(mem, found, res)
+    mem.verdicts = dict(data.verdicts)
     return mem
 
 
@@ -173,25 +176,50 @@ def _rank_key(f: Finding, weight: Counter, res) -> tuple:
     return (-LEVELS.index(f.severity), _PRIORITY.get(f.type, 99), -max((weight[i] for i in ids), default=0), f.id)
 
 
-def _keep_findings(mem: Memory, found: list[Finding], res, rekey: set[str] | None = None) -> list[Finding]:
-    """Make ``found`` the memory's findings, the sort keys of ``rekey`` (None: all) made
-    again; ``found`` in rank order."""
-    now = {f.id: f for f in found}
-    for i, f in mem.findings.items():
-        if now.get(i) is not f:
+def _keep_findings(mem: Memory, found: list[Finding], res) -> list[Finding]:
+    """Make ``found`` the memory's findings, every sort key made anew; ``found`` ranked."""
+    mem.findings = {f.id: f for f in found}
+    mem.findings_of = defaultdict(set)
+    for f in found:
+        for cid in f.claim_ids:
+            mem.findings_of[cid].add(f.id)
+    mem.rank_key = {f.id: _rank_key(f, mem.weight, res) for f in found}
+    mem.order = sorted(mem.rank_key.values())
+    return [mem.findings[k[-1]] for k in mem.order]
+
+
+def _change_findings(mem: Memory, gone: set[str], new: dict[str, Finding], rekey: set[str], res,
+                     verdicts: dict) -> list[Finding]:
+    """Apply a difference to the kept findings (``gone`` ids out, ``new`` in; the sort keys of
+    ``rekey`` made again, ``verdicts`` applied where they changed); the findings ranked."""
+    import bisect
+    for i in gone | set(new):
+        f = mem.findings.pop(i, None)
+        if f is not None:
             for cid in f.claim_ids:
                 mem.findings_of[cid].discard(i)
-            if i not in now:
-                mem.rank_key.pop(i, None)
-    for i, f in now.items():
-        if mem.findings.get(i) is not f:
-            for cid in f.claim_ids:
-                mem.findings_of[cid].add(i)
-    mem.findings = now
-    for i in (now if rekey is None else rekey):
-        if i in now:
-            mem.rank_key[i] = _rank_key(now[i], mem.weight, res)
-    return sorted(found, key=lambda f: mem.rank_key[f.id])
+            key = mem.rank_key.pop(i)
+            del mem.order[bisect.bisect_left(mem.order, key)]
+    for i, f in new.items():
+        mem.findings[i] = f
+        for cid in f.claim_ids:
+            mem.findings_of[cid].add(i)
+        mem.rank_key[i] = key = _rank_key(f, mem.weight, res)
+        bisect.insort(mem.order, key)
+    for i in rekey - set(new):
+        f = mem.findings.get(i)
+        if f is None:
+            continue
+        key = _rank_key(f, mem.weight, res)
+        if key != mem.rank_key[i]:
+            del mem.order[bisect.bisect_left(mem.order, mem.rank_key[i])]
+            mem.rank_key[i] = key
+            bisect.insort(mem.order, key)
+    for i in {k for k in set(verdicts) | set(mem.verdicts) if verdicts.get(k) != mem.verdicts.get(k)} | set(new):
+        if i in mem.findings:
+            mem.findings[i].verdict, mem.findings[i].note = verdicts.get(i, ("open", ""))
+    mem.verdicts = dict(verdicts)
+    return [mem.findings[k[-1]] for k in mem.order]
 
 
 # --- the update ---------------------------------------------------------------------
@@ -490,6 +518,7 @@ def _findings(mem: Memory, before: _Sub, after: _Sub, data: CaseData, res, spies
         now = {f.id: f for f in out}
         differ = {i for i in set(full) & set(now) if _content(full[i]) != _content(now[i])}
         gone, new = set(full) - set(now), (set(now) - set(full)) | differ
+        mem.verdicts = dict(data.verdicts)
         return _keep_findings(mem, out, res), gone, new, f"full ({why})"
 
     if spies_changed:         # who the record ties to espionage weighs every interested witness
@@ -501,10 +530,8 @@ def _findings(mem: Memory, before: _Sub, after: _Sub, data: CaseData, res, spies
     for i in gone | new:           # the region must have reproduced the full run's finding
         if (i in full) != (i in was) or (i in full and _content(full[i]) != _content(was[i])):
             return everything("a finding reaches beyond the region")
-    out = [f for i, f in full.items() if i not in gone] + [now[i] for i in sorted(new)]
-    for f in out:
-        f.verdict, f.note = data.verdicts.get(f.id, ("open", ""))
-    return _keep_findings(mem, out, res, rekey | new), gone - new, new, f"{len(gone)} gone, {len(new)} new"
+    ranked = _change_findings(mem, gone, {i: now[i] for i in new}, rekey, res, data.verdicts)
+    return ranked, gone - new, new, f"{len(gone)} gone, {len(new)} new"
 
 
 def _edges(g) -> dict[tuple, dict]:

@@ -87,11 +87,11 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     started = _now()
     rows = store.changes_after(held.revision)
     actions = {r["action"] for r in rows}
+    if not actions & inc.CLAIM_ACTIONS and actions <= inc.JUDGMENT_ACTIONS:
+        return None          # verdicts only: the judgment run reuses the held results and memory
     mem, held.memory = held.memory, None           # whatever happens, the held state is spent
     if not actions or not actions <= inc.CLAIM_ACTIONS | inc.JUDGMENT_ACTIONS or held.run["fingerprint"] != fingerprint():
         return None
-    if not actions & inc.CLAIM_ACTIONS:
-        return None                                # verdicts only: the judgment run is as fast
     try:
         changed = inc.changed_claims(store, rows, mem.live)
         up = inc.update(held, mem, changed, store.verdicts())
