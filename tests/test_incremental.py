@@ -187,6 +187,26 @@ def test_incremental_equals_full_run(make_case_url, steps, seed):
         case.store.dispose()
 
 
+def test_a_profile_reads_its_entity_alone(case_url):
+    """The workbench's profile, cut to the entity's claims with the kept memory, is the profile
+    the whole case gives, after edits too."""
+    from collingwood.analyse import biography
+    case = build(case_url, 0)
+    try:
+        check_sequence(case, [("subject", 4, 2), ("time", 9, 3)])
+        v = workbench.view(case)
+        assert v.stored.memory is not None
+        data, res = case.data(), resolve(case.data())
+        for name in PEOPLE + PLACES:
+            if not res.find(name):
+                continue
+            whole = biography.profile_json(biography.profile(data, res, name))
+            cut = biography.profile_json(biography.profile(v.data, workbench._profile_scope(v, name), name))
+            assert cut == whole, name
+    finally:
+        case.store.dispose()
+
+
 def test_an_edit_is_analysed_incrementally(case_url):
     """Not a fallback in disguise: an edit of a date or a place takes the incremental path."""
     case = build(case_url, 1)

@@ -316,6 +316,7 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
         if eid is not None:
             region.update(res.events[eid].claim_ids)
     spies_before = {e for e, n in mem.spies.items() if n > 0}
+    links_before = {cid: _link_facts(c, data, res) for cid, c in old.items()}
     before = _sub_state(data, res, region, mem.live)
 
     # 1. the resolution: the changed claims' links, the machine copies superseded again
@@ -376,7 +377,11 @@ def update(held, mem: Memory, changed: dict[str, Claim | None], verdicts: dict) 
                         *(mem.findings_of.get(cid, ()) for cid in (*changed, *flipped)))
     found, *f_delta = _findings(mem, before, after, data, res, spies_before != spies_after, rekey)
     versions = [c for c in (*old.values(), *changed.values(), *(mem.live.get(x) for x in flipped)) if c is not None]
-    graph, g_note = _graph(held.graph, before, after, data, res, any(_infers(c) for c in versions))
+    if not flipped and held.graph is not None and not any(_infers(c) for c in versions) and all(
+            links_before[cid] == _link_facts(c, data, res) for cid, c in changed.items()):
+        graph, g_note = held.graph, "unchanged (no change to what a link is drawn from)"
+    else:
+        graph, g_note = _graph(held.graph, before, after, data, res, any(_infers(c) for c in versions))
 
     # 4. prominence from the kept counts and the new graph
     prom = _prominence(mem, graph)
@@ -536,6 +541,19 @@ def _findings(mem: Memory, before: _Sub, after: _Sub, data: CaseData, res, spies
 
 def _edges(g) -> dict[tuple, dict]:
     return {tuple(sorted((a, b))): {k: v for k, v in d.items()} for a, b, d in g.edges(data=True)}
+
+
+def _link_facts(c: Claim | None, data: CaseData, res) -> tuple | None:
+    """What a documented link takes from a claim (`affinity._documented`): a claim whose facts
+    stay and that feeds no inferred link leaves the graph as it was."""
+    from .analyse import predicate_of, witness
+    if c is None or c.id not in res.claims:
+        return None
+    p = predicate_of(c.predicate)
+    if p.edge is None:
+        return ("no link",)
+    return (c.predicate, c.affirmed, c.modality, c.time, c.source_id, res.subject_of.get(c.id),
+            res.object_of.get(c.id), witness(c, data.sources.get(c.source_id)))
 
 
 def _infers(c: Claim) -> bool:

@@ -172,7 +172,18 @@ def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
     elif getattr(case, "incremental", False) and not reuse and graph is not None:
         from .analysis_incremental import remember
         out.memory = remember(data, res, names, gradings, found)
+        _settle()
     return out
+
+
+def _settle() -> None:
+    """After a full run in a process that keeps it (the workbench): the run's objects (millions
+    at 100k claims) move out of the collector's view, so a later edit's re-analysis never
+    waits for a full collection that walks them all. Each full run settles anew."""
+    import gc
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _judged(detail: dict | None) -> dict:

@@ -295,10 +295,32 @@ def profile_record(case: Case, entity: str) -> dict:
     if not v.res.find(name):
         raise NotFound(f"No entity {entity!r} in this case; see GET /api/entities.")
     def make():
-        p = biography.profile(v.data, v.res, name)
+        p = biography.profile(v.data, _profile_scope(v, name), name)
         biography.set_grading(p, v.stored.grading(p.id))
         return json.loads(biography.profile_json(p))
     return memo(v, ("profile", name), make)
+
+
+def _profile_scope(v: View, name: str):
+    """The resolution a profile reads: with the incremental analysis's memory, cut to the
+    claims about the entity, given by it as a witness, and their events (a profile reads
+    nothing else: `biography.profile`), so a profile after an edit does not walk the case."""
+    from .resolve import Resolution
+    mem = getattr(v.stored, "memory", None)
+    res = v.res
+    if mem is None:
+        return res
+    ids: set[str] = set()
+    for eid in res.find(name):
+        ids |= mem.by_entity.get(eid, set()) | mem.by_witness.get(eid, set())
+    mine = sorted((res.claims[cid] for cid in ids if cid in res.claims), key=lambda c: (c.source_id, c.start, c.id))
+    cut = Resolution(entities=res.entities, subject_of=res.subject_of, object_of=res.object_of,
+                     place_of=res.place_of, claims={c.id: c for c in mine}, superseded=res.superseded,
+                     event_of=res.event_of, disputed=res.disputed, names_used=res.names_used,
+                     ambiguous=res.ambiguous, candidates=res.candidates, grounds=res.grounds, root_of=res.root_of)
+    cut._keys = res._keys
+    cut.events = {e: res.events[e] for e in sorted({res.event_of[c.id] for c in mine if c.id in res.event_of})}
+    return cut
 
 
 def chronology_entries(case: Case, actor=None, track=None, start=None, end=None) -> tuple[View, list]:
