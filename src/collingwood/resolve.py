@@ -560,6 +560,12 @@ def _superseded(res: Resolution, claims: list[Claim]) -> dict[str, str]:
 
 def resolve(data: CaseData) -> Resolution:
     """Map every live claim's names to entities and group the claims into events."""
+    return resolve_with_names(data)[0]
+
+
+def resolve_with_names(data: CaseData) -> tuple[Resolution, _Names]:
+    """`resolve`, with the name table it built: an incremental re-analysis
+    (`analysis_incremental`) resolves a changed claim against it."""
     claims = [c for c in data.claims if c.status != "rejected"]
     res = Resolution()
     names = _build_names(data, claims, res)
@@ -576,4 +582,4 @@ def resolve(data: CaseData) -> Resolution:
     for key, links in names.links.items():
         res._keys[key] = sorted({names.root(lk.entity_id) for lk in links})
     _build_events(res, claims)
-    return res
+    return res, names

@@ -167,14 +167,17 @@ def finding_rows(found: list[Finding]) -> list[dict]:
                  claim_ids=list(f.claim_ids)) for i, f in enumerate(found)]
 
 
-def findings_from(store, data: CaseData) -> list[Finding]:
+def findings_from(store, data: CaseData, res: Resolution) -> list[Finding]:
+    """The stored findings, verdicts applied, in rank order (`analyse.findings.rank`: an
+    incremental run stores only the findings it changed, so the order is made on reading)."""
+    from .analyse.findings import rank
     out = []
     for r in store.stored("findings"):
         f = Finding(r["id"], r["type"], r["severity"], r["explanation"], list(r["claim_ids"]))
         if f.id in data.verdicts:
             f.verdict, f.note = data.verdicts[f.id]
         out.append(f)
-    return out
+    return rank(out, res)
 
 
 def grading_rows(prominence: dict[str, tuple[float, str]], register: list[WitnessRecord],
@@ -207,6 +210,49 @@ def questions_from(store) -> list[Question]:
     return [load(Question, r["record"]) for r in store.stored("open_questions")]
 
 
+# --- an incremental run's rows ---------------------------------------------------------
+
+
+def delta_rows(up, old_prominence: dict[str, tuple[float, str]]) -> dict[str, tuple[list, list[dict]]]:
+    """What an incremental run (`analysis_incremental.Update`) changes in the stored tables:
+    table -> (keys of the rows it replaces, the new rows), for `Store.save_run`."""
+    res, d = up.res, up.delta
+    links = []
+    for cid in d["claims"]:
+        if cid not in res.subject_of:
+            continue
+        links.append(dict(claim_id=cid, subject_id=res.subject_of[cid], object_id=res.object_of.get(cid),
+                          place_id=res.place_of.get(cid), event_id=res.event_of.get(cid),
+                          superseded_by=res.superseded.get(cid),
+                          names_used=[dict(role=u.role, name=u.name, entity_id=u.entity_id, valid=_span(u.valid))
+                                      for u in res.names_used[cid]] if cid in res.names_used else None))
+    base = len(res.events)
+    events = [dict(id=e.id, ord=base + i, predicate=e.predicate, participants=list(e.participants),
+                   time=_span(e.time), place=e.place, track=e.track, claim_ids=list(e.claim_ids),
+                   disputed=e.id in res.disputed)
+              for i, e in enumerate(res.events[eid] for eid in d["events_new"])]
+    found = [dict(id=f.id, ord=i, type=f.type, severity=f.severity, explanation=f.explanation,
+                  claim_ids=list(f.claim_ids)) for i, f in enumerate(up.findings_by_id[x] for x in d["findings_new"])]
+    prom = up.prominence
+    keys = sorted(k for k in set(prom) | set(old_prominence) if prom.get(k) != old_prominence.get(k))
+    name = _namer(up)
+    grades = [dict(key=k, name=name(k), prominence=prom[k][1], prominence_score=float(prom[k][0]),
+                   grade=None, grade_by=None, grade_rule=None, witness_ord=None, record=None)
+              for k in keys if k in prom]
+    return {"claim_links": (list(d["claims"]), links),
+            "events": (sorted(set(d["events_gone"]) | set(d["events_new"])), events),
+            "findings": (sorted(set(d["findings_gone"]) | set(d["findings_new"])), found),
+            "gradings": (keys, grades)}
+
+
+def _namer(up):
+    def name(key: str) -> str:
+        if key in up.res.entities:
+            return up.res.name(key)
+        return up.key_names.get(key) or key.removeprefix("n:")
+    return name
+
+
 # --- what a view reads ---------------------------------------------------------------------
 
 
@@ -217,10 +263,14 @@ class Results:
     a run made in this process hands over what it computed, so nothing is read back.
     """
 
-    def __init__(self, store, run: dict, data: CaseData | None = None, **computed):
+    def __init__(self, store, run: dict, data: CaseData | None = None, judge=None, **computed):
         self.store = store
         self.run = run
         self._data = data
+        self._judge = judge                        # computes a pending judgment layer (analysis_run)
+        self._prominence: dict | None = computed.get("prominence")
+        self.memory = None                         # analysis_incremental.Memory, in the workbench
+        self.witness_keys: set[str] | None = None  # who has a witness record, when known
         self._res: Resolution | None = computed.get("res")
         self._findings: list[Finding] | None = computed.get("findings")
         self._gradings: list[dict] | None = computed.get("gradings")
@@ -247,31 +297,59 @@ class Results:
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            self._findings = findings_from(self.store, self.data)
+            self._findings = findings_from(self.store, self.data, self.res)
         return self._findings
 
     @property
+    def pending(self) -> bool:
+        """Whether the judgment layer of this run is still to be computed (after an
+        incremental run, by the first view that asks for it)."""
+        return (self.run.get("detail") or {}).get("judgment") == "pending" and self._register is None
+
+    def judged(self) -> None:
+        if self.pending:
+            if self._judge is None:
+                raise RuntimeError("pending judgment without a judge")   # analysis_run always gives one
+            self._judge(self)
+
+    def set_judgment(self, run: dict, gradings: list[dict], register, questions) -> None:
+        self.run, self._gradings, self._register, self._questions = run, gradings, register, questions
+
+    @property
     def gradings(self) -> list[dict]:
+        self.judged()
         if self._gradings is None:
             self._gradings = self.store.stored("gradings")
         return self._gradings
 
     @property
     def prominence(self) -> dict[str, tuple[float, str]]:
-        return prominence_from(self.gradings)
+        if self._prominence is None:
+            rows = self._gradings if self._gradings is not None else self.store.stored("gradings")
+            self._prominence = prominence_from(rows)
+        return self._prominence
 
     def grading(self, key: str) -> dict | None:
-        """The one grading of a person (entity id or 'n:' name): prominence, grade, rule."""
+        """The one grading of a person (entity id or 'n:' name): prominence, grade, rule. While
+        the judgment layer is pending, a person who is nobody's witness is read at once."""
+        if self.pending and self.witness_keys is not None and key not in self.witness_keys:
+            rows = self.store.stored("gradings", where=lambda t: t.c.key == key)
+            if not rows:
+                return None
+            row = {k: v for k, v in rows[0].items() if k != "run_id"}
+            return dict(row, grade=None, grade_by=None, grade_rule=None, witness_ord=None, record=None)
         return next((r for r in self.gradings if r["key"] == key), None)
 
     @property
     def register(self) -> list[WitnessRecord]:
+        self.judged()
         if self._register is None:
             self._register = register_from(self.gradings)
         return self._register
 
     @property
     def questions(self) -> list[Question]:
+        self.judged()
         if self._questions is None:
             self._questions = questions_from(self.store)
         return self._questions

@@ -589,6 +589,12 @@ class Store:
             out.append(_version(dict(row), None))
         return out
 
+    def claims_of(self, source_id: str) -> list[Claim]:
+        """Every claim of one source (rejected ones too), in the order of `claims`."""
+        q = select(claims).where(claims.c.source_id == source_id).order_by(claims.c.start, claims.c.id)
+        with self.engine.connect() as conn:
+            return [_claim(r) for r in conn.execute(q).mappings()]
+
     def claims(self, include_rejected: bool = False) -> list[Claim]:
         q = select(claims).order_by(claims.c.source_id, claims.c.start, claims.c.id)
         if not include_rejected:
@@ -744,6 +750,13 @@ class Store:
         with self.engine.connect() as conn:
             return {a: n for a, n in conn.execute(q)}
 
+    def changes_after(self, revision: int) -> list[dict]:
+        """The audited changes after ``revision``, oldest first: id, action, target."""
+        q = (select(audit.c.id, audit.c.action, audit.c.target).where(
+            (audit.c.id > revision) & audit.c.action.notin_(self.ANALYSIS_ACTIONS)).order_by(audit.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(q).mappings()]
+
     def latest_run(self) -> dict | None:
         """The last finished analysis run, or None."""
         q = (select(analysis_runs).where(analysis_runs.c.finished.is_not(None))
@@ -756,12 +769,14 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(analysis_runs).order_by(analysis_runs.c.id)).mappings()]
 
-    def save_run(self, run: dict, results: dict[str, list[dict]]) -> int:
+    def save_run(self, run: dict, results: dict[str, list[dict]],
+                 delta: dict[str, tuple[list, list[dict]]] | None = None) -> int:
         """Store one analysis run and what it found, in one transaction: ``results`` maps a
         table of stored analysis (``events``, ``findings``, ``resolved_entities``,
         ``claim_links``, ``name_keys``, ``gradings``, ``open_questions``) to its new rows,
         which replace the old; a table not named keeps the rows of the run that made them.
-        Returns the run's id."""
+        ``delta`` (an incremental run) maps a table to (keys of rows to delete, rows to insert):
+        only those rows change. Returns the run's id."""
         tables = {t.name: t for t in (events, findings, *STORED_ANALYSIS)}
         with self.write() as conn:
             run_id = conn.execute(insert(analysis_runs).values(**run)).inserted_primary_key[0]
@@ -771,6 +786,13 @@ class Store:
                 for i in range(0, len(rows), 20_000):
                     chunk = [dict(r, run_id=run_id) for r in rows[i:i + 20_000]]
                     conn.execute(insert(table), chunk)
+            for name, (keys, rows) in (delta or {}).items():
+                table = tables[name]
+                key = list(table.primary_key.columns)[0]
+                for i in range(0, len(keys), 5_000):
+                    conn.execute(delete(table).where(key.in_(keys[i:i + 5_000])))
+                if rows:
+                    conn.execute(insert(table), [dict(r, run_id=run_id) for r in rows])
             self._audit(conn, "analysis_run", str(run_id), mode=run["mode"], trigger=run["trigger"],
                         counts=run["counts"], undoable=False, why="derived from the claims (an analysis run)")
         return run_id

@@ -21,6 +21,7 @@ verdict, a grade or a rating).
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass, field
 
 from . import service
@@ -294,24 +295,62 @@ def profile_record(case: Case, entity: str) -> dict:
     if not v.res.find(name):
         raise NotFound(f"No entity {entity!r} in this case; see GET /api/entities.")
     def make():
-        p = biography.profile(v.data, v.res, name)
+        p = biography.profile(v.data, _profile_scope(v, name), name)
         biography.set_grading(p, v.stored.grading(p.id))
         return json.loads(biography.profile_json(p))
     return memo(v, ("profile", name), make)
 
 
-def chronology_records(case: Case, actor=None, track=None, start=None, end=None) -> list[dict]:
+def _profile_scope(v: View, name: str):
+    """The resolution a profile reads: with the incremental analysis's memory, cut to the
+    claims about the entity, given by it as a witness, and their events (a profile reads
+    nothing else: `biography.profile`), so a profile after an edit does not walk the case."""
+    from .resolve import Resolution
+    mem = getattr(v.stored, "memory", None)
+    res = v.res
+    if mem is None:
+        return res
+    ids: set[str] = set()
+    for eid in res.find(name):
+        ids |= mem.by_entity.get(eid, set()) | mem.by_witness.get(eid, set())
+    mine = sorted((res.claims[cid] for cid in ids if cid in res.claims), key=lambda c: (c.source_id, c.start, c.id))
+    cut = Resolution(entities=res.entities, subject_of=res.subject_of, object_of=res.object_of,
+                     place_of=res.place_of, claims={c.id: c for c in mine}, superseded=res.superseded,
+                     event_of=res.event_of, disputed=res.disputed, names_used=res.names_used,
+                     ambiguous=res.ambiguous, candidates=res.candidates, grounds=res.grounds, root_of=res.root_of)
+    cut._keys = res._keys
+    cut.events = {e: res.events[e] for e in sorted({res.event_of[c.id] for c in mine if c.id in res.event_of})}
+    return cut
+
+
+def chronology_entries(case: Case, actor=None, track=None, start=None, end=None) -> tuple[View, list]:
+    """The chronology's entries (`analyse.chronology`), computed once per state and filter."""
     from .analyse.chronology import chronology
     from .model import TRACKS
-    from .report.chronology_export import entry_record
     if track and track not in TRACKS:
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
     lo, hi = service.date_bound(start), service.date_bound(end)
     v = view(case)
     if actor and not v.res.find(actor):
         raise NotFound(f"No actor {actor!r} in this case; see GET /api/entities.")
-    return memo(v, ("chronology", actor, track, start, end), lambda: [
-        entry_record(e, v.res) for e in chronology(v.data, v.res, actor=actor, track=track, start=lo, end=hi)])
+    return v, memo(v, ("chronology-entries", actor, track, start, end),
+                   lambda: chronology(v.data, v.res, actor=actor, track=track, start=lo, end=hi))
+
+
+def chronology_records(case: Case, actor=None, track=None, start=None, end=None) -> list[dict]:
+    from .report.chronology_export import entry_record
+    v, entries = chronology_entries(case, actor, track, start, end)
+    return memo(v, ("chronology", actor, track, start, end), lambda: [entry_record(e, v.res) for e in entries])
+
+
+def chronology_page(case: Case, offset: int, limit: int, actor=None, track=None, start=None,
+                    end=None) -> tuple[int, list[dict]]:
+    """One page of the chronology (what the page shows): how many entries in all, and the
+    records of ``limit`` entries from ``offset``; only those are made into records."""
+    from .report.chronology_export import entry_record
+    v, entries = chronology_entries(case, actor, track, start, end)
+    key = ("chronology-page", actor, track, start, end, offset, limit)
+    return len(entries), memo(v, key, lambda: [entry_record(e, v.res) for e in entries[offset:offset + limit]])
 
 
 def graph_record(case: Case, at=None, start=None, end=None, min_strength: float = 0.0) -> dict:
@@ -325,14 +364,54 @@ def graph_record(case: Case, at=None, start=None, end=None, min_strength: float 
     return memo(v, ("graph-json", at, start, end, min_strength), lambda: _graph_json(v, to_records(g)))
 
 
+_graph_bodies: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # graph -> its nodes and edges, encoded
+
+
+def graph_json_bytes(case: Case, at=None, start=None, end=None, min_strength: float = 0.0) -> bytes:
+    """`graph_record` as the JSON the API sends. The nodes and edges are encoded once per
+    graph: an edit that leaves the graph as it was (the incremental analysis keeps the same
+    graph then) encodes only the years again."""
+    from .report.affinity_export import to_records
+    at_span = service.date_bound(at)
+    lo, hi = service.date_bound(start), service.date_bound(end)
+    period = (lo or hi).hull(hi or lo) if (lo or hi) else None
+    v = view(case)
+    g = graph_of(case, at=at_span, period=period, min_strength=min_strength)
+
+    def make() -> bytes:
+        with _view_lock:
+            body = _graph_bodies.get(g)
+            if body is None:
+                out = to_records(g)
+                _edge_titles(v, out)
+                body = _graph_bodies[g] = _encode(out)[:-1]
+        return body + b',"years":' + _encode(_years(v)) + b"}"
+    return memo(v, ("graph-bytes", at, start, end, min_strength), make)
+
+
+def _encode(value) -> bytes:
+    import json
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
 def _graph_json(v: View, out: dict) -> dict:
+    _edge_titles(v, out)
+    out["years"] = _years(v)
+    return out
+
+
+def _edge_titles(v: View, out: dict) -> None:
     titles = {s.id: s.title for s in v.data.sources.values()}
     for e in out["edges"]:
         e["source_titles"] = [titles.get(s, s) for s in e["sources"]]
-    years = sorted({int(t[:4]) for c in v.res.claims.values() if c.time
-                    for t in (c.time.earliest, c.time.latest) if t and t[:4].isdigit()})
-    out["years"] = [years[0], years[-1]] if years else []
-    return out
+
+
+def _years(v: View) -> list[int]:
+    """The first and last year any live claim reaches (the chart's time slider)."""
+    from .timespan import iso
+    days = {d for c in v.res.claims.values() if c.time for d in (c.time.lo, c.time.hi)}
+    years = {int(t[:4]) for t in map(iso, days) if t and t[:4].isdigit()}   # each day once
+    return [min(years), max(years)] if years else []
 
 
 def finding_records(case: Case) -> list[dict]:

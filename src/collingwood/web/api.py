@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import workbench as wb
@@ -170,13 +170,16 @@ def chronology(request: Request, actor: str | None = Query(None, max_length=500)
     return wb.chronology_records(case_of(request), actor, track, start, end)
 
 
-@router.get("/graph", responses=ERRORS)
+@router.get("/graph", responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}, **ERRORS},
+            response_class=Response)
 def graph(request: Request, at: str | None = Query(None, max_length=100),
           start: str | None = Query(None, alias="from", max_length=100),
           end: str | None = Query(None, alias="to", max_length=100),
-          min_strength: float = Query(0.0, ge=0, le=1000)) -> dict:
-    """The affinity graph (as `collingwood graph --format json`), each edge with its sources."""
-    return wb.graph_record(case_of(request), at, start, end, min_strength)
+          min_strength: float = Query(0.0, ge=0, le=1000)) -> Response:
+    """The affinity graph (as `collingwood graph --format json`), each edge with its sources.
+    Sent as the JSON encoded once per state of the case (a large graph is not encoded again
+    for every request)."""
+    return Response(wb.graph_json_bytes(case_of(request), at, start, end, min_strength), media_type="application/json")
 
 
 @router.get("/findings", responses=ERRORS)

@@ -31,6 +31,7 @@ def create_app(case: Case, guard: Guard) -> FastAPI:
                               "Authenticate with `Authorization: Bearer TOKEN` (the token printed at start).",
                   docs_url=None, redoc_url=None)      # the interactive docs load scripts from a CDN: none here
     app.state.case = case
+    case.incremental = True      # keep each analysis run's memory: an edit re-analyses incrementally
     app.state.guard = guard
 
     @app.middleware("http")

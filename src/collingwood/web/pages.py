@@ -102,9 +102,9 @@ def chronology(request: Request, actor: str | None = Query(None, max_length=500)
                start: str | None = Query(None, alias="from", max_length=100),
                end: str | None = Query(None, alias="to", max_length=100), offset: int = Query(0, ge=0)):
     from ..model import TRACKS
-    entries = wb.chronology_records(case(request), actor or None, track or None, start or None, end or None)
-    shown = entries[offset:offset + PAGE]
-    return render(request, "chronology.html.j2", entries=shown, total=len(entries), offset=offset, page=PAGE,
+    total, shown = wb.chronology_page(case(request), offset, PAGE, actor or None, track or None, start or None,
+                                      end or None)
+    return render(request, "chronology.html.j2", entries=shown, total=total, offset=offset, page=PAGE,
                   axis=_axis(shown), tracks=TRACKS,
                   filters={"actor": actor or "", "track": track or "", "from": start or "", "to": end or ""})
 
