@@ -17,7 +17,7 @@ import functools
 import re
 
 from ..timespan import TimeSpan, bound, civil, day_number, quarter
-from .date_calendar import _norm, _Ref
+from .date_calendar import _norm, _Ref, _span, _value
 from .date_patterns import words
 
 # days: how far ahead of its date a news report names a day (or a month) without a year
@@ -25,6 +25,7 @@ _AHEAD, _AHEAD_MONTH = 120, 60
 _NEAR_YEARS = 1   # a narrative time this many years from the DCT is still 'now' for a dated document
 _NEAR_CHARS = 400  # ... and a far one holds for this many characters after it was named, then news returns to its date
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AFTER_A_YEAR = re.compile(r"\d{4}[\s,]*\Z")     # 'March 4, 1962\nMonday': a weekday labelling the date
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[A-Z\"'“‘(])|\n\s*\n")
 
 
@@ -132,6 +133,11 @@ class _DeicticHandlers:
         want = _WEEKDAYS.index(_norm(g["wday"]))
         tod = words()["times_of_day"].get(_norm(g.get("tod")))
         a, b = m.start(), m.end()
+        r = self.ref
+        if r.d is not None and _AFTER_A_YEAR.search(self.text, max(0, a - 12), a):
+            n = day_number(r.y, r.m, r.d)   # it labels the date just written: no time of its own
+            y, mo, d = civil(n + (want - (n - 1) % 7) % 7)
+            return self.mention(a, b, _value(y, mo, d) + (f"T{tod}" if tod else ""), _span(y, mo, d))
         n = self._dct_day()
         if n is not None and self.ref.d is not None and self._far(a, _NEAR_CHARS):
             n = None                        # 'On 10 May 1940 ... On Sunday': the narrative's week
