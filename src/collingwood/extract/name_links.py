@@ -290,12 +290,13 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             p = parse_person(ent.name)
             index[p.key if p else fold(ent.name.split()[-1])].add(ent.name)
     covering: dict[int, Cand] = {}
+    text = doc.text                    # built from the tokens at every call: read it once
     for c in chosen:
         if c.kind == "person" and " " in c.name and c.alias_kind in (None, "full_name", "title"):
             p = parse_person(c.name)
             if p is not None:
                 index[p.key].add(c.name)
-                if not _kin_of_a_surname(text_of(doc), c):
+                if not _kin_of_a_surname(text, c):
                     full_at[c.name].append(c.start)
     for c in chosen:
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
@@ -355,10 +356,6 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
 
 
 _KIN = ("wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower")
-
-
-def text_of(doc) -> str:
-    return doc.text
 
 
 def _kin_of_a_surname(text: str, c: Cand) -> bool:
