@@ -189,3 +189,14 @@ def test_announcing_a_program_called_x_announces_x():
     got = [(c.subject, c.object, c.time.render()) for c in out.claims
            if c.predicate == "other:announce" and lo <= c.start < lo + 400]
     assert got == [("George Marshall", "Marshall Plan", "5 Jun 1947")]
+
+
+def test_a_participle_misparsed_as_a_modifier_is_no_act():
+    """'have graduated punishment levels': an adjective, not a graduation (the parser makes it a
+    modifier with an auxiliary and a subject, which no modifier has)."""
+    from collingwood.extract import ExtractInput, get
+    out = get("rules-spacy@1").extract(ExtractInput(
+        source_id="t", kind="article",
+        text="In many legal systems, treason and espionage are separate crimes. "
+             "Treason and espionage have graduated punishment levels."))
+    assert not any(c.predicate == "graduated" for c in out.claims)

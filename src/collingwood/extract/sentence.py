@@ -26,7 +26,9 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
     for tok in reader.doc:
         lemma = tok.lemma_.lower()
         made: list[Claim] = []
-        if tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
+        if tok.pos_ == "VERB" and _modifier_misparse(tok):
+            pass
+        elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
             made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
@@ -45,3 +47,10 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         for c in made:
             out.setdefault(c.id, c)
     return list(out.values())
+
+
+def _modifier_misparse(verb) -> bool:
+    """'Treason and espionage have graduated punishment levels': the parser hangs the word on
+    the noun after it as a modifier yet gives it an auxiliary and a subject. A modifier has
+    neither; such a word is an adjective the parse misread, and no act is read from it."""
+    return verb.dep_ == "amod" and verb.head.i > verb.i and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
