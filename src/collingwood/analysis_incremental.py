@@ -170,10 +170,8 @@ def remember(data: CaseData, res, names, gradings: list[dict], found: list[Findi
 
 def _rank_key(f: Finding, weight: Counter, res) -> tuple:
     """`analyse.findings.rank`'s order of one finding, with the entities' weights kept."""
-    from .analyse.context import LEVELS
-    from .analyse.findings import _PRIORITY
-    ids = {t[c] for c in f.claim_ids for t in (res.subject_of, res.object_of) if c in t}
-    return (-LEVELS.index(f.severity), _PRIORITY.get(f.type, 99), -max((weight[i] for i in ids), default=0), f.id)
+    from .analyse.findings import rank_key
+    return rank_key(f, weight, res)
 
 
 def _keep_findings(mem: Memory, found: list[Finding], res) -> list[Finding]:

@@ -314,17 +314,19 @@ def _actor_weight(res: Resolution) -> Counter:
     return weight
 
 
+def rank_key(f: Finding, weight: Counter, res: Resolution) -> tuple:
+    """One finding's place in the register (see `rank`), given the entities' weights
+    (`_actor_weight`); the incremental analysis keeps the weights and calls this too."""
+    ids = {t[c] for c in f.claim_ids for t in (res.subject_of, res.object_of) if c in t}
+    return (-LEVELS.index(f.severity), _PRIORITY.get(f.type, 99),
+            -max((weight[i] for i in ids), default=0), f.id)
+
+
 def rank(found: list[Finding], res: Resolution) -> list[Finding]:
     """Most severe first; then conflicts on dates, places and identities before flags; then
     the findings about the case's key actors (the entities most claims are about)."""
     weight = _actor_weight(res)
-
-    def actors(f: Finding) -> int:
-        ids = {t[c] for c in f.claim_ids for t in (res.subject_of, res.object_of) if c in t}
-        return max((weight[i] for i in ids), default=0)
-
-    return sorted(found, key=lambda f: (-LEVELS.index(f.severity), _PRIORITY.get(f.type, 99),
-                                        -actors(f), f.id))
+    return sorted(found, key=lambda f: rank_key(f, weight, res))
 
 
 def headline(f: Finding) -> bool:

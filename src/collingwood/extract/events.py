@@ -131,9 +131,6 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         obj = None                  # 'sent a letter of defection to Stalin': the act has no object
     if obj is None and sense is not None and not sense.alone and not sense.swap:
         obj = _sense_object(reader, verb, sense, {subject.name})
-    if obj is None and agent is None and gtok.lower_ in ("he", "she") \
-            and (named := _object(reader, verb, set())) is not None and named.name == subject.name:
-        return []                   # 'X said that he met Oswald': 'he' read as Oswald is someone else
     if obj is None and (sense is None or (sense.prep is None and not sense.alone and not sense.swap)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
