@@ -32,6 +32,8 @@ from .topic import body_nouns, topic_body
 from .misparsed import direct_objects
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
+from .person_sex import document_sexes
+from .pronoun_agreement import agreeing
 
 _PRONOUNS = {"he", "she", "him", "her"}
 POSSESSIVES = {"his", "her"}
@@ -131,6 +133,8 @@ class Context:
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
+    named_last: list[str] = field(default_factory=list)       # ... anywhere in it (`person_sex`)
+    sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`)
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
     topic_body: str | None = None                              # the organisation the text is about
@@ -150,6 +154,7 @@ class Context:
         """Remember the persons one sentence names, and those named inside its subject
         ('The memoirs of former spy Anthony Blunt reveal ...': Blunt)."""
         self.mentioned = list(dict.fromkeys(subject_side))
+        self.named_last = list(dict.fromkeys(persons))
         for name in persons:
             self.counts[name] = self.counts.get(name, 0) + 1
 
@@ -168,6 +173,8 @@ class Context:
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
         self.topic_body = topic_body(self.found.mentions, self.names)
+        self.sexes = document_sexes(self.text, self.found.mentions,
+                                    {i: n for i, n in self.names.items() if self.kinds.get(n) == "person"})
         body = self.text.lstrip()
         first = body.find("\n\n")
         self.lead_end = len(self.text) - len(body) + (first if first >= 0 else len(body))
@@ -233,13 +240,13 @@ class SentenceReader:
         subjects, the text's topic if it is one of them."""
         here = {n for _, n in self.subjects} - set(besides)
         if len(here) == 1:
-            return next(iter(here))
+            return agreeing(self, tok, next(iter(here)))
         if len(here) > 1 and self.ctx.topic() in here:    # 'Robert was displeased by his move ...,
             return self.ctx.topic()                        # Cairncross says': the one the text is about
         pool = set(self.ctx.previous)
         if not here and len(pool) == 1:
-            return next(iter(pool))
-        return (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED
+            return agreeing(self, tok, next(iter(pool)))
+        return agreeing(self, tok, (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED)
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
@@ -421,7 +428,7 @@ class SentenceReader:
         if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
                 fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
             return UNRESOLVED
-        return name
+        return agreeing(self, tok, name)
 
     def _pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).

@@ -261,8 +261,12 @@ def document_subject(chosen: list[Cand]) -> str | None:
 
 
 def _who(names: set[str], at: int, full_at: dict[str, list[int]], sentence: int,
-         subject: str | None) -> str | None:
-    """Which of the people sharing a surname a bare surname at `at` names."""
+         subject: str | None, recent: int = 0) -> str | None:
+    """Which of the people sharing a surname a bare surname at `at` names: the one named in
+    full earlier in the sentence; the only one; the document's subject; the one named in
+    full just before (from `recent`, the sentence before); else the one the text has named
+    in full most often so far, the first named on a tie ('Silvia Duran calls ...', later 'a
+    party at Rubin Duran's', pages on 'Duran calls' is still Silvia)."""
     before = [(max((p for p in full_at.get(n, ()) if p < at), default=-1), n) for n in names]
     near = max(before)
     if near[0] >= sentence and sum(p >= sentence for p, _ in before) == 1:
@@ -272,7 +276,10 @@ def _who(names: set[str], at: int, full_at: dict[str, list[int]], sentence: int,
     if subject in names:
         return subject
     if near[0] >= 0 and sorted(before)[-2][0] < near[0]:
-        return near[1]
+        if near[0] >= recent:
+            return near[1]
+        named = [(-sum(p < at for p in full_at[n]), min(full_at[n]), n) for _, n in before if _ >= 0]
+        return min(named)[2]
     return None
 
 
@@ -334,8 +341,9 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
         key = fold(word)
         names = index.get(key)
         if names and not (word.isupper() and word in not_surnames()):
-            sentence = sentences[max(0, bisect.bisect_right(sentences, idx) - 1)] if sentences else 0
-            who = _who(names, idx, full_at, sentence, subject)
+            k = max(0, bisect.bisect_right(sentences, idx) - 1)
+            sentence = sentences[k] if sentences else 0
+            who = _who(names, idx, full_at, sentence, subject, sentences[k - 1] if k > 0 else 0)
             if who is not None:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who, listed.get(who)))
             continue
