@@ -60,3 +60,32 @@ def test_a_short_name_of_a_known_place_is_that_place_and_a_long_one_stays_as_wri
     us = next(e for e in out.entities if e.name == "United States")
     assert {"America"} <= {a.name for a in us.aliases}
     assert not any(e.name == "China" for e in out.entities)
+
+
+def test_an_acronym_before_a_number_is_a_numbered_paper_not_a_person(extract):
+    text = ("In January 1950, President Truman enacted NSC 68, which called for a rapid build-up of "
+            "arms, and in 1955 the President signed NSC 5412 on covert operations.")
+    out = extract(text)
+    kinds = {m.text: m.kind for m in out.mentions}
+    assert kinds.get("NSC 68") == "thing" and kinds.get("NSC 5412") == "thing"
+    (c,) = [c for c in out.claims if c.subject == "Truman" and "enacted" in c.quote]
+    assert c.object == "NSC 68" and text[c.start:c.end] == c.quote
+
+
+def test_an_embassy_written_with_its_city_is_named_with_it(extract):
+    text = ("In June 1961 Peter Harlan was First Secretary of the British Embassy in Warsaw. "
+            "Harlan left the British Embassy in May 1963.")
+    out = extract(text)
+    objects = {c.object for c in out.claims if c.subject == "Peter Harlan"}
+    assert "British Embassy in Warsaw" in objects and "British Embassy" not in objects
+    assert "Warsaw" in {m.text for m in out.mentions if m.kind == "place"}     # the seat stays a place
+    (e,) = [e for e in out.entities if e.name == "British Embassy in Warsaw"]
+    assert ("British Embassy", "variant") in {(a.name, a.kind) for a in e.aliases}
+
+
+def test_one_body_name_with_two_seats_keeps_the_name_as_written(extract):
+    text = ("Peter Harlan joined the British Embassy in Warsaw in 1961 and the British Embassy in "
+            "Prague in 1964. Harlan left the British Embassy in May 1966.")
+    out = extract(text)
+    assert "British Embassy" in {e.name for e in out.entities}
+    assert not [e for e in out.entities if e.name.startswith("British Embassy in")]
