@@ -74,3 +74,26 @@ def test_a_speaker_who_points_out_a_fact_asserts_it(extract):
     out = extract(text)
     (c,) = [c for c in out.claims if c.predicate == "friend_of"]
     assert (c.subject, c.object, c.asserted_by) == ("Phillips", "Flannery", "Phillips")
+
+
+def _who(out, surface):
+    names = {e.id: e.name for e in out.entities}
+    return [names[m.entity_id] for m in out.mentions if m.text == surface]
+
+
+def test_an_office_title_before_a_surname_is_not_the_namesake_of_another_office(extract):
+    text = ("THE FILM ON NATO OFFICIAL HENRY PAUL MORTON, KNOWN AS THE SPY OF BRUSSELS, IS ALSO "
+            "PLANNED.\n\nTHE SOURCE FAILED TO APPEAR AT THE EMBASSY IN RIGA IN MARCH 1992. "
+            "AMBASSADOR MORTON STATED THAT HE HAD ALREADY ALERTED THE EMBASSY STAFF IN MARCH 1992.")
+    out = extract(text)
+    assert "Henry Paul Morton" not in _who(out, "MORTON")
+    assert not [c for c in out.claims if c.subject == "Henry Paul Morton" and "STATED" in c.quote]
+
+
+def test_a_title_of_office_the_person_was_written_with_still_links(extract):
+    text = ("Special Agent John Fenwick interviewed Oswald in June 1962. "
+            "Agent Fenwick met Oswald again in August 1962. Mr. Fenwick retired in 1963.")
+    out = extract(text)
+    assert set(_who(out, "Fenwick")) == {"John Fenwick"}
+    (c,) = [c for c in out.claims if c.quote.startswith("Agent Fenwick") or c.quote.startswith("Fenwick met")]
+    assert (c.subject, c.object) == ("John Fenwick", "Oswald")

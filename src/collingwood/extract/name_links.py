@@ -38,6 +38,7 @@ from .name_forms import (
     inverted,
     is_diminutive,
     long_titles,
+    names_data,
     normal_case,
     not_surnames,
     ocr_match,
@@ -309,6 +310,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ():
             covering[tok.idx] = c
     code_names = {c.name for c in chosen if c.alias_kind == "code_name"}
+    roles = _intro_roles(text, chosen)
     subject = document_subject(chosen)
     sentences = [s.start_char for s in doc.sents]
     spelled: dict[str, str] = {}
@@ -344,6 +346,8 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             k = max(0, bisect.bisect_right(sentences, idx) - 1)
             sentence = sentences[k] if sentences else 0
             who = _who(names, idx, full_at, sentence, subject, sentences[k - 1] if k > 0 else 0)
+            if who is not None and _other_office(last, roles.get(who)):
+                continue                          # 'AMBASSADOR JOHNSON', not 'NATO OFFICIAL ROBERT LEE JOHNSON'
             if who is not None:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who, listed.get(who)))
             continue
@@ -361,6 +365,33 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
                 aliases.append((who, Alias(word, "spelling", None, source_id)))
     return out, aliases
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t\u00a0]*\n?[ \t\u00a0]*$")
+
+
+def _intro_roles(text: str, chosen: list[Cand]) -> dict[str, set[str]]:
+    """Person -> the offices written right before their full name ('NATO OFFICIAL ROBERT LEE
+    JOHNSON': official; 'Ambassador Llewellyn Thompson': ambassador), folded."""
+    titles, nouns = title_words(), frozenset(names_data().get("role_nouns") or ())
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in chosen:
+        if c.kind == "person" and " " in c.name and c.alias_kind in (None, "full_name", "title"):
+            m = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+            if m and (m.group(1) in titles or m.group(1).capitalize() in titles or m.group(1).lower() in nouns):
+                out[c.name].add(m.group(1).lower())
+    return out
+
+
+def _other_office(title: str, roles: set[str] | None) -> bool:
+    """A title of office before a bare surname ('Ambassador', 'General') that the person of
+    that surname was never written with, where the text gave that person another office:
+    another person. Titles of courtesy ('Mr.') name anyone."""
+    word = title.rstrip(".")
+    if not roles or not word.isalpha() or word.capitalize() not in title_words() and word not in title_words():
+        return False
+    courtesy = {w.lower() for w in names_data().get("courtesy_titles") or ()}
+    return word.lower() not in courtesy and word.lower() not in roles
 
 
 _KIN = ("wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower")
