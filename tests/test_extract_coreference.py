@@ -26,10 +26,11 @@ def test_she_is_not_the_man_the_chronology_is_about(extract):
 
 def test_he_after_a_woman_subject_is_the_man_the_sentence_before_names(extract):
     text = ("Mr. Kessler asked Ms. Ortega for a visa on 3 March 1961. Ms. Ortega telephoned the "
-            "consulate and handed Kessler the receiver. He tells them that he is returning to the "
-            "Soviet Embassy on 4 March 1961.")
+            "consulate and handed Kessler the receiver. He tells them that he visited the "
+            "Soviet Embassy on 2 March 1961.")
     out = extract(text)
-    assert not [c for c in out.claims if c.subject in ("Ortega", "Maria Ortega") and "returning" in c.quote]
+    (c,) = [c for c in out.claims if "visited" in c.quote]
+    assert (c.subject, c.object) == ("Kessler", "Soviet Embassy")
 
 
 def test_he_with_no_man_in_reach_makes_no_claim(extract):

@@ -89,3 +89,12 @@ def test_one_body_name_with_two_seats_keeps_the_name_as_written(extract):
     out = extract(text)
     assert "British Embassy" in {e.name for e in out.entities}
     assert not [e for e in out.entities if e.name.startswith("British Embassy in")]
+
+
+def test_a_move_told_in_the_progressive_is_a_plan_not_an_arrival(extract):
+    text = ("Kessler calls the Soviet Consulate on 1 October 1963. He tells them that he is "
+            "returning to the Soviet Embassy with the address. Kessler returns to the Soviet "
+            "Embassy on 2 October 1963.")
+    out = extract(text)
+    arrivals = [c for c in out.claims if c.object == "Soviet Embassy"]
+    assert [c.quote.split()[0] for c in arrivals] == ["Kessler"]     # the return made, not the one told

@@ -225,6 +225,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
                 and not (head.lower_ == "on" and (head.i == 0 or head.nbor(-1).is_punct)):
             # 'focused on capturing' is an aim; 'On arriving in London, he ...' is a fact
             v.dropped = v.dropped or f"aim after '{head.text}'"
+        if dep == "ccomp" and head.lemma_ in rep and told_plan(tok):
+            v.dropped = v.dropped or "a plan told ('says he is returning')"
         if dep != "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
                 and not result_infinitive(tok):
             v.dropped = v.dropped or "infinitive of purpose or plan"  # 'to secure', 'for X to invade'
@@ -234,6 +236,14 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
         tok = head
     _finish(v, reporters)
     return v
+
+
+def told_plan(verb) -> bool:
+    """'He tells them that he is returning to the embassy', 'said he was leaving for Cuba': a
+    verb of going in the progressive, told by its speaker, is a plan, not a move made
+    (``reporting.yaml``, plan_motion_verbs)."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in words().get("plan_motion_verbs", ()) and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _frames_speech(verb) -> bool:
