@@ -98,3 +98,14 @@ def test_a_title_of_office_the_person_was_written_with_still_links(extract):
     assert set(_who(out, "Fenwick")) == {"John Fenwick"}
     (c,) = [c for c in out.claims if c.quote.startswith("Agent Fenwick") or c.quote.startswith("Fenwick met")]
     assert (c.subject, c.object) == ("John Fenwick", "Oswald")
+
+
+def test_he_after_a_sentence_about_no_one_naming_two_men_makes_no_claim(extract):
+    text = ("The letter that Walter Brandt sent to Otto Keller arrived in May 1951. "
+            "He defected to the Soviet Union in June 1951.")
+    out = extract(text)
+    assert not [c for c in out.claims if c.predicate == "defected_to"]
+    text = ("Otto Keller met Walter Brandt in Vienna in 1950. He defected to the Soviet Union in June 1951.")
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.predicate == "defected_to"]
+    assert (c.subject, c.object) == ("Otto Keller", "Soviet Union")      # the grammatical subject before

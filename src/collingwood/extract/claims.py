@@ -457,6 +457,8 @@ class SentenceReader:
                 return self.ctx.fallback(own) or UNRESOLVED  # else the text's topic
             return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
+        if not here and pool and not self.ctx.previous_main and len(set(self.ctx.named_last) - own) > 1:
+            return UNRESOLVED     # 'The memo that X sent to Y arrived. He ...': its main clause is about no one
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
