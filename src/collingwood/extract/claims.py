@@ -853,8 +853,14 @@ def _for_employer(p: Predicate, b: Arg | None) -> Predicate:
     table = event_words()["employers"]
     if b is None or p.name not in table["recast"] or b.kind != "organisation":
         return p
-    head = b.name.split()[-1].lower() if b.name.split() else ""
+    head = _head_word(b.name)
     return schema().predicates[table["recast"][p.name]] if head in table["heads"] else p
+
+
+def _head_word(name: str) -> str:
+    """A body's head word: 'Embassy' of 'Soviet Embassy, Mexico City' (a post named with its city)."""
+    words = name.split(",")[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _passive(verb) -> bool:
@@ -918,7 +924,7 @@ def _a_place(p: Predicate, b: Arg) -> bool:
 
 
 def _building(b: Arg) -> bool:
-    head = b.name.split()[-1].lower() if b.name.split() else ""
+    head = _head_word(b.name)
     return head in event_words()["place_like_heads"]
 
 
