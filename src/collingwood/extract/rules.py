@@ -22,6 +22,7 @@ from importlib import resources
 from ..model import schema
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
+from .clock_column import without_clock
 from .dates import tag_dates
 from .diplomatic_posts import name_posts
 from .document_date import document_dct
@@ -88,7 +89,7 @@ class RulesSpacy:
                                                     or bisect.bisect_left(starts, s.start_char)
                                                     < bisect.bisect_left(starts, s.end_char))
                   and not cites(item.text, s.start_char) and _in_english(s.text)]
-        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(_cased(s, found) for s in chosen)))
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(without_clock(_cased(s, found)) for s in chosen)))
         claims = []
         voices = SpeechRun(item.text, item.kind, found)
         for s in sents:

@@ -15,6 +15,7 @@ from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
+from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns
 from .renames import rename_claims
 from .works import work_claims
@@ -34,6 +35,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = rename_claims(reader, tok) or open_claims(reader, tok)
+        elif tok.pos_ == "AUX" and lemma == "be":
+            made = presence_claims(reader, tok)        # 'Oswald is back at the Soviet Embassy'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
