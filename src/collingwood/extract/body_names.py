@@ -116,8 +116,8 @@ def capitalised_bodies(text: str, taken: list[Cand]) -> list[Cand]:
         line = text[text.rfind("\n", 0, lo) + 1:lo]
         if m.group(1).isupper() or (line.strip() and line.isupper()):
             continue
-        if any(a < hi and lo < b and not (lo < a and b <= hi) for a, b in spans):
+        if any(a < hi and lo < b and not (lo <= a and b <= hi and (a, b) != (lo, hi)) for a, b in spans):
             continue                     # a name inside its tail is taken in: 'of KGB Veterans'
-        inside = [c.rank for c in taken if lo < c.start and c.end <= hi]     # as trusted as what it takes in
+        inside = [c.rank for c in taken if lo <= c.start and c.end <= hi]     # as trusted as what it takes in
         out.append(Cand(lo, hi, "organisation", " ".join(m.group(1).split()), max(inside, default=0)))
     return out

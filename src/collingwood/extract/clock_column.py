@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-_CLOCK = re.compile(r"^[\W_]*(?:(?:circa|ca\.|c\.|about|approx\.?)\s*)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
-                    r"[\s.,;:~—–-]*(?=[\"“'‘A-Z])", re.IGNORECASE)
+_TIME = (r"(?:(?:circa|ca\.|c\.|about|approx\.?)[ \t]*)?(?>\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[ \t]?[Mm]\.?)?)"
+         r"[ \t.,;:~—–-]*(?=[\"“'‘]|(?-i:[A-Z]))")   # the time taken whole: '4:26 P.M.' is no '4:26' before 'P'
+
+_CLOCK = re.compile(rf"^[^\w\n]*{_TIME}", re.IGNORECASE)
 
 
 def without_clock(text: str) -> str:
@@ -21,3 +23,4 @@ def without_clock(text: str) -> str:
     if not m:
         return text
     return " " * m.end() + text[m.end():]
+

@@ -45,7 +45,8 @@ def unit_object(reader: SentenceReader, noun) -> Arg | None:
 def then_time(reader: SentenceReader, noun):
     """The time of a post written with 'then': the sentence's one time, else the narrative's."""
     _, then = _words()
-    if not any(c.dep_ == "advmod" and c.lower_ in then for c in noun.children):
+    lead = noun.doc[max(0, noun.left_edge.i - 1):noun.i]     # 'then' before the title, however parsed
+    if not any(t.lower_ in then for t in lead):
         return None
     spans = {id(s): s for s in reader.dates_by_token().values()}
     if len(spans) == 1:
