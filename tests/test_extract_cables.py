@@ -136,3 +136,14 @@ def test_then_chief_of_a_unit_abroad_heads_the_unit_at_the_sentences_time(cable)
     assert "THEN\nGRU RESIDENCY CHIEF IN VIENNA" in c.quote
     assert c.time is not None and c.time.render() == "Mar 1958"
     assert not [x for x in cable.claims if x.predicate == "headed" and x.object == "GRU"]
+
+
+def test_insisting_one_was_not_doing_something_is_a_denial_asserted_by_the_one_who_denies():
+    """'Ivan Petrov insisted he was not spying against Britain, but ...': the act of denying,
+    the activity its object; 'he said he did not know Smith' stays a negated fact."""
+    out = _read("In May 1990 the Times wrote that Ivan Petrov was in London. Ivan Petrov insisted he was "
+                "not spying against Britain, but helping his country. Later he said he did not know Smith.\n")
+    c = _claim(out, "Ivan Petrov", "denied", "spying against Britain")
+    assert c.asserted_by == "Ivan Petrov" and c.polarity == "affirmed"
+    assert "insisted he was not spying" in c.quote
+    assert not [x for x in out.claims if x.predicate == "denied" and x.object and "Smith" in x.object]

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import safe_yaml
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
@@ -82,6 +83,9 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
             continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
+    if not lone:                                # 'insisted he was not spying' (extract/denials.py)
+        for lemma in safe_yaml.package_data("data/memos.yaml")["denial_verbs"]:
+            forms |= _inflections(lemma)
     for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
         if p.nominals and (p.lone or not lone):
             forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}
