@@ -169,7 +169,7 @@ def test_an_ocr_memo_of_the_dev_set_gives_its_posts_with_their_passages():
     assert all(text[c.start:c.end] == c.quote for c in out.claims)
     found = {(c.subject, c.predicate, c.object) for c in out.claims}        # upper-case surnames and
     assert {("Abram Chayes", "worked_at", "State Department"),              # posts after them
-            ("Samuel Wise", "worked_at", "American Embassy in Moscow")} <= found
+            ("Samuel Wise", "worked_at", "American Embassy, Moscow")} <= found
 
 
 def test_a_source_over_spacys_limit_is_extracted_whole():

@@ -99,7 +99,7 @@ def test_post_nouns_of_the_embassy_and_the_handler(extract):
     out = extract("As of September 1962 Samuel Wise was the second secretary of the American Embassy in "
                   "Moscow. Yuri Modin, the handler of Kim Philby, wrote a memoir.")
     facts = _facts(out)
-    assert ("Samuel Wise", "worked_at", "American Embassy in Moscow", "Sep 1962") in facts   # the body with its seat
+    assert ("Samuel Wise", "worked_at", "American Embassy, Moscow", "Sep 1962") in facts
     assert ("Yuri Modin", "handled", "Kim Philby", None) in facts
 
 
@@ -162,4 +162,4 @@ def test_a_debriefing_without_its_debriefer_or_an_election_of_a_year_is_silent(e
 
 def test_a_title_written_with_a_capital_is_a_post(extract):
     out = extract("Samuel WISE, Counsel of the American Embassy in Moscow, handled the case.")
-    assert ("Samuel Wise", "worked_at", "American Embassy in Moscow") in {(c.subject, c.predicate, c.object) for c in out.claims}
+    assert ("Samuel Wise", "worked_at", "American Embassy, Moscow") in {(c.subject, c.predicate, c.object) for c in out.claims}

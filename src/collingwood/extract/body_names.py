@@ -95,11 +95,15 @@ _CAP = r"[A-Z][\w'’-]*"
 @functools.cache
 def _named_body() -> re.Pattern:
     """'the Special Section of the Republic', 'the Central Control Commission': after 'the',
-    capitalised words ending in a body's head word, with an 'of'/'for' tail of capitalised words."""
+    capitalised words ending in a body's head word, with an 'of'/'for' tail of capitalised words
+    (two at most: 'the Association of KGB Veterans of Foreign Espionage'); or the head word
+    first, with such a tail ('the Association of ...', 'the Department of State')."""
     g = safe_yaml.package_data("data/gazetteer.yaml")
     heads = "|".join(sorted(set(g["organisation_heads"]), key=len, reverse=True))
-    return re.compile(rf"(?<=\bthe )((?:{_CAP}[ \t]+){{1,4}}(?:{heads})\b"
-                      rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})?)")
+    gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)"       # a name wraps at a line's end in a memo
+    tail = rf"{gap}(?:of|for){gap}(?:the{gap})?{_CAP}(?:{gap}(?!of\b|for\b){_CAP}){{0,3}}"
+    return re.compile(rf"(?<=\bthe )((?:{_CAP}[ \t]+){{1,4}}(?:{heads})\b(?:{tail}){{0,2}}"
+                      rf"|(?:{heads})\b(?:{tail}){{1,2}})")
 
 
 def capitalised_bodies(text: str, taken: list[Cand]) -> list[Cand]:
@@ -112,7 +116,8 @@ def capitalised_bodies(text: str, taken: list[Cand]) -> list[Cand]:
         line = text[text.rfind("\n", 0, lo) + 1:lo]
         if m.group(1).isupper() or (line.strip() and line.isupper()):
             continue
-        if any(a < hi and lo < b for a, b in spans):
-            continue
-        out.append(Cand(lo, hi, "organisation", " ".join(m.group(1).split()), 0))
+        if any(a < hi and lo < b and not (lo <= a and b <= hi and (a, b) != (lo, hi)) for a, b in spans):
+            continue                     # a name inside its tail is taken in: 'of KGB Veterans'
+        inside = [c.rank for c in taken if lo <= c.start and c.end <= hi]     # as trusted as what it takes in
+        out.append(Cand(lo, hi, "organisation", " ".join(m.group(1).split()), max(inside, default=0)))
     return out

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import safe_yaml
 from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
@@ -84,6 +85,9 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
             continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
+    if not lone:                                # 'insisted he was not spying' (extract/denials.py)
+        for lemma in safe_yaml.package_data("data/memos.yaml")["denial_verbs"]:
+            forms |= _inflections(lemma)
     for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
         if p.nominals and (p.lone or not lone):
             forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}
@@ -862,8 +866,14 @@ def _for_employer(p: Predicate, b: Arg | None) -> Predicate:
     table = event_words()["employers"]
     if b is None or p.name not in table["recast"] or b.kind != "organisation":
         return p
-    head = b.name.split()[-1].lower() if b.name.split() else ""
+    head = _head_word(b.name)
     return schema().predicates[table["recast"][p.name]] if head in table["heads"] else p
+
+
+def _head_word(name: str) -> str:
+    """A body's head word: 'Embassy' of 'Soviet Embassy, Mexico City' (a post named with its city)."""
+    words = name.split(",")[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _passive(verb) -> bool:
@@ -927,7 +937,7 @@ def _a_place(p: Predicate, b: Arg) -> bool:
 
 
 def _building(b: Arg) -> bool:
-    head = b.name.split()[-1].lower() if b.name.split() else ""
+    head = _head_word(b.name)
     return head in event_words()["place_like_heads"]
 
 

@@ -23,6 +23,7 @@ from ..model import Claim, schema
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 from .post_lines import deputy_predicate
+from .unit_posts import then_time, unit_object
 
 
 def _noun_role(noun):
@@ -115,7 +116,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed")) or \
-            _topic_pairs(reader, p, subject, noun, role)
+            _topic_pairs(reader, p, subject, noun, role) or _unit_pairs(reader, p, subject, noun)
         own = _employer(reader, noun, subject) if not pairs else None
         if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"
             pairs = [own]
@@ -133,7 +134,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             c = make_claim(reader, clause, schema().predicates[held] if held != p.name else p, a, b, v, penalty,
                            denied)
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
-                c.time, c.place = (reader.time_of(noun) if own else None), None   # unless the post's own
+                c.time, c.place = (reader.time_of(noun) if own else then_time(reader, noun)), None   # unless
+                # the post's own, or 'then' (the time the sentence tells of)
             out.append(c)
         break
     return out
@@ -191,6 +193,15 @@ def _topic_pairs(reader: SentenceReader, p, subject, noun, role) -> list:
     if a is None or not schema().kind_accepts(p.subject, a.kind) or not schema().kind_accepts(p.object, "organisation"):
         return []
     return [(a, Arg(body, "organisation", 0.2, noun))]
+
+
+def _unit_pairs(reader: SentenceReader, p, subject, noun) -> list:
+    """'X, then KGB station chief in Mexico City': the head of a service's unit heads the unit
+    (`unit_posts`)."""
+    if p.name != "headed":
+        return []
+    a, unit = reader.arg(subject), unit_object(reader, noun)
+    return [(a, unit)] if a is not None and unit is not None and a.kind == "person" else []
 
 
 def _det_possessive(noun) -> bool:

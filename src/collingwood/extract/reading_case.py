@@ -195,6 +195,8 @@ def _body_words(line: str, words: list, fixed: bytearray) -> list[int]:
         while j + 1 < len(words) and words[j].group().casefold() == "of" \
                 and line[words[j - 1].end():words[j].start()] in (" ", "\n"):
             k, taken = j + 1, 0
+            if k < len(words) and words[k].group().casefold() == "the":
+                k += 1                   # 'OFFICERS OF THE RESERVE'
             while k < len(words) and taken < 4 and words[k].group().casefold() not in stop \
                     and line[words[k - 1].end():words[k].start()] in (" ", "\n"):
                 if not fixed[words[k].start()]:

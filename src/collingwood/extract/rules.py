@@ -22,7 +22,9 @@ from importlib import resources
 from ..model import schema
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
+from .clock_column import without_clock
 from .dates import tag_dates
+from .diplomatic_posts import name_posts
 from .document_date import document_dct
 from .entities import find_entities
 from .event_words import event_words
@@ -74,6 +76,7 @@ class RulesSpacy:
     def _one(self, item: ExtractInput, doc) -> ExtractOutput:
         key = f"{self.name}@{self.version}"
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
+        name_posts(item.text, found, item.source_id)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
         times = as_written(item.text, tag_dates(without_title_numbers(nlp.unspeck(item.text)), anchor=item.anchor,
@@ -86,7 +89,7 @@ class RulesSpacy:
                                                     or bisect.bisect_left(starts, s.start_char)
                                                     < bisect.bisect_left(starts, s.end_char))
                   and not cites(item.text, s.start_char) and _in_english(s.text)]
-        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(_cased(s, found) for s in chosen)))
+        parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(without_clock(_cased(s, found)) for s in chosen)))
         claims = []
         voices = SpeechRun(item.text, item.kind, found)
         for s in sents:

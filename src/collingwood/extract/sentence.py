@@ -11,10 +11,12 @@ from __future__ import annotations
 from ..model import Claim
 from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
+from .denials import denial_claims
 from .events import open_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
+from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns
 from .renames import rename_claims
 from .works import work_claims
@@ -33,7 +35,9 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in table:
             made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
-            made = rename_claims(reader, tok) or open_claims(reader, tok)
+            made = denial_claims(reader, tok) or rename_claims(reader, tok) or open_claims(reader, tok)
+        elif tok.pos_ == "AUX" and lemma == "be":
+            made = presence_claims(reader, tok)        # 'Oswald is back at the Soviet Embassy'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
