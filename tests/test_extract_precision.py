@@ -77,9 +77,9 @@ def test_an_embassy_written_with_its_city_is_named_with_it(extract):
             "Harlan left the British Embassy in May 1963.")
     out = extract(text)
     objects = {c.object for c in out.claims if c.subject == "Peter Harlan"}
-    assert "British Embassy in Warsaw" in objects and "British Embassy" not in objects
+    assert "British Embassy, Warsaw" in objects and "British Embassy" not in objects
     assert "Warsaw" in {m.text for m in out.mentions if m.kind == "place"}     # the seat stays a place
-    (e,) = [e for e in out.entities if e.name == "British Embassy in Warsaw"]
+    (e,) = [e for e in out.entities if e.name == "British Embassy, Warsaw"]
     assert ("British Embassy", "variant") in {(a.name, a.kind) for a in e.aliases}
 
 
@@ -88,7 +88,7 @@ def test_one_body_name_with_two_seats_keeps_the_name_as_written(extract):
             "Prague in 1964. Harlan left the British Embassy in May 1966.")
     out = extract(text)
     assert "British Embassy" in {e.name for e in out.entities}
-    assert not [e for e in out.entities if e.name.startswith("British Embassy in")]
+    assert not [e for e in out.entities if e.name.startswith("British Embassy,")]
 
 
 def test_a_move_told_in_the_progressive_is_a_plan_not_an_arrival(extract):

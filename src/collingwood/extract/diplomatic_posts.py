@@ -149,16 +149,19 @@ def name_posts(text: str, found, source_id: str) -> None:
         return
     seat = None
     seat_read = False
-    cities: dict[str, tuple[str, str]] = {}
+    cities: dict[str, set[tuple[str, str]]] = {}
     for mention in found.mentions:
-        if mention.entity_id in posts and mention.entity_id not in cities:
+        if mention.entity_id in posts:
             m = after.match(text, mention.end)
             city = _city(m["place"], posts[mention.entity_id][2]) if m else None
             if city:
-                cities[mention.entity_id] = city
+                cities.setdefault(mention.entity_id, set()).add(city)
     renamed: dict[str, str] = {}
     for eid, (key, adj, kind) in sorted(posts.items(), key=lambda kv: _one_post(kv[1][1])[:1] != [kv[1][1]]):
-        city = cities.get(eid)
+        given = cities.get(eid, set())
+        if len(given) > 1:
+            continue                  # posts of one state in two cities: which one a bare mention is, is unknown
+        city = next(iter(given), None)
         if city is None:
             if not seat_read:
                 seat, seat_read = _seat(text), True

@@ -25,7 +25,6 @@ from . import aliases as stated
 from . import name_forms
 from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
-from .body_seats import seated_bodies
 from .designations import numbered_papers
 from .demonyms import canonical_place
 from .name_forms import fold, normal_case, parse_person
@@ -645,7 +644,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     for c in chosen:                           # every later 'Otto' is the code name too
         if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):
             c.kind, c.alias_kind = "person", "code_name"
-    aliases += _place_names(chosen, source_id) + seated_bodies(text, chosen, source_id)
+    aliases += _place_names(chosen, source_id)
     found = Found(aliases=aliases)
     for c in chosen:
         ent = found.entities.get(c.name)
