@@ -24,7 +24,7 @@ from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
 from .periods import period, the_war, war_word
-from .entities import Found, titles
+from .entities import Found, person_nouns, titles
 from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
@@ -137,11 +137,12 @@ class Context:
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
     first_plural: str | None = None                           # who 'we' is: that speaker's service
+    speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
         as often as anyone else (a biography's subject, a debriefing's witness)."""
-        ranked = sorted(self.counts.items(), key=lambda kv: -kv[1])
+        ranked = sorted(((k, n) for k, n in self.counts.items() if k not in self.speakers), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return None
         return ranked[0][0]
@@ -225,6 +226,21 @@ class SentenceReader:
                  if a is not None]
         return named[0] if len(named) == 1 else None
 
+    def described_person(self, noun) -> Arg | None:
+        """'the American defector to Czechoslovakia, Fields,': a noun of a person (``gazetteer
+        .yaml``: person_nouns) with one name in apposition is that person, whatever kind the
+        entity finder gave the name alone."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in person_nouns():
+            return None
+        a = self.titled(noun)
+        if a is None:                 # the parser hangs the name on the place: 'defector to X, Y,'
+            places = [p for c in noun.children if c.dep_ == "prep" for p in c.children
+                      if p.dep_ == "pobj" and (b := self.named(p)) is not None and b.kind == "place"]
+            names = [b for p in places for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and (b := self.named(c)) is not None] if len(places) == 1 else []
+            a = names[0] if len(names) == 1 else None
+        return Arg(a.name, "person", a.penalty + 0.15, a.token) if a is not None else None
+
     def possessor(self, tok, besides: set[str] = frozenset()) -> str | None:
         """'his arrest', 'her defection': the one person subject of the sentence (before or
         after: 'After his arrest in 1951, Burgess fled'), else of the sentence before.
@@ -276,9 +292,11 @@ class SentenceReader:
                 return Arg(name, "person", 0.15, tok)
             return None
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and not self.named(tok):
-            return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
+            return self.named_last(tok) or self.definite(tok)   # 'interviewed by the first secretary
+                                                                 # ..., X', 'debriefed by the agency'
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
+            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok)
+             or self.described_person(tok))
             if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
                 c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
                                                                       # existence of X, Y')
@@ -443,7 +461,7 @@ class SentenceReader:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
         own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
-        here = {n for i, n in self.subjects if i < tok.i} - own
+        here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
             if not self.ctx.previous:                        # none: the one named in its subject,
@@ -659,6 +677,19 @@ class SentenceReader:
         return None
 
 
+def _enclosed(subject, pronoun) -> bool:
+    """The subject speaks inside a complement clause the pronoun stands outside of: in
+    'Casasin said at the time he assumed [Oswald had been sent out by the KGB], so he did
+    not attempt to debrief Oswald' the second 'he' cannot be Oswald. The subject of a
+    reporting verb (the speaker) is never enclosed."""
+    if subject.head.lemma_.lower() in words()["reporting_verbs"]:
+        return False
+    t = subject.head
+    while t.dep_ != "ccomp" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ccomp" and not (t.left_edge.i <= pronoun.i <= t.right_edge.i)
+
+
 def _during(tok, offset: int, mention) -> bool:
     """The named period is what the clause happened in ('during World War II', 'in the
     Second World War'), not a bound of it ('after World War II')."""
@@ -770,6 +801,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
     agents = [_included(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = agents or (_stray_agents(verb) if passive else [])
     dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
@@ -788,8 +820,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             patient = [t for t in patient if unqualified(reader, t)]
             options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
-            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else \
-                [([gtok], [])] if p.lone and not _own_passive(verb) else []   # 'was denounced and confessed'
+            options = ([([gtok], via_prep)] if via_prep else []) + ([(agents, [gtok])] if agents else []) or (
+                [([gtok], [])] if p.lone and not _own_passive(verb) else [])   # 'was denounced and confessed'
         else:                       # 'Hankey transferred Cairncross to the Treasury'
             options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
                 ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
@@ -814,6 +846,16 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _stray_agents(verb) -> list:
+    """'was headed at the time of his memo by Alexander Sokaloff': the parser hangs the agent's
+    'by' on the noun of a phrase between; a name there, after the common noun of the verb's
+    own phrase, is the passive verb's agent."""
+    return [q for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            for g in p.children if g.dep_ == "prep" and g.lower_ == "by" and g.i > p.i
+            for q in g.children if q.dep_ == "pobj" and q.pos_ == "PROPN"]
 
 
 def _without_containers(reader: SentenceReader, objects: list) -> list:

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from .attribution import words
 from .paragraphs import Paragraphs
+from .transcript_labels import mended_labels
 
 
 @functools.cache
@@ -168,7 +169,7 @@ def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
         inside = mentions[bisect.bisect_left(at, m.start("label")):bisect.bisect_left(at, m.end("label"))]
         e = _entity(found, inside[-1].entity_id) if inside else None
         out.append((m.start("label"), e.name if e is not None else inside[-1].text if inside else None))
-    return out if len(out) >= 3 else []
+    return mended_labels(text, out) if len(out) >= 3 else []
 
 
 class SpeechRun:
@@ -272,8 +273,10 @@ class SpeechRun:
 def _reporter(reader) -> str | None:
     """The named person whose words the sentence's main verb reports ('Casasin said ...')."""
     rep = words()["reporting_verbs"]
+    first = next((t.i for t in reader.doc if t.is_alpha), -1)
     for tok in reader.doc:
-        if tok.dep_ == "ROOT" and tok.lemma_ in rep:
+        if tok.lemma_ in rep and (tok.dep_ == "ROOT" or any(     # 'Casasin said at the time he ...,
+                c.dep_ == "nsubj" and c.i == first for c in tok.children)):   # so he exercsied': a misparse
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     a = reader.arg(c)
