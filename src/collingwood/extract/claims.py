@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Claim, Predicate, schema
+from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
@@ -34,6 +35,7 @@ from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 
 _PRONOUNS = {"he", "she", "him", "her"}
+_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 POSSESSIVES = {"his", "her"}
 THIRD_PERSON = _PRONOUNS | POSSESSIVES            # a person spoken of without a name
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -104,7 +106,8 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
         return True
     forms = trigger_forms()
     if not any(t.lower_ in forms for t in sent):
-        return False
+        lowered = {t.lower_ for t in sent}
+        return bool(lowered & THIRD_PERSON) and may_hold_sense(lowered)   # 'he did not show up at the college'
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
     if n >= 2:
@@ -138,6 +141,8 @@ class Context:
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
     first_plural: str | None = None                           # who 'we' is: that speaker's service
     speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
+    spoken_of: str | None = None                              # ... and the last person named who is none
+    sexes: dict[str, str] = field(default_factory=dict)       # person -> the pronoun's sex first used for them
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -153,6 +158,8 @@ class Context:
         self.mentioned = list(dict.fromkeys(subject_side))
         for name in persons:
             self.counts[name] = self.counts.get(name, 0) + 1
+            if name not in self.speakers:
+                self.spoken_of = name
 
     def fallback(self, exclude: set[str]) -> str | None:
         """Who a pronoun with no person subject before it is: the one person named inside
@@ -162,6 +169,15 @@ class Context:
             return next(iter(pool))
         topic = self.topic()
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
+
+    def spoken_of_by(self, pronoun, exclude: set[str]) -> str | None:
+        """In a hearing, the subject 'he' or 'she' of an act, with no one else to be, is the
+        person last named who does not speak there (the one the questions are about); not the
+        subject of a verb of saying ('she told us that ...': someone else, unnamed)."""
+        if not self.speakers or self.spoken_of in exclude or pronoun.lower_ not in ("he", "she") \
+                or pronoun.dep_ not in _SUBJ or pronoun.head.lemma_.lower() in words()["reporting_verbs"]:
+            return None
+        return self.spoken_of
 
     def __post_init__(self):
         self.definites = Definites(self.found)
@@ -439,6 +455,10 @@ class SentenceReader:
         if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
                 fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
             return UNRESOLVED
+        sex = _SEX.get(tok.lower_)
+        if name and name != UNRESOLVED and sex:          # 'he ... he ... we went to her': not him
+            if self.ctx.sexes.setdefault(name, sex) != sex:
+                return UNRESOLVED
         return name
 
     def _pronoun(self, tok) -> str | None:
@@ -472,7 +492,7 @@ class SentenceReader:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
-            return self.ctx.fallback(own) or UNRESOLVED
+            return self.ctx.fallback(own) or self.ctx.spoken_of_by(tok, own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
     def _objects_named(self, verb) -> set[str]:

@@ -169,7 +169,10 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
-    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+    no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    for c in verb.children)       # 'passed on no documents': nothing was passed
+    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
+                       clause=True)]
 
 
 def _unnamed_person_object(verb) -> bool:
