@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import safe_yaml
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
@@ -84,6 +85,8 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
             continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
+    if not lone:                                # 'an informant of': open ties (memos.yaml role_nouns)
+        forms |= {f for w in safe_yaml.package_data("data/memos.yaml")["role_nouns"] for f in (w, w + "s")}
     for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
         if p.nominals and (p.lone or not lone):
             forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}
@@ -115,8 +118,17 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
         return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
+    if n == 1 and any(t.lower_ in POSSESSIVES for t in sent) and any(t.lower_ in act_nouns() for t in sent):
+        return True         # 'based on his enlistment in the Marines': the possessor is the one it tells of
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
                           or t.lower_ == "its" for t in sent)     # 'X was its first head': the topic body
+
+
+@functools.cache
+def act_nouns() -> frozenset[str]:
+    """The written forms of the schema's act nouns ('enlistment', 'arrests')."""
+    return frozenset(f for p in schema().predicates.values() if p.nominals
+                     for w in p.nominals["words"] for f in (w, w + "s"))
 
 
 # ---------------------------------------------------------------- one sentence
@@ -171,11 +183,13 @@ class Context:
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def spoken_of_by(self, pronoun, exclude: set[str]) -> str | None:
-        """In a hearing, the subject 'he' or 'she' of an act, with no one else to be, is the
+        """In a hearing, the subject 'he' or 'she' of an act (or 'his' before it), with no one else to be, is the
         person last named who does not speak there (the one the questions are about); not the
         subject of a verb of saying ('she told us that ...': someone else, unnamed)."""
-        if not self.speakers or self.spoken_of in exclude or pronoun.lower_ not in ("he", "she") \
-                or pronoun.dep_ not in _SUBJ or pronoun.head.lemma_.lower() in words()["reporting_verbs"]:
+        if not self.speakers or self.spoken_of in exclude or pronoun.lower_ not in ("he", "she", "his") \
+                or pronoun.dep_ not in _SUBJ + ("poss",) or pronoun.head.lemma_.lower() in words()["reporting_verbs"]:
+            return None
+        if self.sexes.setdefault(self.spoken_of, _SEX[pronoun.lower_]) != _SEX[pronoun.lower_]:
             return None
         return self.spoken_of
 
@@ -271,7 +285,8 @@ class SentenceReader:
         pool = set(self.ctx.previous)
         if not here and len(pool) == 1:
             return next(iter(pool))
-        return (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED
+        return (self.ctx.fallback(set()) or self.ctx.spoken_of_by(tok, set()) if not here and not pool else None) \
+            or UNRESOLVED
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:

@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from .attribution import words
 from .paragraphs import Paragraphs
-from .transcript_labels import mended_labels
+from .transcript_labels import exhibit_author, mended_labels, participle_report
 
 
 @functools.cache
@@ -181,6 +181,7 @@ class SpeechRun:
         self.paras = Paragraphs(text)
         self.blocks = quoted_blocks(text, found) if found is not None else []
         self._starts = [b[0] for b in self.blocks]
+        self.found = found
         self.labels = speaker_labels(text, found) if self.on else []
         self._label_at = [at for at, _ in self.labels]
         self._services = self._count_services(found) if self.labels else {}
@@ -251,8 +252,13 @@ class SpeechRun:
             return
         if self.labels:                     # a transcript: the labelled speaker speaks
             who = self.labelled(sent.start_char)
+            author = exhibit_author(self.text, sent.start_char, self.found) if made and participle_report(
+                reader.doc) else None      # 'Stating flatly that ...': the exhibit's author
             for i, c in enumerate(made):
-                if c.asserted_by is None and who:
+                if author and c.asserted_by in (None, who):
+                    made[i] = replace(c, asserted_by=author, reported_by=who, id="",
+                                      modality=c.modality if c.modality != "asserted" else "reported")
+                elif c.asserted_by is None and who:
                     made[i] = replace(c, asserted_by=who, id="",
                                       modality=c.modality if c.modality != "asserted" else "reported")
             return
