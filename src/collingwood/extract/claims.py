@@ -183,11 +183,11 @@ class Context:
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def spoken_of_by(self, pronoun, exclude: set[str]) -> str | None:
-        """In a hearing, the subject 'he' or 'she' of an act (or 'his' before it), with no one else to be, is the
-        person last named who does not speak there (the one the questions are about); not the
-        subject of a verb of saying ('she told us that ...': someone else, unnamed)."""
+        """In a hearing, the subject 'he' or 'she' of an act (or 'his' before it), with no one
+        else to be, is the person last named who does not speak there (the one the questions
+        are about), unless the text has called that person by the other sex's pronoun."""
         if not self.speakers or self.spoken_of in exclude or pronoun.lower_ not in ("he", "she", "his") \
-                or pronoun.dep_ not in _SUBJ + ("poss",) or pronoun.head.lemma_.lower() in words()["reporting_verbs"]:
+                or pronoun.dep_ not in _SUBJ + ("poss",):
             return None
         if self.sexes.setdefault(self.spoken_of, _SEX[pronoun.lower_]) != _SEX[pronoun.lower_]:
             return None
