@@ -35,6 +35,28 @@ def _table() -> tuple[dict, ...]:
     return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()} for r in rows)
 
 
+@functools.cache
+def _sense_forms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """(written forms of the verbs, head words) of each entry whose preposition's object has
+    heads: the cheap test of `may_hold_sense` before parsing."""
+    out = []
+    for row in _table():
+        if not row.get("heads"):
+            continue
+        forms = set()
+        for v in row["verb"]:
+            b = v.split("_")[0]
+            forms |= {b, b + "s", b + "es", b + "ed", b + "d", b + "ing", b[:-1] + "ing", b + b[-1] + "ed"}
+        out.append((frozenset(forms), frozenset(row["heads"])))
+    return tuple(out)
+
+
+def may_hold_sense(words: set[str]) -> bool:
+    """The sentence's lower-cased words hold a verb of an entry and one of its head words ('did
+    not show up at the college'): it may be read for that act though it names no one."""
+    return any(forms & words and heads & words for forms, heads in _sense_forms())
+
+
 _NAMING = {"call", "name", "dub", "title", "style", "term"}
 
 

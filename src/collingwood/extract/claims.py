@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from .. import safe_yaml
 from ..model import Claim, Predicate, schema
+from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
 from .periods import period, the_war, war_word
-from .entities import Found, titles
+from .entities import Found, person_nouns, titles
 from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
@@ -37,6 +38,7 @@ from .person_sex import document_sexes
 from .pronoun_agreement import agreeing
 
 _PRONOUNS = {"he", "she", "him", "her"}
+_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 POSSESSIVES = {"his", "her"}
 THIRD_PERSON = _PRONOUNS | POSSESSIVES            # a person spoken of without a name
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -88,6 +90,8 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
     if not lone:                                # 'insisted he was not spying' (extract/denials.py)
         for lemma in safe_yaml.package_data("data/memos.yaml")["denial_verbs"]:
             forms |= _inflections(lemma)
+    if not lone:                                # 'an informant of': open ties (memos.yaml role_nouns)
+        forms |= {f for w in safe_yaml.package_data("data/memos.yaml")["role_nouns"] for f in (w, w + "s")}
     for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
         if p.nominals and (p.lone or not lone):
             forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}
@@ -110,7 +114,8 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
         return True
     forms = trigger_forms()
     if not any(t.lower_ in forms for t in sent):
-        return False
+        lowered = {t.lower_ for t in sent}
+        return bool(lowered & THIRD_PERSON) and may_hold_sense(lowered)   # 'he did not show up at the college'
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
     if n >= 2:
@@ -118,8 +123,17 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
         return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
+    if n == 1 and any(t.lower_ in POSSESSIVES for t in sent) and any(t.lower_ in act_nouns() for t in sent):
+        return True         # 'based on his enlistment in the Marines': the possessor is the one it tells of
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
                           or t.lower_ == "its" for t in sent)     # 'X was its first head': the topic body
+
+
+@functools.cache
+def act_nouns() -> frozenset[str]:
+    """The written forms of the schema's act nouns ('enlistment', 'arrests')."""
+    return frozenset(f for p in schema().predicates.values() if p.nominals
+                     for w in p.nominals["words"] for f in (w, w + "s"))
 
 
 # ---------------------------------------------------------------- one sentence
@@ -138,18 +152,20 @@ class Context:
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     named_last: list[str] = field(default_factory=list)       # ... anywhere in it (`person_sex`)
-    sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`)
+    sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`; then the pronoun first used)
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
     first_plural: str | None = None                           # who 'we' is: that speaker's service
+    speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
+    spoken_of: str | None = None                              # ... and the last person named who is none
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
         as often as anyone else (a biography's subject, a debriefing's witness)."""
-        ranked = sorted(self.counts.items(), key=lambda kv: -kv[1])
+        ranked = sorted(((k, n) for k, n in self.counts.items() if k not in self.speakers), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return None
         return ranked[0][0]
@@ -161,6 +177,8 @@ class Context:
         self.named_last = list(dict.fromkeys(persons))
         for name in persons:
             self.counts[name] = self.counts.get(name, 0) + 1
+            if name not in self.speakers:
+                self.spoken_of = name
 
     def fallback(self, exclude: set[str]) -> str | None:
         """Who a pronoun with no person subject before it is: the one person named inside
@@ -170,6 +188,17 @@ class Context:
             return next(iter(pool))
         topic = self.topic()
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
+
+    def spoken_of_by(self, pronoun, exclude: set[str]) -> str | None:
+        """In a hearing, the subject 'he' or 'she' of an act (or 'his' before it), with no one
+        else to be, is the person last named who does not speak there (the one the questions
+        are about), unless the text has called that person by the other sex's pronoun."""
+        if not self.speakers or self.spoken_of in exclude or pronoun.lower_ not in ("he", "she", "his") \
+                or pronoun.dep_ not in _SUBJ + ("poss",):
+            return None
+        if self.sexes.setdefault(self.spoken_of, _SEX[pronoun.lower_]) != _SEX[pronoun.lower_]:
+            return None
+        return self.spoken_of
 
     def __post_init__(self):
         self.definites = Definites(self.found)
@@ -236,6 +265,21 @@ class SentenceReader:
                  if a is not None]
         return named[0] if len(named) == 1 else None
 
+    def described_person(self, noun) -> Arg | None:
+        """'the American defector to Czechoslovakia, Fields,': a noun of a person (``gazetteer
+        .yaml``: person_nouns) with one name in apposition is that person, whatever kind the
+        entity finder gave the name alone."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in person_nouns():
+            return None
+        a = self.titled(noun)
+        if a is None:                 # the parser hangs the name on the place: 'defector to X, Y,'
+            places = [p for c in noun.children if c.dep_ == "prep" for p in c.children
+                      if p.dep_ == "pobj" and (b := self.named(p)) is not None and b.kind == "place"]
+            names = [b for p in places for c in p.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and (b := self.named(c)) is not None] if len(places) == 1 else []
+            a = names[0] if len(names) == 1 else None
+        return Arg(a.name, "person", a.penalty + 0.15, a.token) if a is not None else None
+
     def possessor(self, tok, besides: set[str] = frozenset()) -> str | None:
         """'his arrest', 'her defection': the one person subject of the sentence (before or
         after: 'After his arrest in 1951, Burgess fled'), else of the sentence before.
@@ -250,7 +294,8 @@ class SentenceReader:
         pool = set(self.ctx.previous)
         if not here and len(pool) == 1:
             return agreeing(self, tok, next(iter(pool)))
-        return agreeing(self, tok, (self.ctx.fallback(set()) if not here and not pool else None) or UNRESOLVED)
+        return agreeing(self, tok, (self.ctx.fallback(set()) or self.ctx.spoken_of_by(tok, set())
+                                    if not here and not pool else None) or UNRESOLVED)
 
     def arg(self, tok, role: str = "subject") -> Arg | None:
         if tok.dep_ == "poss" and tok.lower_ in POSSESSIVES:
@@ -287,9 +332,11 @@ class SentenceReader:
                 return Arg(name, "person", 0.15, tok)
             return None
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and not self.named(tok):
-            return self.named_last(tok)           # 'interviewed by the first secretary ..., X'
+            return self.named_last(tok) or self.definite(tok)   # 'interviewed by the first secretary
+                                                                 # ..., X', 'debriefed by the agency'
         return self.named(tok, fallback=role == "object") or (
-            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok))
+            (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok)
+             or self.described_person(tok))
             if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
                 c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
                                                                       # existence of X, Y')
@@ -432,7 +479,12 @@ class SentenceReader:
         if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
                 fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
             return UNRESOLVED
-        return agreeing(self, tok, name)
+        name = agreeing(self, tok, name)
+        sex = _SEX.get(tok.lower_)
+        if name and name != UNRESOLVED and sex:          # 'he ... he ... we went to her': not him
+            if self.ctx.sexes.setdefault(name, sex) != sex:
+                return UNRESOLVED
+        return name
 
     def _pronoun(self, tok) -> str | None:
         """The one person subject before the pronoun (this sentence, else the last one).
@@ -454,7 +506,7 @@ class SentenceReader:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
         own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
-        here = {n for i, n in self.subjects if i < tok.i} - own
+        here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
             if not self.ctx.previous:                        # none: the one named in its subject,
@@ -467,7 +519,7 @@ class SentenceReader:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
-            return self.ctx.fallback(own) or UNRESOLVED
+            return self.ctx.fallback(own) or self.ctx.spoken_of_by(tok, own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
     def _objects_named(self, verb) -> set[str]:
@@ -672,6 +724,19 @@ class SentenceReader:
         return None
 
 
+def _enclosed(subject, pronoun) -> bool:
+    """The subject speaks inside a complement clause the pronoun stands outside of: in
+    'Casasin said at the time he assumed [Oswald had been sent out by the KGB], so he did
+    not attempt to debrief Oswald' the second 'he' cannot be Oswald. The subject of a
+    reporting verb (the speaker) is never enclosed."""
+    if subject.head.lemma_.lower() in words()["reporting_verbs"]:
+        return False
+    t = subject.head
+    while t.dep_ != "ccomp" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ccomp" and not (t.left_edge.i <= pronoun.i <= t.right_edge.i)
+
+
 def _during(tok, offset: int, mention) -> bool:
     """The named period is what the clause happened in ('during World War II', 'in the
     Second World War'), not a bound of it ('after World War II')."""
@@ -783,6 +848,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     gtok, inherited, participle = g
     passive = participle or _passive(verb)
     agents = [_included(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = agents or (_stray_agents(verb) if passive else [])
     dobjs = direct_objects(reader, verb)     # 'calls the Soviet Embassy': a misparse read back
     if len(dobjs) > 1:                       # two direct objects: the parse is not to be trusted
         return []
@@ -801,8 +867,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             patient = [t for t in patient if unqualified(reader, t)]
             options = [(patient, agents if passive else [gtok]), (patient, via_prep)] if patient else []
         elif passive:
-            options = [([gtok], via_prep)] if via_prep else [(agents, [gtok])] if agents else \
-                [([gtok], [])] if p.lone and not _own_passive(verb) else []   # 'was denounced and confessed'
+            options = ([([gtok], via_prep)] if via_prep else []) + ([(agents, [gtok])] if agents else []) or (
+                [([gtok], [])] if p.lone and not _own_passive(verb) else [])   # 'was denounced and confessed'
         else:                       # 'Hankey transferred Cairncross to the Treasury'
             options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
                 ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
@@ -827,6 +893,16 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _stray_agents(verb) -> list:
+    """'was headed at the time of his memo by Alexander Sokaloff': the parser hangs the agent's
+    'by' on the noun of a phrase between; a name there, after the common noun of the verb's
+    own phrase, is the passive verb's agent."""
+    return [q for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            for g in p.children if g.dep_ == "prep" and g.lower_ == "by" and g.i > p.i
+            for q in g.children if q.dep_ == "pobj" and q.pos_ == "PROPN"]
 
 
 def _without_containers(reader: SentenceReader, objects: list) -> list:

@@ -135,6 +135,12 @@ def _person_nouns() -> str:
     return "|".join(gazetteer()["person_nouns"])
 
 
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person by role ('agent', 'defector'): ``gazetteer.yaml``."""
+    return frozenset(gazetteer()["person_nouns"])
+
+
 # ---------------------------------------------------------------- what was found
 
 @dataclass

@@ -45,7 +45,7 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     dated = reader.dates_by_token()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.i not in dated:
-            a = reader.arg(c, "object")
+            a = reader.arg(c, "object") or _sojourn_place(reader, c)
             if a is not None and a.name not in used:
                 return a
     for c in verb.children:
@@ -55,6 +55,19 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
                     a = reader.arg(p, "object")
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
+    return None
+
+
+def _sojourn_place(reader: SentenceReader, noun) -> Arg | None:
+    """'had not enjoyed his stay in Russia': a time spent in a place (``events.yaml``:
+    sojourn_nouns) stands for the place."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in event_words()["sojourn_nouns"]:
+        return None
+    for p in (g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children
+              if g.dep_ == "pobj"):
+        a = reader.named(p)
+        if a is not None and a.kind == "place":
+            return Arg(a.name, a.kind, a.penalty + 0.1, p)
     return None
 
 
@@ -142,6 +155,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
     if when is None and obj is None:
         return []                   # an undated event needs its two named participants
+    if obj is None and _unnamed_person_object(verb):
+        return []                   # 'we talked to her': the one it was done to is not known here
     v = voice(verb, reader.speaker)
     if v.dropped:
         return []
@@ -154,7 +169,20 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
-    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied, when=when, clause=True)]
+    no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    for c in verb.children)       # 'passed on no documents': nothing was passed
+    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
+                       clause=True)]
+
+
+def _unnamed_person_object(verb) -> bool:
+    """The verb's object, direct or through an object preposition, is a person pronoun the
+    reader could not name ('went to her', 'talked to him'): the act is half told."""
+    preps = event_words()["object_preps"]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+             if p.dep_ == "pobj"]
+    return any(o.lower_ in ("him", "her", "them") for o in objs)
 
 
 BARE_POST_REACH = 250      # characters back: the body named in this sentence or the one before

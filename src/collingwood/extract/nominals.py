@@ -50,9 +50,10 @@ def _not_a_fact(noun) -> bool:
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        if head.lower_ in words()["topic_preps"] and head.i > head.head.i:
-            return True                 # 'approved the draft on the establishment of X'
-        head = head.head
+        if head.lower_ in words()["topic_preps"] and head.i > head.head.i \
+                and head.head.lemma_.lower() not in words()["grounding_verbs"]:
+            return True                 # 'approved the draft on the establishment of X' ('based on his
+        head = head.head                # enlistment in the Marines' is a ground: a fact)
     if head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal:
         return True
     if head.i != noun.i and head.pos_ in ("VERB", "AUX"):     # 'prevented his arrest', 'never took place'

@@ -23,6 +23,12 @@ def relation_nouns() -> dict[str, dict]:
     return safe_yaml.package_data("data/memos.yaml")["relation_nouns"]
 
 
+@functools.cache
+def role_nouns() -> dict[str, str]:
+    """Noun lemma -> the open label of the tie it names ('informant' -> informant_of)."""
+    return safe_yaml.package_data("data/memos.yaml")["role_nouns"]
+
+
 def _named_other(noun):
     """The token that names the noun's other party: the attribute of 'his contact was X', or
     the one name in apposition ('his handler, Yuri Modin,')."""

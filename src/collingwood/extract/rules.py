@@ -32,6 +32,7 @@ from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
 from .office_lists import office_list_claims
 from .document_items import document_item_claims
+from .document_times import document_times
 from .memo_lines import paper_claims, quoted_on_claims
 from .post_lines import post_line_claims
 from .spouses import spouse_claims
@@ -81,6 +82,7 @@ class RulesSpacy:
         sents = list(doc.sents)
         times = as_written(item.text, tag_dates(without_title_numbers(nlp.unspeck(item.text)), anchor=item.anchor,
                                                 written=item.written, dct=_dct(item)))
+        times = sorted(times + document_times(item.text, times, found.mentions), key=lambda m: m.start)
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
@@ -92,6 +94,7 @@ class RulesSpacy:
         parses = dict(zip((s.start for s in chosen), nlp.parser().pipe(without_clock(_cased(s, found)) for s in chosen)))
         claims = []
         voices = SpeechRun(item.text, item.kind, found)
+        ctx.speakers = frozenset(who for _, who in voices.labels if who)   # a hearing is about someone else
         for s in sents:
             sdoc = parses.get(s.start)
             if sdoc is None:

@@ -8,7 +8,7 @@ claim found twice (the same id) is kept once.
 
 from __future__ import annotations
 
-from ..model import Claim
+from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
 from .denials import denial_claims
@@ -17,7 +17,7 @@ from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
-from .relation_nouns import relation_claims, relation_nouns
+from .relation_nouns import relation_claims, relation_nouns, role_nouns
 from .renames import rename_claims
 from .works import work_claims
 
@@ -43,6 +43,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = noun_claims(reader, tok, table[lemma])
             if lemma in acts:
                 made = made + nominal_claims(reader, tok, acts[lemma])
+            if lemma in role_nouns():        # 'was never an informant of the FBI': an open tie
+                made = made + noun_claims(reader, tok, (open_predicate(OPEN_PREFIX + role_nouns()[lemma]),))
             if lemma in relation_nouns():
                 made = made + relation_claims(reader, tok)
             made = made + work_claims(reader, tok) + attempt_claims(reader, tok)

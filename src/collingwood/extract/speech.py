@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from .attribution import words
 from .paragraphs import Paragraphs
+from .transcript_labels import exhibit_author, mended_labels, participle_report
 
 
 @functools.cache
@@ -168,7 +169,7 @@ def speaker_labels(text: str, found) -> list[tuple[int, str | None]]:
         inside = mentions[bisect.bisect_left(at, m.start("label")):bisect.bisect_left(at, m.end("label"))]
         e = _entity(found, inside[-1].entity_id) if inside else None
         out.append((m.start("label"), e.name if e is not None else inside[-1].text if inside else None))
-    return out if len(out) >= 3 else []
+    return mended_labels(text, out) if len(out) >= 3 else []
 
 
 class SpeechRun:
@@ -180,6 +181,7 @@ class SpeechRun:
         self.paras = Paragraphs(text)
         self.blocks = quoted_blocks(text, found) if found is not None else []
         self._starts = [b[0] for b in self.blocks]
+        self.found = found
         self.labels = speaker_labels(text, found) if self.on else []
         self._label_at = [at for at, _ in self.labels]
         self._services = self._count_services(found) if self.labels else {}
@@ -250,8 +252,13 @@ class SpeechRun:
             return
         if self.labels:                     # a transcript: the labelled speaker speaks
             who = self.labelled(sent.start_char)
+            author = exhibit_author(self.text, sent.start_char, self.found) if made and participle_report(
+                reader.doc) else None      # 'Stating flatly that ...': the exhibit's author
             for i, c in enumerate(made):
-                if c.asserted_by is None and who:
+                if author and c.asserted_by in (None, who):
+                    made[i] = replace(c, asserted_by=author, reported_by=who, id="",
+                                      modality=c.modality if c.modality != "asserted" else "reported")
+                elif c.asserted_by is None and who:
                     made[i] = replace(c, asserted_by=who, id="",
                                       modality=c.modality if c.modality != "asserted" else "reported")
             return
@@ -272,8 +279,10 @@ class SpeechRun:
 def _reporter(reader) -> str | None:
     """The named person whose words the sentence's main verb reports ('Casasin said ...')."""
     rep = words()["reporting_verbs"]
+    first = next((t.i for t in reader.doc if t.is_alpha), -1)
     for tok in reader.doc:
-        if tok.dep_ == "ROOT" and tok.lemma_ in rep:
+        if tok.lemma_ in rep and (tok.dep_ == "ROOT" or any(     # 'Casasin said at the time he ...,
+                c.dep_ == "nsubj" and c.i == first for c in tok.children)):   # so he exercsied': a misparse
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     a = reader.arg(c)
