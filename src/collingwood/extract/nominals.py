@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from ..timespan import bound, shifted
 from .attribution import negated, voice, words
 from .office_lists import encyclopaedia_words
+from .speech_scenes import scene_roles
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
@@ -77,6 +78,10 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
             slots[roles["poss"]].append(c)
+    if not slots["subject"] and not slots["object"] and "by" in roles and ("poss" in roles or "of" in roles):
+        speaker, heard = scene_roles(noun)        # 'in an interview on 1 March, he tells Martin'
+        if speaker and heard:
+            slots[roles.get("poss") or roles["of"]], slots[roles["by"]] = speaker, heard
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps) + _hung_on_verb(noun, p.preps)
                            if o.i not in reader.dates_by_token()]
