@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
+from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
 from .entities import Found, titles
 from .branches import branch_name
@@ -133,6 +134,7 @@ class Context:
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
+    new_bodies: NewBodies = field(init=False)                 # 'the new organization' -> the body just named
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
@@ -164,6 +166,7 @@ class Context:
 
     def __post_init__(self):
         self.definites = Definites(self.found)
+        self.new_bodies = NewBodies(self.found)
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
@@ -209,6 +212,8 @@ class SentenceReader:
         if self.ctx.topic_body is not None and m is None and tok.pos_ == "NOUN" and tok.lower_ in body_nouns() \
                 and [c.lower_ for c in tok.children] == ["the"]:     # 'joined the organization'
             return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
+        if m is None and is_new_body(tok, body_nouns()) and (new := self.ctx.new_bodies.before(self.ctx.text, self.offset)):
+            return Arg(new, self.ctx.kinds.get(new, "organisation"), 0.2, tok)   # 'chief of the new organization'
         if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
