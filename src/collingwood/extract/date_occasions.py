@@ -4,8 +4,8 @@ of the years he tells of.
 
 A report of an interrogation, a debriefing or a hearing runs two time lines: the sittings
 (when the words were said) and the past they tell of. A date written inside the phrase of
-an occasion of speech (``reporting.yaml``: speech_events; 'an interview on', 'the hearing of')
-belongs to the first: without a year of its own it takes the year of the last such
+a sitting (``reporting.yaml``: sitting_nouns; 'an interview on', 'the hearing of') belongs
+to the first: without a year of its own it takes the year of the last such
 occasion the text dated, not the narrative time the told story has moved to.
 """
 
@@ -21,7 +21,7 @@ _REACH = 60          # characters before a date in which its occasion noun is lo
 
 @functools.cache
 def _occasion_before() -> re.Pattern:
-    nouns = safe_yaml.package_data("data/reporting.yaml")["speech_events"]
+    nouns = safe_yaml.package_data("data/reporting.yaml")["sitting_nouns"]
     alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})s?(?:\s+(?:conducted|held|given|recorded|taken|made))?"
                       r"\s+(?:on|in|of|dated)\s+(?:the\s+)?$", re.I)

@@ -70,7 +70,12 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
     for i, (a, b, name, m) in enumerate(cands):
         hint = _hint_year(text, cands, i)
         occasion = occasions.hint(a, m)             # 'in a follow-up interview on 1 March'
-        found.extend(resolver.resolve(name, m, hint if hint is not None else occasion))
+        if hint is None and occasion is not None:   # the sittings' time line: the story's stays
+            state = resolver.narrative_state()
+            found.extend(resolver.resolve(name, m, occasion))
+            resolver.restore_narrative(state)
+            continue
+        found.extend(resolver.resolve(name, m, hint))
     found = _times_on_days(text, found)
     far_ends = _join_ranges(text, found)
     _apply_prepositions(text, [x for x in found if id(x) not in far_ends])
