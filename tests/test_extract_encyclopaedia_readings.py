@@ -95,3 +95,22 @@ def test_the_new_organization_is_no_body_named_before(extract):
             "in 1931. Karel Brandt remained as chief of the new organization.\n")
     out = extract(text)
     assert not [c for c in _claims(out, "headed") if c.subject == "Karel Brandt"]
+
+
+def test_a_participle_in_a_list_of_career_stages_is_the_holders_stage(extract):
+    text = ("Nora Quist was recruited by Igor Lenski in 1946. They met every week until 1951, covering "
+            "Quist's time as Lord Fenwick's private secretary, working at the Admiralty in London as a "
+            "cipher clerk, and part of her time in Vienna.\n")
+    out = extract(text)
+    worked = {(c.subject, c.object) for c in _claims(out, "worked_at")}
+    assert ("Nora Quist", "Admiralty") in worked
+    c = next(c for c in _claims(out, "worked_at") if c.object == "Admiralty")
+    assert "working at the Admiralty" in c.quote
+    _spans_hold(text, out)
+
+
+def test_a_participle_after_a_plain_object_keeps_the_clause_subject(extract):
+    text = ("Nora Quist was recruited by Igor Lenski in 1946. Lenski left the ministry in 1951, working "
+            "at the Admiralty in London as a cipher clerk.\n")
+    out = extract(text)
+    assert {c.subject for c in _claims(out, "worked_at")} == {"Igor Lenski"}

@@ -30,6 +30,7 @@ from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
+from .tenure_lists import tenure_holder
 from .misparsed import direct_objects
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
@@ -529,6 +530,8 @@ class SentenceReader:
                     and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
                 return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
         dep, head = verb.dep_, verb.head
+        if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
+            return holder, 0.15, False
         if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.05, found[2]) if found else None
