@@ -114,3 +114,27 @@ def test_a_participle_after_a_plain_object_keeps_the_clause_subject(extract):
             "at the Admiralty in London as a cipher clerk.\n")
     out = extract(text)
     assert {c.subject for c in _claims(out, "worked_at")} == {"Igor Lenski"}
+
+
+def test_an_act_noun_told_by_its_subject_is_their_account(extract):
+    text = "Lena Varga was a translator. In her memoir, she describes her recruitment by Pavel Orlov in 1948.\n"
+    out = extract(text)
+    got = [(c.subject, c.object, c.asserted_by, c.polarity) for c in _claims(out, "recruited")]
+    assert got == [("Pavel Orlov", "Lena Varga", "Lena Varga", "affirmed")]
+    _spans_hold(text, out)
+
+
+def test_an_act_noun_denied_by_its_subject_is_a_denial(extract):
+    text = "Lena Varga was a translator. She denied her recruitment by Pavel Orlov in 1948.\n"
+    out = extract(text)
+    got = [(c.subject, c.object, c.asserted_by, c.polarity) for c in _claims(out, "recruited")]
+    assert got == [("Pavel Orlov", "Lena Varga", "Lena Varga", "denied")]
+
+
+def test_a_possessor_beside_an_of_patient_is_the_agent_and_a_conducting_participle_dates_it(extract):
+    text = ("Edith Marr was an MI5 officer. Her interrogation of Pavel Orlov, conducted over three weeks "
+            "in March 1952, was a landmark.\n")
+    out = extract(text)
+    got = [(c.subject, c.object, c.time.render() if c.time else None) for c in _claims(out, "interviewed")]
+    assert got == [("Edith Marr", "Pavel Orlov", "Mar 1952")]
+    _spans_hold(text, out)
