@@ -10,6 +10,7 @@ to. Pure over a spaCy token: no second parse.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from .. import safe_yaml
@@ -21,6 +22,7 @@ class Sense:
     prep: str | None          # the preposition whose object is the claim's object
     alone: bool = False       # the act has no object ('sent a letter of defection')
     swap: bool = False        # the preposition's object is the act's subject ('used against X')
+    xcomp: frozenset = frozenset()   # infinitives whose object is ('used to prosecute X'): with swap
 
 
 def _words(value) -> frozenset[str]:
@@ -32,7 +34,8 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()} for r in rows)
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()}
+                 for r in rows)
 
 
 @functools.cache
@@ -91,7 +94,10 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("complement") and not row["complement"] & (done := done or _complements(verb)):
             continue
-        return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")))
+        if row.get("xcomp") and not row["xcomp"] & {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}:
+            continue
+        return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
+                     row.get("xcomp") or frozenset())
     return None
 
 
@@ -101,6 +107,8 @@ def sense_objects(verb, sense: Sense) -> list:
     Chinese prison'); else a preposition on the direct object ('access to Berlin')."""
     out = []
     for c in verb.children:
+        if sense.xcomp and c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp:
+            out += [m for d in c.children if d.dep_ == "dobj" for m in _members(d)]   # 'used to prosecute X'
         if sense.prep and c.dep_ in ("prep", "dative") and c.lower_ == sense.prep:
             for p in (g for g in c.children if g.dep_ == "pobj"):
                 out.append(p)
@@ -136,3 +144,36 @@ def written_name(tok) -> str | None:
             if year:
                 name += f" of {year[0].text}"
     return name
+
+
+def _members(noun) -> list:
+    """A noun and the names that make it up: itself, its conjuncts, and the members of a
+    'such as' list on it ('whistleblowers such as A, B, and C')."""
+    out = [noun]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children):
+            out += [m for p in c.children if p.dep_ == "pobj" for m in _conjuncts(p)]
+    return out + [m for c in noun.children if c.dep_ == "conj" for m in _conjuncts(c)]
+
+
+def _conjuncts(tok) -> list:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ == "conj"]
+    return sorted(out, key=lambda t: t.i)
+
+
+_LAW = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,5}(Act|Law|Code|Statute|Decree|Ordinance)s?(?:\s+of\s+\d{4})?)")
+LAW_REACH = 1500          # characters back in which 'the act' finds the law it names again
+
+
+def law_named_before(text: str, end: int, head: str) -> str | None:
+    """'the act', 'the law': the last law named with that head word in the text before `end`
+    ('the Espionage Act of 1917 was used against X ... In 2010, the act was used to ...')."""
+    last = None
+    for m in _LAW.finditer(text, max(0, end - LAW_REACH), end):
+        if m.group(2).lower() == head:
+            last = m.group(1)
+    return last

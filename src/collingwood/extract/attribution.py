@@ -194,6 +194,8 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             c.dep_ == "mark" and c.lower_ in w["temporal_marks"] for c in tok.children))
         if dep in ("ccomp", "parataxis") and head.lemma_ in rep and _frames_speech(head):
             _report(head, name_of, v, reporters)
+        elif tok is verb and dep == "dobj" and tok.pos_ == "NOUN" and rep.get(head.lemma_) in ("reported", "admitted"):
+            _report(head, name_of, v, reporters)    # an act noun told: 'he describes his recruitment by X'
         elif dep == "xcomp" and head.lemma_ in rep and tok.tag_ == "VBG":
             _report(head, name_of, v, reporters)    # 'denied being part of it', 'recalled meeting X'
         elif dep == "xcomp" and head.lemma_ in rep:

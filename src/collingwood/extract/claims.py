@@ -25,12 +25,14 @@ from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import last_unit, not_until, through_bound
 from .definites import Definites
+from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
 from .entities import Found, person_nouns, titles
 from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
+from .tenure_lists import tenure_holder
 from .misparsed import direct_objects
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
@@ -155,6 +157,7 @@ class Context:
     sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`; then the pronoun first used)
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
+    new_bodies: NewBodies = field(init=False)                 # 'the new organization' -> the body just named
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
@@ -202,6 +205,7 @@ class Context:
 
     def __post_init__(self):
         self.definites = Definites(self.found)
+        self.new_bodies = NewBodies(self.found)
         for e in self.found.entities.values():
             self.names[e.id] = e.name
             self.kinds[e.name] = e.kind
@@ -249,6 +253,8 @@ class SentenceReader:
         if self.ctx.topic_body is not None and m is None and tok.pos_ == "NOUN" and tok.lower_ in body_nouns() \
                 and [c.lower_ for c in tok.children] == ["the"]:     # 'joined the organization'
             return Arg(self.ctx.topic_body, "organisation", 0.15, tok)
+        if m is None and is_new_body(tok, body_nouns()) and (new := self.ctx.new_bodies.before(self.ctx.text, self.offset)):
+            return Arg(new, self.ctx.kinds.get(new, "organisation"), 0.2, tok)   # 'chief of the new organization'
         if fallback and tok.pos_ in ("PROPN", "NOUN"):  # 'to the Western Department of the Foreign
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):  # Office'
                 for p in (p for p in prep.children if p.dep_ == "pobj"):
@@ -589,6 +595,8 @@ class SentenceReader:
                     and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
                 return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
         dep, head = verb.dep_, verb.head
+        if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
+            return holder, 0.15, False
         if dep == "conj" and head.i != verb.i:
             found = self.grammatical_subject(head)
             return (found[0], found[1] + 0.05, found[2]) if found else None

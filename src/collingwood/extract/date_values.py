@@ -98,6 +98,14 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
             self.ref = _Ref(y, m if a.granularity in ("month", "day") else None,
                             d if a.granularity == "day" else None)
 
+    def narrative_state(self) -> tuple:
+        """The narrative time as it stands, to put back after a date that does not move the
+        story on (a sitting of an interview: `date_occasions`)."""
+        return self.ref, self._set_at, self._year_at, self._focus
+
+    def restore_narrative(self, state: tuple) -> None:
+        self.ref, self._set_at, self._year_at, self._focus = state
+
     # -- building mentions
     def mention(self, a: int, b: int, value, span=None, mod=None, gran=None, kind="date"):
         if span is not None and mod in ("START", "MID", "END"):

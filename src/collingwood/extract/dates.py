@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..timespan import TimeSpan, bound, parse_when
+from .date_occasions import Occasions
 from .date_patterns import _candidates
 from .date_values import _JOINERS, TimeMention, _norm, _Resolver
 
@@ -65,8 +66,16 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
     cands = _candidates(text)
     resolver.read_years(cands)
     found: list[TimeMention] = []
+    occasions = Occasions(text)
     for i, (a, b, name, m) in enumerate(cands):
-        found.extend(resolver.resolve(name, m, _hint_year(text, cands, i)))
+        hint = _hint_year(text, cands, i)
+        occasion = occasions.hint(a, m)             # 'in a follow-up interview on 1 March'
+        if hint is None and occasion is not None:   # the sittings' time line: the story's stays
+            state = resolver.narrative_state()
+            found.extend(resolver.resolve(name, m, occasion))
+            resolver.restore_narrative(state)
+            continue
+        found.extend(resolver.resolve(name, m, hint))
     found = _times_on_days(text, found)
     far_ends = _join_ranges(text, found)
     _apply_prepositions(text, [x for x in found if id(x) not in far_ends])

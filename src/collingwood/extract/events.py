@@ -19,7 +19,7 @@ import functools
 import re
 
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
-from .act_senses import sense_of, sense_objects, written_name
+from .act_senses import law_named_before, sense_of, sense_objects, written_name
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
@@ -133,9 +133,14 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     subject, obj = (agent, patient) if agent is not None else (patient, None)
     if sense is not None and sense.swap and patient is None and (law := written_name(gtok)):
         patient = Arg(law, "thing", 0.1, gtok)
+    if sense is not None and sense.swap and patient is None and (law := _law_again(reader, gtok)):
+        patient = Arg(law, "thing", 0.15, gtok)                     # 'the act was used to prosecute X'
+    others: list[Arg] = []
     if sense is not None and sense.swap and patient is not None:   # 'the Act was used against X':
         target = _sense_object(reader, verb, sense, {patient.name})  # X was prosecuted under it
         subject, obj = (target, patient) if target is not None else (None, None)
+        if target is not None and sense.xcomp:                       # '... such as A, B, and C': each
+            others = _sense_targets(reader, verb, sense, {patient.name, target.name})
     if subject is None or subject.kind not in _ACTORS:
         return []
     if agent is not None and patient is None and gtok.pos_ in ("PRON", "DET", "NUM"):
@@ -171,8 +176,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                     for c in verb.children)       # 'passed on no documents': nothing was passed
-    return [make_claim(reader, verb, p, subject, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
-                       clause=True)]
+    return [make_claim(reader, verb, p, a, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
+                       clause=True) for a in [subject, *others]]
 
 
 def _unnamed_person_object(verb) -> bool:
@@ -220,6 +225,25 @@ def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | 
         if a is not None and a.name not in used:
             return a
     return None
+
+
+def _sense_targets(reader: SentenceReader, verb, sense, used: set[str]) -> list[Arg]:
+    """Every further named person an act sense points to ('such as A, B, and C')."""
+    out: list[Arg] = []
+    for tok in sense_objects(verb, sense):
+        a = reader.arg(tok, "object")
+        if a is not None and a.kind == "person" and a.name not in used:
+            used.add(a.name)
+            out.append(a)
+    return out
+
+
+def _law_again(reader: SentenceReader, tok) -> str | None:
+    """'the act', 'the law' as the subject: the law of that head word the text named last."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("compound", "amod", "prep") for c in tok.children):
+        return None
+    return law_named_before(reader.ctx.text, reader.offset + tok.idx, tok.lemma_.lower())
 
 
 def _sense(name: str, obj: Arg | None) -> str:

@@ -23,6 +23,7 @@ from ..model import Claim, Predicate, schema
 from ..timespan import bound, shifted
 from .attribution import negated, voice, words
 from .office_lists import encyclopaedia_words
+from .speech_scenes import scene_roles
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
@@ -71,13 +72,24 @@ def _clause(noun):
 def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
     roles = p.nominals or {}
     slots: dict[str, list] = {"subject": [], "object": []}
+    of = any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+             for c in noun.children)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "by") and c.lower_ in roles:
             slots[roles[c.lower_]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "agent" and "by" in roles:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
-            slots[roles["poss"]].append(c)
+            role = roles["poss"]
+            if of and roles.get("of") == role:      # 'her interrogation of Krivitsky': the 'of'
+                role = "subject" if role == "object" else "object"   # phrase has the patient, she acts
+            slots[role].append(c)
+    if "by" in roles and not slots[roles["by"]]:
+        slots[roles["by"]] = _by_hung_on_verb(noun)
+    if not slots["subject"] and not slots["object"] and "by" in roles and ("poss" in roles or "of" in roles):
+        speaker, heard = scene_roles(noun)        # 'in an interview on 1 March, he tells Martin'
+        if speaker and heard:
+            slots[roles.get("poss") or roles["of"]], slots[roles["by"]] = speaker, heard
     if not slots["object"] and p.object not in ("none",):
         slots["object"] = [o for o in reader.prep_objects(noun, p.preps) + _hung_on_verb(noun, p.preps)
                            if o.i not in reader.dates_by_token()]
@@ -96,6 +108,28 @@ def _hung_on_verb(noun, preps) -> list:
             or nxt.lower_ not in preps or any(c.dep_ == "prep" for c in noun.children):
         return []
     return [c for c in nxt.children if c.dep_ == "pobj"]
+
+
+def _by_hung_on_verb(noun) -> list:
+    """'describes his recruitment by Moscow': the small parser hangs the 'by' right after an
+    act noun that is a verb's direct object on the active verb; with a name after it, it is
+    the act's agent (the verb is active: its own agent would need a passive)."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if noun.dep_ != "dobj" or nxt is None or nxt.lower_ != "by" or nxt.dep_ not in ("prep", "agent") \
+            or nxt.head.i != noun.head.i or any(c.dep_ == "auxpass" for c in noun.head.children):
+        return []
+    return [g for g in nxt.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+
+
+def _told(noun) -> bool:
+    """'he describes his recruitment by Moscow', 'she recalls her arrest', 'he denied his
+    recruitment by X': an act noun that is the object of a verb of telling is the teller's
+    account, affirmed or denied as the verb says."""
+    w = words()
+    return noun.dep_ == "dobj" and noun.head.lemma_ in w["reporting_verbs"] \
+        and w["reporting_verbs"][noun.head.lemma_] in ("reported", "admitted") \
+        and noun.head.lemma_.lower() not in encyclopaedia_words()["enacting_verbs"]   # 'confirmed the creation'
 
 
 def _enactor(noun) -> list:
@@ -126,6 +160,12 @@ def _act_time(reader: SentenceReader, noun, anchor):
     own = reader.time_of(noun)
     if own is not None:
         return own
+    conducting = encyclopaedia_words()["conducting_participles"]
+    ofs = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for c in (c for t in [noun, *ofs] for c in t.children):   # 'his debriefing, conducted over four
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in conducting \
+                and (own := reader.time_of(c)) is not None:   # weeks in January 1940'
+            return own
     apart = _units_apart(reader, noun) if noun.dep_ == "pobj" else None
     if apart is not None:
         return apart
@@ -202,9 +242,10 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
                      and (when is not None or a.kind == "person")]
         if not pairs:
             continue
-        v = voice(_clause(noun), reader.speaker)
+        v = voice(noun if _told(noun) else _clause(noun), reader.speaker)
         if v.speakers and v.dropped:          # an unresolved or negated speaker
             return []
         v.modality = v.modality if any(v.speakers) else "asserted"
-        out += [make_claim(reader, noun, p, a, b, v, PENALTY, False, when=when) for a, b in pairs]
+        denied = v.denied if _told(noun) else False    # an act presupposed, unless it is what is told
+        out += [make_claim(reader, noun, p, a, b, v, PENALTY, denied, when=when) for a, b in pairs]
     return out

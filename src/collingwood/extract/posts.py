@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Claim, schema
+from ..timespan import bound
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 from .post_lines import deputy_predicate
@@ -52,6 +53,8 @@ def _noun_role(noun):
             return "tenure", gov             # "Cairncross's time as head of X", 'his career as a KGB officer'
         if gov.pos_ in ("VERB", "AUX") and holder.head.i < gov.i and gov.lemma_.lower() not in triggers():
             return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
+        if gov.pos_ == "VERB" and holder.head.i > gov.i and gov.lemma_.lower() in words()["staying_verbs"]:
+            return "staying", gov            # 'Dzerzhinsky remained as chief of the new organization'
     if holder.dep_ == "pobj" and holder.head.lower_ in ("while", "when") and holder.head.dep_ == "prep" \
             and holder.head.head.pos_ in ("VERB", "AUX"):
         return "as", holder.head.head        # 'He supplied documents ... while a wartime agent for MI5'
@@ -103,7 +106,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     elif role == "tenure":
         (poss,) = [c for c in holder.children if c.dep_ == "poss"][:1]
         subject, clause, penalty = poss, _clause_of(holder), 0.1
-    elif role == "as":
+    elif role in ("as", "staying"):
         g = reader.grammatical_subject(holder)
         if g is None:
             return []
@@ -133,6 +136,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             held = deputy_predicate(p.name, title, b.name if b else None)   # 'vice chairman of X'
             c = make_claim(reader, clause, schema().predicates[held] if held != p.name else p, a, b, v, penalty,
                            denied)
+            if role == "staying" and c.time is None and (now := reader.current_time(clause)) is not None:
+                c.time = bound(now, "ON_OR_AFTER")    # 'remained as chief': held on from the story's time
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
                 c.time, c.place = (reader.time_of(noun) if own else then_time(reader, noun)), None   # unless
                 # the post's own, or 'then' (the time the sentence tells of)
