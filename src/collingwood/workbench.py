@@ -103,6 +103,12 @@ def claims_by_id(case: Case) -> dict[str, dict]:
     return memo(v, "claims_by_id", lambda: {c.id: claim_record(c) for c in v.data.claims})
 
 
+def claims_cited(case: Case, ids) -> dict[str, dict]:
+    """The records of the live claims ``ids`` (a profile's), by id: only those are made."""
+    claims = view(case).res.claims
+    return {cid: claim_record(claims[cid]) for cid in dict.fromkeys(ids) if cid in claims}
+
+
 def get_claim(case: Case, claim_id: str) -> dict:
     return claim_record(case.claim(claim_id))
 
