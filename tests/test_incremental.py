@@ -11,6 +11,7 @@ and PostgreSQL (`case_url`).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
@@ -292,8 +293,12 @@ def test_order_marks_kept_equal_marks_made_anew(start, steps, window):
             new = []
             for drop, k, x in step:
                 alive = sorted(set(events) - gone)
+                back = sorted(gone - {ev.id for ev in new})
                 if drop and alive:
                     gone.add(alive[k % len(alive)])
+                elif back and k % 2:   # a new event with a gone one's id: elsewhere, or as it was
+                    was = events[back[k % len(back)]]
+                    new.append(dataclasses.replace(was if k % 4 == 1 else make(*x), id=was.id))
                 else:
                     new.append(make(*x))
             for i in gone:

@@ -364,11 +364,12 @@ class Order:
             out._mark(out.at[i], own)
         removed: list[list[str]] = []
         added: list[list[str]] = []
+        again = gone & set(out.at)           # ids that went and came back (a new event, the old id)
         for p in people:
             was, now = self.runs.get(p, []), out.runs.get(p, [])
             kept, made = set(map(tuple, was)), set(map(tuple, now))
-            removed += [r for r in was if tuple(r) not in made]
-            added += [r for r in now if tuple(r) not in kept]
+            removed += [r for r in was if tuple(r) not in made or not again.isdisjoint(r)]
+            added += [r for r in now if tuple(r) not in kept or not again.isdisjoint(r)]
         if removed or added:
             out._regroup(removed, added, {e.id for e in new}, own)
         n_dated = bisect_left(out.keys, (True,))
