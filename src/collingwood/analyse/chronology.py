@@ -184,7 +184,8 @@ class Order:
     """The order marks of a list of chronology entries (`_mark_order`), with what making them
     found kept: each actor's dated events in reading order, what the sweep of that actor found,
     the groups. `changed` marks a new list after a few events went or came by sweeping only
-    those events' actors again and re-grouping only the groups they were or fall in."""
+    those events' actors again and making again only the groups a changed run of theirs
+    touches. The entries must be in reading order (`_key`)."""
 
     def __init__(self, entries: list[ChronologyEntry]):
         self.entries = entries
@@ -197,7 +198,7 @@ class Order:
         self.runs: dict[str, list[list[str]]] = {}
         self.partial: dict[str, set[str]] = {}
         self.group_of: dict[str, str] = {}
-        self.groups: dict[str, list[str]] = {}
+        self.groups: dict[str, set[str]] = {}
         dated = [e for e in entries if e.event.time is not None]
         for e in dated:
             self.spans[e.id] = e.event.time
