@@ -11,6 +11,7 @@ and PostgreSQL (`case_url`).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
@@ -20,12 +21,13 @@ from hypothesis import strategies as st
 
 from collingwood import analysis_run, workbench
 from collingwood.analyse.affinity import affinity_graph
+from collingwood.analyse import chronology as chron
 from collingwood.analyse.case_view import CaseView, prominence
 from collingwood.analyse.findings import findings
 from collingwood.analyse.questions import open_questions
 from collingwood.analyse.witnesses import witness_record, witness_register
 from collingwood.case import Case
-from collingwood.model import Claim, Source
+from collingwood.model import Claim, Event, Source
 from collingwood.resolve import resolve
 from collingwood.timespan import TimeSpan
 
@@ -140,6 +142,12 @@ def edges(g) -> dict:
     return {tuple(sorted((a, b))): d for a, b, d in g.edges(data=True)}
 
 
+def entry_list(entries) -> list:
+    """Everything a chronology entry shows, its order marks among it."""
+    return [(e.id, e.event, e.label, e.disputed, e.versions, e.order_unknown_with, e.next_relation,
+             e.order_group, e.order_group_size, e.order_listed_all) for e in entries]
+
+
 def assert_same(got, case: Case) -> None:
     data, res, found, graph, prom, register, questions = full(case)
     assert set(got.res.claims) == set(res.claims)
@@ -156,6 +164,8 @@ def assert_same(got, case: Case) -> None:
         assert row["grade"] == (mine.grade if mine else None)
     assert [witness_record(w) for w in got.register] == [witness_record(w) for w in register]
     assert [q.id for q in got.questions] == [q.id for q in questions]
+    _, shown = workbench.chronology_entries(case)      # the whole chronology, made from the last one
+    assert entry_list(shown) == entry_list(chron.chronology(data, res))
     again = Case.open(case.path)           # another process reads the stored rows
     stored = analysis_run.results(again)
     assert stored.run["id"] == got.run["id"]
@@ -168,6 +178,7 @@ def assert_same(got, case: Case) -> None:
 def check_sequence(case: Case, steps) -> list[str]:
     case.incremental = True
     analysis_run.results(case)
+    workbench.chronology_entries(case)       # the whole chronology held, so the next is made from it
     modes = []
     for op, i, j in steps:
         apply(case, op, i, j)
@@ -244,3 +255,59 @@ def test_a_merge_runs_in_full(case_url, op):
         assert_same(got, case)
     finally:
         case.store.dispose()
+
+
+# --- the chronology's order marks, kept and changed (`analyse.chronology.Order`) ------------
+
+DAY0 = TimeSpan.year(1943).lo
+spans = st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda t: TimeSpan(DAY0 + t[0], DAY0 + t[0] + t[1], "day"))
+an_event = st.tuples(st.lists(st.sampled_from("ABCDE"), min_size=1, max_size=2), st.none() | spans)
+changes = st.lists(st.tuples(st.booleans(), st.integers(0, 1000), an_event), min_size=1, max_size=6)
+
+
+def order_entries(events: list[Event]) -> list:
+    out = [chron.ChronologyEntry(ev, ev.id, False, []) for ev in sorted(events, key=chron._key)]
+    chron.Order(out)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.lists(an_event, max_size=40), steps=st.lists(changes, min_size=1, max_size=4),
+       window=st.sampled_from([1, 2, 24]))
+def test_order_marks_kept_equal_marks_made_anew(start, steps, window):
+    """Events go and come (a few at a time, as after an edit); the order marks `Order.changed`
+    makes equal the marks of the new list made from the start, and the entries of the list it
+    was changed from stay as they were. A small window makes long runs (listed in part)."""
+    ids = itertools.count()
+
+    def make(people, span):
+        return Event(f"e{next(ids):03d}", "met", tuple(people), [], span)
+    saved, chron.ORDER_WINDOW = chron.ORDER_WINDOW, window
+    try:
+        events = {ev.id: ev for ev in (make(*x) for x in start)}
+        order = chron.Order([chron.ChronologyEntry(ev, ev.id, False, []) for ev in sorted(events.values(),
+                                                                                      key=chron._key)])
+        for step in steps:
+            before = entry_list(order.entries)
+            gone: set[str] = set()
+            new = []
+            for drop, k, x in step:
+                alive = sorted(set(events) - gone)
+                back = sorted(gone - {ev.id for ev in new})
+                if drop and alive:
+                    gone.add(alive[k % len(alive)])
+                elif back and k % 2:   # a new event with a gone one's id: elsewhere, or as it was
+                    was = events[back[k % len(back)]]
+                    new.append(dataclasses.replace(was if k % 4 == 1 else make(*x), id=was.id))
+                else:
+                    new.append(make(*x))
+            for i in gone:
+                del events[i]
+            for ev in new:
+                events[ev.id] = ev
+            changed = order.changed(gone, [chron.ChronologyEntry(ev, ev.id, False, []) for ev in new])
+            assert entry_list(order.entries) == before
+            assert entry_list(changed.entries) == entry_list(order_entries(list(events.values())))
+            order = changed
+    finally:
+        chron.ORDER_WINDOW = saved

@@ -68,7 +68,11 @@ def view(case: Case) -> View:
         v = _views.get(case.path)
         if v is None or v.state != state(case):
             stored = analysed(case, "web")
-            v = View(state(case), stored)          # the state after the run (it is audited too)
+            was, v = v, View(state(case), stored)  # the state after the run (it is audited too)
+            if was is not None:                    # the next whole chronology is made from it
+                whole = was.extra.get("chronology-whole") or was.extra.get("chronology-base")
+                if whole is not None:
+                    v.extra["chronology-base"] = whole
             _views[case.path] = v
         return v
 
@@ -97,6 +101,12 @@ def claims_by_id(case: Case) -> dict[str, dict]:
     """Every live claim's record by id, made once per state of the case (for pages that cite many)."""
     v = view(case)
     return memo(v, "claims_by_id", lambda: {c.id: claim_record(c) for c in v.data.claims})
+
+
+def claims_cited(case: Case, ids) -> dict[str, dict]:
+    """The records of the live claims ``ids`` (a profile's), by id: only those are made."""
+    claims = view(case).res.claims
+    return {cid: claim_record(claims[cid]) for cid in dict.fromkeys(ids) if cid in claims}
 
 
 def get_claim(case: Case, claim_id: str) -> dict:
@@ -333,8 +343,22 @@ def chronology_entries(case: Case, actor=None, track=None, start=None, end=None)
     v = view(case)
     if actor and not v.res.find(actor):
         raise NotFound(f"No actor {actor!r} in this case; see GET /api/entities.")
+    if not (actor or track or lo or hi):
+        return v, _whole_chronology(v).entries
     return v, memo(v, ("chronology-entries", actor, track, start, end),
                    lambda: chronology(v.data, v.res, actor=actor, track=track, start=lo, end=hi))
+
+
+def _whole_chronology(v: View):
+    """The whole chronology of the view's state (`analyse.chronology.Whole`): made from the
+    previous state's when there is one (after an incremental re-analysis only the events the
+    change made or ended are entered and their actors' order marks made again)."""
+    from .analyse.chronology import Whole
+
+    def make():
+        base = v.extra.pop("chronology-base", None)
+        return base.updated(v.data, v.res) if base is not None else Whole.of(v.data, v.res)
+    return memo(v, "chronology-whole", make)
 
 
 def chronology_records(case: Case, actor=None, track=None, start=None, end=None) -> list[dict]:

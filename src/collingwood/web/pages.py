@@ -169,7 +169,7 @@ def entities(request: Request):
 def profile(request: Request, entity: str):
     c = case(request)
     p = wb.profile_record(c, entity)
-    return render(request, "profile.html.j2", p=p, claims=wb.claims_by_id(c))
+    return render(request, "profile.html.j2", p=p, claims=wb.claims_cited(c, [*p["claims_about"], *p["claims_by"]]))
 
 
 @router.get("/graph")
