@@ -100,14 +100,16 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     except Exception:                 # a flaw here must cost time, never a wrong analysis
         log.exception("the incremental analysis failed; running in full")
         return None
-    old_prom = held.prominence
+    old_prom, held_graph = held.prominence, held.graph
     counts = {"claims": len(up.res.claims), "entities": len(up.res.entities), "events": len(up.res.events),
               "findings": len(up.findings)}
     detail = dict(held.run["detail"] or {}, judgment="pending", incremental=up.note)
     run = dict(started=started, finished=_now(), trigger=trigger, mode="incremental", revision=revision,
                fingerprint=fingerprint(), changes=store.changes_since(held.revision), counts=counts,
                detail=detail, seconds=round(time.perf_counter() - t0, 3))
-    run["id"] = store.save_run(run, {}, delta=results_rows.delta_rows(up, old_prom))
+    # a graph the update drew again replaces the stored one; an unchanged graph stays as stored
+    graph = {} if up.graph is held_graph else results_rows.graph_rows(up.graph)
+    run["id"] = store.save_run(run, graph, delta=results_rows.delta_rows(up, old_prom))
     run["seconds"] = round(time.perf_counter() - t0, 3)
     out = Results(store, run, up.data, judge=_judge_pending, res=up.res, findings=up.findings, graph=up.graph,
                   prominence=up.prominence)
@@ -145,6 +147,7 @@ def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
         found = Case.findings(data, res)
         graph = affinity_graph(data, res)
         stored.update(results_rows.resolution_rows(res))
+        stored.update(results_rows.graph_rows(graph))
         stored["findings"] = results_rows.finding_rows(found)
     view = CaseView(data, res)
     if not reuse:
