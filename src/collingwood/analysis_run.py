@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from . import results as results_rows
+from .collector import paused
 from .case import Case
 from .resolve import resolve_with_names
 from .results import Results
@@ -78,6 +79,7 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     return case.analysed
 
 
+@paused()
 def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Results | None:
     """The held results brought up to ``revision`` by an incremental re-analysis, stored; None
     when the changes since need a full run (`analysis_incremental`)."""
@@ -118,6 +120,7 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     return out
 
 
+@paused()
 def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
     """One analysis run over a snapshot taken after ``revision``; stores and returns its results."""
     from .analyse.affinity import affinity_graph
@@ -193,6 +196,7 @@ def _judged(detail: dict | None) -> dict:
     return {k: v for k, v in (detail or {}).items() if k != "judgment"}
 
 
+@paused()
 def _judge_pending(out: Results) -> None:
     """The judgment layer of ``out`` (an incremental run's results, or such a run read back),
     computed now from its resolution, findings and prominence, and stored as a judgment run."""
