@@ -16,7 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "collingwood"
 STAGES = ("base", "ingest", "extract", "resolve", "analyse", "report", "case", "web", "cli")
 BASE = {"model", "errors", "timespan", "safe_yaml", "schema_doc", "stage", "store", "tables", "locking",
         "engine", "migrations", "audit", "identity", "claim_edits"}
-CASE = {"case", "service", "workbench", "analysis", "analysis_run", "analysis_incremental", "results", "judgment", "demo"}
+CASE = {"case", "service", "workbench", "analysis", "analysis_run", "analysis_incremental", "results", "judgment", "demo",
+        "collector"}
 # What the faces may import: the application layer and the shared vocabulary, nothing in between
 # (the CLI also starts the web face: `collingwood serve`).
 CLI_MAY_IMPORT = {"base", "case", "web", "cli"}

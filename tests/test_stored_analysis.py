@@ -222,3 +222,60 @@ def test_chronology_order_unknown_of_thousands_of_overlapping_meetings_is_bounde
             assert e.next_relation is None
     from collingwood.report.chronology_export import to_markdown
     assert "others of a run of" in to_markdown(entries[:50], resolve(data))
+
+
+def test_the_stored_affinity_graph_is_the_graph_drawn(ingested, make_case_url):
+    """The graph read (and the dossier) read the run's stored graph: it comes back with the
+    nodes, the neighbour order and every attribute of the one the run drew, so each export is
+    byte for byte the same; on SQLite and on PostgreSQL."""
+    import networkx as nx
+
+    from collingwood.analyse.affinity import affinity_graph
+    from collingwood.report import affinity_export, affinity_svg
+    url = make_case_url("graph")
+    case = Case.init(url)
+    case.ingest([bundled_case_folder()])
+    drawn = results(case, "test").graph
+    assert drawn.number_of_edges() > 10
+    again = Case.open(url)
+    stored = results(again, "read")
+    assert stored._graph is None                     # not drawn in this process: read back
+    g = stored.graph
+    assert list(g.nodes(data=True)) == list(drawn.nodes(data=True))
+    assert [list(g.adj[n]) for n in g] == [list(drawn.adj[n]) for n in drawn]
+    assert list(g.edges(data=True)) == list(drawn.edges(data=True))
+    fresh = affinity_graph(stored.data, stored.res)
+    assert nx.utils.graphs_equal(g, fresh)
+    for render in (affinity_export.to_gexf, affinity_export.to_graphml, affinity_export.to_json,
+                   affinity_export.to_csv, affinity_svg.to_svg):
+        assert render(g) == render(fresh)
+    assert service.graph(again, "json") == affinity_export.to_json(fresh)
+    case.store.dispose()
+    again.store.dispose()
+
+
+def test_edge_order_rebuilds_neighbour_order_after_edits():
+    """`graph_rows` orders the edges of any networkx graph, also one changed after it was
+    drawn (as the incremental run changes it), so that adding them back in that order gives
+    every node its neighbours in the same order."""
+    import networkx as nx
+
+    from collingwood.results import graph_rows
+    g = nx.Graph()
+    for n in "abcdef":
+        g.add_node(n, name=n.upper(), kind="person", degree=0)
+    for a, b in ("ab", "cd", "ac", "ef", "bd", "ae", "fc", "db"):
+        g.add_edge(a, b, strength=1.0)
+    g.remove_edge("a", "b")
+    g.add_edge("b", "a", strength=2.0)                # re-added: now last at a and at b
+    g.edges["c", "d"].update(strength=3.0)            # changed in place: keeps its place
+    rows = graph_rows(g)
+    nodes, edges = list(rows["affinity_nodes"]), list(rows["affinity_edges"])
+    assert sorted(r["ord"] for r in edges) == list(range(g.number_of_edges()))
+    h = nx.Graph()
+    h.add_nodes_from((r["key"], {"name": r["name"], "kind": r["kind"], "degree": r["degree"]}) for r in nodes)
+    h.add_edges_from((r["a"], r["b"], r["data"]) for r in sorted(edges, key=lambda r: r["ord"]))
+    assert [list(h.adj[n]) for n in h] == [list(g.adj[n]) for n in g]
+    assert list(h.edges(data=True)) == list(g.edges(data=True))
+    naive = nx.Graph(g.edges(data=True))
+    assert [list(naive.adj[n]) for n in "abcdef"] != [list(g.adj[n]) for n in "abcdef"]   # the order matters

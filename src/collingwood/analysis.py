@@ -116,6 +116,8 @@ def focus_graph(graph, actors: set[str]):
     for group in nx.connected_components(graph):
         if actors & group:
             keep |= group
+    if len(keep) == len(graph):             # every group: the same copy, without a filtered view
+        return graph.copy()
     return graph.subgraph(keep).copy() if keep else graph
 
 

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from . import results as results_rows
+from .collector import paused
 from .case import Case
 from .resolve import resolve_with_names
 from .results import Results
@@ -78,6 +79,7 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     return case.analysed
 
 
+@paused()
 def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Results | None:
     """The held results brought up to ``revision`` by an incremental re-analysis, stored; None
     when the changes since need a full run (`analysis_incremental`)."""
@@ -100,14 +102,16 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     except Exception:                 # a flaw here must cost time, never a wrong analysis
         log.exception("the incremental analysis failed; running in full")
         return None
-    old_prom = held.prominence
+    old_prom, held_graph = held.prominence, held.graph
     counts = {"claims": len(up.res.claims), "entities": len(up.res.entities), "events": len(up.res.events),
               "findings": len(up.findings)}
     detail = dict(held.run["detail"] or {}, judgment="pending", incremental=up.note)
     run = dict(started=started, finished=_now(), trigger=trigger, mode="incremental", revision=revision,
                fingerprint=fingerprint(), changes=store.changes_since(held.revision), counts=counts,
                detail=detail, seconds=round(time.perf_counter() - t0, 3))
-    run["id"] = store.save_run(run, {}, delta=results_rows.delta_rows(up, old_prom))
+    # a graph the update drew again replaces the stored one; an unchanged graph stays as stored
+    graph = {} if up.graph is held_graph else results_rows.graph_rows(up.graph)
+    run["id"] = store.save_run(run, graph, delta=results_rows.delta_rows(up, old_prom))
     run["seconds"] = round(time.perf_counter() - t0, 3)
     out = Results(store, run, up.data, judge=_judge_pending, res=up.res, findings=up.findings, graph=up.graph,
                   prominence=up.prominence)
@@ -116,6 +120,7 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     return out
 
 
+@paused()
 def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
     """One analysis run over a snapshot taken after ``revision``; stores and returns its results."""
     from .analyse.affinity import affinity_graph
@@ -145,6 +150,7 @@ def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
         found = Case.findings(data, res)
         graph = affinity_graph(data, res)
         stored.update(results_rows.resolution_rows(res))
+        stored.update(results_rows.graph_rows(graph))
         stored["findings"] = results_rows.finding_rows(found)
     view = CaseView(data, res)
     if not reuse:
@@ -190,6 +196,7 @@ def _judged(detail: dict | None) -> dict:
     return {k: v for k, v in (detail or {}).items() if k != "judgment"}
 
 
+@paused()
 def _judge_pending(out: Results) -> None:
     """The judgment layer of ``out`` (an incremental run's results, or such a run read back),
     computed now from its resolution, findings and prominence, and stored as a judgment run."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections import deque
+from collections.abc import Iterator
 from functools import cache
 
 from .analyse.questions import Question
@@ -96,23 +98,24 @@ def _time(d: dict | None) -> TimeSpan | None:
 # --- the resolution -----------------------------------------------------------------------
 
 
-def resolution_rows(res: Resolution) -> dict[str, list[dict]]:
-    entities = [dict(id=eid, ord=i, name=e.name, kind=e.kind, notes=e.notes,
+def resolution_rows(res: Resolution) -> dict[str, Iterator[dict]]:
+    """The resolution as the rows of its tables, each table's rows made as they are stored."""
+    entities = (dict(id=eid, ord=i, name=e.name, kind=e.kind, notes=e.notes,
                      aliases=[dict(name=a.name, kind=a.kind, valid=_span(a.valid), source_id=a.source_id)
                               for a in e.aliases],
                      grounds=list(res.grounds.get(eid, ())))
-                for i, (eid, e) in enumerate(res.entities.items())]
-    links = [dict(claim_id=cid, subject_id=sid, object_id=res.object_of.get(cid),
+                for i, (eid, e) in enumerate(res.entities.items()))
+    links = (dict(claim_id=cid, subject_id=sid, object_id=res.object_of.get(cid),
                   place_id=res.place_of.get(cid), event_id=res.event_of.get(cid),
                   superseded_by=res.superseded.get(cid),
                   names_used=[dict(role=u.role, name=u.name, entity_id=u.entity_id, valid=_span(u.valid))
                               for u in res.names_used[cid]] if cid in res.names_used else None)
-             for cid, sid in res.subject_of.items()]
-    keys = [dict(key=k, entity_ids=list(ids)) for k, ids in res._keys.items()]
-    events = [dict(id=e.id, ord=i, predicate=e.predicate, participants=list(e.participants),
+             for cid, sid in res.subject_of.items())
+    keys = (dict(key=k, entity_ids=list(ids)) for k, ids in res._keys.items())
+    events = (dict(id=e.id, ord=i, predicate=e.predicate, participants=list(e.participants),
                    time=_span(e.time), place=e.place, track=e.track, claim_ids=list(e.claim_ids),
                    disputed=e.id in res.disputed)
-              for i, e in enumerate(res.events.values())]
+              for i, e in enumerate(res.events.values()))
     return {"resolved_entities": entities, "claim_links": links, "name_keys": keys, "events": events}
 
 
@@ -210,6 +213,66 @@ def questions_from(store) -> list[Question]:
     return [load(Question, r["record"]) for r in store.stored("open_questions")]
 
 
+# --- the affinity graph ----------------------------------------------------------------
+
+
+def graph_rows(graph) -> dict[str, Iterator[dict]]:
+    """The affinity graph as the rows of ``affinity_nodes`` and ``affinity_edges``, made as
+    they are stored. Nodes keep the graph's order; each edge gets an order in which adding
+    the edges again gives every node its neighbours in the same order as ``graph`` (a
+    topological order of the neighbour lists), so `graph_from` rebuilds the same graph:
+    every export and every drawing of it is byte for byte the one of the graph drawn."""
+    nodes = (dict(key=n, ord=i, name=d["name"], kind=d["kind"], degree=d["degree"])
+             for i, (n, d) in enumerate(graph.nodes(data=True)))
+    return {"affinity_nodes": nodes, "affinity_edges": _edge_rows(graph)}
+
+
+def _edge_rows(graph) -> Iterator[dict]:
+    edges = list(graph.edges(data=True))
+    index = {}
+    for i, (a, b, _) in enumerate(edges):
+        index[a, b] = index[b, a] = i
+    after: list[list[int]] = [[] for _ in edges]       # edge -> the edges that must follow it
+    waits = [0] * len(edges)
+    for u, nbrs in graph.adjacency():
+        prev = None
+        for v in nbrs:
+            i = index[u, v]
+            if prev is not None:
+                after[prev].append(i)
+                waits[i] += 1
+            prev = i
+    del index
+    ready = deque(i for i, w in enumerate(waits) if w == 0)
+    done = [False] * len(edges)
+    ord_ = 0
+    while ready:
+        i = ready.popleft()
+        a, b, d = edges[i]
+        yield dict(a=a, b=b, ord=ord_, data=d)
+        done[i], ord_ = True, ord_ + 1
+        for j in after[i]:
+            waits[j] -= 1
+            if waits[j] == 0:
+                ready.append(j)
+    # the neighbour lists of a networkx graph always have such an order (the order in which
+    # its edges were last added); should one not, no edge is lost, only its place
+    for i in (i for i, ok in enumerate(done) if not ok):
+        a, b, d = edges[i]
+        yield dict(a=a, b=b, ord=ord_, data=d)
+        ord_ += 1
+
+
+def graph_from(store):
+    """The stored affinity graph (`graph_rows`), as the graph that was drawn."""
+    import networkx as nx
+    g = nx.Graph()
+    g.add_nodes_from((r["key"], dict(name=r["name"], kind=r["kind"], degree=r["degree"]))
+                     for r in store.stored("affinity_nodes"))
+    g.add_edges_from((r["a"], r["b"], r["data"]) for r in store.stored("affinity_edges"))
+    return g
+
+
 # --- an incremental run's rows ---------------------------------------------------------
 
 
@@ -276,7 +339,7 @@ class Results:
         self._gradings: list[dict] | None = computed.get("gradings")
         self._register: list[WitnessRecord] | None = computed.get("register")
         self._questions: list[Question] | None = computed.get("questions")
-        self.graph = computed.get("graph")         # the affinity graph, when this process drew it
+        self._graph = computed.get("graph")        # the affinity graph, when this process drew it
 
     @property
     def revision(self) -> int:
@@ -293,6 +356,13 @@ class Results:
         if self._res is None:
             self._res = resolution_from(self.store, self.data, self.run["detail"])
         return self._res
+
+    @property
+    def graph(self):
+        """The run's affinity graph (networkx), read from the store when first asked."""
+        if self._graph is None:
+            self._graph = graph_from(self.store)
+        return self._graph
 
     @property
     def findings(self) -> list[Finding]:

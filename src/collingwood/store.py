@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from itertools import islice
 
 from sqlalchemy import (
     Connection,
@@ -52,6 +53,7 @@ from .tables import (
     PG_FTS_DOCUMENT,
     SCHEMA_VERSION,
     STORED_ANALYSIS,
+    STORED_GRAPH,
     aliases,
     analysis_runs,
     audit,
@@ -776,15 +778,17 @@ class Store:
         ``claim_links``, ``name_keys``, ``gradings``, ``open_questions``) to its new rows,
         which replace the old; a table not named keeps the rows of the run that made them.
         ``delta`` (an incremental run) maps a table to (keys of rows to delete, rows to insert):
-        only those rows change. Returns the run's id."""
-        tables = {t.name: t for t in (events, findings, *STORED_ANALYSIS)}
+        only those rows change. The rows of ``results`` may be any iterable (a generator that
+        makes them as they are stored): they are written in batches, never all held at once.
+        Returns the run's id."""
+        tables = _stored_tables()
         with self.write() as conn:
             run_id = conn.execute(insert(analysis_runs).values(**run)).inserted_primary_key[0]
             for name, rows in results.items():
                 table = tables[name]
                 conn.execute(delete(table))
-                for i in range(0, len(rows), 20_000):
-                    chunk = [dict(r, run_id=run_id) for r in rows[i:i + 20_000]]
+                rows = iter(rows)
+                while chunk := [dict(r, run_id=run_id) for r in islice(rows, 20_000)]:
                     conn.execute(insert(table), chunk)
             for name, (keys, rows) in (delta or {}).items():
                 table = tables[name]
@@ -799,7 +803,7 @@ class Store:
 
     def stored(self, name: str, where=None) -> list[dict]:
         """The stored rows of one table of analysis results, in their order."""
-        table = {t.name: t for t in (events, findings, *STORED_ANALYSIS)}[name]
+        table = _stored_tables()[name]
         q = select(table)
         if where is not None:
             q = q.where(where(table))
@@ -1015,6 +1019,11 @@ def _claim_row(c: Claim) -> dict:
         created_at=_now(), version=c.version, subject_id=c.subject_id, object_id=c.object_id,
         edited_by=c.edited_by,
     )
+
+
+def _stored_tables() -> dict:
+    """The tables of stored analysis results, by name."""
+    return {t.name: t for t in (events, findings, *STORED_ANALYSIS, *STORED_GRAPH)}
 
 
 def claim_values(c: Claim) -> dict:

@@ -291,6 +291,26 @@ open_questions = Table(
 )
 STORED_ANALYSIS = (resolved_entities, claim_links, name_keys, gradings, open_questions)
 
+# --- the stored affinity graph (migration 7): the graph and the dossier read it, not draw it ---
+affinity_nodes = Table(
+    "affinity_nodes", metadata,
+    Column("key", String, primary_key=True),       # entity id
+    Column("run_id", Integer, nullable=False),
+    Column("ord", Integer, nullable=False),        # the graph's node order
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("degree", Integer, nullable=False),
+)
+affinity_edges = Table(
+    "affinity_edges", metadata,
+    Column("a", String, primary_key=True),
+    Column("b", String, primary_key=True),
+    Column("run_id", Integer, nullable=False),
+    Column("ord", Integer, nullable=False),        # an order that rebuilds each node's neighbour order
+    Column("data", JSON, nullable=False),          # the edge's attributes (type, strength, grounds ...)
+)
+STORED_GRAPH = (affinity_nodes, affinity_edges)
+
 
 # --- migrations ---------------------------------------------------------------
 # Each migration is (version, description, function). Append; never edit a
@@ -383,6 +403,15 @@ def _m6_stored_analysis(conn: Connection) -> None:
     conn.execute(text("DELETE FROM findings WHERE run_id IS NULL"))
 
 
+def _m7_affinity_graph(conn: Connection) -> None:
+    """The affinity graph is stored with the run that drew it. A case analysed before has no
+    stored graph: its next read runs the analysis once (the fingerprint changed too)."""
+    insp = inspect(conn)
+    for table in STORED_GRAPH:
+        if not insp.has_table(table.name):
+            table.create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables: sources, entities, aliases, mentions, claims, events, findings, "
         "verdicts, curation, judgments, hypotheses, ratings, audit", _m1_core),
@@ -392,5 +421,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "claim versions and their history; the extractor's entity links; curation by entity id",
      _m5_claim_versions),
     (6, "stored analysis: analysis runs, resolution, gradings, open questions", _m6_stored_analysis),
+    (7, "stored analysis: the affinity graph", _m7_affinity_graph),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -122,14 +122,17 @@ def witness_date(claim: Claim, source: Source | None) -> TimeSpan | None:
     return source_date(source)
 
 
-def witness_ids(claim: Claim, source: Source | None, res: Resolution) -> list[str]:
-    """Entity ids of the claim's witness, when the witness is an entity of the case."""
+def witness_ids(claim: Claim, source: Source | None, res: Resolution, find=None) -> list[str]:
+    """Entity ids of the claim's witness, when the witness is an entity of the case. ``find``
+    (a name -> entity ids, default ``res.find``) lets a caller that asks for many claims
+    remember each name's answer."""
+    find = find or res.find
     reported = _reported_for(claim, source)
     names = ([claim.asserted_by] if claim.asserted_by else [reported] if reported else
              list(source.authors) if source and source.authors else [])
     out = []
     for n in names:
-        found = res.find(n) if n else []
+        found = find(n) if n else []
         if len(found) == 1:
             out.append(found[0])
     return out

@@ -10,8 +10,9 @@ documented witness. Formula and grounds: docs/analysis.md.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import networkx as nx
 
@@ -32,7 +33,7 @@ PERSONAL = {"espionage", "social", "family"}   # link types that make a contact 
 
 @dataclass
 class _Edge:
-    types: Counter = field(default_factory=Counter)
+    types: dict[str, int] = field(default_factory=dict)     # link type -> count (a dict: cheaper than a Counter)
     relations: list[str] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     sources: set = field(default_factory=set)
@@ -61,7 +62,8 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
         if a == b:
             continue
         e = edges[tuple(sorted((a, b)))]
-        e.types[p.edge.get("type", p.family)] += 1
+        kind = p.edge.get("type", p.family)
+        e.types[kind] = e.types.get(kind, 0) + 1
         if p.label not in e.relations:
             e.relations.append(p.label)
         e.claims.append(c.id)
@@ -74,7 +76,7 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
 
 def _infer(edges: dict, pair: tuple, kind: str, grounds: str, claims, time=None) -> None:
     e = edges[tuple(sorted(pair))]
-    e.types[kind] += 1
+    e.types[kind] = e.types.get(kind, 0) + 1
     e.weight += WEIGHTS[kind]
     if len(e.grounds) < 5:
         e.grounds.append(grounds)
@@ -179,7 +181,7 @@ def _add(g: nx.Graph, res: Resolution, pair: tuple, e: _Edge, inferred: bool, st
         if n not in g:
             g.add_node(n, name=res.name(n), kind=res.entities[n].kind)
     t = e.time
-    g.add_edge(*pair, type=e.types.most_common(1)[0][0], inferred=inferred, grounds=grounds,
+    g.add_edge(*pair, type=max(e.types.items(), key=itemgetter(1))[0], inferred=inferred, grounds=grounds,
                alleged=not inferred and e.firm == 0,
                strength=strength, claims=";".join(sorted(set(e.claims))),
                sources=";".join(sorted(e.sources)), earliest=t.earliest if t else "",

@@ -135,6 +135,13 @@ def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
     milestones = _milestones(p, events, res)
     links: dict[str, dict] = {}
     by_source: dict[str, list] = {}
+    found: dict[str, list[str]] = {}            # witness name -> entity ids: the names repeat
+
+    def find(n: str) -> list[str]:
+        if n not in found:
+            found[n] = res.find(n)
+        return found[n]
+
     for c in res.claims.values():
         s, o = res.subject_of[c.id], res.object_of.get(c.id)
         if ent.id in (s, o):
@@ -150,7 +157,7 @@ def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
                     row["relations"].append(label)
                 row["claims"].append(c.id)
         src = data.sources.get(c.source_id)
-        if ent.id in witness_ids(c, src, res):
+        if ent.id in witness_ids(c, src, res, find):
             p.claims_by.append(c.id)
             by_source.setdefault(c.source_id, []).append(c)
     p.associations = sorted(links.values(), key=lambda r: (-len(r["claims"]), r["name"]))

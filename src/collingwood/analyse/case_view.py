@@ -31,6 +31,7 @@ class CaseView:
         self.res = resolution if resolution is not None else resolve(data)
         self.claims: dict[str, Claim] = dict(self.res.claims)     # live, without machine copies
         self._names: dict[str, str] = {}
+        self._keys: dict[str, str] = {}          # name -> key: the names of a case repeat
         self._origin: dict[str, str] = {}
         self._index: tuple[dict, dict] | None = None
         self._exposed: dict[str, list[Claim]] | None = None
@@ -52,12 +53,16 @@ class CaseView:
         """An entity id when the resolution knows the name, else the normalised name."""
         if not name:
             return ""
+        known = self._keys.get(name)
+        if known is not None:
+            return known
         ids = self.res.find(name)
         if len(ids) == 1:
             key = ids[0]
         else:
             key = "n:" + norm(name)
         self._names.setdefault(key, name.strip())
+        self._keys[name] = key
         return key
 
     def name(self, key: str) -> str:
