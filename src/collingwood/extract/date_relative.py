@@ -296,6 +296,9 @@ class _RelativeHandlers:
         return self.mention(a, b, "FUTURE_REF", bound(wr, "AFTER") if wr else None, "AFTER" if wr else None,
                             "unknown", "ref")
 
+    def _at_the_time(self, m, g, hint):
+        return self._same_time(m, g, hint)
+
     def _same_time(self, m, g, hint):
         a = m.start("st")
         span = self.ref.span()
