@@ -119,3 +119,44 @@ def test_debriefed_by_the_agency_names_the_agency_and_the_defector_in_apposition
     c = next(c for c in out.claims if c.predicate == "other:debrief")
     assert (c.subject, c.object, c.asserted_by) == ("CIA", "Jan Wilk", "George Halvorsen")
     assert c.quote.endswith("debriefed by\nthe agency")
+
+
+SUMMARY_AT_THE_TIME = """I asked Harlan when the meeting with Voss took place. He said it was near the end of his tour;
+he believes the meeting took place the second week of March, 1961.
+
+Harlan said at the time he assumed Peter Voss had been sent out by the service, so he took care
+and did not attempt to debrief Voss.
+"""
+
+
+def test_an_interview_summary_at_the_time_is_the_time_just_told_of():
+    text = SUMMARY_AT_THE_TIME
+    c = _one(_read(text, kind="testimony", written="1978-08-17"), "interviewed")
+    assert (c.subject, c.object, c.polarity, c.asserted_by) == ("Harlan", "Peter Voss", "denied", "Harlan")
+    assert (c.time.earliest, c.time.latest) == ("1961-03-01", "1961-03-31")
+    assert text[c.start:c.end].endswith("did not attempt to debrief Voss")
+
+
+SUMMARY_LOOKALIKE = """I asked him about the cable dated 3 May 1962 by Walter K. Kessell to the Chief of Station.
+
+Dunmore explained that Kesseli (whose true name was Peter Ossary; he died of a stroke a few
+years ago) was one of his contacts in Rome.
+"""
+
+
+def test_an_ocr_lookalike_letter_of_a_surname_is_that_person_and_a_few_years_ago_is_dated():
+    text = SUMMARY_LOOKALIKE
+    out = _read(text, kind="testimony", written="1979-05-02")
+    c = _one(out, "died")
+    assert c.subject in ("Walter K. Kessell", "Peter Ossary") and c.asserted_by == "Dunmore"
+    assert ("Walter K. Kessell", "Kesseli", "spelling") in {(who, a.name, a.kind) for who, a in out.aliases}
+    assert (c.time.earliest, c.time.latest) == ("1970-01-01", "1979-05-02")
+    assert "he died of a stroke a few" in text[c.start:c.end]
+
+
+def test_a_word_that_differs_from_a_surname_by_a_letter_that_is_no_lookalike_is_another_name():
+    from collingwood.extract.name_forms import ocr_lookalike
+    assert ocr_lookalike("Kesseli", ["Kessell", "Voss"]) == "Kessell"
+    assert ocr_lookalike("Kesselg", ["Kessell"]) is None       # g is no look-alike of l
+    assert ocr_lookalike("Lindgrem", ["Lindgren"]) is None
+    assert ocr_lookalike("Hale", ["Hall"]) is None                # too short to tell

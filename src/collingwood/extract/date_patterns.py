@@ -103,6 +103,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("quarter", rf"\b(?:the\s+)?(?:(?P<qy>year-ago|year-earlier|(?:this|last|next)\s+year's|1\d{{3}}|20\d{{2}})\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?(?:(?P<fiscal>fiscal)\s+)?{year4})?\b"),
         ("deixis", rf"\b(?P<dx>{_alt(w['present_words'] + w['past_words'] + w['future_words'])})\b"),
         ("same_time", r"\b(?:at\s+)?(?P<st>the\s+same\s+time|that\s+time|this\s+time|this\s+period|that\s+period|the\s+time\s+being)\b"),
+        # 'at the time' standing alone is the time just told of ('he said at the time he assumed ...');
+        # 'at the time of X', 'at the time when/that ...' name their own time
+        ("at_the_time", r"\bat\s+(?P<st>the\s+time)\b(?![\s,]*(?:of|when|that|which|being)\b)"),
     ]
     return [(name, re.compile(rx, re.I)) for name, rx in p]
 

@@ -25,6 +25,7 @@ from .date_patterns import words
 
 _FORWARD = ("next", "following", "subsequent", "coming")
 _BACKWARD = ("previous", "preceding", "prior", "last")
+_FEW = ("a few", "few", "several", "a couple of")     # fewer than ten: 'some', 'many' may be more
 
 
 def _shifted(span: TimeSpan, unit: str, k: int) -> TimeSpan:
@@ -170,6 +171,17 @@ class _RelativeHandlers:
         g = dict(g, rel="same")
         return self._rel_unit(m, g, hint)
 
+    def _few_ago(self, a: int, b: int, unit: str, base: _Ref):
+        """'a few years ago', 'several months ago' in a dated record: fewer than ten of the units
+        before the date written, up to that date (the TIMEX2 value stays PAST_REF)."""
+        end = day_number(base.y, base.m, base.d)
+        if unit in ("day", "week"):
+            lo = end - 9 * (7 if unit == "week" else 1)
+        else:
+            y, mo = _add_months(base.y, base.m, -9 * (12 if unit == "year" else 1))
+            lo = day_number(y, mo, 1) if unit == "month" else day_number(y, 1, 1)
+        return self.mention(a, b, "PAST_REF", TimeSpan(lo, end, unit), None, unit, "ref")
+
     def _offset(self, m, g, hint):
         n, unit, direction = _number(g.get("num")), _unit(g["unit"]), _norm(g["dir"])
         sign = -1 if direction in ("earlier", "before", "ago", "previously", "beforehand") else 1
@@ -177,6 +189,9 @@ class _RelativeHandlers:
         if direction == "ago" and self.written is not None:
             base = self._written_ref()
         a, b = m.start(), m.end()
+        if n is None and direction == "ago" and base.y is not None and base.m is not None and base.d is not None \
+                and _norm(g.get("num") or "") in _FEW and unit in ("year", "month", "week", "day"):
+            return self._few_ago(a, b, unit, base)
         if n is None or base.y is None:
             return self.mention(a, b, "FUTURE_REF" if sign > 0 else "PAST_REF", None, None, "unknown", "ref")
         n = int(n) if n == int(n) else n
@@ -295,6 +310,9 @@ class _RelativeHandlers:
                                 "unknown", "ref")
         return self.mention(a, b, "FUTURE_REF", bound(wr, "AFTER") if wr else None, "AFTER" if wr else None,
                             "unknown", "ref")
+
+    def _at_the_time(self, m, g, hint):
+        return self._same_time(m, g, hint)
 
     def _same_time(self, m, g, hint):
         a = m.start("st")

@@ -312,3 +312,25 @@ def ocr_match(word: str, surnames: list[str]) -> str | None:
     if not scored or len(scored) > 1 and scored[1][0] >= scored[0][0] - 5:
         return None
     return scored[0][1]
+
+
+@functools.cache
+def _lookalikes() -> frozenset[tuple[str, str]]:
+    pairs = names_data().get("ocr_lookalikes") or ()
+    return frozenset((a, b) for a, b in pairs) | frozenset((b, a) for a, b in pairs)
+
+
+def ocr_lookalike(word: str, surnames: list[str]) -> str | None:
+    """The one surname of the document an untitled word is with one letter misread for its
+    look-alike ('Lindgrem' is not one; 'Hartmanl' beside Hartmann is): same length, every
+    other letter the same (names.yaml ocr_lookalikes), the first letter kept."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    found = []
+    for s in surnames:
+        if len(s) != len(word) or s[:1] != word[:1] or s == word:
+            continue
+        diff = [(a, b) for a, b in zip(s.lower(), word.lower()) if a != b]
+        if len(diff) == 1 and diff[0] in _lookalikes():
+            found.append(s)
+    return found[0] if len(found) == 1 else None

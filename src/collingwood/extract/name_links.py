@@ -41,6 +41,7 @@ from .name_forms import (
     names_data,
     normal_case,
     not_surnames,
+    ocr_lookalike,
     ocr_match,
     parse_person,
     skeleton,
@@ -325,6 +326,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
     strings = doc.vocab.strings
     tokens = [(int(i), strings[o]) for i, o in doc.to_array([IDX, ORTH]).tolist()]  # no Token objects
     solo = _solo_surnames(tokens, covering, index, titles)
+    lowered = {w for _, w in tokens if w.islower()}        # 'Alien' at a sentence's start is a word
     prev = ""
     for idx, word in tokens:
         last, prev = prev, word
@@ -358,8 +360,9 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             if kind in ("spelling", "transliteration"):
                 aliases.append((name, Alias(word, "spelling", None, source_id)))
             continue
-        if last in titles and word.isalpha() and word not in titles:
-            guess = ocr_match(word, sorted(spelled))
+        if word.isalpha() and word not in titles:
+            guess = ocr_match(word, sorted(spelled)) if last in titles else \
+                ocr_lookalike(word, sorted(spelled)) if word.lower() not in lowered else None
             if guess is not None:
                 who = spelled[guess]
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "spelling", who))
