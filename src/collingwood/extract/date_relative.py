@@ -189,7 +189,7 @@ class _RelativeHandlers:
         if direction == "ago" and self.written is not None:
             base = self._written_ref()
         a, b = m.start(), m.end()
-        if n is None and direction == "ago" and base.y is not None and base.m is not None and base.d is not None \
+        if n is None and direction == "ago" and self.written is not None and base.y is not None and base.m is not None and base.d is not None \
                 and _norm(g.get("num") or "") in _FEW and unit in ("year", "month", "week", "day"):
             return self._few_ago(a, b, unit, base)
         if n is None or base.y is None:
