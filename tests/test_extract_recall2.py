@@ -47,3 +47,31 @@ def test_held_in_custody_is_a_detention_but_a_meeting_held_is_not(extract):
     assert c.subject == "Anna Kovacs"
     assert not [x for x in extract("In 1950 Stalin held a meeting in the Kremlin.").claims
                 if x.predicate == "detained"]
+
+
+def test_a_spy_turned_by_a_service_was_recruited_by_it(extract):
+    text = "In 1961 Pavel Orlov was turned into a double agent by the CIA."
+    c = _one(extract(text), "recruited")
+    assert (c.subject, c.object, c.time.render()) == ("CIA", "Pavel Orlov", "1961")
+    assert c.quote == text[c.start:c.end] and "turned into a double agent by the CIA" in c.quote
+
+
+def test_a_list_entry_of_an_officer_turned_double_agent(extract):
+    text = "-   Yuri Nosenko, a KGB officer turned double agent by the CIA in Geneva in 1962."
+    out = extract(text)
+    c = _one(out, "recruited")
+    assert (c.subject, c.object, c.time.render()) == ("CIA", "Yuri Nosenko", "1962")
+    assert not any(x.predicate == "other:turn" for x in out.claims)
+
+
+def test_turning_that_is_no_recruitment_is_not_read_as_one(extract):
+    for text in ("In 1945 the tide turned against Germany.",
+                 "In 1962 Pavel Orlov turned the offer down."):
+        assert not [c for c in extract(text).claims if c.predicate == "recruited"], text
+
+
+def test_an_announcement_of_dissolution_dissolves_the_body(extract):
+    text = "On March 3, 1921, the Provisional Workers' Council published an announcement of dissolution."
+    out = extract(text)
+    assert [c for c in out.claims if c.predicate == "dissolved_by"], \
+        [(c.subject, c.predicate, c.object) for c in out.claims]
