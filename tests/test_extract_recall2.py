@@ -75,3 +75,24 @@ def test_an_announcement_of_dissolution_dissolves_the_body(extract):
     out = extract(text)
     assert [c for c in out.claims if c.predicate == "dissolved_by"], \
         [(c.subject, c.predicate, c.object) for c in out.claims]
+
+
+def test_succeeding_a_holder_as_head_is_heading_the_body(extract):
+    text = "In 1946 Viktor Abakumov succeeded Vsevolod Merkulov as head of the MGB."
+    out = extract(text)
+    c = _one(out, "headed")
+    assert (c.subject, c.object, c.time.render()) == ("Viktor Abakumov", "MGB", "1946")
+    assert c.quote == text[c.start:c.end]
+    assert not [x for x in out.claims if x.predicate == "headed" and x.subject == "Vsevolod Merkulov"]
+
+
+def test_replacing_a_thing_as_a_weapon_is_no_post(extract):
+    assert not [c for c in extract("In 1938 the tank replaced the horse as the main weapon of the Red Army.").claims
+                if c.predicate in ("headed", "appointed", "worked_at")]
+
+
+def test_assigned_to_a_service_is_an_appointment(extract):
+    text = "In March 1952 Richard Hale was assigned to the Central Intelligence Agency."
+    c = _one(extract(text), "appointed")
+    assert (c.subject, c.object, c.time.render()) == ("Richard Hale", "CIA", "Mar 1952")
+    assert "was assigned to the Central Intelligence Agency" in c.quote

@@ -55,6 +55,8 @@ def _noun_role(noun):
             return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
         if gov.pos_ == "VERB" and holder.head.i > gov.i and gov.lemma_.lower() in words()["staying_verbs"]:
             return "staying", gov            # 'Dzerzhinsky remained as chief of the new organization'
+        if gov.pos_ == "VERB" and holder.head.i > gov.i and gov.lemma_.lower() in words()["succession_verbs"]:
+            return "as", gov                 # 'Beria succeeded Yezhov as head of the NKVD'
     if holder.dep_ == "pobj" and holder.head.lower_ in ("while", "when") and holder.head.dep_ == "prep" \
             and holder.head.head.pos_ in ("VERB", "AUX"):
         return "as", holder.head.head        # 'He supplied documents ... while a wartime agent for MI5'
