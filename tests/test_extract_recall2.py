@@ -96,3 +96,19 @@ def test_assigned_to_a_service_is_an_appointment(extract):
     c = _one(extract(text), "appointed")
     assert (c.subject, c.object, c.time.render()) == ("Richard Hale", "CIA", "Mar 1952")
     assert "was assigned to the Central Intelligence Agency" in c.quote
+
+
+def test_the_one_who_appoints_is_not_the_appointee(extract):
+    text = "In 1936 Stalin appointed Nikolai Yezhov head of the NKVD."
+    out = extract(text)
+    c = _one(out, "appointed")
+    assert (c.subject, c.object, c.time.render()) == ("Nikolai Yezhov", "NKVD", "1936")
+    assert c.quote == text[c.start:c.end]
+    assert not [x for x in out.claims if x.subject == "Stalin" and x.object == "NKVD"]
+
+
+def test_named_chief_of_a_body_gives_the_post_to_the_one_named(extract):
+    out = extract("In 1934 Hitler named Heinrich Himmler chief of the Gestapo.")
+    c = _one(out, "headed")
+    assert (c.subject, c.object) == ("Heinrich Himmler", "Gestapo")
+    assert not [x for x in out.claims if x.subject == "Hitler" and x.predicate in ("headed", "appointed")]

@@ -100,6 +100,10 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if g is None or len(dobjs) > 1:
             return []
         subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
+        names = [c for c in holder.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not dobjs and holder.dep_ in ("oprd", "dobj") and names and \
+                (named := reader.arg(names[-1], "object")) is not None and named.kind == "person":
+            subject, penalty = names[-1], 0.15   # 'named Heinrich Himmler chief of X': the name a compound
     elif role in ("appos", "named"):
         subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
         penalty = 0.05
