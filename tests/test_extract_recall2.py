@@ -112,3 +112,18 @@ def test_named_chief_of_a_body_gives_the_post_to_the_one_named(extract):
     c = _one(out, "headed")
     assert (c.subject, c.object) == ("Heinrich Himmler", "Gestapo")
     assert not [x for x in out.claims if x.subject == "Hitler" and x.predicate in ("headed", "appointed")]
+
+
+def test_made_chief_is_a_post_not_an_open_act(extract):
+    text = "In 1958 Harold Brown was made chief of the Naval Intelligence Division."
+    out = extract(text)
+    c = _one(out, "headed")
+    assert c.subject == "Harold Brown" and c.time.render() == "1958"
+    assert not [x for x in out.claims if x.predicate == "other:make"]
+    made = extract("In 1941 Hitler made Heinrich Himmler chief of the Gestapo.")
+    assert {(x.subject, x.predicate, x.object) for x in made.claims} == {("Heinrich Himmler", "headed", "Gestapo")}
+
+
+def test_assuming_control_of_a_state_stays_a_seizure(extract):
+    out = extract("In 1948 the Communist Party of Czechoslovakia assumed control over the government of Czechoslovakia.")
+    assert [c for c in out.claims if c.predicate == "other:seize_power"], [(c.subject, c.predicate) for c in out.claims]
