@@ -203,6 +203,7 @@ def _kind_votes(claims: list[Claim]) -> tuple[dict[str, Counter], dict[str, Coun
         for surface, kind in ((c.subject, p.subject), (c.object, p.object), (c.place, "place")):
             if not surface or kind == "none":
                 continue
+            kind = "person" if kind == "agent" else kind    # a recruiter the NER did not type: a person, as before
             key = cache.get(surface)
             if key is None:
                 key = cache[surface] = norm(surface)

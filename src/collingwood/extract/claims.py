@@ -849,6 +849,14 @@ def _inverted_copula(reader: SentenceReader, subj) -> Arg | None:
     return named[0] if len(named) == 1 else None
 
 
+def _named_holder(dobjs) -> list:
+    """'appointed Lavrentiy Beria head of the NKVD', parsed with the name a compound of the post
+    noun: the name is the one appointed, the post (its body) the object."""
+    post = dobjs[0]
+    names = [c for c in post.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return [(names[-1:], [post])] if post.pos_ == "NOUN" and names else []
+
+
 def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
     g = reader.grammatical_subject(verb)
     if g is None:
@@ -878,8 +886,9 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             options = ([([gtok], via_prep)] if via_prep else []) + ([(agents, [gtok])] if agents else []) or (
                 [([gtok], [])] if p.lone and not _own_passive(verb) else [])   # 'was denounced and confessed'
         else:                       # 'Hankey transferred Cairncross to the Treasury'
-            options = ([(dobjs, via_prep)] if p.dobj_is_subject else []) + [([gtok], via_prep)] + \
-                ([] if p.prep_object_only else [([gtok], dobjs)]) if dobjs else [([gtok], via_prep)]
+            options = ([(dobjs, via_prep)] + _named_holder(dobjs) if p.dobj_is_subject else [([gtok], via_prep)] + (
+                [] if p.prep_object_only else [([gtok], dobjs)])) if dobjs else [([gtok], via_prep)]
+            # ('Stalin appointed X head of Y': the one who appoints is neither appointee nor post)
         for subjects, objects in options:
             pairs = arg_pairs(reader, p, subjects, objects)
             if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":

@@ -117,6 +117,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         return []
     else:
         name = _lemma(verb)
+    if sense is None and _post_taken(verb):
+        return []                   # 'was made chief of X', 'took command of Y': the post noun's reading
     doc = verb.doc
     if verb.whitespace_ == "" and verb.i + 1 < len(doc) and doc[verb.i + 1].text in ("-", "‐"):
         return []                   # 're-written': a prefix the tokenizer cut off, no verb
@@ -178,6 +180,16 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
                     for c in verb.children)       # 'passed on no documents': nothing was passed
     return [make_claim(reader, verb, p, a, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
                        clause=True) for a in [subject, *others]]
+
+
+def _post_taken(verb) -> bool:
+    """A verb of taking or conferring a post whose object or predicative is a post noun ('made
+    chief of X', 'took command of Y', 'held the post of director'): the post's own reader tells it."""
+    if verb.lemma_.lower() not in words()["post_verbs"]:
+        return False
+    table = triggers()
+    return any(c.dep_ in ("dobj", "oprd", "attr") and c.pos_ in ("NOUN", "PROPN") and
+               any(p.family == "career" for p in table.get(c.lemma_.lower(), ())) for c in verb.children)
 
 
 def _unnamed_person_object(verb) -> bool:

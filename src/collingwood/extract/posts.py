@@ -55,6 +55,8 @@ def _noun_role(noun):
             return "as", gov                 # 'As head of the NKVD, Beria ordered ...'
         if gov.pos_ == "VERB" and holder.head.i > gov.i and gov.lemma_.lower() in words()["staying_verbs"]:
             return "staying", gov            # 'Dzerzhinsky remained as chief of the new organization'
+        if gov.pos_ == "VERB" and holder.head.i > gov.i and gov.lemma_.lower() in words()["succession_verbs"]:
+            return "as", gov                 # 'Beria succeeded Yezhov as head of the NKVD'
     if holder.dep_ == "pobj" and holder.head.lower_ in ("while", "when") and holder.head.dep_ == "prep" \
             and holder.head.head.pos_ in ("VERB", "AUX"):
         return "as", holder.head.head        # 'He supplied documents ... while a wartime agent for MI5'
@@ -98,6 +100,10 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if g is None or len(dobjs) > 1:
             return []
         subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
+        names = [c for c in holder.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not dobjs and holder.dep_ in ("oprd", "dobj") and names and \
+                (named := reader.arg(names[-1], "object")) is not None and named.kind == "person":
+            subject, penalty = names[-1], 0.15   # 'named Heinrich Himmler chief of X': the name a compound
     elif role in ("appos", "named"):
         subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
         penalty = 0.05
