@@ -507,7 +507,7 @@ class SentenceReader:
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else tok.head
         own = {self.named(c).name for c in verb.children      # 'X hangs up on him': not X
                if c.dep_ in _SUBJ and self.named(c)} if tok.lower_ in _OBJECT_PRONOUNS else \
-            self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Oswald': not Oswald
+            self._objects_named(verb) if tok.dep_ in _SUBJ else set()     # 'he met Harlan': not Harlan
         if self.ctx.first_person:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
         own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
@@ -685,7 +685,7 @@ class SentenceReader:
 
     def sentence_time(self, verb):
         """The sentence's one time, when the clause has none of its own: a date-first line
-        ('September 27, 1963 ... Oswald calls the Soviet Military Attache') or 'In 1936, X
+        ('September 27, 1963 ... Harlan calls the Soviet Military Attache') or 'In 1936, X
         joined Y and met Z'. None when the sentence holds several different times."""
         by_token = self.dates_by_token()
         spans = {id(s): s for s in by_token.values()}
@@ -734,8 +734,8 @@ class SentenceReader:
 
 def _enclosed(subject, pronoun) -> bool:
     """The subject speaks inside a complement clause the pronoun stands outside of: in
-    'Casasin said at the time he assumed [Oswald had been sent out by the KGB], so he did
-    not attempt to debrief Oswald' the second 'he' cannot be Oswald. The subject of a
+    'Kessler said at the time he assumed [Harlan had been sent out by the KGB], so he did
+    not attempt to debrief Harlan' the second 'he' cannot be Harlan. The subject of a
     reporting verb (the speaker) is never enclosed."""
     if subject.head.lemma_.lower() in words()["reporting_verbs"]:
         return False

@@ -1,7 +1,7 @@
 """A state's post abroad named as the archive names it: by its state, its kind and its city.
 
 Memos, cables and chronologies write a foreign post by its state and kind only ('Silvia
-Duran calls the Soviet Embassy', 'calls the Soviet Military Attache (SMA)'); the record, the
+Vela calls the Soviet Embassy', 'calls the Soviet Military Attache (SMA)'); the record, the
 index and the historian name it with its city: 'Soviet Embassy, Mexico City' (a cable writes
 'EMBASSY MOSCOW'). Two texts' 'Soviet Embassy' are two posts unless they sit in one city.
 

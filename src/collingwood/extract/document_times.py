@@ -1,7 +1,7 @@
 """'at the time of his memo': the date of a document the text has dated before.
 
 An interview summary about records speaks of the time of a document it has already named
-with its date ('a memo dated 25 November 1963 from Thomas B. Casasin ...'; later 'the program
+with its date ('a memo dated 25 November 1963 from Walter J. Kessler ...'; later 'the program
 was headed at the time of his memo by X'). The phrase 'the time of <the/his/her/their/
 X's> <document noun>' is a time expression too: the date of the nearest document of that
 noun the text dated before it ('<noun> dated <date>', '<noun> of <date>'). None before: no
@@ -60,6 +60,6 @@ _AUTHOR = re.compile(r"\s+(?:from|by)\s+((?:[A-Z][\w.'â€™-]*\s+){0,3}[A-Z][\w'â€
 
 def _author(text: str, at: int) -> str:
     """The name after 'from' or 'by' right after a document's date ('... 1963 from Thomas B.
-    Casasin to ...'), or ''."""
+    Kessler to ...'), or ''."""
     m = _AUTHOR.match(text, at)
     return m[1] if m else ""

@@ -1,7 +1,7 @@
 """Two misreadings the small parser makes of a verb's object, read back as what they are.
 
 * A named body after a verb of calling is parsed as a predicative (``oprd``), as if the
-  verb named it: in 'Silvia Duran calls the Soviet Embassy' no object is named *as*
+  verb named it: in 'Irma Vela calls the Soviet Embassy' no object is named *as*
   anything, there is no direct object, and the name is the one called. 'They called him
   Koba' keeps its direct object and stays a naming.
 * A name set beside a described object is the object: *meeting the Chief of that section,

@@ -83,7 +83,7 @@ def _patronymic() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case, accents and punctuation ignored: 'Durán' ~ 'Duran', 'WISE' ~ 'Wise'."""
+    """Case, accents and punctuation ignored: 'Peña' ~ 'Pena', 'WISE' ~ 'Wise'."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^\w\s-]", " ", s).casefold().split())
@@ -175,7 +175,7 @@ def parse_person(text: str) -> PersonName | None:
     if len(words) < 2 or not all(_WORD.fullmatch(w) or w.lower() in names_data()["particles"] for w in words):
         return None
     if any(w.replace(".", "").upper() in not_surnames() and "." in w and len(w) > 2 for w in words[:-1]):
-        return None                          # 'U.S. Casasin': a country, not initials
+        return None                          # 'U.S. Kessler': a country, not initials
     nickname, quoted, given = "", False, []
     for w in words[:-1]:
         if w[0] == "(" or w[0] in _QUOTED:
@@ -238,7 +238,7 @@ def _initial_fits(short: str, full: str) -> bool:
 def compatible(a: PersonName, b: PersonName) -> bool:
     """Whether two forms may name one person: the same surname, the same first given name (or
     its initial), and the other given names of the shorter form found in order in the longer
-    one ('Lee Oswald' ~ 'Lee Harvey Oswald', 'M. S. Kedrov' ~ 'Mikhail Kedrov', not 'Abram
+    one ('Carl Harlan' ~ 'Carl Peter Harlan', 'M. S. Kedrov' ~ 'Mikhail Kedrov', not 'Abram
     Chayes' ~ 'Antonia Chayes'). A suffix on both must agree (a father and a son)."""
     if a.key != b.key or (a.suffix and b.suffix and a.suffix.rstrip(".") != b.suffix.rstrip(".")):
         return False

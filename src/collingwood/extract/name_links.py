@@ -267,8 +267,8 @@ def _who(names: set[str], at: int, full_at: dict[str, list[int]], sentence: int,
     """Which of the people sharing a surname a bare surname at `at` names: the one named in
     full earlier in the sentence; the only one; the document's subject; the one named in
     full just before (from `recent`, the sentence before); else the one the text has named
-    in full most often so far, the first named on a tie ('Silvia Duran calls ...', later 'a
-    party at Rubin Duran's', pages on 'Duran calls' is still Silvia)."""
+    in full most often so far, the first named on a tie ('Irma Vela calls ...', later 'a
+    party at Jaime Vela's', pages on 'Vela calls' is still Irma)."""
     before = [(max((p for p in full_at.get(n, ()) if p < at), default=-1), n) for n in names]
     near = max(before)
     if near[0] >= sentence and sum(p >= sentence for p, _ in before) == 1:
@@ -338,7 +338,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
         if word in code_names:
             out.append(Cand(idx, idx + len(word), "person", word, 1, "code_name"))
             continue
-        if word in initials:                      # 'LHO' in a chronology of Lee Harvey Oswald
+        if word in initials:                      # 'CPH' in a chronology of Carl Peter Harlan
             out.append(Cand(idx, idx + len(word), "person", initials[word], 1, "abbreviation", initials[word]))
             aliases.append((initials[word], Alias(word, "abbreviation", None, source_id)))
             continue
@@ -349,7 +349,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             sentence = sentences[k] if sentences else 0
             who = _who(names, idx, full_at, sentence, subject, sentences[k - 1] if k > 0 else 0)
             if who is not None and _other_office(last, roles.get(who)):
-                continue                          # 'AMBASSADOR JOHNSON', not 'NATO OFFICIAL ROBERT LEE JOHNSON'
+                continue                          # 'AMBASSADOR HOLT', not 'NATO OFFICIAL DAVID ROY HOLT'
             if who is not None:
                 out.append(Cand(idx, idx + len(word), "person", who, 1, "surname", who, listed.get(who)))
             continue
@@ -375,7 +375,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t\u00a0]*\n?[ \t\u00a0]*$")
 
 def _intro_roles(text: str, chosen: list[Cand]) -> dict[str, set[str]]:
     """Person -> the offices written right before their full name ('NATO OFFICIAL ROBERT LEE
-    JOHNSON': official; 'Ambassador Llewellyn Thompson': ambassador), folded."""
+    HOLT': official; 'Ambassador Edwin Marsh': ambassador), folded."""
     titles, nouns = title_words(), frozenset(names_data().get("role_nouns") or ())
     out: dict[str, set[str]] = defaultdict(set)
     for c in chosen:
@@ -415,7 +415,7 @@ def _kin_of_a_surname(text: str, c: Cand) -> bool:
 
 
 def _initials(names: set[str]) -> dict[str, str]:
-    """'LHO' -> 'Lee Harvey Oswald': the initials of a person's three or four names, when no
+    """'CPH' -> 'Carl Peter Harlan': the initials of a person's three or four names, when no
     other person of the document has the same and they are no acronym of the gazetteer."""
     seen: dict[str, set[str]] = defaultdict(set)
     for n in names:

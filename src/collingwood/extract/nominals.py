@@ -81,7 +81,7 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
             role = roles["poss"]
-            if of and roles.get("of") == role:      # 'her interrogation of Krivitsky': the 'of'
+            if of and roles.get("of") == role:      # 'her interrogation of Brandt': the 'of'
                 role = "subject" if role == "object" else "object"   # phrase has the patient, she acts
             slots[role].append(c)
     if "by" in roles and not slots[roles["by"]]:

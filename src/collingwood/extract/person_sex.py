@@ -1,6 +1,6 @@
 """A person's sex as one document shows it, for the pronouns that refer to them.
 
-'She' is never the man the text calls 'Mr. Oswald', and 'he' never 'Ms. Duran': a pronoun
+'She' is never the man the text calls 'Mr. Harlan', and 'he' never 'Ms. Vela': a pronoun
 resolved to a person of the other sex is wrong, and the person it stands for is then the
 one of its sex the passage names (this sentence before it, else the sentence before), or
 nobody. The evidence is the document's own: a title before a mention (Mrs., Ms., Señora;
@@ -49,7 +49,7 @@ def name_sex(name: str) -> str | None:
             return "f"
         if low.endswith(("ovich", "evich", "ovych", "evych")):
             return "m"
-    for w in words[:-1]:                 # 'Lee Harvey Oswald': Lee is either, Harvey a man's
+    for w in words[:-1]:                 # 'Lee Peter Harlan': Lee is either, Peter a man's
         w = w.capitalize() if w.isupper() else w
         if w in female:
             return "f"

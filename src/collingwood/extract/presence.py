@@ -1,6 +1,6 @@
 """Being at a place, told with the copula: a chronology's 'X is back at the Soviet Embassy'.
 
-A chronology or a surveillance log writes a visit as a state in the present tense: 'Oswald
+A chronology or a surveillance log writes a visit as a state in the present tense: 'Harlan
 is back at the Soviet Embassy', 'X is at the Cuban Consulate again'. The copula carries no
 act the verb table could list, so it is read here: a person subject, 'be', and 'back'
 before a place or a body named for its building (at/in/to), or 'at' before such a building,

@@ -3,7 +3,7 @@
 The sentence reader resolves 'he', 'she', 'his', 'her' by the grammar (the subject before,
 the last sentence's subject, the text's topic). When that person is of the other sex as
 the document shows it ('The situation is explained to Silvia. She realizes ...' is not the
-chronology's topic, Oswald), the pronoun is the one person of its own sex the passage
+chronology's topic, Harlan), the pronoun is the one person of its own sex the passage
 names: earlier in this sentence, else in the sentence before, in any role. Two such, or
 none: unresolved, and the reader makes no claim of it.
 """

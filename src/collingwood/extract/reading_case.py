@@ -142,7 +142,7 @@ def _recase(line: str, starts: bool) -> str:
             kinds.append("word")
         else:
             kinds.append("unknown")
-    after_given = 0                  # words since a given name: 'ROBERT LEE JOHNSON', 'LEE HARVEY OSWALD'
+    after_given = 0                  # words since a given name: 'DAVID ROY HOLT', 'CARL PETER HARLAN'
     for i, w in enumerate(words):
         word, kind = w.group(), kinds[i]
         low = word.casefold()

@@ -341,7 +341,7 @@ def _persons(sent, found, ctx: Context) -> list[str]:
     """The persons an unparsed sentence offers the next sentence's 'he': every person it
     names ('this situation worsened for Huerta. He fled'), unless it speaks of someone
     through a pronoun already ('his break with Stalin'): then only those named at its
-    very start ('Krivitsky and Reiss ...')."""
+    very start ('Brandt and Reiss ...')."""
     if not any(t.lower_ in THIRD_PERSON for t in sent):
         return list(dict.fromkeys(ctx.names[m.entity_id] for m in (found.at.get(t.idx) for t in sent)
                                   if m is not None and m.kind == "person" and m.entity_id in ctx.names))

@@ -39,7 +39,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
-            made = presence_claims(reader, tok)        # 'Oswald is back at the Soviet Embassy'
+            made = presence_claims(reader, tok)        # 'Harlan is back at the Soviet Embassy'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])

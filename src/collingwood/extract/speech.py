@@ -1,7 +1,7 @@
 """Who says so, sentence after sentence: reported speech that runs on.
 
 An interview summary, a debriefing or a deposition reports its witness's words in a run:
-'Casasin stated that he retired in 1973. ... He arrived in Paris in September, 1962.'
+'Kessler stated that he retired in 1973. ... He arrived in Paris in September, 1962.'
 The second sentence is still the witness speaking. In a source of such a kind (``data/
 reporting.yaml``: ``speech_runs_in``), a sentence without attribution of its own, in the
 same paragraph as a sentence whose main verb reports a named person's words, keeps that
@@ -19,7 +19,7 @@ A transcript (a hearing, a deposition: 'Mr. BELMONT. I believe the answers speak
 labels each turn with its speaker; in a source whose speech runs on, with three labels or
 more, every unattributed claim of a turn is its labelled speaker's. A witness speaks for his
 service: his 'we' is the body he names most often in his own turns ('we opened a file on
-Oswald' in an FBI official's answers).
+Harlan' in an FBI official's answers).
 """
 
 from __future__ import annotations
@@ -277,11 +277,11 @@ class SpeechRun:
 
 
 def _reporter(reader) -> str | None:
-    """The named person whose words the sentence's main verb reports ('Casasin said ...')."""
+    """The named person whose words the sentence's main verb reports ('Kessler said ...')."""
     rep = words()["reporting_verbs"]
     first = next((t.i for t in reader.doc if t.is_alpha), -1)
     for tok in reader.doc:
-        if tok.lemma_ in rep and (tok.dep_ == "ROOT" or any(     # 'Casasin said at the time he ...,
+        if tok.lemma_ in rep and (tok.dep_ == "ROOT" or any(     # 'Kessler said at the time he ...,
                 c.dep_ == "nsubj" and c.i == first for c in tok.children)):   # so he exercsied': a misparse
             for c in tok.children:
                 if c.dep_ == "nsubj":

@@ -1,6 +1,6 @@
 """The parties to an occasion of speech named only by the telling it frames: 'In a follow-up
 interview on 1 March, he tells Martin he received £100', 'During his interrogation in
-London, Krivitsky told Jane Archer that ...', 'In an interview with Martin, X said ...'.
+London, Brandt told Ann Fell that ...', 'In an interview with Martin, X said ...'.
 
 A news feature or a summary of a file rarely writes 'Martin interviewed him on 1 March';
 it sets the scene with the act noun and reports what was said in it. The speaker of the
