@@ -97,12 +97,6 @@ def claim_records(case: Case, include_rejected: bool = True) -> list[dict]:
     return [claim_record(c) for c in case.claims(include_rejected=include_rejected)]
 
 
-def claims_by_id(case: Case) -> dict[str, dict]:
-    """Every live claim's record by id, made once per state of the case (for pages that cite many)."""
-    v = view(case)
-    return memo(v, "claims_by_id", lambda: {c.id: claim_record(c) for c in v.data.claims})
-
-
 def claims_cited(case: Case, ids) -> dict[str, dict]:
     """The records of the live claims ``ids`` (a profile's), by id: only those are made."""
     claims = view(case).res.claims
