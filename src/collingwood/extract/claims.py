@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import safe_yaml
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
@@ -89,11 +88,12 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
             continue
         forms |= _inflections(lemma)
         forms |= set(irregular.get(lemma, ()))
-    if not lone:                                # 'insisted he was not spying' (extract/denials.py)
-        for lemma in safe_yaml.package_data("data/memos.yaml")["denial_verbs"]:
+    if not lone:
+        from .denials import denial_verbs            # 'insisted he was not spying' (they import this module)
+        from .relation_nouns import role_nouns       # 'an informant of': open ties
+        for lemma in denial_verbs():
             forms |= _inflections(lemma)
-    if not lone:                                # 'an informant of': open ties (memos.yaml role_nouns)
-        forms |= {f for w in safe_yaml.package_data("data/memos.yaml")["role_nouns"] for f in (w, w + "s")}
+        forms |= {f for w in role_nouns() for f in (w, w + "s")}
     for p in schema().predicates.values():      # act nouns: 'the death of', 'invasions'
         if p.nominals and (p.lone or not lone):
             forms |= {f for w in p.nominals["words"] for f in (w, w + "s")}

@@ -21,7 +21,8 @@ from .claims import Arg, SentenceReader, make_claim
 
 
 @functools.cache
-def _verbs() -> frozenset[str]:
+def denial_verbs() -> frozenset[str]:
+    """Verbs of asserting a denial through (data/memos.yaml denial_verbs)."""
     return frozenset(safe_yaml.package_data("data/memos.yaml")["denial_verbs"])
 
 
@@ -37,7 +38,7 @@ def _activity(verb) -> str:
 
 
 def denial_claims(reader: SentenceReader, verb) -> list[Claim]:
-    if verb.lemma_.lower() not in _verbs():
+    if verb.lemma_.lower() not in denial_verbs():
         return []
     acts = []                    # (the activity, its clause): 'was not spying', or 'was' + 'not spying'
     for c in verb.children:

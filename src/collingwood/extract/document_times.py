@@ -19,11 +19,12 @@ from .. import safe_yaml
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern, str]:
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """'the time of his memo', and a document noun just before a date ('memo dated')."""
     nouns = "|".join(sorted(safe_yaml.package_data("data/memos.yaml")["document_nouns"], key=len, reverse=True))
     phrase = re.compile(rf"\bthe\s+time\s+of\s+(?:the|his|her|their|this|that|[A-Z][\w'’-]*['’]s)\s+"
                         rf"(?P<noun>{nouns})s?\b")
-    return phrase, nouns
+    return phrase, re.compile(rf"\b(?:{nouns})s?\s+(?:dated|of)\s*$", re.I)
 
 
 def document_times(text: str, times: list, mentions=()) -> list:
@@ -31,10 +32,9 @@ def document_times(text: str, times: list, mentions=()) -> list:
     own date, placed on the phrase. Among several dated documents, 'X's memo' is the one
     'from' or 'by' X, 'his memo' the one of the person the text names most (an interview
     summary's witness); else the nearest."""
-    phrase, nouns = _patterns()
     if "time of" not in text:
         return []
-    dated = re.compile(rf"\b(?:{nouns})s?\s+(?:dated|of)\s*$", re.I)
+    phrase, dated = _patterns()
     persons = Counter(m.entity_id for m in mentions if m.kind == "person")
     topic = {m.text.split()[-1] for m in mentions if persons and m.entity_id == persons.most_common(1)[0][0]}
     out = []
