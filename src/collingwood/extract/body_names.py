@@ -18,6 +18,7 @@ import re
 
 from .. import safe_yaml
 from .candidates import Cand
+from .date_patterns import words
 from .demonyms import state_of_adjective
 
 _FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
@@ -25,7 +26,10 @@ _FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 @functools.cache
 def _words() -> tuple[str, ...]:
-    return tuple(safe_yaml.package_data("data/encyclopaedia.yaml")["ordinals"])   # in order: a list
+    """The ordinal words in order, 'first' first: the date rules' table (data/dates_en.yaml)."""
+    table = words()["ordinals"]
+    return tuple(w for w, n in sorted(table.items(), key=lambda kv: kv[1]) if n <= 20 and " " not in w
+                 and "-" not in w)
 
 
 def ordinal_spelling(name: str) -> str | None:
