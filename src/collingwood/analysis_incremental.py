@@ -239,13 +239,14 @@ class Update:
 def changed_claims(store, rows: list[dict], live: dict[str, Claim]) -> dict[str, Claim | None]:
     """The claims the audited changes ``rows`` touched, as they are now (None: rejected or gone)."""
     now: dict[str, Claim | None] = {}
-    for r in rows:
-        if r["action"] == "add_claims":
-            for c in store.claims_of(r["target"]):
-                if c.id not in live:
-                    now[c.id] = c
-        elif r["action"] in CLAIM_ACTIONS:
-            now[r["target"]] = store.claim(r["target"])
+    sources = dict.fromkeys(r["target"] for r in rows if r["action"] == "add_claims")
+    claims = dict.fromkeys(r["target"] for r in rows if r["action"] in CLAIM_ACTIONS)
+    for source in sources:                      # each read once: every read gives the state now
+        for c in store.claims_of(source):
+            if c.id not in live:
+                now[c.id] = c
+    for cid in claims:
+        now[cid] = store.claim(cid)
     return {cid: (c if c is not None and c.status != "rejected" else None) for cid, c in now.items()}
 
 
