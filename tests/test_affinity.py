@@ -100,6 +100,26 @@ def test_affinity_layout_does_not_depend_on_insertion_order():
     assert _layout(one, 800, 600) == _layout(two, 800, 600)
 
 
+def test_affinity_svg_does_not_depend_on_insertion_order():
+    """Ties in strength at the cut of the strongest links, and in the drawing order, are
+    broken by the ids, not by the order the graph was built in."""
+    people = [f"p{i}" for i in range(8)]
+    pairs = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]]
+
+    def build(order):
+        g = nx.Graph()
+        for n in (people if order > 0 else reversed(people)):
+            g.add_node(n, name=f"Person {n}", kind="person")
+        for a, b in (pairs if order > 0 else reversed(pairs)):
+            u, v = (a, b) if order > 0 else (b, a)
+            g.add_edge(u, v, type="social", inferred=False, strength=1.0, grounds="met", time="1940")
+        return g
+
+    one, two = to_svg(build(1), max_nodes=4), to_svg(build(-1), max_nodes=4)
+    assert one == two
+    assert one.count("stroke-opacity=\"0.75\"") == 6     # the four strongest actors' links, each once
+
+
 def test_affinity_labels_do_not_cover_each_other():
     from collingwood.report.affinity_svg import _box, _labels, _overlap
 

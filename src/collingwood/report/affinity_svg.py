@@ -11,7 +11,6 @@ import html
 
 import networkx as nx
 
-from ..analyse.affinity import ranked_edges
 
 PALETTE = {"espionage": "#c0392b", "social": "#2980b9", "family": "#8e44ad", "employment": "#27ae60",
            "membership": "#16a085", "education": "#d35400", "official": "#7f8c8d",
@@ -22,12 +21,14 @@ NODE_COLOURS = {"person": "#34495e", "organisation": "#1abc9c", "college": "#e67
 
 def _top(graph: nx.Graph, max_nodes: int) -> nx.Graph:
     weight = {n: sum(d["strength"] for _, _, d in graph.edges(n, data=True)) for n in graph}
-    keep = sorted(graph, key=lambda n: (-weight[n], graph.nodes[n]["name"]))[:max_nodes]
+    keep = sorted(graph, key=lambda n: (-weight[n], graph.nodes[n]["name"], n))[:max_nodes]
     sub = graph.subgraph(keep)
-    edges = ranked_edges(sub)[: max_nodes * 3]
+    # strongest first, ties by the two ids in sorted order: an undirected edge's (u, v) follows
+    # the order its nodes were added, which need not be the same from one run to the next
+    edges = sorted(sub.edges(data=True), key=lambda e: (-e[2]["strength"], *sorted(e[:2])))
     out = nx.Graph()
-    out.add_nodes_from(sub.nodes(data=True))
-    out.add_edges_from(edges)
+    out.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    out.add_edges_from(edges[: max_nodes * 3])
     return out
 
 
@@ -44,7 +45,7 @@ def to_svg(graph: nx.Graph, max_nodes: int = 50, width: int = 960, height: int =
            f'width="{width}" height="{height}" font-family="sans-serif" role="img">',
            f'<title>Affinity chart: {len(g)} actors, {g.number_of_edges()} links</title>',
            f'<rect width="{width}" height="{height}" fill="#fff"/>']
-    for a, b, d in sorted(g.edges(data=True), key=lambda e: e[2]["strength"]):
+    for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[2]["strength"], *sorted(e[:2]))):
         (x1, y1), (x2, y2) = xy(a), xy(b)
         dash = (' stroke-dasharray="5 4"' if d["inferred"] else
                 ' stroke-dasharray="1.5 4" stroke-linecap="round"' if d.get("alleged") else "")
