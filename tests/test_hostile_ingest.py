@@ -6,6 +6,7 @@ from outside the input, no traceback, names printed safely."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import resource
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import collingwood
 from hostile_corpus import build, remove_deep_tree
 
 MEMORY_LIMIT = 2 * 1024 ** 3     # the whole CLI, address space
@@ -22,8 +24,16 @@ TIME_LIMIT = 300                 # seconds, for the whole batch
 CODE = re.compile(r"^\[([a-z-]+)\] ")
 
 
-def _cli() -> str:
-    return str(Path(sys.executable).with_name("collingwood"))
+def _cli() -> list[str]:
+    """The code under test, not whichever `collingwood` the environment installed: a checkout
+    tested with its own `src` on the path runs that `src` here too."""
+    return [sys.executable, "-m", "collingwood"]
+
+
+def _env() -> dict[str, str]:
+    package_root = str(Path(collingwood.__file__).resolve().parents[1])
+    path = [package_root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
 
 
 def _limited():
@@ -31,8 +41,8 @@ def _limited():
 
 
 def run_cli(*args, timeout=TIME_LIMIT) -> subprocess.CompletedProcess:
-    return subprocess.run([_cli(), *map(str, args)], capture_output=True, timeout=timeout,
-                          preexec_fn=_limited, cwd="/")
+    return subprocess.run([*_cli(), *map(str, args)], capture_output=True, timeout=timeout,
+                          preexec_fn=_limited, cwd="/", env=_env())
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
