@@ -26,6 +26,7 @@ from . import name_forms
 from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
 from .candidates import Cand as _Cand
 from .designations import numbered_papers
+from .list_names import listed_persons
 from .demonyms import canonical_place
 from .name_forms import fold, normal_case, parse_person
 from .reading_case import has_capitals
@@ -636,6 +637,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
+    chosen = _choose(chosen + listed_persons(source_text or text, chosen))
     chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
     chosen = numbered_papers(text, _without_letters(text, chosen))
     persons_by_surname(text, chosen)
