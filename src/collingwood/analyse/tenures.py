@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Claim, Finding
-from ..timespan import TimeSpan, iso, unit_at
+from ..timespan import TimeSpan, end_unit, iso
 from . import wording
 from .context import Context, side_words
 
@@ -32,28 +32,12 @@ def _one_holder() -> frozenset[str]:
     return frozenset(wording().get("one_holder_at_a_time", ()))
 
 
-_COARSE = ("decade", "century", "unknown")
-
-
-def _end_unit(t: TimeSpan, day: int, first: bool) -> TimeSpan | None:
-    """The unit one end of a tenure is known to. A span keeps one granularity for both ends,
-    so "1924 – April 1935" reads as months from 1 January 1924: an end on the first (or last)
-    day of a year is taken as known to the year only, of a month to the month only."""
-    if t.granularity in _COARSE:
-        return unit_at(day, t.granularity)
-    for g in ("year", "month"):
-        unit = unit_at(day, g)
-        if (unit.lo if first else unit.hi) == day:
-            return unit
-    return unit_at(day, "day")
-
-
 def _bounds(t: TimeSpan | None) -> tuple[int, int] | None:
     """(latest possible first day, earliest possible last day) of a tenure written as the span
     t; None when t is no span of two units or more, or is open at either end."""
     if t is None or t.open_start or t.open_end or t.mod:
         return None
-    first, last = _end_unit(t, t.lo, True), _end_unit(t, t.hi, False)
+    first, last = end_unit(t, True), end_unit(t, False)
     if first is None or last is None or first.hi >= last.lo:
         return None
     return first.hi, last.lo
