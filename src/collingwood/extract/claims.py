@@ -14,6 +14,7 @@ left out.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -231,7 +232,7 @@ class SentenceReader:
     def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list], narrative=None):
         self.doc, self.offset, self.ctx = doc, offset, ctx
         self.narrative = narrative          # the narrative's current time before this sentence
-        self._dates_fn, self._by_token, self._explicit = dates, None, set()
+        self._dates_fn, self._by_token, self._explicit, self._unvalued = dates, None, set(), set()
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
         for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
             a = self.named(t) or self.titled(t)
@@ -452,7 +453,7 @@ class SentenceReader:
         Telegram"'): a thing, for predicates whose object may be one. The phrase is the
         token's own words, its determiners and clauses left out, and must be written as a
         title: in quotes or underscores, or every content word capitalised."""
-        if tok.pos_ not in ("PROPN", "NOUN") or tok.i in self.dates_by_token():
+        if tok.pos_ not in ("PROPN", "NOUN") or self.in_time_expression(tok):
             return None
         words, stack = [], [tok]
         while stack:
@@ -714,15 +715,25 @@ class SentenceReader:
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
         if self._by_token is None:
-            self._by_token, self._explicit = {}, set()
+            self._by_token, self._explicit, self._unvalued = {}, set(), set()
+            starts = [t.idx for t in self.doc]
             for m in self._dates_fn():
                 span = m.joined or m.span
-                for t in self.doc if span is not None else ():
-                    if m.start <= t.idx < m.end:
-                        self._by_token[t.i] = span
-                        if _YEAR.search(m.text):
-                            self._explicit.add(t.i)
+                year = span is not None and bool(_YEAR.search(m.text))
+                i = bisect.bisect_left(starts, m.start)
+                while i < len(starts) and starts[i] < m.end:
+                    if span is None:               # 'On July 19' with no year to give it
+                        self._unvalued.add(i)
+                    else:
+                        self._by_token[i] = span
+                        if year:
+                            self._explicit.add(i)
+                    i += 1
         return self._by_token
+
+    def in_time_expression(self, tok) -> bool:
+        """Whether the token is part of a time expression, valued or not: never a name or title."""
+        return tok.i in self.dates_by_token() or tok.i in self._unvalued
 
     def place_of(self, verb, used: set[str]) -> str | None:
         for p in self.prep_objects(verb, _PLACE_PREPS):
