@@ -12,7 +12,9 @@ from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
 from .denials import denial_claims
+from .marital_state import married_state_claims
 from .events import open_claims
+from .exits import exit_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
@@ -34,12 +36,12 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
+            made = (verb_claims(reader, tok, table[lemma]) + exit_claims(reader, tok)) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
-                open_claims(reader, tok)
+                exit_claims(reader, tok) or open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
-            made = presence_claims(reader, tok)        # 'Harlan is back at the Soviet Embassy'
+            made = presence_claims(reader, tok) or married_state_claims(reader, tok)   # 'is back at', 'is married to'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
