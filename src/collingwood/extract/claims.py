@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
-from .clause_time import last_unit, not_until, through_bound
+from .clause_time import from_conjunct, last_unit, not_until, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
@@ -650,7 +650,10 @@ class SentenceReader:
                      and not said_through(t, c)]
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
-            return through_bound(verb, self.doc[i], by_token[i])
+            span = through_bound(verb, self.doc[i], by_token[i])
+            if span.open_start and verb.dep_ == "conj":          # 'left on D1 and travelled until D2'
+                span = from_conjunct(span, verb, self.time_of(verb.head))
+            return span
         named = self.period_of(verb)
         if named is not None:
             return named

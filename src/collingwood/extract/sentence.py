@@ -21,6 +21,7 @@ from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns, role_nouns
 from .renames import rename_claims
+from .successions import succession_claims
 from .turned_agents import turned_claims
 from .works import work_claims
 
@@ -39,7 +40,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = (verb_claims(reader, tok, table[lemma]) + exit_claims(reader, tok)) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
-                exit_claims(reader, tok) or open_claims(reader, tok)
+                exit_claims(reader, tok) or succession_claims(reader, tok) or open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
             made = presence_claims(reader, tok) or married_state_claims(reader, tok)   # 'is back at', 'is married to'
         elif tok.pos_ == "NOUN":
