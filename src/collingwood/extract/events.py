@@ -170,6 +170,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
+    if p is not None and obj is None and p.name in t["posts_need_body"]:
+        return []                   # 'was assigned head of that base': a post of no body named tells nothing to check
     idiom = _idiom(verb)
     if idiom is not None:
         p, obj = idiom, None
