@@ -24,6 +24,7 @@ from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
 from .event_words import event_words
+from .known_verbs import known_verb
 from .office_lists import encyclopaedia_words
 from .misparsed import direct_objects
 from .posts import noun_claims
@@ -113,8 +114,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         name = _becoming(reader, verb)
         if name is None:
             return []
-    elif lemma in t["not_events"] or lemma in words()["reporting_verbs"] or not lemma.isalpha():
+    elif lemma in t["not_events"] or lemma in t["mental_verbs"] or lemma in words()["reporting_verbs"] \
+            or not lemma.isalpha():
         return []
+    elif not trigger and not known_verb(lemma):
+        return []                        # 'so he exercsied caution': an OCR-broken word, no act
     else:
         name = _lemma(verb)
     if sense is None and _post_taken(verb):
@@ -154,6 +158,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if obj is None and (sense is None or (sense.prep is None and not sense.alone and not sense.swap)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
+    if obj is not None and obj.kind == "person" and lemma in t["perceiving_verbs"]:
+        return []                   # 'he recognized Oswald when he heard the news': seeing, not doing
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
         return []                   # 'married a Russian': a people is no spouse, no recruit
     if trigger and obj is None and reader.time_of(verb) is None and \
