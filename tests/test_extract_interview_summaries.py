@@ -1,0 +1,106 @@
+"""Interview summaries and hearing records: acts such memos tell in their own way (a spouse in
+a relative clause, a successor to a post just described, leaving a country 'out of' it, a
+journey from one dated act until another) and words that tell no act (a post of no named
+body, an OCR-broken verb, recognising a person).
+
+Every passage is written here in the genre's manner (the interviewee's account in reported
+speech, surnames for persons, OCR damage), with invented names; none is copied from a text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from collingwood.extract import ExtractInput, get
+
+pytestmark = pytest.mark.slow
+
+SUMMARY = """INTERVIEW OF MARTIN HOLLOWAY
+MARCH 3, 1978
+
+Holloway stated that he retired from the Agency in 1971. He said he left Manila on May 14, 1958
+and travelled through Asia with his wife until August, 1958.
+
+Holloway could not recall the name of the Director of the Pacific Survey Office in 1953; he
+believed the man was a retired colonel. Edwin Carrow succeeded that person in 1956.
+
+Holloway said his assistants were Victor Lasko, Ruth Penner and Frank Odell; also, Nora Odell,
+who is married to Frank Odell. Holloway said Lasko had come out of Hungary with his parents as
+a child.
+
+Holloway was assigned head of that office in 1954. Holloway recognized Carrow when he saw the
+photograph. So Holloway exercsied caution in 1957 and did not contact Lasko.
+"""
+
+
+@pytest.fixture(scope="module")
+def summary():
+    return get("rules-spacy@1").extract(ExtractInput(source_id="s", text=SUMMARY, kind="testimony",
+                                                      written="1978-03-03", anchor="1978-03-03"))
+
+
+def _read(text: str):
+    return get("rules-spacy@1").extract(ExtractInput(source_id="t", text=text, kind="testimony"))
+
+
+def _only(out, predicate: str):
+    found = [c for c in out.claims if c.predicate == predicate]
+    assert len(found) == 1, [(c.subject, c.predicate, c.object) for c in out.claims]
+    return found[0]
+
+
+def test_a_spouse_in_a_relative_clause_is_a_marriage_written_husband_first(summary):
+    c = _only(summary, "married")
+    assert (c.subject, c.object, c.asserted_by, c.polarity) == ("Frank Odell", "Nora Odell", "Martin Holloway",
+                                                                "affirmed")
+    assert c.quote == "Nora Odell,\nwho is married to Frank Odell"
+
+
+def test_the_married_state_keeps_the_order_when_the_sexes_do_not_ask_for_a_change():
+    assert [(c.subject, c.object) for c in _read("Frank Odell is married to Nora Odell.\n").claims
+            if c.predicate == "married"] == [("Frank Odell", "Nora Odell")]
+    assert [(c.subject, c.object) for c in _read("Sue Marsh is married to Alan Marsh.\n").claims
+            if c.predicate == "married"] == [("Alan Marsh", "Sue Marsh")]      # 'Sue' is a woman's name
+
+
+def test_coming_out_of_a_country_is_leaving_it(summary):
+    c = next(c for c in summary.claims if c.predicate == "left" and c.subject == "Victor Lasko")
+    assert (c.object, c.asserted_by, c.time) == ("Hungary", "Martin Holloway", None)
+    assert "Lasko had come out of Hungary" in c.quote
+
+
+def test_things_coming_out_of_a_place_leave_nothing():
+    assert not [c for c in _read("The files came out of the archive in Vienna in 1950.\n").claims
+                if c.predicate == "left"]
+
+
+def test_a_successor_to_the_post_just_described_is_appointed_to_its_body(summary):
+    c = _only(summary, "appointed")
+    assert (c.subject, c.object, c.asserted_by) == ("Edwin Carrow", "Pacific Survey Office", "Martin Holloway")
+    assert (c.time.earliest, c.time.latest) == ("1956-01-01", "1956-12-31")
+    assert c.quote == "Edwin Carrow succeeded that person in 1956"
+
+
+def test_succeeding_a_named_person_says_nothing_of_a_post():
+    out = _read("Ivan Hale was the Director of the Harbour Board. Edwin Carrow succeeded Ivan Hale in 1956.\n")
+    assert not [c for c in out.claims if c.predicate == "appointed" and c.subject == "Edwin Carrow"]
+
+
+def test_a_journey_until_a_date_starts_at_the_dated_act_it_is_joined_to(summary):
+    c = next(c for c in summary.claims if c.predicate == "other:travel")
+    assert (c.subject, c.asserted_by) == ("Martin Holloway", "Martin Holloway")
+    assert (c.time.earliest, c.time.latest) == ("1958-05-14", "1958-08-31")
+
+
+def test_a_post_of_no_named_body_an_ocr_broken_verb_and_recognising_someone_give_no_claim(summary):
+    made = {(c.subject, c.predicate) for c in summary.claims}
+    assert ("Martin Holloway", "appointed") not in made            # 'head of that office'
+    assert not [p for _, p in made if p in ("other:recognize", "other:exercsie", "other:exercise")]
+    c = _only(summary, "contacted")                                # the act beside the broken word stays
+    assert (c.subject, c.object, c.polarity) == ("Martin Holloway", "Victor Lasko", "denied")
+
+
+def test_recognising_a_state_is_still_an_act():
+    out = _read("In 1924 Britain recognized the Soviet Union.\n")
+    c = _only(out, "other:recognize")
+    assert (c.subject, c.object) == ("United Kingdom", "Soviet Union")
