@@ -104,3 +104,21 @@ def test_recognising_a_state_is_still_an_act():
     out = _read("In 1924 Britain recognized the Soviet Union.\n")
     c = _only(out, "other:recognize")
     assert (c.subject, c.object) == ("United Kingdom", "Soviet Union")
+
+
+HEADED = ("INTERVIEW OF MARTIN HOLLOWAY\nMARCH 3, 1978\nAMERICAN EMBASSY, LISBON\n\n"
+          "Holloway said he never telephoned the Legation in Lisbon. He said he characterized that work as\n"
+          "routine for the Legation.\n")
+
+
+def test_the_date_at_the_head_of_an_interview_dates_the_telling_not_what_is_told():
+    out = get("rules-spacy@1").extract(ExtractInput(source_id="h", text=HEADED, kind="testimony",
+                                                     written="1978-03-03"))
+    c = _only(out, "contacted")
+    assert (c.subject, c.object, c.polarity, c.time) == ("Martin Holloway", "Legation in Lisbon", "denied", None)
+    assert not [x for x in out.claims if x.predicate == "other:characterize"]    # undated, nothing named: no act
+
+
+def test_a_contemporary_record_is_still_dated_by_its_date_line():
+    out = get("rules-spacy@1").extract(ExtractInput(source_id="h", text=HEADED, kind="report", written="1978-03-03"))
+    assert _only(out, "contacted").time.earliest == "1978-03-03"
