@@ -122,3 +122,13 @@ def test_the_date_at_the_head_of_an_interview_dates_the_telling_not_what_is_told
 def test_a_contemporary_record_is_still_dated_by_its_date_line():
     out = get("rules-spacy@1").extract(ExtractInput(source_id="h", text=HEADED, kind="report", written="1978-03-03"))
     assert _only(out, "contacted").time.earliest == "1978-03-03"
+
+
+def test_a_word_of_the_present_does_not_date_a_past_act_beside_it():
+    text = ("Mr. Whitcombe. What became of Agent Ivan Hale?\n\n"
+            "Mr. Corbin. Ivan Hale retired in good standing and now lives in Ohio.\n")
+    out = get("rules-spacy@1").extract(ExtractInput(source_id="p", text=text, kind="testimony",
+                                                     written="1964-05-05", anchor="1964-05-05"))
+    lived = _only(out, "lived_in")
+    assert (lived.subject, lived.object, lived.time.earliest) == ("Ivan Hale", "Ohio", "1964-05-05")
+    assert not [c for c in out.claims if c.predicate == "other:retire" and c.time is not None]

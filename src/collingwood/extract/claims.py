@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
-from .clause_time import from_conjunct, last_unit, not_until, through_bound
+from .clause_time import from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
@@ -701,7 +701,8 @@ class SentenceReader:
             return None               # 'notes ..., which the Archives released in 2025'
         if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
             return None               # 'in an interview on 1 March, he tells Martin he received £100'
-        return next(iter(spans.values()))
+        span = next(iter(spans.values()))
+        return None if present_only(span, verb) else span     # 'he retired and is presently working'
 
     def _of_speech(self, tok) -> bool:
         """The token stands in the phrase of an occasion of speech ('in a follow-up interview

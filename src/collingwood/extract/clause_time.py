@@ -47,3 +47,13 @@ def from_conjunct(span: TimeSpan, verb, head_time: TimeSpan | None) -> TimeSpan:
             or head_time.open_end or verb.dep_ != "conj" or verb.head.i > verb.i or head_time.lo > span.hi:
         return span
     return TimeSpan(head_time.lo, span.hi, span.granularity, span.text, span.value)
+
+
+def present_only(span: TimeSpan | None, verb) -> bool:
+    """'he retired and is presently working in Texas': a word of the present ('now',
+    'presently', `dates_en.yaml` present_words) dates the clause in the present tense it
+    stands in, never a past-tense verb of the same sentence that has no time of its own."""
+    if span is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    from .date_patterns import words as date_words
+    return " ".join(span.text.lower().split()) in {w.lower() for w in date_words()["present_words"]}
