@@ -132,3 +132,24 @@ def test_a_word_of_the_present_does_not_date_a_past_act_beside_it():
     lived = _only(out, "lived_in")
     assert (lived.subject, lived.object, lived.time.earliest) == ("Ivan Hale", "Ohio", "1964-05-05")
     assert not [c for c in out.claims if c.predicate == "other:retire" and c.time is not None]
+
+
+TALK = ("INTERVIEW OF MARTIN HOLLOWAY\n\n"
+        "Holloway said he had met Peter Novak in Lisbon in 1961. Holloway said he left the section in the\n"
+        "third or fourth week of July, 1962, so he believes the conversation about Novak took place the\n"
+        "first week of July, 1962. He said the discussion between Carrow and Lasko about Novak took place\n"
+        "in May 1962.\n")
+
+
+def test_a_conversation_the_speaker_dates_without_naming_its_parties_is_his_own():
+    out = _read(TALK)
+    c = _only(out, "other:discuss")
+    assert (c.subject, c.object, c.asserted_by, c.modality) == ("Martin Holloway", "Peter Novak",
+                                                                "Martin Holloway", "hedged")
+    assert (c.time.earliest, c.time.latest) == ("1962-07-01", "1962-07-07")
+    assert "the conversation about Novak took place" in c.quote
+
+
+def test_a_week_of_a_month_is_its_seven_days():
+    left = next(c for c in _read(TALK).claims if c.predicate == "other:leave")
+    assert (left.time.earliest, left.time.latest) == ("1962-07-15", "1962-07-28")    # third or fourth week

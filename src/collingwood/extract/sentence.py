@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
+from .conversations import conversation_claims
 from .denials import denial_claims
 from .marital_state import married_state_claims
 from .events import open_claims
@@ -52,7 +53,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = made + noun_claims(reader, tok, (open_predicate(OPEN_PREFIX + role_nouns()[lemma]),))
             if lemma in relation_nouns():
                 made = made + relation_claims(reader, tok)
-            made = made + work_claims(reader, tok) + attempt_claims(reader, tok)
+            made = made + work_claims(reader, tok) + attempt_claims(reader, tok) + conversation_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:
