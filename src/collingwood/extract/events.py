@@ -176,7 +176,7 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
-    if p is not None and obj is None and p.name in t["posts_need_body"]:
+    if p is not None and obj is None and p.name in t["posts_need_body"] and _post_of_unnamed(reader, verb):
         return []                   # 'was assigned head of that base': a post of no body named tells nothing to check
     idiom = _idiom(verb)
     if idiom is not None:
@@ -211,6 +211,17 @@ def _unnamed_person_object(verb) -> bool:
 
 
 BARE_POST_REACH = 250      # characters back: the body named in this sentence or the one before
+
+
+def _post_of_unnamed(reader: SentenceReader, verb) -> bool:
+    """'was assigned head of that base': the verb's post noun (its object, or after 'as') is
+    'of' a body the sentence does not name (a bare 'as head' is read by `_bare_post_body`)."""
+    posts = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")]
+    posts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    heads = encyclopaedia_words()["office_heads"]
+    return any(p.lemma_.lower() in heads and any(
+        g.dep_ == "prep" and g.lower_ == "of" and any(o.dep_ == "pobj" and reader.named(o) is None for o in g.children)
+        for g in p.children) for p in posts)
 
 
 def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
