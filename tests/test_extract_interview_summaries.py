@@ -153,3 +153,10 @@ def test_a_conversation_the_speaker_dates_without_naming_its_parties_is_his_own(
 def test_a_week_of_a_month_is_its_seven_days():
     left = next(c for c in _read(TALK).claims if c.predicate == "other:leave")
     assert (left.time.earliest, left.time.latest) == ("1962-07-15", "1962-07-28")    # third or fourth week
+
+
+def test_a_post_of_a_body_written_but_not_named_gives_no_appointment_a_bare_post_still_does():
+    assert not [c for c in _read("In 1960 Ivan Hale was assigned as Branch 6 Chief.\n").claims
+                if c.predicate == "appointed"]
+    assert [(c.subject, c.predicate) for c in _read("In early 1919 Mikhail Kedrov was appointed as head.\n").claims] \
+        == [("Mikhail Kedrov", "appointed")]

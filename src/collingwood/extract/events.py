@@ -214,14 +214,17 @@ BARE_POST_REACH = 250      # characters back: the body named in this sentence or
 
 
 def _post_of_unnamed(reader: SentenceReader, verb) -> bool:
-    """'was assigned head of that base': the verb's post noun (its object, or after 'as') is
-    'of' a body the sentence does not name (a bare 'as head' is read by `_bare_post_body`)."""
+    """'was assigned head of that base', '... as Branch 6 Chief': the verb's post noun (its
+    object, or after 'as') is of a body (after 'of', or written before it) the sentence does
+    not name; a bare 'as head' is read by `_bare_post_body`."""
     posts = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")]
     posts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     heads = encyclopaedia_words()["office_heads"]
-    return any(p.lemma_.lower() in heads and any(
-        g.dep_ == "prep" and g.lower_ == "of" and any(o.dep_ == "pobj" and reader.named(o) is None for o in g.children)
-        for g in p.children) for p in posts)
+    bodies = [(p, o) for p in posts if p.lemma_.lower() in heads
+              for o in [o for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                        for o in g.children if o.dep_ == "pobj"]
+              + [c for c in p.children if c.dep_ in ("compound", "nmod") and c.i < p.i and c.pos_ in ("NOUN", "PROPN")]]
+    return bool(bodies) and all(reader.named(o) is None for _, o in bodies)   # also 'as Branch 6 Chief'
 
 
 def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
