@@ -160,3 +160,9 @@ def test_a_post_of_a_body_written_but_not_named_gives_no_appointment_a_bare_post
                 if c.predicate == "appointed"]
     assert [(c.subject, c.predicate) for c in _read("In early 1919 Mikhail Kedrov was appointed as head.\n").claims] \
         == [("Mikhail Kedrov", "appointed")]
+
+
+def test_known_verbs_are_the_model_s_english_verbs_and_the_field_s_few_more():
+    from collingwood.extract.known_verbs import known_verb
+    assert known_verb("visit") and known_verb("debrief") and known_verb("exfiltrate") and known_verb("strategize")
+    assert not known_verb("exercsie") and not known_verb("xan")

@@ -3,7 +3,8 @@
 OCR breaks words ('exercsied' for 'exercised', 'xan' for 'ran') and the tagger still calls
 them verbs; an open claim named after such a word ('other:exercsie') tells nothing. The
 test is the English verb lemmas the spaCy model's own lemmatizer knows (its `lemma_index`
-table, some 8,700 verbs), plus the productive coinages in -ize / -ise / -ify. Only the open
+table, some 8,700 verbs), the few the field uses that it lacks (``data/events.yaml``
+known_verbs_extra), and the productive coinages in -ize / -ise / -ify. Only the open
 reading (`events`) asks: a schema trigger or an act sense is known by definition.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from . import nlp
+from .event_words import event_words
 
 _COINED = ("ize", "ise", "ify")
 
@@ -21,7 +23,8 @@ def _verbs() -> frozenset[str]:
     lemmatizer = nlp.parser().nlp.get_pipe("lemmatizer")
     if "lemma_index" not in lemmatizer.lookups.tables:
         return frozenset()
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb") or ())
+    listed = lemmatizer.lookups.get_table("lemma_index").get("verb") or ()
+    return frozenset(listed) | event_words()["known_verbs_extra"]
 
 
 def known_verb(lemma: str) -> bool:
