@@ -120,7 +120,7 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
         if bool(lowered & THIRD_PERSON) and may_hold_sense(lowered):     # 'he did not show up at the college'
             return True
         from .exits import may_tell_exit           # 'X had come out of the Soviet Union' (it imports this module)
-        return may_tell_exit(sent) and sum(1 for t in sent if t.idx in found.at) >= 2
+        return may_tell_exit(sent, lowered) and sum(1 for t in sent if t.idx in found.at) >= 2
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
     if n >= 2:

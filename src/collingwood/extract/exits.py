@@ -11,15 +11,27 @@ of `left` (they say nothing of leaving on their own), and the time is often a ph
 
 from __future__ import annotations
 
+import functools
+
 from ..model import Claim, schema
-from .attribution import voice
-from .claims import SentenceReader, arg_pairs, make_claim
+from .attribution import voice, words
+from .claims import SentenceReader, _inflections, arg_pairs, make_claim
 from .event_words import event_words
 
 
-def may_tell_exit(sent) -> bool:
-    """The cheap test before parsing: 'out' right before 'of' after a word of an exit verb's
-    forms (any form: the parser decides)."""
+@functools.cache
+def _exit_forms() -> frozenset[str]:
+    irregular = words()["irregular_forms"]
+    forms: set[str] = set()
+    for lemma in event_words()["exit_verbs"]:
+        forms |= _inflections(lemma) | set(irregular.get(lemma, ()))
+    return frozenset(forms)
+
+
+def may_tell_exit(sent, lowered: set[str]) -> bool:
+    """The cheap test before parsing: a form of an exit verb, and 'out' right before 'of'."""
+    if "out" not in lowered or "of" not in lowered or not lowered & _exit_forms():
+        return False
     return any(t.lower_ == "out" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "of" for t in sent)
 
 
