@@ -166,3 +166,10 @@ def test_known_verbs_are_the_model_s_english_verbs_and_the_field_s_few_more():
     from collingwood.extract.known_verbs import known_verb
     assert known_verb("visit") and known_verb("debrief") and known_verb("exfiltrate") and known_verb("strategize")
     assert not known_verb("exercsie") and not known_verb("xan")
+
+
+def test_an_abbreviation_glossed_with_stood_for_is_an_alias_of_its_long_form():
+    out = _read("Referring to the file's notation, Holloway said Ci stood for Counterintelligence.\n")
+    assert ("Counterintelligence", "Ci", "abbreviation") in {(n, a.name, a.kind) for n, a in out.aliases}
+    assert not [c for c in out.claims if c.predicate == "other:stand"]
+    assert not [a for _, a in _read("He said the Party stood for Peace.\n").aliases if a.kind == "abbreviation"]
