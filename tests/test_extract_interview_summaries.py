@@ -173,3 +173,12 @@ def test_an_abbreviation_glossed_with_stood_for_is_an_alias_of_its_long_form():
     assert ("Counterintelligence", "Ci", "abbreviation") in {(n, a.name, a.kind) for n, a in out.aliases}
     assert not [c for c in out.claims if c.predicate == "other:stand"]
     assert not [a for _, a in _read("He said the Party stood for Peace.\n").aliases if a.kind == "abbreviation"]
+
+
+def test_a_code_name_glossed_as_a_body_the_text_names_is_its_code_name():
+    text = ("Holloway said the Harbour Watch Program was headed by Edwin Carrow.\n\n"
+            "Holloway identified the SEAGULL cryptonym as the harbour watch program. He explained the\n"
+            "cryptonym KESTREL as coastal operations.\n")
+    got = {(n, a.name, a.kind) for n, a in _read(text).aliases}
+    assert ("Harbour Watch Program", "SEAGULL", "code_name") in got
+    assert not [n for n, a, _ in got if a == "KESTREL" and n != "KESTREL"]     # glossed by nothing the text names

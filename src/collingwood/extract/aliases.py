@@ -119,6 +119,18 @@ def cryptonyms(text: str) -> list[Stated]:
     return out
 
 
+_GLOSSED = re.compile(r"\b(?i:identified|explained|described|defined)\s+(?:the\s+)?(?:(?i:cryptonym|code\s*name)\s+)?"
+                      r"([A-Z][A-Z0-9]{3,})(?:\s+(?i:cryptonym|code\s*name))?\s+as\s+(?:the\s+)?"
+                      r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)(?=\s*[.,;:(]|\s+(?:which|that|and)\b)")
+
+
+def glossed_cryptonyms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, gloss) of a code name a summary glosses: 'identified the REDSKIN cryptonym
+    as the legal travellers program', 'explained the cryptonym REDWOOD as ...'. The caller
+    keeps it only where the gloss is the name of a body the text names (any case)."""
+    return [(m.start(1), m.end(1), m.group(2)) for m in _GLOSSED.finditer(text) if m.group(1) not in not_surnames()]
+
+
 @functools.cache
 def _successive_rx() -> list[tuple[str, re.Pattern]]:
     d = names_data()
