@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
-from .clause_time import last_unit, not_until, through_bound
+from .clause_time import from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
@@ -118,7 +118,10 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     forms = trigger_forms()
     if not any(t.lower_ in forms for t in sent):
         lowered = {t.lower_ for t in sent}
-        return bool(lowered & THIRD_PERSON) and may_hold_sense(lowered)   # 'he did not show up at the college'
+        if bool(lowered & THIRD_PERSON) and may_hold_sense(lowered):     # 'he did not show up at the college'
+            return True
+        from .exits import may_tell_exit           # 'X had come out of the Soviet Union' (it imports this module)
+        return may_tell_exit(sent, lowered) and sum(1 for t in sent if t.idx in found.at) >= 2
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
     if n >= 2:
@@ -648,7 +651,10 @@ class SentenceReader:
                      and not said_through(t, c)]
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
-            return through_bound(verb, self.doc[i], by_token[i])
+            span = through_bound(verb, self.doc[i], by_token[i])
+            if span.open_start and verb.dep_ == "conj":          # 'left on D1 and travelled until D2'
+                span = from_conjunct(span, verb, self.time_of(verb.head))
+            return span
         named = self.period_of(verb)
         if named is not None:
             return named
@@ -696,7 +702,8 @@ class SentenceReader:
             return None               # 'notes ..., which the Archives released in 2025'
         if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
             return None               # 'in an interview on 1 March, he tells Martin he received £100'
-        return next(iter(spans.values()))
+        span = next(iter(spans.values()))
+        return None if present_only(span, verb) else span     # 'he retired and is presently working'
 
     def _of_speech(self, tok) -> bool:
         """The token stands in the phrase of an occasion of speech ('in a follow-up interview

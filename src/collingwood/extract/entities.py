@@ -426,8 +426,18 @@ def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list
         name = m.group(1)
         out.append(_Cand(m.start(1), m.end(1), "person", name, 2, "code_name"))
         aliases.append((name, Alias(name, "code_name", None, source_id)))
+    by_fold = {fold(c.name): c for c in cands if c.kind in ("organisation", "thing", "event_name")}
+    glossed = set()
+    for a, b, gloss in stated.glossed_cryptonyms(text):      # 'identified the X cryptonym as the Y program'
+        body = by_fold.get(fold(gloss))
+        if body is not None:
+            glossed.add(a)
+            out.append(_Cand(a, b, body.kind, body.name, 2, "code_name", body.name, body.entity))
+            aliases.append((body.name, Alias(text[a:b], "code_name", None, source_id)))
+            renames[text[a:b]] = (body.name, "code_name", body.entity)
     for st in stated.cryptonyms(text):
-        out.append(_Cand(st.start, st.end, "thing", st.text, 2, "code_name"))
+        if st.start not in glossed:
+            out.append(_Cand(st.start, st.end, "thing", st.text, 2, "code_name"))
     more, renamed = _abbreviations(text, cands, source_id)
     return out + more[0], aliases + more[1], renames | renamed
 
