@@ -24,3 +24,31 @@ def test_the_russian_intelligence_service_of_british_files_is_soviet_intelligenc
     # 'Russian intelligence' in prose is no name of the service
     out = extract("Peter Hallam said Russian intelligence had recruited him in 1947.")
     assert all(c.subject != "Soviet intelligence" for c in out.claims)
+
+
+_VOSS = ("The memoirs of Helen Voss reveal how she came to spy for Moscow. Voss was part of a ring of "
+         "four. Voss wrote the account after her exposure in 1981. ")
+
+
+def test_a_woman_who_had_served_as_an_office_is_the_person_the_report_is_about(extract):
+    text = _VOSS + "The scandal ended the career of a woman who had served as Keeper of the Royal Armouries."
+    out = extract(text)
+    (c,) = [c for c in _of(out, "worked_at") if c.object == "Royal Armouries"]
+    assert c.subject == "Helen Voss"
+    assert text[c.start:c.end].endswith("a woman who had served as Keeper of the Royal Armouries")
+
+
+def test_an_office_the_parser_leaves_off_as_is_read_from_the_text(extract):
+    text = (_VOSS + "The revelations had led to a woman who had worked as Surveyor of the Queen's Gardens "
+            "being stripped of her title.")
+    out = extract(text)
+    (c,) = _of(out, "worked_at")
+    assert (c.subject, c.object) == ("Helen Voss", "Queen's Gardens")
+    assert "a woman who had worked as Surveyor of the Queen's Gardens" in text[c.start:c.end]
+
+
+def test_a_common_post_or_the_other_sex_is_a_new_person(extract):
+    out = extract(_VOSS + "Police arrested a woman who had worked as a cleaner at the Foreign Office.")
+    assert all(c.subject != "Helen Voss" for c in _of(out, "worked_at"))
+    out = extract(_VOSS + "The scandal ended the career of a man who had served as Keeper of the Royal Armouries.")
+    assert all(c.subject != "Helen Voss" for c in _of(out, "worked_at"))

@@ -19,6 +19,7 @@ from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns, role_nouns
 from .renames import rename_claims
+from .story_person import former_post_claims
 from .turned_agents import turned_claims
 from .works import work_claims
 
@@ -34,7 +35,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
+            made = verb_claims(reader, tok, table[lemma]) or former_post_claims(reader, tok) or \
+                open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 open_claims(reader, tok)
