@@ -52,3 +52,14 @@ def test_a_common_post_or_the_other_sex_is_a_new_person(extract):
     assert all(c.subject != "Helen Voss" for c in _of(out, "worked_at"))
     out = extract(_VOSS + "The scandal ended the career of a man who had served as Keeper of the Royal Armouries.")
     assert all(c.subject != "Helen Voss" for c in _of(out, "worked_at"))
+
+
+def test_a_post_written_before_the_name_with_its_body_first_is_the_post(extract):
+    text = "The files were compiled by MI5 officer Anthony Gale, who retired in 1961."
+    out = extract(text)
+    (c,) = [c for c in _of(out, "worked_at") if c.subject == "Anthony Gale"]
+    assert c.object == "MI5" and text[c.start:c.end] == "MI5 officer Anthony Gale"
+    out = extract("KGB deputy chairman Ivan Petrov met the minister in 1970.")
+    assert [(c.subject, c.object) for c in _of(out, "member_of")] == [("Ivan Petrov", "KGB")]   # a deputy heads nothing
+    out = extract("The KGB told Ivan Petrov to leave.")
+    assert not _of(out, "worked_at")
