@@ -122,6 +122,16 @@ def test_dates_bare_at_the_time_is_the_narrative_time_but_no_timex():
     assert all(x.text != "the time" for x in tag_dates("He was at the time of the crash in Lisbon."))
 
 
+def test_dates_these_n_years_is_the_stretch_just_told_of_ending_at_the_narrative_time():
+    text = "They met every month until 1952. During these two years, he passed on papers. In May 1960 she left; in those three months she wrote."
+    found = _found(text)
+    m = found["these two years"]
+    assert m.value == "P2Y" and (m.span.earliest, m.span.latest) == ("1950-01-01", "1952-12-31")
+    m = found["those three months"]
+    assert m.value == "P3M" and (m.span.earliest, m.span.latest) == ("1960-02-01", "1960-05-31")
+    assert "these days" not in {x.text for x in tag_dates("Is his word reliable these days?") if x.kind == "duration"}
+
+
 def test_dates_anchor_sets_narrative_time_before_the_text_does():
     m = _one("In May the troops left.", "May", anchor="1940-01-01")
     assert m.value == "1940-05"

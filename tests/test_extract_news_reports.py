@@ -63,3 +63,11 @@ def test_a_post_written_before_the_name_with_its_body_first_is_the_post(extract)
     assert [(c.subject, c.object) for c in _of(out, "member_of")] == [("Ivan Petrov", "KGB")]   # a deputy heads nothing
     out = extract("The KGB told Ivan Petrov to leave.")
     assert not _of(out, "worked_at")
+
+
+def test_a_move_during_these_two_years_is_dated_by_the_stretch_just_told_of(extract):
+    text = ("Peter Hallam joined the Admiralty in 1947. He met his controller once a month until 1949. "
+            "During these two years, Hallam was transferred to the Naval Intelligence Division.")
+    out = extract(text)
+    (c,) = [c for c in _of(out, "transferred") if c.subject == "Peter Hallam"]
+    assert (c.time.earliest, c.time.latest) == ("1947-01-01", "1949-12-31")
