@@ -45,6 +45,8 @@ def test_an_office_the_parser_leaves_off_as_is_read_from_the_text(extract):
     (c,) = _of(out, "worked_at")
     assert (c.subject, c.object) == ("Helen Voss", "Queen's Gardens")
     assert "a woman who had worked as Surveyor of the Queen's Gardens" in text[c.start:c.end]
+    (voss,) = [e for e in out.entities if e.name == "Helen Voss"]
+    assert ("Surveyor of the Queen's Gardens", "title") in {(a.name, a.kind) for a in voss.aliases}
 
 
 def test_a_common_post_or_the_other_sex_is_a_new_person(extract):

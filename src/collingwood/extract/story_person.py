@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Claim, schema
+from ..model import Alias, Claim, schema
 from .attribution import voice
 
 PENALTY = 0.2
@@ -72,7 +72,20 @@ def story_person(reader, noun, verb=None):
     if topic is None or reader.ctx.kinds.get(topic) != "person" \
             or reader.ctx.sexes.get(topic, _NOUN_SEX[noun.lower_]) != _NOUN_SEX[noun.lower_]:
         return None
+    _title_alias(reader, topic, _office(reader, verb))
     return Arg(topic, "person", PENALTY, noun)
+
+
+def _title_alias(reader, person: str, span: tuple[int, int]) -> None:
+    """The office is a title the person is named by ('Surveyor of the Queen's Pictures')."""
+    found = reader.ctx.found
+    office = " ".join(reader.ctx.text[span[0]:span[1]].split())
+    ent = found.entities.get(person)
+    if ent is None or any(a.name == office for a in ent.aliases):
+        return
+    alias = Alias(office, "title", None, reader.ctx.source_id)
+    ent.aliases.append(alias)
+    found.aliases.append((person, alias))
 
 
 def former_post_claims(reader, verb) -> list[Claim]:
