@@ -73,3 +73,13 @@ def test_a_move_during_these_two_years_is_dated_by_the_stretch_just_told_of(extr
     out = extract(text)
     (c,) = [c for c in _of(out, "transferred") if c.subject == "Peter Hallam"]
     assert (c.time.earliest, c.time.latest) == ("1947-01-01", "1949-12-31")
+
+
+def test_a_relative_clauses_second_verb_after_a_dash_is_the_relatives_not_the_main_verbs(extract):
+    text = ("The National Archives has released the confession of Peter Hallam, a civil servant who worked "
+            "in the Treasury in the 1940s – and spied for the Soviet Union at the same time.")
+    out = extract(text)
+    assert {c.subject for c in out.claims if c.object == "Soviet Union"} == {"Peter Hallam"}
+    out = extract("The National Archives has released the confession of a civil servant who worked in the "
+                  "Treasury in the 1940s – and spied for the Soviet Union at the same time.")
+    assert all(c.subject != "National Archives" for c in out.claims if c.predicate != "other:release")

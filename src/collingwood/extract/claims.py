@@ -32,7 +32,7 @@ from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .tenure_lists import tenure_holder
-from .misparsed import direct_objects
+from .misparsed import coordinated_head, direct_objects
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
@@ -600,7 +600,7 @@ class SentenceReader:
         if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
             return holder, 0.15, False
         if dep == "conj" and head.i != verb.i:
-            found = self.grammatical_subject(head)
+            found = self.grammatical_subject(coordinated_head(verb))
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
