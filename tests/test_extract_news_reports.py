@@ -83,3 +83,12 @@ def test_a_relative_clauses_second_verb_after_a_dash_is_the_relatives_not_the_ma
     out = extract("The National Archives has released the confession of a civil servant who worked in the "
                   "Treasury in the 1940s – and spied for the Soviet Union at the same time.")
     assert all(c.subject != "National Archives" for c in out.claims if c.predicate != "other:release")
+
+
+def test_assigned_to_a_controller_is_no_appointment_but_handing_papers_to_a_handler_is_still_read(extract):
+    text = ("Peter Hallam tried to leave the civil service in 1948. He was then transferred to the Ministry of "
+            "Supply and soon afterwards assigned to his last Russian controller.")
+    out = extract(text)
+    assert [(c.predicate, c.object) for c in out.claims] == [("transferred", "Ministry of Supply")]
+    out = extract("In 1985 Peter Hallam handed a stack of dossiers to his KGB handler.")
+    assert [(c.subject, c.object) for c in _of(out, "passed_information_to")] == [("Peter Hallam", "KGB")]

@@ -1061,6 +1061,15 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
             if a and accepts(p.subject, a.kind) and (dated or a.kind == "person")]
 
 
+def to_a_relation(verb, preds) -> bool:
+    """A verb of a post (its predicates all of the career family) sends its subject to a person
+    of a working relation ('assigned to another controller', 'transferred to a new handler':
+    memos.yaml relation_nouns), not to a post. ('handed the files to his handler' is no post.)"""
+    from .relation_nouns import relation_nouns
+    return all(p.family == "career" for p in preds) and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in relation_nouns() for p in c.children) for c in verb.children)
+
+
 _CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",
                 "preconj"}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
-from .claims import SentenceReader, triggers, verb_claims
+from .claims import SentenceReader, to_a_relation, triggers, verb_claims
 from .denials import denial_claims
 from .events import open_claims
 from .nominals import nominal_claims, nominal_table
@@ -35,8 +35,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma]) or former_post_claims(reader, tok) or \
-                open_claims(reader, tok, trigger=True)
+            made = verb_claims(reader, tok, table[lemma]) or former_post_claims(reader, tok) or (
+                [] if to_a_relation(tok, table[lemma]) else open_claims(reader, tok, trigger=True))   # 'assigned to his controller'
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 open_claims(reader, tok)
