@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from collingwood.extract.date_timex3 import is_timex3
 from collingwood.extract.dates import tag_dates, timex_record
 from collingwood.timespan import MONTHS, parse_when
 from shared_data import SEEDS, need
@@ -109,6 +110,26 @@ def test_dates_unresolvable_relative_is_never_a_fake_day():
 def test_dates_shortly_afterwards_dates_after_the_narrative_time():
     m = _one("In March 1940 they met. Shortly afterwards they left.", "Shortly afterwards")
     assert m.kind == "relative" and m.mod == "AFTER" and m.span.earliest == "1940-03-01"
+
+
+def test_dates_bare_at_the_time_is_the_narrative_time_but_no_timex():
+    text = "In June 1951 the colonel moved to Lisbon. He was unmarried at the time, his sister recalled."
+    m = _one(text, "the time")
+    assert m.kind == "relative" and m.value is None
+    assert (m.span.earliest, m.span.latest) == ("1951-06-01", "1951-06-30")
+    assert not is_timex3(m, text)
+    # 'at the time of the crash' names its own time: not the bare anaphor
+    assert all(x.text != "the time" for x in tag_dates("He was at the time of the crash in Lisbon."))
+
+
+def test_dates_these_n_years_is_the_stretch_just_told_of_ending_at_the_narrative_time():
+    text = "They met every month until 1952. During these two years, he passed on papers. In May 1960 she left; in those three months she wrote."
+    found = _found(text)
+    m = found["these two years"]
+    assert m.value == "P2Y" and (m.span.earliest, m.span.latest) == ("1950-01-01", "1952-12-31")
+    m = found["those three months"]
+    assert m.value == "P3M" and (m.span.earliest, m.span.latest) == ("1960-02-01", "1960-05-31")
+    assert "these days" not in {x.text for x in tag_dates("Is his word reliable these days?") if x.kind == "duration"}
 
 
 def test_dates_anchor_sets_narrative_time_before_the_text_does():

@@ -33,7 +33,7 @@ from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .tenure_lists import tenure_holder
-from .misparsed import direct_objects
+from .misparsed import coordinated_head, direct_objects
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
@@ -128,7 +128,8 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
         return True
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
-        return any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)
+        return (any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)) \
+            or _describes_office(sent.text)     # 'a man who had worked as Surveyor of ...' (`story_person`)
     if n == 1 and any(t.lower_ in POSSESSIVES for t in sent) and any(t.lower_ in act_nouns() for t in sent):
         return True         # 'based on his enlistment in the Marines': the possessor is the one it tells of
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
@@ -322,7 +323,8 @@ class SentenceReader:
                     return self.arg(subject[0])
                 return self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None) or (
-                self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
+                (self.described(head) or _story_person(self, head, tok.head))
+                if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
         if tok.lower_ in ("which", "whom") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
                 and tok.head.head.dep_ == "relcl" and tok.head.i < tok.head.head.i:
             before = tok.head.i - 1                  # 'the United States, to which he had emigrated':
@@ -602,7 +604,7 @@ class SentenceReader:
         if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
             return holder, 0.15, False
         if dep == "conj" and head.i != verb.i:
-            found = self.grammatical_subject(head)
+            found = self.grammatical_subject(coordinated_head(verb))
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
@@ -748,6 +750,17 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _describes_office(text: str) -> bool:
+    from .story_person import describes_office
+    return describes_office(text)
+
+
+def _story_person(reader: SentenceReader, noun, verb) -> Arg | None:
+    """'a man who had worked as Surveyor of ...': the text's subject (`story_person`)."""
+    from .story_person import story_person
+    return story_person(reader, noun, verb)
 
 
 def _enclosed(subject, pronoun) -> bool:
@@ -1064,6 +1077,15 @@ def _lone(reader: SentenceReader, verb, p: Predicate, subjects) -> list[tuple[Ar
     accepts = schema().kind_accepts
     return [(a, None) for a in map(reader.arg, _expand(subjects))
             if a and accepts(p.subject, a.kind) and (dated or a.kind == "person")]
+
+
+def to_a_relation(verb, preds) -> bool:
+    """A verb of a post (its predicates all of the career family) sends its subject to a person
+    of a working relation ('assigned to another controller', 'transferred to a new handler':
+    memos.yaml relation_nouns), not to a post. ('handed the files to his handler' is no post.)"""
+    from .relation_nouns import relation_nouns
+    return all(p.family == "career" for p in preds) and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in relation_nouns() for p in c.children) for c in verb.children)
 
 
 _CLAUSE_EDGE = {"conj", "relcl", "parataxis", "ccomp", "advcl", "csubj", "acl", "cc", "punct", "mark",

@@ -73,10 +73,25 @@ class _DurationHandlers:
             span = self._window(unit, n, 1)
         elif dmod in ("the past", "the previous", "the last") and isinstance(n, int):
             span = self._window(unit, n, -1)
+        elif dmod in ("these", "those") and isinstance(n, int):
+            span = self._through(unit, n)       # 'during these two years': the stretch just told of
         x = self.mention(m.start(), m.end(), duration_value(n, unit), None, mod, unit if unit in ("day", "week", "month", "year", "decade", "century") else "unknown", "duration")
         x.span = span.with_text(x.text) if span else None
         return x
     _duration_adj = _duration
+
+    def _through(self, unit, n):
+        """'these two years', 'those six months': the n units the narrative has just told of,
+        ending with its current time (whole units: 'these two years' after 'until 1938' is
+        1936-1938)."""
+        r = self.ref.span()
+        if r is None or unit not in ("month", "year") or r.granularity not in ("year", "month", "day"):
+            return None
+        y, mo, _ = civil(r.hi)
+        if unit == "year":
+            return TimeSpan(day_number(y - n, 1, 1), r.hi, "year")
+        y2, m2 = _add_months(y, mo, -n)
+        return TimeSpan(day_number(y2, m2, 1), r.hi, "month")
 
     def _window(self, unit, n, sign):
         r = self.ref.span()

@@ -48,7 +48,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     apx = r"(?:(?P<apx>c\.|ca\.|circa|around|about|approximately)\s*)?"
     num = rf"(?P<num>\d+(?:\.\d+|\s+1/2)?|(?:{_alt(w['numbers'])})(?:-(?:{_alt(w['numbers'])}))?|{_alt(w['vague_numbers'])})"
     unit = rf"(?P<unit>{_alt(w['units'])}|centuries)(?:s|'s|s')?"
-    dmod = rf"(?:(?P<dmod>{_alt(w['duration_mods'])}|a mere|only|just|another|the first|the last|the next|the following|the past|the previous|the coming|the final|the subsequent|the same|the remaining|the intervening|the)\s+)?"
+    dmod = rf"(?:(?P<dmod>{_alt(w['duration_mods'])}|a mere|only|just|another|the first|the last|the next|the following|the past|the previous|the coming|the final|the subsequent|the same|the remaining|the intervening|these|those|the)\s+)?"
     seas = rf"(?P<season>{_alt(w['seasons'])})"
     tod = rf"(?P<tod>{_alt(w['times_of_day'])})"
     rel = r"(?P<rel>next|following|previous|preceding|same|that\s+same|that|this|last|coming|subsequent|prior)"
@@ -181,7 +181,7 @@ def _plausible_duration(m: re.Match, before: str) -> bool:
         return False        # 'a second attack', 'a minute amount'
     if num:
         return True
-    if dmod in ("the", "the same", "another", "only", "just"):
+    if dmod in ("the", "the same", "another", "only", "just", "these", "those"):   # 'these days': deixis
         return False
     if dmod:
         return plural or dmod.startswith(("the next", "the following", "the past", "the previous", "the coming", "the first", "the last", "the final"))

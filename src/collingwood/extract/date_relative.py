@@ -312,7 +312,12 @@ class _RelativeHandlers:
                             "unknown", "ref")
 
     def _at_the_time(self, m, g, hint):
-        return self._same_time(m, g, hint)
+        """Bare 'at the time': the time just told of, an anaphor with no value of its own (its
+        annotated values follow no rule: the story's year, the day, PRESENT_REF or none). It dates
+        a claim by the narrative time, like 'shortly afterwards', and like it is no TIMEX."""
+        a = m.start("st")
+        span = self.ref.span()
+        return self.mention(a, m.end(), None, span, None, span.granularity if span else "unknown", "relative")
 
     def _same_time(self, m, g, hint):
         a = m.start("st")

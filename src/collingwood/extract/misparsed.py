@@ -12,6 +12,13 @@
 
 Chronologies and memos write these short active clauses all the time; prose rarely
 misleads the parser so. Used by `claims.verb_claims` and `events` through `direct_objects`.
+
+A fourth is of a verb's subject: a relative clause's second verb ('a civil servant who
+worked in the Treasury – and spied for the Soviet Union') is parsed as joined to the main
+verb ('The Archives has released ...'). When the main verb's form cannot take it (a perfect
+or present, 'has released', against a simple past 'spied') and a relative verb of the
+second verb's own form stands between them, the second verb is the relative's
+(`coordinated_head`, used by `claims.grammatical_subject`).
 """
 
 from __future__ import annotations
@@ -55,3 +62,14 @@ def _named_apposition(reader, verb, dobj):
 def _named(reader, tok) -> bool:
     m = reader.ctx.found.mention_at(reader.offset + tok.idx)
     return m is not None and m.entity_id in reader.ctx.names
+
+
+def coordinated_head(verb):
+    """The verb a coordinated verb is joined to: its parsed head, or the relative verb between
+    them whose form it shares when the head's form differs ('has released ... who worked
+    ... – and spied': 'worked')."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ == "VBD" or head.i >= verb.i:
+        return head
+    between = [t for t in verb.doc[head.i + 1:verb.i] if t.dep_ == "relcl" and t.tag_ == "VBD"]
+    return between[-1] if between else head

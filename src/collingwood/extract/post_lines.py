@@ -10,6 +10,11 @@ person's name, perhaps a bracket (a party, a number), a comma, perhaps 'the', 't
 ``memos.yaml`` ``post_heads``); a deputy's post (``deputy_words``: 'vice chairman') heads
 nothing and is a membership, or a post where the body is an employer (``events.yaml``
 ``employers``). Undated: a post stated beside a name is a state the text does not date.
+
+News and book prose write the post before the name, the body first: *MI5 officer Anthony
+Gale*, *Soviet intelligence officer Ivan Petrov*, *KGB deputy chairman X*: a body the entity
+finder named, perhaps a deputy word, the post's head noun and the person's name right after
+(`post_before_name_claims`).
 """
 
 from __future__ import annotations
@@ -57,6 +62,33 @@ def deputy_predicate(predicate: str, title: list[str], body: str | None) -> str:
     employers = event_words()["employers"]
     last = body.split()[-1].lower() if body and body.split() else ""
     return employers["recast"].get("member_of", "member_of") if last in employers["heads"] else "member_of"
+
+
+@functools.cache
+def _before_name() -> re.Pattern:
+    heads = "|".join(sorted(_head_predicate(), key=len, reverse=True))
+    deputies = "|".join(_words()["deputy_words"])
+    return re.compile(rf"[ \t]+(?P<title>(?i:(?:{deputies})[ \t]+)?)(?P<head>(?i:{heads}))[ \t]+$")
+
+
+def post_before_name_claims(text: str, mentions: Iterable[Mention], names: dict[str, str],
+                            kinds: dict[str, str], source_id: str, extracted_by: str) -> list[Claim]:
+    """'MI5 officer Anthony Gale': worked_at(Gale, MI5); the head noun gives the predicate."""
+    ordered = sorted((m for m in mentions if m.entity_id in names), key=lambda m: m.start)
+    out = []
+    for body, m in zip(ordered, ordered[1:]):
+        if kinds.get(m.entity_id) != "person" or kinds.get(body.entity_id) not in ("organisation", "college") \
+                or not 0 < m.start - body.end <= 30:
+            continue
+        h = _before_name().match(text[body.end:m.start])
+        if h is None:
+            continue
+        name = names[body.entity_id]
+        out.append(Claim(source_id=source_id, start=body.start, end=m.end, quote=text[body.start:m.end],
+                         subject=names[m.entity_id], predicate=_predicate(h["head"], h["title"], name),
+                         object=name, extracted_by=extracted_by, status="proposed", confidence=0.6,
+                         subject_id=m.entity_id, object_id=body.entity_id))
+    return out
 
 
 def post_line_claims(text: str, mentions: Iterable[Mention], names: dict[str, str], kinds: dict[str, str],

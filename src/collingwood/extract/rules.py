@@ -35,7 +35,7 @@ from .office_lists import office_list_claims
 from .document_items import document_item_claims
 from .document_times import document_times
 from .memo_lines import paper_claims, quoted_on_claims
-from .post_lines import post_line_claims
+from .post_lines import post_before_name_claims, post_line_claims
 from .spouses import spouse_claims
 from .paragraphs import Paragraphs
 from .reading_case import reading_case
@@ -130,6 +130,7 @@ class RulesSpacy:
         kinds = {e.id: e.kind for e in found.entities.values()}
         said = {(c.subject, c.predicate, c.object) for c in claims}
         claims += [c for c in post_line_claims(item.text, found.mentions, names, kinds, item.source_id, key)
+                   + post_before_name_claims(item.text, found.mentions, names, kinds, item.source_id, key)
                    if (c.subject, c.predicate, c.object) not in said]
         claims = [_quoted(c, voices) for c in claims]
         claims.sort(key=lambda c: (c.start, c.id))

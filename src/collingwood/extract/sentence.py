@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
-from .claims import SentenceReader, triggers, verb_claims
+from .claims import SentenceReader, to_a_relation, triggers, verb_claims
 from .conversations import conversation_claims
 from .denials import denial_claims
 from .marital_state import married_state_claims
@@ -22,6 +22,7 @@ from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns, role_nouns
 from .renames import rename_claims
+from .story_person import former_post_claims
 from .successions import succession_claims
 from .turned_agents import turned_claims
 from .works import work_claims
@@ -38,7 +39,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
-            made = (verb_claims(reader, tok, table[lemma]) + exit_claims(reader, tok)) or open_claims(reader, tok, trigger=True)
+            made = (verb_claims(reader, tok, table[lemma]) + exit_claims(reader, tok)) or former_post_claims(reader, tok) or (
+                [] if to_a_relation(tok, table[lemma]) else open_claims(reader, tok, trigger=True))   # 'assigned to his controller'
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 exit_claims(reader, tok) or succession_claims(reader, tok) or open_claims(reader, tok)
