@@ -37,6 +37,7 @@ from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
 from .pronoun_agreement import agreeing
+from .pronoun_candidates import compared_with, subject_possessors
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -512,7 +513,11 @@ class SentenceReader:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
         own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
+        if tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
+            own |= compared_with(tok, self.named)            # 'he, like Halloran, lived': not Halloran
         here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
+        if not here and tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
+            here = subject_possessors(tok, self.named) - own   # "Brandt's case is ...; he ..."
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
             if not self.ctx.previous:                        # none: the one named in its subject,

@@ -1,0 +1,58 @@
+"""Memos for the record about a case, cables, chronologies: who a pronoun is, whose word a
+claim is, which day an entry belongs to.
+
+The passages are written here in the manner of an OCR'd security-office memo (surnames in
+capitals, numbered paragraphs), not copied from a dev text; the names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from collingwood.extract import ExtractInput, get
+
+pytestmark = pytest.mark.slow
+
+
+def _read(text: str, kind: str = "memo"):
+    return get("rules-spacy@1").extract(ExtractInput(source_id="t", text=text, kind=kind))
+
+
+CASE_MEMO = """6. Peter KOVAC, "Attache in the American Embassy in Prague", may well be Peter Milan KOVAC.
+At that time KOVAC advised that one BRANDT had defected from the United States Army in Austria.
+BRANDT's case is very similar to that of HALLORAN; and he, like HALLORAN, lived in Hungary for
+three years after his defection.
+
+1. According to a newspaper column of "Drew and Becker" in the Boston Herald of 4 March 1964,
+on the HALLORAN Case, Martin FELD, Legal Officer of the State Department, was one of two persons
+responsible for HALLORAN's being permitted to return to the United States from Hungary in May 1962.
+"""
+
+
+@pytest.fixture(scope="module")
+def case_memo():
+    return _read(CASE_MEMO)
+
+
+def test_pronoun_after_a_case_clause_is_the_case_owner_not_the_one_compared(case_memo):
+    """'BRANDT's case is similar to that of HALLORAN; and he, like HALLORAN, lived in Hungary':
+    he is Brandt (the owner of the clause's subject, a capitals surname the entity finder may
+    take for a body), never Halloran, the one compared with, nor Kovac of the sentence before."""
+    lived = [c for c in case_memo.claims if c.predicate == "lived_in"]
+    assert [(c.subject, c.object) for c in lived] == [("BRANDT", "Hungary")]
+    assert CASE_MEMO[lived[0].start:lived[0].end] == lived[0].quote and "lived in Hungary" in lived[0].quote
+
+
+def test_according_to_a_column_of_two_writers_is_their_word(case_memo):
+    """'According to a newspaper column of "Drew and Becker"': the column's writers, named as a
+    pair, are the source of what the sentence says."""
+    said = [c for c in case_memo.claims if c.subject == "Martin Feld"]
+    assert said and all(c.asserted_by == "Drew and Becker" for c in said)
+    assert said[0].quote.startswith("According to a newspaper column")
+
+
+def test_according_to_a_friend_of_someone_is_not_that_someone():
+    out = _read("According to a friend of Peter KOVAC, Anna BRANDT worked at the Polish Embassy in Vienna.")
+    worked = [c for c in out.claims if c.predicate == "worked_at"]
+    assert worked and worked[0].subject == "Anna Brandt"
+    assert worked[0].asserted_by is None          # an unnamed friend: no named source
