@@ -56,3 +56,24 @@ def test_according_to_a_friend_of_someone_is_not_that_someone():
     worked = [c for c in out.claims if c.predicate == "worked_at"]
     assert worked and worked[0].subject == "Anna Brandt"
     assert worked[0].asserted_by is None          # an unnamed friend: no named source
+
+
+INTERVIEW_SUMMARY = """Mr. Harmon said that he had "quite good" relations with Ray Dalton and that he
+reported directly to him as opposed to reporting through the Deputy Chief of Station.
+"""
+
+
+def test_reported_to_a_person_is_the_line_of_reporting_and_him_is_not_the_subject():
+    """'he reported directly to him': no speech act (nothing is reported) but whom he answered
+    to; 'him' is not 'he' (that would be 'himself') but the other person the sentence names."""
+    out = _read(INTERVIEW_SUMMARY, kind="report")
+    rep = [c for c in out.claims if c.predicate == "other:report"]
+    assert [(c.subject, c.object, c.asserted_by) for c in rep] == [("Harmon", "Ray Dalton", "Harmon")]
+    assert rep[0].quote.startswith("he\nreported directly to him")
+
+
+def test_reported_that_is_still_attribution_not_a_line_of_reporting():
+    out = _read("Anna Brandt reported to the Director that Peter Kovac had met Ivan Sorokin in Vienna.")
+    assert not any(c.predicate == "other:report" for c in out.claims)
+    met = [c for c in out.claims if c.predicate == "met"]
+    assert met and met[0].asserted_by == "Anna Brandt"

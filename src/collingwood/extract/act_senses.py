@@ -34,7 +34,7 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()}
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare") else v) for k, v in r.items()}
                  for r in rows)
 
 
@@ -96,6 +96,8 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("xcomp") and not row["xcomp"] & {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}:
             continue
+        if row.get("bare") and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue                     # 'reported to him that ...' tells what was said
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
                      row.get("xcomp") or frozenset())
     return None

@@ -37,7 +37,7 @@ from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
 from .pronoun_agreement import agreeing
-from .pronoun_candidates import compared_with, subject_possessors
+from .pronoun_candidates import compared_with, named_before, subject_possessors, subject_referent
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -518,6 +518,12 @@ class SentenceReader:
         here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
         if not here and tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
             here = subject_possessors(tok, self.named) - own   # "Brandt's case is ...; he ..."
+        if tok.lower_ in _OBJECT_PRONOUNS and (own_subject := subject_referent(tok, self.pronoun)):
+            own.add(own_subject)                             # 'he reported to him': not he
+            here -= own
+            others = named_before(tok, self.named) - own     # '... with Win Scott and that he
+            if not here and len(others) == 1:                # reported directly to him'
+                return next(iter(others))
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
             if not self.ctx.previous:                        # none: the one named in its subject,

@@ -41,3 +41,19 @@ def subject_possessors(pronoun, named) -> set[str]:
 
 def _capitals_surname(tok, arg) -> bool:
     return arg.kind == "organisation" and " " not in arg.name and tok.text.isupper() and len(tok.text) > 2
+
+
+def subject_referent(pronoun, resolve) -> str | None:
+    """The person the clause's own subject pronoun stands for: in 'he reported directly to
+    him' the object pronoun is not he (it would be 'himself')."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "agent") else pronoun.head
+    for c in verb.children:
+        if c.dep_ in _SUBJ and c.lower_ in ("he", "she") and c.i != pronoun.i:
+            return resolve(c)
+    return None
+
+
+def named_before(pronoun, named) -> set[str]:
+    """Every person the sentence names before the pronoun, in any role ('relations with Win
+    Scott and that he reported directly to him')."""
+    return {a.name for t in pronoun.doc[:pronoun.i] if (a := named(t)) is not None and a.kind == "person"}
