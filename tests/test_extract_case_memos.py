@@ -77,3 +77,14 @@ def test_reported_that_is_still_attribution_not_a_line_of_reporting():
     assert not any(c.predicate == "other:report" for c in out.claims)
     met = [c for c in out.claims if c.predicate == "met"]
     assert met and met[0].asserted_by == "Anna Brandt"
+
+
+def test_an_applicant_for_a_body_s_employment_applied_to_that_body():
+    """'Mary Holt was an applicant for FBI employment in early 1955': other:apply_to(Holt, FBI),
+    dated by the clause; a 'for' phrase naming no body gives nothing."""
+    out = _read("7. Mary Holt was an applicant for FBI employment in early 1955 and was security\n"
+                "approved on 2 May 1955. Anna Brandt was an applicant for a scholarship in 1956.")
+    applied = [c for c in out.claims if c.predicate == "other:apply_to"]
+    assert [(c.subject, c.object) for c in applied] == [("Mary Holt", "FBI")]
+    assert applied[0].time is not None and applied[0].time.earliest.startswith("1955-01")
+    assert applied[0].quote.startswith("Mary Holt was an applicant for FBI employment")
