@@ -88,3 +88,41 @@ def test_an_applicant_for_a_body_s_employment_applied_to_that_body():
     assert [(c.subject, c.object) for c in applied] == [("Mary Holt", "FBI")]
     assert applied[0].time is not None and applied[0].time.earliest.startswith("1955-01")
     assert applied[0].quote.startswith("Mary Holt was an applicant for FBI employment")
+
+
+COLUMN_FIRST = """Page Three.
+
+March 10, 1962
+Saturday
+
+circa 9:00 A.M.
+
+March 11, 1962
+Sunday
+
+March 12, 1962
+10:15 A.M.
+
+Peter Hall is back at the Polish Embassy asking them to hurry up his visa application.
+
+Peter Hall spends the day with a student group on the campus of the university.
+
+Peter Hall calls the Naval Attache inquiring about his visa and is told to wait for a reply.
+
+Peter Hall leaves Mexico.
+"""
+
+
+def test_a_date_column_read_before_its_entries_dates_them_in_order():
+    """The OCR put a page's whole date column (three days) before its entries: the first entry
+    is the first day's, the last the last day's, and one in between lies between (an interval,
+    not the column's last date for every entry)."""
+    out = _read(COLUMN_FIRST, kind="report")
+    by_pred = {c.predicate: c for c in out.claims if c.subject == "Peter Hall"}
+    visit, left = by_pred["visited"], by_pred["left"]
+    assert (visit.time.earliest, visit.time.latest) == ("1962-03-10", "1962-03-10")
+    assert (left.time.earliest, left.time.latest) == ("1962-03-12", "1962-03-12")
+    called = by_pred["contacted"]
+    assert "1962-03-10" <= called.time.earliest <= called.time.latest <= "1962-03-12"
+    assert called.time.earliest != called.time.latest
+    assert COLUMN_FIRST[visit.start:visit.end] == visit.quote

@@ -23,6 +23,7 @@ from ..model import schema
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .clock_column import without_clock
+from .column_blocks import column_dates, column_time
 from .dates import tag_dates
 from .diplomatic_posts import name_posts
 from .document_date import document_dct
@@ -86,7 +87,10 @@ class RulesSpacy:
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
-        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads, paras) for s in sents}
+        columns = column_dates(item.text, times, _date_line)     # a date column OCR'd before its entries
+        narrative = {s.start: column_time(columns, s.start_char) or _narrative(times, starts, item.text,
+                                                                             s.start_char, leads, paras)
+                     for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or bisect.bisect_left(starts, s.start_char)
                                                     < bisect.bisect_left(starts, s.end_char))
