@@ -126,3 +126,13 @@ def test_a_date_column_read_before_its_entries_dates_them_in_order():
     assert "1962-03-10" <= called.time.earliest <= called.time.latest <= "1962-03-12"
     assert called.time.earliest != called.time.latest
     assert COLUMN_FIRST[visit.start:visit.end] == visit.quote
+
+
+def test_his_meetings_with_someone_is_a_meeting_of_the_two():
+    """'described his two meetings with Walter Harlan in Vienna in 1961': met(Gorin, Harlan),
+    told by Gorin (an act noun a reporting verb takes is the teller's account)."""
+    out = _read("Pavel Gorin described his two meetings with Walter Harlan in Vienna in 1961.", kind="news")
+    met = [c for c in out.claims if c.predicate == "met"]
+    assert [(c.subject, c.object, c.asserted_by) for c in met] == [("Pavel Gorin", "Walter Harlan", "Pavel Gorin")]
+    assert met[0].time is not None and met[0].time.earliest == "1961-01-01"
+    assert met[0].quote == "his two meetings with Walter Harlan in Vienna"
