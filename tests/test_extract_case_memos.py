@@ -136,3 +136,33 @@ def test_his_meetings_with_someone_is_a_meeting_of_the_two():
     assert [(c.subject, c.object, c.asserted_by) for c in met] == [("Pavel Gorin", "Walter Harlan", "Pavel Gorin")]
     assert met[0].time is not None and met[0].time.earliest == "1961-01-01"
     assert met[0].quote == "his two meetings with Walter Harlan in Vienna"
+
+
+COLUMN_WITH_TIME_WORDS = """Page Four.
+
+March 10, 1962
+Saturday
+
+circa 9:00 A.M.
+
+afternoon
+
+March 11, 1962
+10:15 A.M.
+
+Peter Hall is back at the Polish Embassy asking them to hurry up his visa application.
+
+Peter Hall spends the rest of the day with a student group on the campus of the university.
+
+Peter Hall leaves Mexico.
+"""
+
+
+def test_a_column_line_of_time_words_is_an_entry_of_the_day_before_it():
+    """'afternoon' alone on a column line dates an entry of its own (still 10 March), so the
+    entries and the column lines count alike and each entry gets one day."""
+    out = _read(COLUMN_WITH_TIME_WORDS, kind="report")
+    spent = [c for c in out.claims if c.subject == "Peter Hall" and c.predicate == "other:spend"]
+    assert spent and (spent[0].time.earliest, spent[0].time.latest) == ("1962-03-10", "1962-03-10")
+    left = [c for c in out.claims if c.predicate == "left"]
+    assert left and (left[0].time.earliest, left[0].time.latest) == ("1962-03-11", "1962-03-11")

@@ -19,9 +19,11 @@ counts agree (the first and the last entries), an honest interval in between.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 
+from .. import safe_yaml
 from ..timespan import TimeSpan
 
 _BODY_WORDS = 6            # a line of the entries' column: six words or more
@@ -82,27 +84,39 @@ def column_dates(text: str, times: list, date_line: Callable[[str, object], bool
 
 def _entries(text, lines, dated, i, j, date_line) -> list[TimeSpan] | None:
     """The column's entries between lines i and j: one per paragraph with a dated line, a day
-    heading alone merged into the clock times that follow it. None unless the block heads
-    two days or more (a single day's column dates its entries by that day already)."""
+    heading alone merged into the clock times that follow it, and one per paragraph of time
+    words only ('afternoon', 'later or earlier': an entry of the day before it). None unless
+    the block heads two days or more (a single day's column dates its entries by that day)."""
     heads = {_day(m).lo for k in range(i, j) for m in dated.get(k, ()) if date_line(text, m)}
     if len(heads) < 2:
         return None
-    paras: list[list] = [[]]
+    paras: list[tuple[list, str]] = [([], "")]
     for k in range(i, j):
-        if not text[lines[k][0]:lines[k][1]].strip():
-            if paras[-1]:
-                paras.append([])
+        line = text[lines[k][0]:lines[k][1]]
+        if not line.strip():
+            if paras[-1][1].strip():
+                paras.append(([], ""))
             continue
-        paras[-1] += dated.get(k, [])
-    paras = [p for p in paras if p]
+        paras[-1] = (paras[-1][0] + dated.get(k, []), paras[-1][1] + " " + line)
     entries: list[TimeSpan] = []
-    for n, p in enumerate(paras):
-        heading_only = all(m.kind == "date" for m in p)
-        clocks_next = n + 1 < len(paras) and all(m.kind == "time" for m in paras[n + 1])
-        if heading_only and clocks_next:
+    for n, (times, words) in enumerate(paras):
+        if not times:
+            if entries and set(_WORD.findall(words.lower())) & _time_words():
+                entries.append(entries[-1])   # 'afternoon': the day before it goes on
+            continue
+        heading_only = all(m.kind == "date" for m in times)
+        following = next((t for t, _ in paras[n + 1:] if t), None)
+        if heading_only and following is not None and all(m.kind == "time" for m in following) \
+                and not (n + 1 < len(paras) and not paras[n + 1][0]):
             continue                          # 'September 28, 1963 / Saturday' + 'circa 11:00 A.M.'
-        entries.append(_day(p[-1]))
+        entries.append(_day(times[-1]))
     return entries if len(entries) >= 2 else None
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    w = safe_yaml.package_data("data/dates_en.yaml")
+    return frozenset(w["times_of_day"]) | frozenset(w["column_time_words"])
 
 
 def _paragraphs(text, lines, j, k) -> list[tuple[int, int]]:
