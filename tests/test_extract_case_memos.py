@@ -166,3 +166,29 @@ def test_a_column_line_of_time_words_is_an_entry_of_the_day_before_it():
     assert spent and (spent[0].time.earliest, spent[0].time.latest) == ("1962-03-10", "1962-03-10")
     left = [c for c in out.claims if c.predicate == "left"]
     assert left and (left[0].time.earliest, left[0].time.latest) == ("1962-03-11", "1962-03-11")
+
+
+CABLE_ARTICLE = """"PAVEL GORIN, A 30-YEAR KGB VETERAN, SAID HIS FORTHCOMING BOOK WILL GIVE DETAILS
+OF HIS TWO MEETINGS WITH WALTER HARLAN IN VIENNA.
+
+"THE HARLAN MEETINGS TOOK PLACE OCT. 4-5, 1961, ON THE INITIATIVE OF HARLAN, SAID MR. GORIN.
+"""
+
+
+def test_the_act_told_as_given_then_taken_up_and_dated_is_one_dated_claim():
+    """A cable quoting news, in capitals: 'his book will give details of his two meetings with
+    Harlan' (the meetings are past, whatever the book will do), then 'The Harlan meetings took
+    place Oct. 4-5, 1961, said Mr. Gorin' (the same act, now dated: one claim, Gorin's word);
+    'OCT.' before its day ends no sentence."""
+    out = _read(CABLE_ARTICLE)
+    met = [c for c in out.claims if c.predicate == "met"]
+    assert [(c.subject, c.object, c.asserted_by) for c in met] == [("Pavel Gorin", "Walter Harlan", "Pavel Gorin")]
+    assert (met[0].time.earliest, met[0].time.latest) == ("1961-10-04", "1961-10-05")
+    assert met[0].quote == "THE HARLAN MEETINGS"
+
+
+def test_an_offset_before_someone_s_act_is_not_counted_from_the_narrative():
+    out = _read("In March 1962 Anna Brandt said that she had met Peter Kovac in Vienna two months before "
+                "Kovac fled to Canada.", kind="news")
+    fled = [c for c in out.claims if c.subject == "Peter Kovac" and c.object == "Canada"]
+    assert fled and fled[0].time is None          # not January 1962, two months before the narrative

@@ -165,6 +165,8 @@ class Context:
     first_plural: str | None = None                           # who 'we' is: that speaker's service
     speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
     spoken_of: str | None = None                              # ... and the last person named who is none
+    acts: dict = field(default_factory=dict)                  # (act noun, predicate, object) -> (subject, claim) (`act_anaphora`)
+    superseded: set = field(default_factory=set)              # ids of claims a later, dated telling stands for
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice

@@ -119,6 +119,7 @@ class RulesSpacy:
             claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
+        claims = [c for c in claims if c.id not in ctx.superseded]   # 'his meetings ...' then 'The X meetings took place ...'
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims += publication_claims(item.text, found, item.source_id, key, times)
