@@ -192,3 +192,13 @@ def test_an_offset_before_someone_s_act_is_not_counted_from_the_narrative():
                 "Kovac fled to Canada.", kind="news")
     fled = [c for c in out.claims if c.subject == "Peter Kovac" and c.object == "Canada"]
     assert fled and fled[0].time is None          # not January 1962, two months before the narrative
+
+
+def test_did_not_enter_on_duty_is_no_work_at_the_body_just_named():
+    """A security memo's 'He did not enter on duty' (EOD: began work) after 'an applicant for
+    FBI employment': worked_at(Holt, FBI) denied, dated by its own clause."""
+    out = _read("7. Mary Holt was an applicant for FBI employment in early 1955. She did not enter on\n"
+                "duty and in June 1955 the office was no longer interested.")
+    worked = [c for c in out.claims if c.predicate == "worked_at"]
+    assert [(c.subject, c.object, c.polarity) for c in worked] == [("Mary Holt", "FBI", "denied")]
+    assert worked[0].quote.startswith("She did not enter on")
