@@ -2,7 +2,8 @@
 
     python bench/bench_web.py                        # 10k claims, SQLite
     python bench/bench_web.py --sizes 10000 100000   # and 100k (20,000 events in one year at 100k)
-    python bench/bench_web.py --postgresql URL       # the same on a PostgreSQL database (emptied first)
+    python bench/bench_web.py --postgresql URL       # the same on PostgreSQL: per size a new
+                                                     # database named after URL's (URL_10000, ...)
 
 The case is written through the store (sources with real text, every claim quoting its own
 sentence); a fifth of the claims (20,000 at 100k) are meetings on distinct days of one year.
@@ -73,6 +74,23 @@ def build(url: str, n: int, seed: int = 11) -> Case:
     return case
 
 
+def fresh_database(url: str, n: int) -> str:
+    """A new, empty database per size on the server of `url` (`<name>_<n>`; one left from an
+    earlier run is dropped), so each size starts from nothing, as its SQLite file does."""
+    from sqlalchemy import make_url, text
+
+    from collingwood.engine import make_engine
+    target = make_url(url)
+    target = target.set(database=f"{target.database}_{n}")
+    admin = make_engine(target.set(database="postgres").render_as_string(hide_password=False))
+    try:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}"'))
+    finally:
+        admin.dispose()
+    return target.render_as_string(hide_password=False)
+
+
 def timed(fn, times: int) -> list[float]:
     out = []
     for _ in range(times):
@@ -138,7 +156,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     ap.add_argument("--cycles", type=int, default=5, help="edits, each followed by the reads (default 5)")
-    ap.add_argument("--postgresql", help="also run on this PostgreSQL database URL (its tables are replaced)")
+    ap.add_argument("--postgresql", help="also run on the PostgreSQL server of this URL (a new database "
+                                         "per size, named after the URL's with the size appended)")
     ap.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
     args = ap.parse_args()
     results = []
@@ -147,7 +166,7 @@ def main() -> None:
             [("PostgreSQL", args.postgresql)] if args.postgresql else [])
         for name, url in backends:
             with tempfile.TemporaryDirectory() as tmp:
-                where = url or str(Path(tmp) / "bench.case")
+                where = fresh_database(url, n) if url else str(Path(tmp) / "bench.case")
                 t0 = time.perf_counter()
                 case = build(where, n)
                 built = time.perf_counter() - t0

@@ -28,6 +28,7 @@ from .dates import tag_dates
 from .diplomatic_posts import name_posts
 from .document_date import document_dct
 from .entities import find_entities
+from .header_dates import told_after
 from .event_words import event_words
 from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
@@ -87,8 +88,10 @@ class RulesSpacy:
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
+        told = told_after(item.kind, item.text, times)       # an interview's head date dates the telling only
+        tstarts = starts if told is times else [m.start for m in told]
         columns = column_dates(item.text, times, _date_line)     # a date column OCR'd before its entries
-        narrative = {s.start: column_time(columns, s.start_char) or _narrative(times, starts, item.text,
+        narrative = {s.start: column_time(columns, s.start_char) or _narrative(told, tstarts, item.text,
                                                                              s.start_char, leads, paras)
                      for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
