@@ -23,6 +23,7 @@ class Sense:
     alone: bool = False       # the act has no object ('sent a letter of defection')
     swap: bool = False        # the preposition's object is the act's subject ('used against X')
     xcomp: frozenset = frozenset()   # infinitives whose object is ('used to prosecute X'): with swap
+    body: bool = False        # the object is the body named last ('did not enter on duty': at the CIA just named)
 
 
 def _words(value) -> frozenset[str]:
@@ -34,7 +35,7 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()}
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body") else v) for k, v in r.items()}
                  for r in rows)
 
 
@@ -96,8 +97,10 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("xcomp") and not row["xcomp"] & {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}:
             continue
+        if row.get("bare") and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue                     # 'reported to him that ...' tells what was said
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
-                     row.get("xcomp") or frozenset())
+                     row.get("xcomp") or frozenset(), bool(row.get("body")))
     return None
 
 

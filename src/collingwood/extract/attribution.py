@@ -137,7 +137,24 @@ def _according(verb, name_of: Callable) -> tuple[str | None, str | None] | None:
                     for poss in (p for p in obj.children if p.dep_ == "poss"):
                         if name_of(poss) not in (None, UNRESOLVED):
                             return None, name_of(poss)
+                who = _writers(obj, name_of)
+                if who:
+                    return who, None
         return None, None
+    return None
+
+
+def _writers(obj, name_of: Callable) -> str | None:
+    """'according to a newspaper column of "Allen and Scott"', 'according to the testimony
+    of X': the writers of the record (no person noun: 'a friend of X' is not X) are the
+    source; a pair named together is one source, 'Allen and Scott'."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() in words()["person_nouns"]:
+        return None
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+        for p in (p for p in prep.children if p.dep_ == "pobj"):
+            names = [name_of(t) for t in (p, *(c for c in p.children if c.dep_ == "conj"))]
+            if names and all(n not in (None, UNRESOLVED) for n in names):
+                return " and ".join(dict.fromkeys(names))
     return None
 
 

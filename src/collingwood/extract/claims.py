@@ -38,6 +38,7 @@ from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
 from .pronoun_agreement import agreeing
+from .pronoun_candidates import compared_with, named_before, subject_possessors, subject_referent
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -169,6 +170,8 @@ class Context:
     first_plural: str | None = None                           # who 'we' is: that speaker's service
     speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
     spoken_of: str | None = None                              # ... and the last person named who is none
+    acts: dict = field(default_factory=dict)                  # (act noun, predicate, object) -> (subject, claim) (`act_anaphora`)
+    superseded: set = field(default_factory=set)              # ids of claims a later, dated telling stands for
 
     def topic(self) -> str | None:
         """The person the text is about so far: named at least three times and at least twice
@@ -518,7 +521,17 @@ class SentenceReader:
             own.add(self.ctx.first_person)    # in a hearing the speaker says 'I', never 'he'
         own |= {n for i, n in self.subjects if other_sex(self.doc[i], tok.lower_)}   # 'her husband ... she'
 
+        if tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
+            own |= compared_with(tok, self.named)            # 'he, like Halloran, lived': not Halloran
         here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
+        if not here and tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
+            here = subject_possessors(tok, self.named) - own   # "Brandt's case is ...; he ..."
+        if tok.lower_ in _OBJECT_PRONOUNS and (own_subject := subject_referent(tok, self.pronoun)):
+            own.add(own_subject)                             # 'he reported to him': not he
+            here -= own
+            others = named_before(tok, self.named) - own     # '... with Win Scott and that he
+            if not here and len(others) == 1:                # reported directly to him'
+                return next(iter(others))
         if not here and tok.lower_ in _OBJECT_PRONOUNS:     # 'Obyedkov hangs up on him': the last
             last = set(self.ctx.previous) - own              # sentence's one person subject
             if not self.ctx.previous:                        # none: the one named in its subject,

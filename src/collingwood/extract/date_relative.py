@@ -192,7 +192,7 @@ class _RelativeHandlers:
         if n is None and direction == "ago" and self.written is not None and base.y is not None and base.m is not None and base.d is not None \
                 and _norm(g.get("num") or "") in _FEW and unit in ("year", "month", "week", "day"):
             return self._few_ago(a, b, unit, base)
-        if n is None or base.y is None:
+        if n is None or base.y is None or (direction in ("before", "after") and _anchored_on_someone(self.text, b)):
             return self.mention(a, b, "FUTURE_REF" if sign > 0 else "PAST_REF", None, None, "unknown", "ref")
         n = int(n) if n == int(n) else n
         if unit in ("day", "night", "week", "fortnight") and base.d is not None and isinstance(n, int):
@@ -323,3 +323,29 @@ class _RelativeHandlers:
         a = m.start("st")
         span = self.ref.span()
         return self.mention(a, m.end(), None, span, None, span.granularity if span else "unknown")
+
+
+_SOMEONE_NEXT = re.compile(r"[ \t]*\n?[ \t]*(?:(?-i:[A-Z][a-z]+|[A-Z]{2,})\b|(?:he|she|they|his|her|their)\b)")
+
+
+def _anchored_on_someone(text: str, end: int) -> bool:
+    """'two months before Oswald shot the President', 'two years after his death': the offset
+    counts from a person's act the phrase after it names, not from the narrative time; undated
+    here. ('two years after the revolution' keeps the narrative's reading.)"""
+    m = _SOMEONE_NEXT.match(text, end)
+    if m is None:
+        return False
+    word = m.group(0).strip().lower()
+    w = words()
+    return _month_of(word) is None and word not in w["weekdays"] and word not in w["holidays"] \
+        and word not in ("easter", "christmas")
+
+
+def _month_of(word: str) -> int | None:
+    """A month written whole or cut short ('Sept.', 'Oct'), never a name that starts like one ('Martin')."""
+    w = word.rstrip(".")
+    try:
+        n = month_number(w)
+    except (KeyError, ValueError):
+        return None
+    return n if len(w) <= 4 or w.startswith(MONTHS[n - 1].lower()) else None

@@ -84,6 +84,7 @@ def tag_dates(text: str, anchor: str | None = None, written: str | None = None,
 
 # what may stand between a clock time and the day it is on: '9 a.m. Tuesday', '5 p.m. EST, Nov. 6'
 _TIME_THEN_DAY = re.compile(r"\s*(?:[A-Z]{2,4}\b)?,?\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TIME_ASIDE_DAY = re.compile(r"\s*(?:\([^()]{1,24}\)\s*,?\s*|(?:,\s*)?on\s+)")  # '(0735 GMT) Friday', 'on 11 November'
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at|around|about|by|from|until|till|after|before)?\s*")   # 'Friday at 10 a.m.'
 
@@ -101,7 +102,8 @@ def _times_on_days(text: str, found: list[TimeMention]) -> list[TimeMention]:
         prev = out[-1] if out else None
         if x.kind == "time" and "T" in (x.value or ""):
             clock = x.value[x.value.index("T"):]
-            if nxt is not None and _on_day(nxt) and _TIME_THEN_DAY.fullmatch(text[x.end:nxt.start]):
+            if nxt is not None and _on_day(nxt) and _TIME_THEN_DAY.fullmatch(text[x.end:nxt.start]) \
+                    and not _BLANK_LINE.search(text[x.end:nxt.start]):   # a column: the next entry's day
                 out.append(TimeMention(x.start, nxt.end, text[x.start:nxt.end], _day_part(nxt) + clock, None,
                                        nxt.span, "day", "time"))
                 i += 2

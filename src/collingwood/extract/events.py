@@ -158,6 +158,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if obj is None and (sense is None or (sense.prep is None and not sense.alone and not sense.swap)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
+    if obj is None and sense is not None and sense.body:
+        obj = _last_body(reader, verb)          # 'He did not enter on duty': at the body just named
     if obj is not None and obj.kind == "person" and lemma in t["perceiving_verbs"]:
         return []                   # 'he recognized Oswald when he heard the news': seeing, not doing
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
@@ -242,6 +244,12 @@ def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
                         return None     # 'a special commission was needed. X was appointed as Director':
                     return Arg(last[0], "organisation", 0.2, p)    # the unnamed body is the nearer
     return None
+
+
+def _last_body(reader: SentenceReader, verb) -> Arg | None:
+    """The body named last, within the sentence before (`BARE_POST_REACH`)."""
+    last = reader.ctx.definites.nearest(reader.offset + verb.idx, BARE_POST_REACH)
+    return Arg(last[0], "organisation", 0.2, verb) if last is not None else None
 
 
 @functools.cache

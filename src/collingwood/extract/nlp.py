@@ -78,6 +78,7 @@ def _line_breaks(doc):
     return doc
 
 
+_MONTH_CUT = re.compile(r"(?i:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.")
 _STOP_MARKS = re.compile(r"\.(?=\s)|\]")
 
 
@@ -93,6 +94,9 @@ def _stops(doc, starts: list[int]) -> None:
         tok, nxt = doc[i], doc[i + 1]
         if tok.text == "." and nxt.i > 1 and nxt.is_sent_start and _stray_stop(doc, nxt):
             nxt.is_sent_start = False
+        elif nxt.is_sent_start and nxt.like_num and _MONTH_CUT.fullmatch(
+                tok.text if tok.text != "." or tok.i == 0 else doc[tok.i - 1].text + "."):
+            nxt.is_sent_start = False           # 'SEPT. 27-28, 1963': a month cut short, then its day
         elif _ends_before(tok, nxt):
             nxt.is_sent_start = True
 

@@ -21,6 +21,7 @@ import functools
 
 from ..model import Claim, Predicate, schema
 from ..timespan import bound, shifted
+from .act_anaphora import given_in_record, taken_up
 from .attribution import negated, voice, words
 from .office_lists import encyclopaedia_words
 from .speech_scenes import scene_roles
@@ -233,8 +234,11 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     for p in preds:
         slots = _slots(reader, noun, p)
         if not slots["subject"]:
-            continue
-        pairs: list[tuple[Arg, Arg | None]] = list(arg_pairs(reader, p, slots["subject"], slots["object"]))
+            pairs = _taken_up(reader, noun, p)        # 'the Harlan meetings': the act just told
+            if not pairs:
+                continue
+        else:
+            pairs = list(arg_pairs(reader, p, slots["subject"], slots["object"]))
         if not pairs and not slots["object"] and p.lone and (when is not None or anchor is not None) \
                 and not _named_actor(reader, noun, p):
             accepts = schema().kind_accepts
@@ -243,9 +247,26 @@ def nominal_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         if not pairs:
             continue
         v = voice(noun if _told(noun) else _clause(noun), reader.speaker)
-        if v.speakers and v.dropped:          # an unresolved or negated speaker
-            return []
+        if v.speakers and v.dropped and not (v.dropped.startswith("modal") and given_in_record(noun)):
+            return []                         # an unresolved or negated speaker
         v.modality = v.modality if any(v.speakers) else "asserted"
         denied = v.denied if _told(noun) else False    # an act presupposed, unless it is what is told
-        out += [make_claim(reader, noun, p, a, b, v, PENALTY, denied, when=when) for a, b in pairs]
+        made = [make_claim(reader, noun, p, a, b, v, PENALTY, denied, when=when) for a, b in pairs]
+        for c in made:
+            key = (noun.lemma_.lower(), p.name, c.object)
+            earlier = reader.ctx.acts.get(key)
+            if earlier is not None and not slots["subject"] and earlier[0] == c.subject \
+                    and earlier[1].time is None and c.time is not None:
+                reader.ctx.superseded.add(earlier[1].id)     # the act told again, now dated
+            if c.object is not None:
+                reader.ctx.acts[key] = (c.subject, c)
+        out += made
     return out
+
+
+def _taken_up(reader: SentenceReader, noun, p: Predicate) -> list[tuple[Arg, Arg | None]]:
+    up = taken_up(noun, reader.named, reader.ctx.acts, p.name)
+    if up is None:
+        return []
+    subject, (tok, other) = up
+    return [(Arg(subject, "person", 0.2, noun), Arg(other, "person", 0.2, tok))] if subject != other else []

@@ -23,6 +23,7 @@ from ..model import schema
 from . import nlp
 from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
 from .clock_column import without_clock
+from .column_blocks import column_dates, column_time
 from .dates import tag_dates
 from .diplomatic_posts import name_posts
 from .document_date import document_dct
@@ -89,7 +90,10 @@ class RulesSpacy:
         paras = Paragraphs(item.text)
         told = told_after(item.kind, item.text, times)       # an interview's head date dates the telling only
         tstarts = starts if told is times else [m.start for m in told]
-        narrative = {s.start: _narrative(told, tstarts, item.text, s.start_char, leads, paras) for s in sents}
+        columns = column_dates(item.text, times, _date_line)     # a date column OCR'd before its entries
+        narrative = {s.start: column_time(columns, s.start_char) or _narrative(told, tstarts, item.text,
+                                                                             s.start_char, leads, paras)
+                     for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or bisect.bisect_left(starts, s.start_char)
                                                     < bisect.bisect_left(starts, s.end_char))
@@ -118,6 +122,7 @@ class RulesSpacy:
             claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
+        claims = [c for c in claims if c.id not in ctx.superseded]   # 'his meetings ...' then 'The X meetings took place ...'
         names = {e.id: e.name for e in found.entities.values()}
         claims += life_date_claims(item.text, found.mentions, names, item.source_id, key, claims)
         claims += publication_claims(item.text, found, item.source_id, key, times)

@@ -9,6 +9,7 @@ claim found twice (the same id) is kept once.
 from __future__ import annotations
 
 from ..model import OPEN_PREFIX, Claim, open_predicate
+from .applicants import applicant_claims, applicant_nouns
 from .attempts import attempt_claims
 from .claims import SentenceReader, to_a_relation, triggers, verb_claims
 from .conversations import conversation_claims
@@ -55,6 +56,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = made + noun_claims(reader, tok, (open_predicate(OPEN_PREFIX + role_nouns()[lemma]),))
             if lemma in relation_nouns():
                 made = made + relation_claims(reader, tok)
+            if lemma in applicant_nouns():   # 'was an applicant for CIA employment'
+                made = made + applicant_claims(reader, tok)
             made = made + work_claims(reader, tok) + attempt_claims(reader, tok) + conversation_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
