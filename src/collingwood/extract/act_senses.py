@@ -23,6 +23,7 @@ class Sense:
     alone: bool = False       # the act has no object ('sent a letter of defection')
     swap: bool = False        # the preposition's object is the act's subject ('used against X')
     xcomp: frozenset = frozenset()   # infinitives whose object is ('used to prosecute X'): with swap
+    subject: frozenset = frozenset()  # entity kinds the act's subject must be (none: any)
 
 
 def _words(value) -> frozenset[str]:
@@ -36,6 +37,12 @@ def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
     return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap") else v) for k, v in r.items()}
                  for r in rows)
+
+
+def fits_subject(sense: Sense | None, kind: str) -> bool:
+    """The act's subject may be of this kind: 'the organization came to Moscow' is a body's
+    move of its seat, 'he came to Moscow' a journey (the entry's `subject` kinds)."""
+    return sense is None or not sense.subject or kind in sense.subject
 
 
 @functools.cache
@@ -97,7 +104,7 @@ def sense_of(verb, name: str) -> Sense | None:
         if row.get("xcomp") and not row["xcomp"] & {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}:
             continue
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
-                     row.get("xcomp") or frozenset())
+                     row.get("xcomp") or frozenset(), row.get("subject") or frozenset())
     return None
 
 

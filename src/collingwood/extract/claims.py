@@ -33,6 +33,7 @@ from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .tenure_lists import tenure_holder
 from .misparsed import direct_objects
+from .member_groups import member_group
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
@@ -344,8 +345,13 @@ class SentenceReader:
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok)
              or self.described_person(tok))
             if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
-                c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
-                                                                      # existence of X, Y')
+                c.dep_ == "prep" for c in tok.children) else None) or (   # 'his handler, Yuri Modin,' (not
+            self.members(tok) if role == "subject" and tok.dep_ in _SUBJ else None)   # 'the existence of X, Y')
+
+    def members(self, tok) -> Arg | None:
+        """'GRU officers visited X': the named body's people, acting for it (`member_groups`)."""
+        g = member_group(tok, self.named)
+        return Arg(g[0], "organisation", 0.25, g[1]) if g is not None else None
 
 
     def definite(self, noun) -> Arg | None:

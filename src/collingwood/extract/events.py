@@ -19,7 +19,7 @@ import functools
 import re
 
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
-from .act_senses import law_named_before, sense_of, sense_objects, written_name
+from .act_senses import fits_subject, law_named_before, sense_of, sense_objects, written_name
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
@@ -45,7 +45,7 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     dated = reader.dates_by_token()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.i not in dated:
-            a = reader.arg(c, "object") or _sojourn_place(reader, c)
+            a = reader.arg(c, "object") or _sojourn_place(reader, c) or _counted_persons(reader, c)
             if a is not None and a.name not in used:
                 return a
     for c in verb.children:
@@ -56,6 +56,28 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
     return None
+
+
+def _acts_on_persons(verb) -> bool:
+    """'the United States has charged 57 defendants': a reporting verb of a legal act
+    (``events.yaml``: acts_on_persons) with a direct object and no clause of what was said."""
+    return verb.lemma_.lower() in event_words()["acts_on_persons"] and any(
+        c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _counted_persons(reader: SentenceReader, noun) -> Arg | None:
+    """'charged at least 57 defendants': persons counted by a figure (``events.yaml``:
+    counted_persons), the phrase as written from its first modifier ('at least') to the noun."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in event_words()["counted_persons"]:
+        return None
+    counts = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and c.i < noun.i]
+    if len(counts) != 1 or any(c.dep_ in ("prep", "relcl", "acl", "conj", "poss") for c in noun.children):
+        return None
+    lo = min(t.i for t in noun.subtree)
+    span = noun.doc[lo:noun.i + 1]
+    if any(t.pos_ in ("PUNCT", "PROPN", "PRON") for t in span) or len(span) > 6:
+        return None
+    return Arg(span.text, "thing", 0.2, noun)
 
 
 def _sojourn_place(reader: SentenceReader, noun) -> Arg | None:
@@ -113,7 +135,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         name = _becoming(reader, verb)
         if name is None:
             return []
-    elif lemma in t["not_events"] or lemma in words()["reporting_verbs"] or not lemma.isalpha():
+    elif lemma in t["not_events"] or not lemma.isalpha() or (
+            lemma in words()["reporting_verbs"] and not _acts_on_persons(verb)):
         return []
     else:
         name = _lemma(verb)
@@ -145,6 +168,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
             others = _sense_targets(reader, verb, sense, {patient.name, target.name})
     if subject is None or subject.kind not in _ACTORS:
         return []
+    if not fits_subject(sense, subject.kind):      # 'he came to Moscow': no body's move of its seat
+        if lemma in t["becoming_verbs"] or lemma in t["not_events"] or lemma in words()["reporting_verbs"] \
+                or _post_taken(verb):
+            return []
+        sense, name = None, _lemma(verb)
     if agent is not None and patient is None and gtok.pos_ in ("PRON", "DET", "NUM"):
         return []                   # 'all were arrested by the FBI': who was acted on is not named here
     if sense is not None and sense.alone:
@@ -217,14 +245,37 @@ def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
                     at = reader.offset + verb.idx
                     last = reader.ctx.definites.nearest(at, BARE_POST_REACH)
                     if last is None or _body_word().search(reader.ctx.text, last[1], at):
-                        return None     # 'a special commission was needed. X was appointed as Director':
-                    return Arg(last[0], "organisation", 0.2, p)    # the unnamed body is the nearer
+                        return _unnamed_body(reader.ctx.text, last[1] if last else max(0, at - BARE_POST_REACH),
+                                             at, p)     # 'a special commission was needed. X was
+                    return Arg(last[0], "organisation", 0.2, p)    # appointed as Director': that body
     return None
 
 
 @functools.cache
 def _body_word() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(sorted(encyclopaedia_words()['body_words']))})s?\b")
+
+
+@functools.cache
+def _new_body_phrase() -> re.Pattern:
+    """'a special commission', 'an investigative committee': a body brought in by an
+    indefinite article, with at most two lower-case modifiers, not yet named."""
+    heads = "|".join(sorted(encyclopaedia_words()["body_words"]))
+    return re.compile(rf"\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){{0,2}}?(?:{heads}))\b(?!\s+(?:of|for)\b)")
+
+
+def _unnamed_body(text: str, lo: int, hi: int, tok) -> Arg | None:
+    """The one unnamed body the text brought in between the body it named last and a bare
+    post ('They decided that a special commission was needed. X was appointed as Director':
+    X heads that commission): the phrase without its article, else None (two such bodies,
+    or a body word that is no new body)."""
+    found = [m for m in _new_body_phrase().finditer(text, lo, hi)]
+    if len(found) != 1 or len(_body_word().findall(text, lo, hi)) != 1:
+        return None
+    words = found[0].group(1).split()
+    if words[0] == "new":
+        words = words[1:]
+    return Arg(" ".join(words), "organisation", 0.3, tok)
 
 
 def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | None:

@@ -1,0 +1,85 @@
+"""Encyclopaedia readings of bodies and their people: a post in a body the text brought in
+without a name ('a special bureau was needed. X was appointed as chairman'), a body's move
+of its seat, a service's people as the actor ('NRU field officers visited X'), and persons
+counted as the object of a legal act ('has charged at least 40 defendants').
+
+Passages are written here in the style of the genre (invented people and bodies); each
+test checks the claim and the passage it keeps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(out, predicate):
+    return [c for c in out.claims if c.predicate == predicate]
+
+
+def _spans_hold(text, out):
+    for c in out.claims:
+        assert text[c.start:c.end] == c.quote
+
+
+def test_a_bare_post_in_a_body_brought_in_unnamed(extract):
+    text = ("On May 3, 1921, the Revolutionary Council of Tavria debated the unrest in the ports. "
+            "It resolved that a naval bureau was needed to watch the harbours. Anton Vlasek was "
+            "appointed as chairman and began work at once.\n")
+    out = extract(text)
+    got = [c for c in _claims(out, "appointed") if c.subject == "Anton Vlasek"]
+    assert [(c.object, c.time.render() if c.time else None) for c in got] == [("naval bureau", "3 May 1921")]
+    assert got[0].quote.startswith("Anton Vlasek was appointed as chairman")
+    _spans_hold(text, out)
+
+
+def test_two_unnamed_bodies_leave_the_post_unplaced(extract):
+    text = ("On May 3, 1921, the Revolutionary Council of Tavria debated the unrest. It resolved that "
+            "a naval bureau and a port committee were needed. Anton Vlasek was appointed as chairman.\n")
+    out = extract(text)
+    assert [c.object for c in _claims(out, "appointed") if c.subject == "Anton Vlasek"] == [None]
+
+
+def test_a_body_coming_to_a_city_moves_its_seat_a_person_does_not(extract):
+    text = ("In 1935 the Harbin Security Bureau moved its headquarters to Dairen. "
+            "In 1936 Ivan Dorov came to Dairen.\n")
+    out = extract(text)
+    got = [(c.subject, c.object, c.time.render()) for c in _claims(out, "other:relocate")]
+    assert got == [("Harbin Security Bureau", "Dairen", "1935")]
+    assert _claims(out, "other:relocate")[0].quote == "In 1935 the Harbin Security Bureau moved its headquarters to Dairen"
+    _spans_hold(text, out)
+
+
+def test_a_services_people_as_the_actor(extract):
+    text = ("The Naval Directorate (NRU) was the intelligence service of the Baltic Fleet. NRU field "
+            "officers reportedly visited Finland following the mutiny (March 1921), photographing the "
+            "harbour.\n")
+    out = extract(text)
+    got = [c for c in out.claims if c.subject == "NRU field officers"]
+    assert [(c.predicate, c.object, c.time.render()) for c in got] == [("other:visit", "Finland", "Mar 1921")]
+    assert got[0].quote.startswith("NRU field officers reportedly visited Finland")
+    _spans_hold(text, out)
+
+
+def test_counted_members_are_particular_persons_not_the_body(extract):
+    text = ("The Naval Directorate (NRU) was the intelligence service of the Baltic Fleet. In May 1922, "
+            "two NRU agents sent to watch the port were caught and shot.\n")
+    out = extract(text)
+    assert not [c for c in out.claims if "agents" in c.subject]
+
+
+def test_persons_counted_as_the_object_of_a_charge(extract):
+    text = ("Since 2009, the Republic of Maldera has charged at least 40 defendants for attempting to "
+            "spy for Ostravia.\n")
+    out = extract(text)
+    got = [c for c in _claims(out, "other:charge")]
+    assert [(c.subject, c.object) for c in got] == [("Republic of Maldera", "at least 40 defendants")]
+    assert got[0].time is not None and got[0].time.render() == "since 2009"
+    _spans_hold(text, out)
+
+
+def test_charging_that_something_happened_reports_it(extract):
+    text = "In 1931 the Kharkov prosecutor Pavel Rudak charged that Ivan Dorov had spied for Poland.\n"
+    out = extract(text)
+    assert not _claims(out, "other:charge")
