@@ -83,3 +83,22 @@ def test_charging_that_something_happened_reports_it(extract):
     text = "In 1931 the Kharkov prosecutor Pavel Rudak charged that Ivan Dorov had spied for Poland.\n"
     out = extract(text)
     assert not _claims(out, "other:charge")
+
+
+def test_a_participle_after_the_object_tells_who_led_the_new_body(extract):
+    text = ("On March 2, 1920, the Revolutionary Council of Tavria formed the Special Commission for "
+            "fighting banditry in the Crimean District, led by Anton Vlasek.\n")
+    out = extract(text)
+    name = "Special Commission for fighting banditry in the Crimean District"
+    assert name in {e.name for e in out.entities}
+    got = [c for c in _claims(out, "headed") if c.subject == "Anton Vlasek"]
+    assert [(c.object, c.time.render() if c.time else None) for c in got] == [(name, "2 Mar 1920")]
+    assert got[0].quote.endswith("led by Anton Vlasek")
+    _spans_hold(text, out)
+
+
+def test_a_participle_after_another_verb_leads_nothing_it_follows(extract):
+    text = ("In 1920 the Revolutionary Council of Tavria formed the Naval Bureau and sent a mission to "
+            "Riga, led by Anton Vlasek.\n")
+    out = extract(text)
+    assert not [c for c in _claims(out, "headed") if c.object == "Naval Bureau"]

@@ -556,6 +556,9 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
             m = _ON_AFTER_BODY.match(text, c.end)
             if m and not any(c.end < a < m.end() for a, _ in taken):
                 c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
+            m = _FOR_REMIT.match(text, c.end)      # the NER's 'Crimean District' inside it is the remit's
+            if m and not any(c.end < o.start < m.end() and o.rank > 0 for o in cands):
+                c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
         out.append(c)
     return out
 
@@ -564,6 +567,15 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
 _ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                             r"January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\b)(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
+
+
+# 'the Extraordinary Commission for combating counterrevolution at the Czechoslovak (Eastern)
+# Front': a body's remit written in lower case after 'for' and a gerund (a translated
+# body's name), with the front, region or city it serves; the name ends where a comma,
+# a full stop or a bracket closes it.
+_FOR_REMIT = re.compile(r"[ \t]+for[ \t]+[a-z]+ing(?:[ \t]+(?:and[ \t]+)?[a-z][a-z-]+){1,4}"
+                        r"(?:[ \t]+(?:at|in|on)[ \t]+the(?:[ \t]+[A-Z][\w-]*(?:[ \t]+\([A-Z][\w-]*\))?){1,3})?"
+                        r"(?=[ \t]*(?:[,;.:]|$))")
 
 
 _SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{2,4})(?=[ \t]*(?:[,;:.)\n]|$))")
