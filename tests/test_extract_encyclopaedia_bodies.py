@@ -102,3 +102,40 @@ def test_a_participle_after_another_verb_leads_nothing_it_follows(extract):
             "Riga, led by Anton Vlasek.\n")
     out = extract(text)
     assert not [c for c in _claims(out, "headed") if c.object == "Naval Bureau"]
+
+
+def test_a_law_named_with_its_years_by_the_status_it_gives(extract):
+    text = "Sabotage is punishable in Ostravia under the State Defence Laws of 1934 and 1938.\n"
+    out = extract(text)
+    got = _claims(out, "other:enact")
+    assert [(c.subject, c.object, c.time.earliest, c.time.latest) for c in got] == [
+        ("Ostravia", "State Defence Laws", "1934-01-01", "1938-12-31")]
+    assert got[0].quote.startswith("Sabotage is punishable in Ostravia")
+    _spans_hold(text, out)
+
+
+def test_a_status_without_a_dated_law_enacts_nothing(extract):
+    text = "In 1950 sabotage was punishable in Ostravia under the customs code, and Ivan Dorov was arrested.\n"
+    out = extract(text)
+    assert not _claims(out, "other:enact")
+
+
+def test_a_body_written_once_with_its_states_full_name_is_that_body(extract):
+    text = ("With Congress in opposition hands, the bill stalled. The veto swept away the last support "
+            "for the plan in the United States Congress. In May 1951, Alden Marsh appeared before "
+            "Congress to ask for the funds.\n")
+    out = extract(text)
+    body = next(e for e in out.entities if e.name == "Congress")
+    assert "United States Congress" in {a.name for a in body.aliases}
+    got = [c for c in _claims(out, "other:address") if c.object == "Congress"]
+    assert [(c.subject, c.time.render()) for c in got] == [("Alden Marsh", "May 1951")]
+    _spans_hold(text, out)
+
+
+def test_a_bare_body_two_states_write_before_it_is_neither():
+    from collingwood.extract.body_names import state_named
+
+    one = "The plan failed in the United States Congress. Congress voted it down."
+    assert state_named(one, ["Congress"]) == [("Congress", "United States Congress", "variant")]
+    two = "The offensive was stopped by the Germany Army in 1941; the Soviet Union Army lost. The Army retreated."
+    assert state_named(two, ["Army"]) == []

@@ -23,7 +23,7 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
-from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
+from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_named, state_prefixed
 from .candidates import Cand as _Cand
 from .designations import numbered_papers
 from .demonyms import canonical_place
@@ -678,6 +678,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     bodies = [n for n, e in found.entities.items() if e.kind == "organisation"]
     states = state_prefixed(text, [(m.start, found.entities[c.name].name) for c, m in zip(chosen, found.mentions)
                                    if m.kind == "organisation" and m.text == c.name])
+    states += state_named(text, bodies)
     for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies) + states \
             + known_figures([n for n, e in found.entities.items() if e.kind == "person"]):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))

@@ -13,6 +13,7 @@ from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
 from .denials import denial_claims
 from .events import open_claims
+from .legal_status import legal_status_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
@@ -39,7 +40,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
-            made = presence_claims(reader, tok)        # 'Harlan is back at the Soviet Embassy'
+            made = presence_claims(reader, tok) or legal_status_claims(reader, tok)   # 'Harlan is back at the
+            # Soviet Embassy'; 'X is illegal in the UK under the Official Secrets Acts of 1911'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
