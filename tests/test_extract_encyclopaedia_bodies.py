@@ -139,3 +139,24 @@ def test_a_bare_body_two_states_write_before_it_is_neither():
     assert state_named(one, ["Congress"]) == [("Congress", "United States Congress", "variant")]
     two = "The offensive was stopped by the Germany Army in 1941; the Soviet Union Army lost. The Army retreated."
     assert state_named(two, ["Army"]) == []
+
+
+def test_a_first_heads_term_runs_from_the_bodys_beginning_to_its_end(extract):
+    text = ("The Naval Directorate (NRU) was the intelligence service of the Baltic Fleet. In 1927 or 1928 "
+            "the NRU became the Third (Naval) Directorate of the Fleet Staff. The first head of the 3rd "
+            "Directorate was Anton Karlovich Vlasek, a former officer of the Imperial Navy, who served "
+            "until 1936.\n")
+    out = extract(text)
+    got = [c for c in _claims(out, "headed") if c.subject == "Anton Vlasek"]
+    assert [(c.object, c.time.earliest, c.time.latest) for c in got] == [
+        ("3rd Directorate", "1927-01-01", "1936-12-31")]
+    assert got[0].quote.startswith("The first head of the 3rd Directorate was Anton Karlovich Vlasek")
+    _spans_hold(text, out)
+
+
+def test_a_term_with_an_end_alone_stays_open_at_its_start(extract):
+    text = ("The Naval Directorate (NRU) was the intelligence service of the Baltic Fleet. The head of the "
+            "NRU was Anton Vlasek, who served until 1936.\n")
+    out = extract(text)
+    got = [c for c in _claims(out, "headed") if c.subject == "Anton Vlasek"]
+    assert got and all(c.time is not None and c.time.open_start and c.time.latest == "1936-12-31" for c in got)
