@@ -196,6 +196,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if v.dropped:
         return []
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
+    if trigger and p is None and agent is None and obj is not None and obj.kind == "person" and obj.token is not None \
+            and obj.token.dep_ == "dobj" and (q := _done_to(verb, obj, True)) is not None \
+            and any(c.dep_ == "prep" and c.lower_ in q.preps for c in verb.children):
+        p, subject, obj = q, obj, None    # 'Truman appointed Marshall as Secretary of State': Marshall was
+                                          # appointed, to a post of no body named (the appointer is no party)
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
     idiom = _idiom(verb)
