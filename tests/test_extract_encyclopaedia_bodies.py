@@ -169,3 +169,19 @@ def test_the_one_appointed_to_a_post_of_no_named_body_is_the_appointee(extract):
     assert [(c.subject, c.object, c.time.render()) for c in got] == [("Pavel Rudak", None, "Mar 1952")]
     assert not _claims(out, "other:appoint")
     _spans_hold(text, out)
+
+
+def test_a_case_a_broadcaster_reported_on_is_its_account(extract):
+    text = ("Radio Ostrava reported in 2015 on one such case, that of Pavel Rudak, who was held under "
+            "Pakistani police control for nine years after crossing the border in 2006.\n")
+    out = extract(text)
+    got = _claims(out, "detained")
+    assert [(c.subject, c.object, c.asserted_by) for c in got] == [("Pavel Rudak", "Pakistani police", "Radio Ostrava")]
+    assert got[0].quote.startswith("Pavel Rudak, who was held under Pakistani police control")
+    _spans_hold(text, out)
+
+
+def test_a_states_prison_stands_for_the_state(extract):
+    text = "Pavel Rudak, a courier in Poland, spent six years in a Polish prison for espionage.\n"
+    out = extract(text)
+    assert [(c.subject, c.object) for c in _claims(out, "detained")] == [("Pavel Rudak", "Poland")]

@@ -289,7 +289,10 @@ def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | 
     for tok in sense_objects(verb, sense):
         a = reader.arg(tok, "object")
         if a is None and tok.pos_ == "ADJ" and (state := state_of_adjective(tok.text)):
-            a = Arg(state, "place", 0.1, tok)
+            force = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            a = Arg(f"{tok.text} {force.text}", "organisation", 0.15, tok) if force is not None and \
+                force.lemma_.lower() in encyclopaedia_words()["state_forces"] and force.i <= tok.head.i \
+                else Arg(state, "place", 0.1, tok)     # 'under Indian police control': the police
         if a is not None and a.name not in used:
             return a
     return None
