@@ -185,3 +185,36 @@ def test_a_states_prison_stands_for_the_state(extract):
     text = "Pavel Rudak, a courier in Poland, spent six years in a Polish prison for espionage.\n"
     out = extract(text)
     assert [(c.subject, c.object) for c in _claims(out, "detained")] == [("Pavel Rudak", "Poland")]
+
+
+def test_a_citys_acronym_without_the_citys_initial_is_the_same_body(extract):
+    text = ("In 1918 the duty of guarding the port fell to the Odessa Naval Revolutionary Committee (or ONRK). "
+            "The NRK requisitioned grain and ships. On May 4, 1919, the Odessa NRK published an announcement "
+            "of dissolution.\n")
+    out = extract(text)
+    body = "Odessa Naval Revolutionary Committee"
+    names = {a.name for e in out.entities if e.name == body for a in e.aliases}
+    assert {"ONRK", "NRK", "Odessa NRK"} <= names
+    got = [c for c in _claims(out, "dissolved_by") if c.subject == body]
+    assert [c.time.render() for c in got] == ["4 May 1919"]
+    _spans_hold(text, out)
+
+
+def test_two_cities_before_one_acronym_leave_it_to_neither():
+    from collingwood.extract.candidates import Cand
+    from collingwood.extract.place_acronyms import place_acronyms
+    from collingwood.model import Alias
+
+    text = "The Odessa Naval Committee (ONRK) met. The Kiev NRK and the Odessa NRK quarrelled. The NRK fell."
+    cands = [Cand(text.index("NRK fell"), text.index("NRK fell") + 3, "organisation", "NRK", 0)]
+    chosen, aliases = place_acronyms(text, cands, [("Odessa Naval Committee", Alias("ONRK", "abbreviation"))], "t")
+    assert [c.name for c in chosen] == ["NRK"] and aliases == []
+
+
+def test_an_act_on_something_of_someones_told_without_whose_is_no_claim(extract):
+    text = ("On May 4, 1919, the Odessa Naval Committee transferred its functions to a new department. "
+            "On June 2, 1919, the Kiev Bureau reviewed Anton Vlasek's file.\n")
+    out = extract(text)
+    assert not [c for c in out.claims if c.predicate == "other:transfer"]
+    assert [(c.subject, c.predicate) for c in out.claims if c.predicate == "other:review"] == [
+        ("Kiev Bureau", "other:review")]

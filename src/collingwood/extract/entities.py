@@ -24,6 +24,7 @@ from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
 from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_named, state_prefixed
+from .place_acronyms import place_acronyms
 from .candidates import Cand as _Cand
 from .designations import numbered_papers
 from .demonyms import canonical_place
@@ -658,6 +659,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     patterned, more, renames = _alias_patterns(text, chosen, source_id)
     chosen = _rename(text, _choose(chosen + patterned), renames)
     aliases += more
+    chosen, placed = place_acronyms(text, chosen, aliases, source_id)   # 'PVRK' ... 'the Petrograd VRK'
+    aliases += placed
     code_names = {c.name for c in patterned if c.alias_kind == "code_name" and c.alias_of is None}
     for c in chosen:                           # every later 'Otto' is the code name too
         if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):

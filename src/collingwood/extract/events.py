@@ -208,6 +208,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p, obj = idiom, None
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
+    if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
+        return []                   # 'transferred its functions to the department': what was done, to what, untold
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                     for c in verb.children)       # 'passed on no documents': nothing was passed
@@ -223,6 +225,18 @@ def _post_taken(verb) -> bool:
     table = triggers()
     return any(c.dep_ in ("dobj", "oprd", "attr") and c.pos_ in ("NOUN", "PROPN") and
                any(p.family == "career" for p in table.get(c.lemma_.lower(), ())) for c in verb.children)
+
+
+def _unnamed_thing_object(reader: SentenceReader, verb) -> bool:
+    """The verb's direct object is a common noun with a possessive or an 'of' phrase that names
+    no one ('transferred its functions', 'invited the participation of the following'): an act
+    on something of someone's, told without what or whose ('reviewed WISE's file' names him)."""
+    for c in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        owners = [g for g in c.children if g.dep_ == "poss"] + [
+            p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+        if owners and not any(reader.named(t) or t.lower_ in ("his", "her") for o in owners for t in o.subtree):
+            return True             # 'details of the Vladimir Cheka's tortures', 'his confession': someone's
+    return False
 
 
 def _unnamed_person_object(verb) -> bool:
