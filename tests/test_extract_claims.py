@@ -265,3 +265,12 @@ def test_extract_claims_long_comma_list_is_not_parsed(extract):
     names = ", ".join(f"Name{i} Surname{i}" for i in range(30))
     text = f"Chairman – Felix Dzerzhinsky, other members – {names}, headed the Petrograd Department."
     assert not [c for c in extract(text).claims if c.predicate == "worked_at"]
+
+
+def test_a_date_with_no_year_to_value_it_is_no_object(extract):
+    """News gives 'On March 4' and leaves the year to the dateline; with no dateline the date
+    has no value, and still it is a date: never the object of the act."""
+    out = extract("On March 4, Anna Berg, director of the Northern Bureau, offered rare public "
+                  "remarks during her visit to Oslo.")
+    assert all(c.object != "March 4" for c in out.claims)
+    assert any(c.subject == "Anna Berg" and c.predicate == "headed" for c in out.claims)

@@ -171,3 +171,45 @@ def test_findings_record_json_shape(build):
     json.dumps(record)
     assert set(record) >= {"id", "type", "severity", "explanation", "verdict", "claims"}
     assert set(record["claims"][0]) == {"claim_id", "source_id", "source_title", "quote", "span"}
+
+
+# ---- posts with one holder at a time (analyse/tenures.py)
+
+def test_findings_overlapping_tenures_of_one_head(build):
+    data = build.case([build.claim("Pavel Orlin", "headed", "Northern Bureau", "June 1931 to November 1933", "a"),
+                       build.claim("Ivo Marek", "headed", "Northern Bureau", "September 1933 to January 1935", "a")])
+    (f,) = _kinds(data, "two_values")
+    assert "Pavel Orlin" in f.explanation and "Ivo Marek" in f.explanation
+    assert "1933-09-30" in f.explanation and "1933-11-01" in f.explanation   # surely both, those weeks
+    assert f.severity == "medium"
+
+
+def test_findings_tenures_meeting_in_one_month_or_year_are_successive(build):
+    data = build.case([
+        build.claim("Pavel Orlin", "headed", "Northern Bureau", "June 1931 to November 1933", "a"),
+        build.claim("Ivo Marek", "headed", "Northern Bureau", "November 1933 to January 1935", "a"),
+        build.claim("Lena Voss", "headed", "Northern Bureau", "1935 to 1937", "a"),
+        build.claim("Artur Kell", "headed", "Northern Bureau", "1937 to 1940", "a"),
+        build.claim("Nils Brand", "headed", "Northern Bureau", "1940 to June 1941", "a"),   # from some month of 1940
+        build.claim("Otto Rask", "headed", "Northern Bureau", "1941 to 1944", "a")])        # from some month of 1941
+    assert _kinds(data, "two_values") == []
+
+
+def test_findings_tenure_checks_only_spans_of_one_post_and_two_people(build):
+    data = build.case([
+        build.claim("Pavel Orlin", "headed", "Northern Bureau", "1931 to 1935", "a"),
+        build.claim("Ivo Marek", "headed", "Northern Bureau", "1933", "a"),            # a moment, not the tenure
+        build.claim("Ivo Marek", "headed", "Southern Bureau", "1932 to 1936", "a"),    # another body
+        build.claim("Pavel Orlin", "headed", "Northern Bureau", "1932 to 1934", "b"),  # the same man again
+        build.claim("Lena Voss", "worked_at", "Northern Bureau", "1932 to 1934", "a")])  # many may work there
+    assert _kinds(data, "two_values") == []
+
+
+def test_findings_overlapping_tenures_found_in_a_long_list(build):
+    """Each tenure is compared with the longest before it: an overlap behind a short tenure
+    is still found, and a list of successive heads gives no finding."""
+    rows = [(f"Head{i:02d} Person", f"{1900 + 2 * i} to {1901 + 2 * i}") for i in range(30)]
+    rows.append(("Long Holder", "1904 to 1930"))
+    claims = [build.claim(who, "headed", "Central Office", when, "a") for who, when in rows]
+    found = _kinds(build.case(claims), "two_values")
+    assert found and all("Long Holder" in f.explanation for f in found)

@@ -182,6 +182,13 @@ def test_timespan_render_forms():
     assert parse_when("1943 or 1944").render() == "1943–1944"
     assert parse_when("c. 1936").render() == "c. 1936"
     assert parse_when("by 1951").render() == "by 1951"
+    # a span of months keeps one granularity for both ends: "1924 – April 1935" starts on
+    # 1 January 1924, and is not shown as "Jan 1924" (a precision the text never gave)
+    months = TimeSpan(day_number(1924, 1, 1), day_number(1935, 4, 30), "month")
+    assert months.render() == "1924 to Apr 1935"
+    assert TimeSpan(day_number(1924, 3, 1), day_number(1935, 12, 31), "month").render() == "Mar 1924 to 1935"
+    assert TimeSpan(day_number(1924, 1, 1), day_number(1935, 12, 31), "month").render() == "1924–1935"
+    assert TimeSpan(day_number(1939, 9, 1), day_number(1945, 9, 2), "day").render() == "1 Sep 1939 to 2 Sep 1945"
 
 
 def test_timespan_constructors_and_iso_properties():

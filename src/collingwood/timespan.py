@@ -348,6 +348,19 @@ def unit_at(n: int, g: str) -> TimeSpan | None:
     return None
 
 
+def end_unit(s: TimeSpan, first: bool) -> TimeSpan | None:
+    """The unit the first (or last) day of span s is known to. A span has one granularity for
+    both ends, so "1924 – April 1935" is a span of months from 1 January 1924: in a span of
+    months, an end on the first (last) day of a year is known to the year only."""
+    g = s.granularity if s.granularity != "unknown" else "day"
+    day = s.lo if first else s.hi
+    if g == "month":
+        year = unit_at(day, "year")
+        if (year.lo if first else year.hi) == day:
+            return year
+    return unit_at(day, g)
+
+
 def quarter(y: int, q: int, text: str = "") -> TimeSpan:
     return TimeSpan(day_number(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", text,
                     f"{timex_year(y)}-Q{q}")
@@ -416,13 +429,13 @@ def _render(s: TimeSpan) -> str:
     u = unit_at(s.lo, g)
     if _same(u, s.lo, s.hi) and _unit_words(u):
         return _unit_words(u)
-    v = unit_at(s.hi, g)
+    u, v = end_unit(s, True), end_unit(s, False)
     if s.open_end and not s.open_start and _unit_words(u) and u.lo == s.lo:
         return f"since {_unit_words(u)}"
     if s.open_start and not s.open_end and _unit_words(v) and v.hi == s.hi:
         return f"by {_unit_words(v)}"
     if _unit_words(u) and _unit_words(v) and u.lo == s.lo and v.hi == s.hi:
-        sep = "–" if g in ("year", "decade") else " to "
+        sep = "–" if {u.granularity, v.granularity} <= {"year", "decade"} else " to "
         return f"{_unit_words(u)}{sep}{_unit_words(v)}"
     if s.open_start:
         return f"by {iso(s.hi)}"

@@ -23,6 +23,7 @@ from .accounts import interested_witnesses, omissions
 from .context import LEVELS, Context, dated, finding_id, side_time, side_words, sides
 from .knowledge import nested
 from .readings import suspect_readings
+from .tenures import overlapping_tenures
 
 __all__ = ["LEVELS", "PRESENCE_DAYS", "TYPES", "Context", "finding_id", "finding_record",
            "findings", "headline", "rank"]
@@ -298,8 +299,8 @@ def narrates_after_written(ctx: Context) -> Iterator[Finding]:
         yield ctx.make("narrates_after_written", [c.id], "high" if gap > 365 else "medium", text)
 
 
-DETECTORS = (date_conflicts, affirmed_vs_denied, two_values, anachronisms, impossible_presence,
-             narrates_after_written, omissions, interested_witnesses)
+DETECTORS = (date_conflicts, affirmed_vs_denied, two_values, overlapping_tenures, anachronisms,
+             impossible_presence, narrates_after_written, omissions, interested_witnesses)
 
 
 # ---------------------------------------------------------------- the register

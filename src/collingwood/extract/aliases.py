@@ -119,6 +119,18 @@ def cryptonyms(text: str) -> list[Stated]:
     return out
 
 
+_GLOSSED = re.compile(r"\b(?i:identified|explained|described|defined)\s+(?:the\s+)?(?:(?i:cryptonym|code\s*name)\s+)?"
+                      r"([A-Z][A-Z0-9]{3,})(?:\s+(?i:cryptonym|code\s*name))?\s+as\s+(?:the\s+)?"
+                      r"([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5}?)(?=\s*[.,;:(]|\s+(?:which|that|and)\b)")
+
+
+def glossed_cryptonyms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, gloss) of a code name a summary glosses: 'identified the REDSKIN cryptonym
+    as the legal travellers program', 'explained the cryptonym REDWOOD as ...'. The caller
+    keeps it only where the gloss is the name of a body the text names (any case)."""
+    return [(m.start(1), m.end(1), m.group(2)) for m in _GLOSSED.finditer(text) if m.group(1) not in not_surnames()]
+
+
 @functools.cache
 def _successive_rx() -> list[tuple[str, re.Pattern]]:
     d = names_data()
@@ -227,10 +239,21 @@ def unspelled_long(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_STANDS_FOR = re.compile(r"\b([A-Z][A-Za-z]{1,9})\s+(?:stands|stood|stand)\s+for\s+(?:the\s+)?"
+                         r"([A-Z][\w'’-]*(?:\s+(?:of|for|and|on|in|[A-Z][\w'’-]*)){0,6})")
+
+
 def abbreviations(text: str) -> list[tuple[int, int, int, int]]:
     """(long start, long end, abbreviation start, abbreviation end) of every abbreviation the
-    text defines and spells."""
+    text defines and spells; also 'CI stood for Counterintelligence', 'Ci stands for ...'
+    (an interview glossing a file's notation), the long form spelled from its first word."""
     out = []
+    for m in _STANDS_FOR.finditer(text):
+        abbr, long = m.group(1), m.group(2)
+        while long.split()[-1] in ("of", "for", "and", "on", "in"):
+            long = long.rsplit(None, 1)[0]
+        if spells(abbr, long) == len(long) and abbr != long:
+            out.append((m.start(2), m.start(2) + len(long), m.start(1), m.end(1)))
     for rx in (_PAREN_AFTER, _ABBREVIATED, _OR_AFTER):
         for m in rx.finditer(text):
             abbr = m.group(1).strip()

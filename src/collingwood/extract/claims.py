@@ -14,6 +14,7 @@ left out.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
-from .clause_time import last_unit, not_until, through_bound
+from .clause_time import from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
@@ -118,7 +119,10 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     forms = trigger_forms()
     if not any(t.lower_ in forms for t in sent):
         lowered = {t.lower_ for t in sent}
-        return bool(lowered & THIRD_PERSON) and may_hold_sense(lowered)   # 'he did not show up at the college'
+        if bool(lowered & THIRD_PERSON) and may_hold_sense(lowered):     # 'he did not show up at the college'
+            return True
+        from .exits import may_tell_exit           # 'X had come out of the Soviet Union' (it imports this module)
+        return may_tell_exit(sent, lowered) and sum(1 for t in sent if t.idx in found.at) >= 2
     n = sum(1 for t in sent if t.idx in found.at and (t.i == sent.start or found.at.get(
         sent.doc[t.i - 1].idx) is not found.at[t.idx]))
     if n >= 2:
@@ -232,7 +236,7 @@ class SentenceReader:
     def __init__(self, doc, offset: int, ctx: Context, dates: Callable[[], list], narrative=None):
         self.doc, self.offset, self.ctx = doc, offset, ctx
         self.narrative = narrative          # the narrative's current time before this sentence
-        self._dates_fn, self._by_token, self._explicit = dates, None, set()
+        self._dates_fn, self._by_token, self._explicit, self._unvalued = dates, None, set(), set()
         self.subjects: list[tuple[int, str]] = []        # (token index, person name)
         for t in _expand(t for t in doc if t.dep_ in _SUBJ and t.lower_ not in _PRONOUNS):
             a = self.named(t) or self.titled(t)
@@ -458,7 +462,7 @@ class SentenceReader:
         Telegram"'): a thing, for predicates whose object may be one. The phrase is the
         token's own words, its determiners and clauses left out, and must be written as a
         title: in quotes or underscores, or every content word capitalised."""
-        if tok.pos_ not in ("PROPN", "NOUN") or tok.i in self.dates_by_token():
+        if tok.pos_ not in ("PROPN", "NOUN") or self.in_time_expression(tok):
             return None
         words, stack = [], [tok]
         while stack:
@@ -655,7 +659,10 @@ class SentenceReader:
                      and not said_through(t, c)]
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
-            return through_bound(verb, self.doc[i], by_token[i])
+            span = through_bound(verb, self.doc[i], by_token[i])
+            if span.open_start and verb.dep_ == "conj":          # 'left on D1 and travelled until D2'
+                span = from_conjunct(span, verb, self.time_of(verb.head))
+            return span
         named = self.period_of(verb)
         if named is not None:
             return named
@@ -705,7 +712,8 @@ class SentenceReader:
             return None               # 'notes ..., which the Archives released in 2025'
         if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
             return None               # 'in an interview on 1 March, he tells Martin he received £100'
-        return next(iter(spans.values()))
+        span = next(iter(spans.values()))
+        return None if present_only(span, verb) else span     # 'he retired and is presently working'
 
     def _of_speech(self, tok) -> bool:
         """The token stands in the phrase of an occasion of speech ('in a follow-up interview
@@ -724,15 +732,25 @@ class SentenceReader:
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
         if self._by_token is None:
-            self._by_token, self._explicit = {}, set()
+            self._by_token, self._explicit, self._unvalued = {}, set(), set()
+            starts = [t.idx for t in self.doc]
             for m in self._dates_fn():
                 span = m.joined or m.span
-                for t in self.doc if span is not None else ():
-                    if m.start <= t.idx < m.end:
-                        self._by_token[t.i] = span
-                        if _YEAR.search(m.text):
-                            self._explicit.add(t.i)
+                year = span is not None and bool(_YEAR.search(m.text))
+                i = bisect.bisect_left(starts, m.start)
+                while i < len(starts) and starts[i] < m.end:
+                    if span is None:               # 'On July 19' with no year to give it
+                        self._unvalued.add(i)
+                    else:
+                        self._by_token[i] = span
+                        if year:
+                            self._explicit.add(i)
+                    i += 1
         return self._by_token
+
+    def in_time_expression(self, tok) -> bool:
+        """Whether the token is part of a time expression, valued or not: never a name or title."""
+        return tok.i in self.dates_by_token() or tok.i in self._unvalued
 
     def place_of(self, verb, used: set[str]) -> str | None:
         for p in self.prep_objects(verb, _PLACE_PREPS):

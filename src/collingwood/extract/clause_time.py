@@ -37,3 +37,23 @@ def last_unit(span: TimeSpan) -> TimeSpan:
     y, m, _ = civil(span.hi)
     lo = {"year": day_number(y, 1, 1), "month": day_number(y, m, 1)}.get(span.granularity, span.hi)
     return TimeSpan(max(lo, span.lo), span.hi, span.granularity, span.text, span.value)
+
+
+def from_conjunct(span: TimeSpan, verb, head_time: TimeSpan | None) -> TimeSpan:
+    """'left Japan on 25 June 1960 and travelled through Europe until September 1960': the
+    second act runs from the first one's date to its own bound. A clause bounded only at its
+    end ('until T'), joined to an earlier verb dated before T, starts at that verb's date."""
+    if not span.open_start or span.open_end or head_time is None or head_time.open_start \
+            or head_time.open_end or verb.dep_ != "conj" or verb.head.i > verb.i or head_time.lo > span.hi:
+        return span
+    return TimeSpan(head_time.lo, span.hi, span.granularity, span.text, span.value)
+
+
+def present_only(span: TimeSpan | None, verb) -> bool:
+    """'he retired and is presently working in Texas': a word of the present ('now',
+    'presently', `dates_en.yaml` present_words) dates the clause in the present tense it
+    stands in, never a past-tense verb of the same sentence that has no time of its own."""
+    if span is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    from .date_patterns import words as date_words
+    return " ".join(span.text.lower().split()) in {w.lower() for w in date_words()["present_words"]}

@@ -60,6 +60,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year_range", r"(?<![\d,.$£/])(?P<y1>1\d{3}|20\d{2})(?:\s?[-–]\s?|(?P<slash>/))(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\d/])"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("tod_of", rf"\b(?:the\s+)?{tod}\s+of\s+{wkd}{mon}\s+{day}(?:,?\s+{year})?\b"),
+        # interviews date a memory by a week of a month: 'the first week of July, 1962', 'the third or fourth week of July'
+        ("week_of_month", rf"\b(?:the\s+)?(?P<wk>first|second|third|fourth|last)(?:\s+or\s+(?P<wk2>second|third|fourth|fifth|last))?\s+week\s+(?:of|in)\s+{monf},?\s+(?:of\s+)?{year}\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:\d)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),

@@ -193,6 +193,17 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
             x.value += f"T{code}"
         return x
 
+    def _week_of_month(self, m, g, hint):
+        """'the first week of July, 1962' is 1-7 July; 'the third or fourth week' 15-28; 'the last week' the last seven days."""
+        y, mon = self.year(g), month_number(g["mon"])
+        month = _span(y, mon, None) if y is not None else None
+        if month is None:
+            return None
+        first, last = _week_days(month, g["wk"]), _week_days(month, g.get("wk2") or g["wk"])
+        self.date(m.start(), m.end(), y, mon, None)              # the month sets the narrative's time
+        span = TimeSpan(first[0], last[1], "week", m[0], f"{y:04d}-{mon:02d}")
+        return self.mention(m.start(), m.end(), span.value, span)
+
     def _my(self, m, g, hint):
         return self.date(m.start(), m.end(), self.year(g), month_number(g["mon"]), None, self._mods(g))
 
@@ -315,3 +326,14 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         if x is not None and "night" in name:
             x.value += "TNI"
         return x
+
+
+_WEEK_START = {"first": 0, "second": 7, "third": 14, "fourth": 21, "fifth": 28}
+
+
+def _week_days(month: TimeSpan, word: str) -> tuple[int, int]:
+    """(first, last) day number of the named week of a month (a fifth or last week ends with the month)."""
+    if word.lower() == "last":
+        return month.hi - 6, month.hi
+    lo = month.lo + _WEEK_START[word.lower()]
+    return lo, min(lo + 6, month.hi) if word.lower() != "fifth" else month.hi

@@ -27,6 +27,7 @@ from .body_names import capitalised_bodies, known_figures, ordinal_variants, sta
 from .place_acronyms import place_acronyms
 from .candidates import Cand as _Cand
 from .designations import numbered_papers
+from .list_names import listed_persons
 from .demonyms import canonical_place
 from .name_forms import fold, normal_case, parse_person
 from .reading_case import has_capitals
@@ -426,8 +427,18 @@ def _alias_patterns(text: str, cands: list[_Cand], source_id: str) -> tuple[list
         name = m.group(1)
         out.append(_Cand(m.start(1), m.end(1), "person", name, 2, "code_name"))
         aliases.append((name, Alias(name, "code_name", None, source_id)))
+    by_fold = {fold(c.name): c for c in cands if c.kind in ("organisation", "thing", "event_name")}
+    glossed = set()
+    for a, b, gloss in stated.glossed_cryptonyms(text):      # 'identified the X cryptonym as the Y program'
+        body = by_fold.get(fold(gloss))
+        if body is not None:
+            glossed.add(a)
+            out.append(_Cand(a, b, body.kind, body.name, 2, "code_name", body.name, body.entity))
+            aliases.append((body.name, Alias(text[a:b], "code_name", None, source_id)))
+            renames[text[a:b]] = (body.name, "code_name", body.entity)
     for st in stated.cryptonyms(text):
-        out.append(_Cand(st.start, st.end, "thing", st.text, 2, "code_name"))
+        if st.start not in glossed:
+            out.append(_Cand(st.start, st.end, "thing", st.text, 2, "code_name"))
     more, renamed = _abbreviations(text, cands, source_id)
     return out + more[0], aliases + more[1], renames | renamed
 
@@ -649,6 +660,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
+    chosen = _choose(chosen + listed_persons(source_text or text, chosen))
     chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
     chosen = numbered_papers(text, _without_letters(text, chosen))
     persons_by_surname(text, chosen)

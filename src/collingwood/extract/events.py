@@ -24,6 +24,7 @@ from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
 from .event_words import event_words
+from .known_verbs import known_verb
 from .office_lists import encyclopaedia_words
 from .misparsed import direct_objects
 from .posts import noun_claims
@@ -135,9 +136,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         name = _becoming(reader, verb)
         if name is None:
             return []
-    elif lemma in t["not_events"] or not lemma.isalpha() or (
+    elif lemma in t["not_events"] or lemma in t["mental_verbs"] or not lemma.isalpha() or (
             lemma in words()["reporting_verbs"] and not _acts_on_persons(verb)):
         return []
+    elif not trigger and not known_verb(lemma):
+        return []                        # 'so he exercsied caution': an OCR-broken word, no act
     else:
         name = _lemma(verb)
     if sense is None and _post_taken(verb):
@@ -182,6 +185,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if obj is None and (sense is None or (sense.prep is None and not sense.alone and not sense.swap)):
         obj = _object(reader, verb, {subject.name}) or (
             _state_object(reader, verb, {subject.name}) if lemma in t["becoming_verbs"] else None)
+    if obj is not None and obj.kind == "person" and lemma in t["perceiving_verbs"]:
+        return []                   # 'he recognized Oswald when he heard the news': seeing, not doing
     if trigger and obj is not None and "group" in (subject.kind, obj.kind):
         return []                   # 'married a Russian': a people is no spouse, no recruit
     if trigger and obj is None and reader.time_of(verb) is None and \
@@ -203,6 +208,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
                                           # appointed, to a post of no body named (the appointer is no party)
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
+    if p is not None and obj is None and p.name in t["posts_need_body"] and _post_of_unnamed(reader, verb):
+        return []                   # 'was assigned head of that base': a post of no body named tells nothing to check
     idiom = _idiom(verb)
     if idiom is not None:
         p, obj = idiom, None
@@ -250,6 +257,20 @@ def _unnamed_person_object(verb) -> bool:
 
 
 BARE_POST_REACH = 250      # characters back: the body named in this sentence or the one before
+
+
+def _post_of_unnamed(reader: SentenceReader, verb) -> bool:
+    """'was assigned head of that base', '... as Branch 6 Chief': the verb's post noun (its
+    object, or after 'as') is of a body (after 'of', or written before it) the sentence does
+    not name; a bare 'as head' is read by `_bare_post_body`."""
+    posts = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")]
+    posts += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    heads = encyclopaedia_words()["office_heads"]
+    bodies = [(p, o) for p in posts if p.lemma_.lower() in heads
+              for o in [o for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                        for o in g.children if o.dep_ == "pobj"]
+              + [c for c in p.children if c.dep_ in ("compound", "nmod") and c.i < p.i and c.pos_ in ("NOUN", "PROPN")]]
+    return bool(bodies) and all(reader.named(o) is None for _, o in bodies)   # also 'as Branch 6 Chief'
 
 
 def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:

@@ -28,6 +28,7 @@ from .diplomatic_posts import name_posts
 from .document_date import document_dct
 from .entities import find_entities
 from .first_heads import with_first_terms
+from .header_dates import told_after
 from .event_words import event_words
 from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
@@ -87,7 +88,9 @@ class RulesSpacy:
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
         paras = Paragraphs(item.text)
-        narrative = {s.start: _narrative(times, starts, item.text, s.start_char, leads, paras) for s in sents}
+        told = told_after(item.kind, item.text, times)       # an interview's head date dates the telling only
+        tstarts = starts if told is times else [m.start for m in told]
+        narrative = {s.start: _narrative(told, tstarts, item.text, s.start_char, leads, paras) for s in sents}
         chosen = [s for s in sents if worth_parsing(s, found, dated=narrative[s.start] is not None
                                                     or bisect.bisect_left(starts, s.start_char)
                                                     < bisect.bisect_left(starts, s.end_char))

@@ -11,8 +11,11 @@ from __future__ import annotations
 from ..model import OPEN_PREFIX, Claim, open_predicate
 from .attempts import attempt_claims
 from .claims import SentenceReader, triggers, verb_claims
+from .conversations import conversation_claims
 from .denials import denial_claims
+from .marital_state import married_state_claims
 from .events import open_claims
+from .exits import exit_claims
 from .legal_status import legal_status_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
@@ -20,6 +23,7 @@ from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns, role_nouns
 from .renames import rename_claims
+from .successions import succession_claims
 from .turned_agents import turned_claims
 from .works import work_claims
 
@@ -35,13 +39,13 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
         elif tok.pos_ == "VERB" and lemma in predicative and (made := predicative_claims(reader, tok)):
             pass
         elif tok.pos_ == "VERB" and lemma in table:
-            made = verb_claims(reader, tok, table[lemma]) or open_claims(reader, tok, trigger=True)
+            made = (verb_claims(reader, tok, table[lemma]) + exit_claims(reader, tok)) or open_claims(reader, tok, trigger=True)
         elif tok.pos_ == "VERB":
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
-                open_claims(reader, tok)
+                exit_claims(reader, tok) or succession_claims(reader, tok) or open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
-            made = presence_claims(reader, tok) or legal_status_claims(reader, tok)   # 'Harlan is back at the
-            # Soviet Embassy'; 'X is illegal in the UK under the Official Secrets Acts of 1911'
+            made = presence_claims(reader, tok) or married_state_claims(reader, tok) or \
+                legal_status_claims(reader, tok)   # 'is back at', 'is married to', 'is illegal in X under the Y Act'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
@@ -51,7 +55,7 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
                 made = made + noun_claims(reader, tok, (open_predicate(OPEN_PREFIX + role_nouns()[lemma]),))
             if lemma in relation_nouns():
                 made = made + relation_claims(reader, tok)
-            made = made + work_claims(reader, tok) + attempt_claims(reader, tok)
+            made = made + work_claims(reader, tok) + attempt_claims(reader, tok) + conversation_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
         for c in made:

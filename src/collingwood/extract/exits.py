@@ -1,0 +1,55 @@
+"""Leaving a country told with 'out of': 'X had come out of the Soviet Union as a child'.
+
+Interview summaries and memoirs tell an emigration or an escape with a verb of going (or of
+being taken) and the compound preposition 'out of': 'came out of Russia with his parents',
+'was smuggled out of Hungary', 'got out of Poland in 1939'. None of these verbs is a trigger
+of `left` (they say nothing of leaving on their own), and the time is often a phase of life
+('as a child'), not a date, so the open reading never sees them. The verbs are data
+(``data/events.yaml`` ``exit_verbs``); the one who leaves is the clause's person subject
+(the passive's too), the place is the object of 'of'. Pure over the parse.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..model import Claim, schema
+from .attribution import voice, words
+from .claims import SentenceReader, _inflections, arg_pairs, make_claim
+from .event_words import event_words
+
+
+@functools.cache
+def _exit_forms() -> frozenset[str]:
+    irregular = words()["irregular_forms"]
+    forms: set[str] = set()
+    for lemma in event_words()["exit_verbs"]:
+        forms |= _inflections(lemma) | set(irregular.get(lemma, ()))
+    return frozenset(forms)
+
+
+def may_tell_exit(sent, lowered: set[str]) -> bool:
+    """The cheap test before parsing: a form of an exit verb, and 'out' right before 'of'."""
+    if "out" not in lowered or "of" not in lowered or not lowered & _exit_forms():
+        return False
+    return any(t.lower_ == "out" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "of" for t in sent)
+
+
+def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
+    if verb.lemma_.lower() not in event_words()["exit_verbs"]:
+        return []
+    places = [p for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
+              for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+              for p in g.children if p.dep_ == "pobj"]
+    p = schema().predicates.get("left")
+    g = reader.grammatical_subject(verb)
+    if not places or p is None or g is None:
+        return []
+    pairs = [(a, b) for a, b in arg_pairs(reader, p, [g[0]], places) if a.kind == "person" and b.kind == "place"]
+    if not pairs:
+        return []
+    v = voice(verb, reader.speaker)
+    if v.dropped:
+        return []
+    when = reader.time_of(verb) or reader.sentence_time(verb)
+    return [make_claim(reader, verb, p, a, b, v, 0.1 + g[1], v.denied, when=when, clause=True) for a, b in pairs]
