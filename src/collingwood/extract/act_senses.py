@@ -24,6 +24,7 @@ class Sense:
     swap: bool = False        # the preposition's object is the act's subject ('used against X')
     xcomp: frozenset = frozenset()   # infinitives whose object is ('used to prosecute X'): with swap
     body: bool = False        # the object is the body named last ('did not enter on duty': at the CIA just named)
+    subject: frozenset = frozenset()  # entity kinds the act's subject must be (none: any)
 
 
 def _words(value) -> frozenset[str]:
@@ -37,6 +38,12 @@ def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
     return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body") else v) for k, v in r.items()}
                  for r in rows)
+
+
+def fits_subject(sense: Sense | None, kind: str) -> bool:
+    """The act's subject may be of this kind: 'the organization came to Moscow' is a body's
+    move of its seat, 'he came to Moscow' a journey (the entry's `subject` kinds)."""
+    return sense is None or not sense.subject or kind in sense.subject
 
 
 @functools.cache
@@ -100,7 +107,7 @@ def sense_of(verb, name: str) -> Sense | None:
         if row.get("bare") and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             continue                     # 'reported to him that ...' tells what was said
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
-                     row.get("xcomp") or frozenset(), bool(row.get("body")))
+                     row.get("xcomp") or frozenset(), bool(row.get("body")), row.get("subject") or frozenset())
     return None
 
 

@@ -213,6 +213,9 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
             _report(head, name_of, v, reporters)
         elif tok is verb and dep == "dobj" and tok.pos_ == "NOUN" and rep.get(head.lemma_) in ("reported", "admitted"):
             _report(head, name_of, v, reporters)    # an act noun told: 'he describes his recruitment by X'
+        elif tok is not verb and (dep == "dobj" or (dep == "prep" and tok.lower_ in ("on", "about"))) \
+                and rep.get(head.lemma_) == "reported" and tok.pos_ != "VERB":
+            _report(head, name_of, v, reporters)    # 'X reported on the case of Y, who was held ...'
         elif dep == "xcomp" and head.lemma_ in rep and tok.tag_ == "VBG":
             _report(head, name_of, v, reporters)    # 'denied being part of it', 'recalled meeting X'
         elif dep == "xcomp" and head.lemma_ in rep:

@@ -19,7 +19,7 @@ import re
 from .. import safe_yaml
 from .candidates import Cand
 from .date_patterns import words
-from .demonyms import state_of_adjective
+from .demonyms import state_names, state_of_adjective
 
 _FIGURE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -75,6 +75,30 @@ def state_prefixed(text: str, mentions: list[tuple[int, str]]) -> list[tuple[str
             out.append((name, f"{m.group(1)} {text[start:start + len(name)] if text.startswith(name, start) else name}",
                         "variant"))
     return list(dict.fromkeys(out))
+
+
+def state_named(text: str, bodies: list[str]) -> list[tuple[str, str, str]]:
+    """(name, 'United States Congress', 'variant') for a body the text names bare ('Congress')
+    and somewhere with a state's full name before it ('in the United States Congress'),
+    whether the NER took that as one body or the state alone: the same body."""
+    wanted = {b for b in bodies if b[:1].isupper() and len(b.split()) <= 3}
+    states: dict[str, set[str]] = {}
+    for m in _state_then_words().finditer(text):
+        words = m.group(2).split()
+        for k in range(len(words), 0, -1):       # 'United States Congress Committee': 'Congress Committee'
+            name = " ".join(words[:k])
+            if name in wanted:
+                states.setdefault(name, set()).add(m.group(1))
+                break
+    return [(name, f"{next(iter(s))} {name}", "variant") for name, s in states.items()
+            if len(s) == 1]                      # 'the German Army ... the Soviet Army': 'Army' is neither
+
+
+@functools.cache
+def _state_then_words() -> re.Pattern:
+    names = sorted((n for n in state_names() if n[:1].isupper() and state_of_adjective(n) is None),
+                   key=len, reverse=True)      # a state's name, not its adjective (`state_prefixed`)
+    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(n) for n in names)})[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})")
 
 
 @functools.cache

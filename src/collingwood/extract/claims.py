@@ -34,6 +34,7 @@ from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .tenure_lists import tenure_holder
 from .misparsed import coordinated_head, direct_objects
+from .member_groups import member_group
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
 from .person_sex import document_sexes
@@ -353,8 +354,13 @@ class SentenceReader:
             (self.title(tok) or self.conduct_of(tok) or self.entitled(tok) or self.definite(tok)
              or self.described_person(tok))
             if role == "object" else self.titled(tok) if tok.dep_ in _SUBJ and not any(
-                c.dep_ == "prep" for c in tok.children) else None)   # 'his handler, Yuri Modin,' (not 'the
-                                                                      # existence of X, Y')
+                c.dep_ == "prep" for c in tok.children) else None) or (   # 'his handler, Yuri Modin,' (not
+            self.members(tok) if role == "subject" and tok.dep_ in _SUBJ else None)   # 'the existence of X, Y')
+
+    def members(self, tok) -> Arg | None:
+        """'GRU officers visited X': the named body's people, acting for it (`member_groups`)."""
+        g = member_group(tok, self.named)
+        return Arg(g[0], "organisation", 0.25, g[1]) if g is not None else None
 
 
     def definite(self, noun) -> Arg | None:
@@ -621,6 +627,8 @@ class SentenceReader:
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
             return head, 0.05, verb.tag_ == "VBN"
+        if (obj := _object_participle(verb)) is not None:     # 'formed X, led by Y': the parser hangs
+            return obj, 0.1, True                              # the participle on the verb, not on X
         if dep == "advcl" and verb.tag_ == "VBN" and verb.i < head.i and head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ == "mark" for c in verb.children) and not any(
                 t.is_alpha for t in self.doc[:verb.i]):  # the participle opens the sentence: 'Established in 1917 by X, it ...'
@@ -678,6 +686,8 @@ class SentenceReader:
             return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words()["raising_verbs"]:
             return self.time_of(verb.head)      # '[in 1926] ... seems to have been placed under'
+        if _object_participle(verb) is not None:   # 'On July 16 the Council formed X, led by Y':
+            return self.time_of(verb.head)         # led by Y from the day X was formed
         if result_infinitive(verb):             # 'joined A, B and C in 1949 to form NATO'
             return self.time_of(verb.head) or self.sentence_time(verb.head)
         if verb.dep_ == "conj" and not _moves_on(verb):
@@ -774,6 +784,20 @@ def _story_person(reader: SentenceReader, noun, verb) -> Arg | None:
     """'a man who had worked as Surveyor of ...': the text's subject (`story_person`)."""
     from .story_person import story_person
     return story_person(reader, noun, verb)
+
+
+def _object_participle(verb):
+    """'the Council formed the Extraordinary Commission ..., led by M. I. Latsis': a past
+    participle with a 'by' agent after a comma, hung by the parser on the verb whose direct
+    object stands right before it, tells of that object (None if not so)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or head.i > verb.i or head.pos_ != "VERB" \
+            or not any(c.dep_ == "agent" for c in verb.children) or verb.doc[verb.i - 1].text != ",":
+        return None
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")]
+    if not objs or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.doc[objs[-1].i + 1:verb.i]):
+        return None                 # 'formed X and sent Y, led by Z': Z leads what was sent
+    return objs[-1]
 
 
 def _enclosed(subject, pronoun) -> bool:

@@ -23,7 +23,8 @@ from ..model import Alias, Entity, Mention
 from ..timespan import OPEN_HI, TimeSpan, parse_iso
 from . import aliases as stated
 from . import name_forms
-from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_prefixed
+from .body_names import capitalised_bodies, known_figures, ordinal_variants, state_named, state_prefixed
+from .place_acronyms import place_acronyms
 from .candidates import Cand as _Cand
 from .designations import numbered_papers
 from .list_names import listed_persons
@@ -567,6 +568,9 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
             m = _ON_AFTER_BODY.match(text, c.end)
             if m and not any(c.end < a < m.end() for a, _ in taken):
                 c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
+            m = _FOR_REMIT.match(text, c.end)      # the NER's 'Crimean District' inside it is the remit's
+            if m and not any(c.end < o.start < m.end() and o.rank > 0 for o in cands):
+                c = _Cand(c.start, m.end(), c.kind, " ".join(text[c.start:m.end()].split()), c.rank)
         out.append(c)
     return out
 
@@ -575,6 +579,15 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
 _ON_AFTER_BODY = re.compile(r"[ \t]+on[ \t]+(?:the[ \t]+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                             r"January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\b)(?:[A-Z][a-z]*-)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b")
+
+
+# 'the Extraordinary Commission for combating counterrevolution at the Czechoslovak (Eastern)
+# Front': a body's remit written in lower case after 'for' and a gerund (a translated
+# body's name), with the front, region or city it serves; the name ends where a comma,
+# a full stop or a bracket closes it.
+_FOR_REMIT = re.compile(r"[ \t]+for[ \t]+[a-z]+ing(?:[ \t]+(?:and[ \t]+)?[a-z][a-z-]+){1,4}"
+                        r"(?:[ \t]+(?:at|in|on)[ \t]+the(?:[ \t]+[A-Z][\w-]*(?:[ \t]+\([A-Z][\w-]*\))?){1,3})?"
+                        r"(?=[ \t]*(?:[,;.:]|$))")
 
 
 _SUFFIX_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|Junior|Senior|[IVX]{2,4})(?=[ \t]*(?:[,;:.)\n]|$))")
@@ -658,6 +671,8 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     patterned, more, renames = _alias_patterns(text, chosen, source_id)
     chosen = _rename(text, _choose(chosen + patterned), renames)
     aliases += more
+    chosen, placed = place_acronyms(text, chosen, aliases, source_id)   # 'PVRK' ... 'the Petrograd VRK'
+    aliases += placed
     code_names = {c.name for c in patterned if c.alias_kind == "code_name" and c.alias_of is None}
     for c in chosen:                           # every later 'Otto' is the code name too
         if c.name in code_names and c.alias_kind is None and c.kind in ("person", "organisation"):
@@ -678,6 +693,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     bodies = [n for n, e in found.entities.items() if e.kind == "organisation"]
     states = state_prefixed(text, [(m.start, found.entities[c.name].name) for c, m in zip(chosen, found.mentions)
                                    if m.kind == "organisation" and m.text == c.name])
+    states += state_named(text, bodies)
     for first, variant, kind in name_variants(persons) + place_variants(places) + ordinal_variants(bodies) + states \
             + known_figures([n for n, e in found.entities.items() if e.kind == "person"]):
         found.aliases.append((first, Alias(variant, kind, None, source_id)))

@@ -19,7 +19,7 @@ import functools
 import re
 
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
-from .act_senses import law_named_before, sense_of, sense_objects, written_name
+from .act_senses import fits_subject, law_named_before, sense_of, sense_objects, written_name
 from .attribution import voice, words
 from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
 from .demonyms import state_of_adjective
@@ -46,7 +46,7 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     dated = reader.dates_by_token()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.i not in dated:
-            a = reader.arg(c, "object") or _sojourn_place(reader, c)
+            a = reader.arg(c, "object") or _sojourn_place(reader, c) or _counted_persons(reader, c)
             if a is not None and a.name not in used:
                 return a
     for c in verb.children:
@@ -57,6 +57,28 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
     return None
+
+
+def _acts_on_persons(verb) -> bool:
+    """'the United States has charged 57 defendants': a reporting verb of a legal act
+    (``events.yaml``: acts_on_persons) with a direct object and no clause of what was said."""
+    return verb.lemma_.lower() in event_words()["acts_on_persons"] and any(
+        c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _counted_persons(reader: SentenceReader, noun) -> Arg | None:
+    """'charged at least 57 defendants': persons counted by a figure (``events.yaml``:
+    counted_persons), the phrase as written from its first modifier ('at least') to the noun."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in event_words()["counted_persons"]:
+        return None
+    counts = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and c.i < noun.i]
+    if len(counts) != 1 or any(c.dep_ in ("prep", "relcl", "acl", "conj", "poss") for c in noun.children):
+        return None
+    lo = min(t.i for t in noun.subtree)
+    span = noun.doc[lo:noun.i + 1]
+    if any(t.pos_ in ("PUNCT", "PROPN", "PRON") for t in span) or len(span) > 6:
+        return None
+    return Arg(span.text, "thing", 0.2, noun)
 
 
 def _sojourn_place(reader: SentenceReader, noun) -> Arg | None:
@@ -114,8 +136,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         name = _becoming(reader, verb)
         if name is None:
             return []
-    elif lemma in t["not_events"] or lemma in t["mental_verbs"] or lemma in words()["reporting_verbs"] \
-            or not lemma.isalpha():
+    elif lemma in t["not_events"] or lemma in t["mental_verbs"] or not lemma.isalpha() or (
+            lemma in words()["reporting_verbs"] and not _acts_on_persons(verb)):
         return []
     elif not trigger and not known_verb(lemma):
         return []                        # 'so he exercsied caution': an OCR-broken word, no act
@@ -149,6 +171,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
             others = _sense_targets(reader, verb, sense, {patient.name, target.name})
     if subject is None or subject.kind not in _ACTORS:
         return []
+    if not fits_subject(sense, subject.kind):      # 'he came to Moscow': no body's move of its seat
+        if lemma in t["becoming_verbs"] or lemma in t["not_events"] or lemma in words()["reporting_verbs"] \
+                or _post_taken(verb):
+            return []
+        sense, name = None, _lemma(verb)
     if agent is not None and patient is None and gtok.pos_ in ("PRON", "DET", "NUM"):
         return []                   # 'all were arrested by the FBI': who was acted on is not named here
     if sense is not None and sense.alone:
@@ -176,6 +203,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if v.dropped:
         return []
     p = _done_to(verb, subject, agent is None and (participle or _passive(verb))) if trigger else None
+    if trigger and p is None and agent is None and obj is not None and obj.kind == "person" and obj.token is not None \
+            and obj.token.dep_ == "dobj" and (q := _done_to(verb, obj, True)) is not None \
+            and any(c.dep_ == "prep" and c.lower_ in q.preps for c in verb.children):
+        p, subject, obj = q, obj, None    # 'Truman appointed Marshall as Secretary of State': Marshall was
+                                          # appointed, to a post of no body named (the appointer is no party)
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
     if p is not None and obj is None and p.name in t["posts_need_body"] and _post_of_unnamed(reader, verb):
@@ -185,6 +217,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p, obj = idiom, None
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
+    if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
+        return []                   # 'transferred its functions to the department': what was done, to what, untold
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                     for c in verb.children)       # 'passed on no documents': nothing was passed
@@ -200,6 +234,18 @@ def _post_taken(verb) -> bool:
     table = triggers()
     return any(c.dep_ in ("dobj", "oprd", "attr") and c.pos_ in ("NOUN", "PROPN") and
                any(p.family == "career" for p in table.get(c.lemma_.lower(), ())) for c in verb.children)
+
+
+def _unnamed_thing_object(reader: SentenceReader, verb) -> bool:
+    """The verb's direct object is a common noun with a possessive or an 'of' phrase that names
+    no one ('transferred its functions', 'invited the participation of the following'): an act
+    on something of someone's, told without what or whose ('reviewed WISE's file' names him)."""
+    for c in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        owners = [g for g in c.children if g.dep_ == "poss"] + [
+            p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+        if owners and not any(reader.named(t) or t.lower_ in ("his", "her") for o in owners for t in o.subtree):
+            return True             # 'details of the Vladimir Cheka's tortures', 'his confession': someone's
+    return False
 
 
 def _unnamed_person_object(verb) -> bool:
@@ -241,8 +287,9 @@ def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
                     at = reader.offset + verb.idx
                     last = reader.ctx.definites.nearest(at, BARE_POST_REACH)
                     if last is None or _body_word().search(reader.ctx.text, last[1], at):
-                        return None     # 'a special commission was needed. X was appointed as Director':
-                    return Arg(last[0], "organisation", 0.2, p)    # the unnamed body is the nearer
+                        return _unnamed_body(reader.ctx.text, last[1] if last else max(0, at - BARE_POST_REACH),
+                                             at, p)     # 'a special commission was needed. X was
+                    return Arg(last[0], "organisation", 0.2, p)    # appointed as Director': that body
     return None
 
 
@@ -257,13 +304,38 @@ def _body_word() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(sorted(encyclopaedia_words()['body_words']))})s?\b")
 
 
+@functools.cache
+def _new_body_phrase() -> re.Pattern:
+    """'a special commission', 'an investigative committee': a body brought in by an
+    indefinite article, with at most two lower-case modifiers, not yet named."""
+    heads = "|".join(sorted(encyclopaedia_words()["body_words"]))
+    return re.compile(rf"\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){{0,2}}?(?:{heads}))\b(?!\s+(?:of|for)\b)")
+
+
+def _unnamed_body(text: str, lo: int, hi: int, tok) -> Arg | None:
+    """The one unnamed body the text brought in between the body it named last and a bare
+    post ('They decided that a special commission was needed. X was appointed as Director':
+    X heads that commission): the phrase without its article, else None (two such bodies,
+    or a body word that is no new body)."""
+    found = [m for m in _new_body_phrase().finditer(text, lo, hi)]
+    if len(found) != 1 or len(_body_word().findall(text, lo, hi)) != 1:
+        return None
+    words = found[0].group(1).split()
+    if words[0] == "new":
+        words = words[1:]
+    return Arg(" ".join(words), "organisation", 0.3, tok)
+
+
 def _sense_object(reader: SentenceReader, verb, sense, used: set[str]) -> Arg | None:
     """The named object an act sense points to: 'before Congress', 'over the government of
     X', 'access to Berlin'; an adjective of a state stands for it ('a Chinese prison')."""
     for tok in sense_objects(verb, sense):
         a = reader.arg(tok, "object")
         if a is None and tok.pos_ == "ADJ" and (state := state_of_adjective(tok.text)):
-            a = Arg(state, "place", 0.1, tok)
+            force = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            a = Arg(f"{tok.text} {force.text}", "organisation", 0.15, tok) if force is not None and \
+                force.lemma_.lower() in encyclopaedia_words()["state_forces"] and force.i <= tok.head.i \
+                else Arg(state, "place", 0.1, tok)     # 'under Indian police control': the police
         if a is not None and a.name not in used:
             return a
     return None

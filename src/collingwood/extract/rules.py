@@ -28,6 +28,7 @@ from .dates import tag_dates
 from .diplomatic_posts import name_posts
 from .document_date import document_dct
 from .entities import find_entities
+from .first_heads import with_first_terms
 from .header_dates import told_after
 from .event_words import event_words
 from .life_dates import life_date_claims
@@ -137,7 +138,7 @@ class RulesSpacy:
         claims += [c for c in post_line_claims(item.text, found.mentions, names, kinds, item.source_id, key)
                    + post_before_name_claims(item.text, found.mentions, names, kinds, item.source_id, key)
                    if (c.subject, c.predicate, c.object) not in said]
-        claims = [_quoted(c, voices) for c in claims]
+        claims = [_quoted(c, voices) for c in with_first_terms(item.text, claims)]   # 'its first head ... served until 1935'
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))

@@ -17,6 +17,7 @@ from .denials import denial_claims
 from .marital_state import married_state_claims
 from .events import open_claims
 from .exits import exit_claims
+from .legal_status import legal_status_claims
 from .nominals import nominal_claims, nominal_table
 from .posts import noun_claims
 from .predicatives import predicative_claims, predicative_verbs
@@ -46,7 +47,8 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = denial_claims(reader, tok) or rename_claims(reader, tok) or turned_claims(reader, tok) or \
                 exit_claims(reader, tok) or succession_claims(reader, tok) or open_claims(reader, tok)
         elif tok.pos_ == "AUX" and lemma == "be":
-            made = presence_claims(reader, tok) or married_state_claims(reader, tok)   # 'is back at', 'is married to'
+            made = presence_claims(reader, tok) or married_state_claims(reader, tok) or \
+                legal_status_claims(reader, tok)   # 'is back at', 'is married to', 'is illegal in X under the Y Act'
         elif tok.pos_ == "NOUN":
             if lemma in table:
                 made = noun_claims(reader, tok, table[lemma])
