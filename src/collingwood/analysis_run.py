@@ -57,10 +57,13 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+@paused()
 def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     """The latest analysis run's results. When the case changed since that run (an ingest, an
     extract, an edit, a verdict, a merge, a rating ...) or the analysis code did, the analysis
-    runs first, once: later calls in the same process reuse it while nothing changes."""
+    runs first, once: later calls in the same process reuse it while nothing changes. The
+    collector is held off while a run builds its objects (`collector.paused`), for every face
+    alike; a command is paused whole by the CLI runner (`cli.app.handles_errors`)."""
     store = case.store
     revision = store.revision()
     held = case.analysed
@@ -79,7 +82,6 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     return case.analysed
 
 
-@paused()
 def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Results | None:
     """The held results brought up to ``revision`` by an incremental re-analysis, stored; None
     when the changes since need a full run (`analysis_incremental`)."""
@@ -120,7 +122,6 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     return out
 
 
-@paused()
 def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
     """One analysis run over a snapshot taken after ``revision``; stores and returns its results."""
     from .analyse.affinity import affinity_graph
