@@ -71,7 +71,11 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
         return held
     last = store.latest_run()
     if not force and last is not None and last["revision"] == revision and last["fingerprint"] == fingerprint():
-        case.analysed = Results(store, last, case.data(), judge=_judge_pending)
+        # a command's snapshot is read when a view first asks for it (the graph and the register
+        # never do); a process that writes between its reads (the workbench) takes it now, at the
+        # run's revision, so a claim it adds later is not in the run's snapshot
+        snapshot = case.data() if getattr(case, "incremental", False) else case.data
+        case.analysed = Results(store, last, snapshot, judge=_judge_pending)
         return case.analysed
     if not force and held is not None and getattr(held, "memory", None) is not None:
         updated = _incremental(case, held, trigger, revision)
