@@ -41,3 +41,43 @@ def test_a_paused_function_runs_with_the_collector_off():
     gc.enable()
     assert read() is False
     assert gc.isenabled()
+
+
+def test_every_command_runs_paused_through_the_cli_runner_and_the_parsing_ones_collecting():
+    """One shared path: the CLI runner pauses a command (a read of a large case), and gives it
+    back after, also when the command fails; ingest, extract and serve leave the collector on."""
+    from collingwood.cli.app import handles_errors, handles_errors_collecting
+    from collingwood.errors import NotFound
+
+    seen = []
+
+    @handles_errors
+    def read():
+        seen.append(gc.isenabled())
+
+    @handles_errors
+    def failing():
+        seen.append(gc.isenabled())
+        raise NotFound("no such claim")
+
+    @handles_errors_collecting
+    def parse():
+        seen.append(gc.isenabled())
+
+    gc.enable()
+    read()
+    assert gc.isenabled()
+    with pytest.raises(Exception):          # typer.Exit with the error's code
+        failing()
+    assert gc.isenabled()
+    parse()
+    assert seen == [False, False, True]
+
+
+def test_the_parsing_and_serving_commands_are_the_ones_left_collecting():
+    from collingwood.cli.app import app
+
+    import collingwood.cli  # noqa: F401  (registers every command)
+
+    collecting = sorted(c.callback.__name__ for c in app.registered_commands if not c.callback.pauses)
+    assert collecting == ["dates", "demo", "extract", "ingest", "serve"]

@@ -57,10 +57,13 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+@paused()
 def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     """The latest analysis run's results. When the case changed since that run (an ingest, an
     extract, an edit, a verdict, a merge, a rating ...) or the analysis code did, the analysis
-    runs first, once: later calls in the same process reuse it while nothing changes."""
+    runs first, once: later calls in the same process reuse it while nothing changes. The
+    collector is held off while a run builds its objects (`collector.paused`), for every face
+    alike; a command is paused whole by the CLI runner (`cli.app.handles_errors`)."""
     store = case.store
     revision = store.revision()
     held = case.analysed
@@ -68,7 +71,11 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
         return held
     last = store.latest_run()
     if not force and last is not None and last["revision"] == revision and last["fingerprint"] == fingerprint():
-        case.analysed = Results(store, last, case.data(), judge=_judge_pending)
+        # a command's snapshot is read when a view first asks for it (the graph and the register
+        # never do); a process that writes between its reads (the workbench) takes it now, at the
+        # run's revision, so a claim it adds later is not in the run's snapshot
+        snapshot = case.data() if getattr(case, "incremental", False) else case.data
+        case.analysed = Results(store, last, snapshot, judge=_judge_pending)
         return case.analysed
     if not force and held is not None and getattr(held, "memory", None) is not None:
         updated = _incremental(case, held, trigger, revision)
@@ -79,7 +86,6 @@ def results(case: Case, trigger: str = "read", force: bool = False) -> Results:
     return case.analysed
 
 
-@paused()
 def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Results | None:
     """The held results brought up to ``revision`` by an incremental re-analysis, stored; None
     when the changes since need a full run (`analysis_incremental`)."""
@@ -120,7 +126,6 @@ def _incremental(case: Case, held: Results, trigger: str, revision: int) -> Resu
     return out
 
 
-@paused()
 def _run(case: Case, trigger: str, revision: int, last: dict | None) -> Results:
     """One analysis run over a snapshot taken after ``revision``; stores and returns its results."""
     from .analyse.affinity import affinity_graph

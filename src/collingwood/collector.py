@@ -6,7 +6,9 @@ collector, triggered by every 700 new objects, walks all of them again in each f
 collection: at 100k claims that was 8 of the run's 21 s, and more the larger the case.
 `paused` holds it off for the length of one call (a function decorated with it, or a
 ``with`` block) and turns it back on after, as it was; the few cycles made meanwhile are
-collected then. Reference counting frees everything else as usual.
+collected then. Reference counting frees everything else as usual. Two places take it: the
+CLI runner, for a whole command (`cli.app.handles_errors`), and the analysis run, for every
+face (`analysis_run.results`).
 """
 
 from __future__ import annotations

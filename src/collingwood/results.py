@@ -14,7 +14,7 @@ import dataclasses
 import types
 import typing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .analyse.questions import Question
@@ -124,39 +124,43 @@ def resolution_detail(res: Resolution) -> dict:
 
 
 def resolution_from(store, data: CaseData, detail: dict) -> Resolution:
-    """The stored resolution over the snapshot it was made from."""
+    """The stored resolution over the snapshot it was made from. The rows are streamed
+    (`Store.stream`): each table's rows become the resolution's values as they are read."""
     res = Resolution()
-    for r in store.stored("resolved_entities"):
-        res.entities[r["id"]] = Entity(r["id"], r["name"], r["kind"], [
-            Alias(a["name"], a["kind"], _time(a["valid"]), a["source_id"]) for a in r["aliases"]], r["notes"])
-        if r["grounds"]:
-            res.grounds[r["id"]] = list(r["grounds"])
-    links = {r["claim_id"]: r for r in store.stored("claim_links")}
+    for eid, name, kind, notes, aliases, grounds in store.stream(
+            "resolved_entities", ("id", "name", "kind", "notes", "aliases", "grounds")):
+        res.entities[eid] = Entity(eid, name, kind, [
+            Alias(a["name"], a["kind"], _time(a["valid"]), a["source_id"]) for a in aliases], notes)
+        if grounds:
+            res.grounds[eid] = list(grounds)
+    links = {r[0]: r for r in store.stream(
+        "claim_links", ("claim_id", "subject_id", "object_id", "place_id", "event_id", "superseded_by", "names_used"))}
     for c in data.claims:
         r = links.get(c.id)
         if r is None:
             continue
-        cid = c.id
-        res.subject_of[cid] = r["subject_id"]
-        if r["object_id"] is not None:
-            res.object_of[cid] = r["object_id"]
-        if r["place_id"] is not None:
-            res.place_of[cid] = r["place_id"]
-        if r["names_used"]:
+        cid, subject_id, object_id, place_id, event_id, superseded_by, names_used = r
+        res.subject_of[cid] = subject_id
+        if object_id is not None:
+            res.object_of[cid] = object_id
+        if place_id is not None:
+            res.place_of[cid] = place_id
+        if names_used:
             res.names_used[cid] = [NameUse(u["role"], u["name"], u["entity_id"], TimeSpan.from_dict(u["valid"]))
-                                   for u in r["names_used"]]
-        if r["superseded_by"] is not None:
-            res.superseded[cid] = r["superseded_by"]
+                                   for u in names_used]
+        if superseded_by is not None:
+            res.superseded[cid] = superseded_by
             continue
         res.claims[cid] = c
-        if r["event_id"] is not None:
-            res.event_of[cid] = r["event_id"]
-    for r in store.stored("events"):
-        res.events[r["id"]] = Event(r["id"], r["predicate"], tuple(r["participants"]), list(r["claim_ids"]),
-                                    _time(r["time"]), r["place"], r["track"])
-        if r["disputed"]:
-            res.disputed.add(r["id"])
-    res._keys = {r["key"]: list(r["entity_ids"]) for r in store.stored("name_keys")}
+        if event_id is not None:
+            res.event_of[cid] = event_id
+    del links
+    for eid, predicate, participants, claim_ids, time, place, track, disputed in store.stream(
+            "events", ("id", "predicate", "participants", "claim_ids", "time", "place", "track", "disputed")):
+        res.events[eid] = Event(eid, predicate, tuple(participants), list(claim_ids), _time(time), place, track)
+        if disputed:
+            res.disputed.add(eid)
+    res._keys = {key: list(ids) for key, ids in store.stream("name_keys", ("key", "entity_ids"))}
     res.ambiguous = dict(detail.get("ambiguous") or {})
     res.candidates = [tuple(c) for c in detail.get("candidates") or ()]
     return res
@@ -175,8 +179,9 @@ def findings_from(store, data: CaseData, res: Resolution) -> list[Finding]:
     incremental run stores only the findings it changed, so the order is made on reading)."""
     from .analyse.findings import rank
     out = []
-    for r in store.stored("findings"):
-        f = Finding(r["id"], r["type"], r["severity"], r["explanation"], list(r["claim_ids"]))
+    for fid, kind, severity, explanation, claim_ids in store.stream(
+            "findings", ("id", "type", "severity", "explanation", "claim_ids")):
+        f = Finding(fid, kind, severity, explanation, list(claim_ids))
         if f.id in data.verdicts:
             f.verdict, f.note = data.verdicts[f.id]
         out.append(f)
@@ -267,9 +272,9 @@ def graph_from(store):
     """The stored affinity graph (`graph_rows`), as the graph that was drawn."""
     import networkx as nx
     g = nx.Graph()
-    g.add_nodes_from((r["key"], dict(name=r["name"], kind=r["kind"], degree=r["degree"]))
-                     for r in store.stored("affinity_nodes"))
-    g.add_edges_from((r["a"], r["b"], r["data"]) for r in store.stored("affinity_edges"))
+    g.add_nodes_from((key, dict(name=name, kind=kind, degree=degree))
+                     for key, name, kind, degree in store.stream("affinity_nodes", ("key", "name", "kind", "degree")))
+    g.add_edges_from(store.stream("affinity_edges", ("a", "b", "data")))    # streamed into the graph
     return g
 
 
@@ -326,10 +331,11 @@ class Results:
     a run made in this process hands over what it computed, so nothing is read back.
     """
 
-    def __init__(self, store, run: dict, data: CaseData | None = None, judge=None, **computed):
+    def __init__(self, store, run: dict, data: CaseData | Callable[[], CaseData] | None = None, judge=None,
+                 **computed):
         self.store = store
         self.run = run
-        self._data = data
+        self._data = data                          # the snapshot, or what reads it when first asked
         self._judge = judge                        # computes a pending judgment layer (analysis_run)
         self._prominence: dict | None = computed.get("prominence")
         self.memory = None                         # analysis_incremental.Memory, in the workbench
@@ -349,6 +355,8 @@ class Results:
     def data(self) -> CaseData:
         if self._data is None:
             raise RuntimeError("Results without a snapshot")    # always given by analysis.results
+        if callable(self._data):
+            self._data = self._data()
         return self._data
 
     @property

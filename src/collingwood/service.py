@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .collector import paused
-
 if TYPE_CHECKING:   # the faces open cases; `extract FILE --jsonl` never loads the store
     from .case import Case
 
@@ -87,7 +85,6 @@ def date_bound(text: str | None):
         raise ConfigError(f"Can't read the date {text!r}: {e}") from e
 
 
-@paused()
 def case_entity_of(case: Case) -> dict[str, dict[str, str]]:
     """Entity id -> the one case entity it belongs to across sources (id and name), from the
     stored analysis."""
@@ -111,7 +108,6 @@ def analysis_runs(case: Case) -> list[dict]:
     return case.store.analysis_runs()
 
 
-@paused()
 def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> str:
     from .analyse.chronology import chronology as entries_of
     from .report import chronology_export as export
@@ -121,7 +117,6 @@ def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=Non
     return render(entries, stored.res)
 
 
-@paused()
 def findings(case: Case, kind: str | None = None):
     """The current findings (of one type), with what `finding_record` needs: (items, data, res)."""
     stored = analysed(case, "findings")
@@ -134,19 +129,16 @@ def finding_record(finding, data, res) -> dict:
     return record(finding, data, res)
 
 
-@paused()
 def finding_ids(case: Case) -> set[str]:
     return {f.id for f in analysed(case, "verdict").findings}
 
 
-@paused()
 def known_entity(case: Case, name: str) -> tuple[bool, list[str]]:
     """Whether ``name`` names a resolved entity, and every entity's name (for 'did you mean')."""
     res = analysed(case, "merge").res
     return bool(res.find(name)), sorted({e.name for e in res.entities.values()})
 
 
-@paused()
 def profile(case: Case, name: str, as_json: bool = False) -> str:
     from .analyse import biography
     stored = analysed(case, "profile")
@@ -155,7 +147,6 @@ def profile(case: Case, name: str, as_json: bool = False) -> str:
     return biography.profile_json(p) if as_json else biography.profile_markdown(p)
 
 
-@paused()
 def graph(case: Case, fmt: str, at=None, period=None, min_strength: float = 0.0) -> str:
     from .analyse import affinity
     from .report import affinity_export as export
@@ -170,7 +161,6 @@ def graph(case: Case, fmt: str, at=None, period=None, min_strength: float = 0.0)
     return render(g)
 
 
-@paused()
 def write_dossier(case: Case, dest: Path) -> str:
     """Write the dossier of the case's stored analysis to ``dest``; the analysis summary."""
     from . import report
@@ -180,7 +170,6 @@ def write_dossier(case: Case, dest: Path) -> str:
     return result.summary()
 
 
-@paused()
 def witnesses(case: Case):
     return analysed(case, "witnesses").register
 
@@ -190,7 +179,6 @@ def witness_record(w) -> dict:
     return record(w)
 
 
-@paused()
 def questions(case: Case):
     return analysed(case, "questions").questions
 
@@ -208,7 +196,6 @@ def hypothesis_sets(case: Case, question: str | None = None):
     return sets
 
 
-@paused()
 def matrices(case: Case, sets) -> list:
     """The competing-hypotheses matrix of each set, weighed by the stored witness register."""
     from .analyse import hypotheses as ach

@@ -812,6 +812,18 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(q).mappings()]
 
+    def stream(self, name: str, columns: tuple[str, ...] | None = None, batch: int = 20_000) -> Iterator:
+        """The stored rows of one table of analysis results, in their order, as they are read:
+        a row at a time (a server-side cursor on PostgreSQL), never all held at once. Each row
+        is a tuple of ``columns`` (all the table's columns when None), so a read of a million
+        rows builds no dict per row."""
+        table = _stored_tables()[name]
+        q = select(*(table.c[c] for c in columns)) if columns else select(table)
+        if "ord" in table.c:
+            q = q.order_by(table.c.ord)
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(yield_per=batch).execute(q)
+
     def set_verdict(self, finding_id: str, verdict: str, note: str = "") -> None:
         with self.write() as conn, self._changes(conn, "set_verdict", finding_id, verdict=verdict, note=note) as ch:
             ch.put(verdicts, {"finding_id": finding_id}, dict(verdict=verdict, note=note, by=self.actor, at=_now()))

@@ -74,12 +74,14 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
     return edges
 
 
-def _infer(edges: dict, pair: tuple, kind: str, grounds: str, claims, time=None) -> None:
+def _infer(edges: dict, pair: tuple, kind: str, grounds, claims, time=None) -> None:
+    """``grounds``: the words, or a function that makes them (called only for an edge's first
+    five grounds, the ones kept: a large group infers millions of links)."""
     e = edges[tuple(sorted(pair))]
     e.types[kind] = e.types.get(kind, 0) + 1
     e.weight += WEIGHTS[kind]
     if len(e.grounds) < 5:
-        e.grounds.append(grounds)
+        e.grounds.append(grounds if isinstance(grounds, str) else grounds())
     e.claims.extend(claims)
     e.add_time(time)
 
@@ -94,6 +96,7 @@ def _co_members(res: Resolution, windows, edges: dict) -> None:
                 by_org[res.object_of[c.id]].append((c.time.lo, c.time.hi, person, c))
     for org, spans in by_org.items():
         spans.sort(key=lambda s: (s[0], s[1], s[3].id))
+        org_name = res.name(org)
         active: list = []
         for lo, hi, person, c in spans:
             active = [a for a in active if a[1] >= lo]
@@ -105,7 +108,8 @@ def _co_members(res: Resolution, windows, edges: dict) -> None:
                     common = c.time.intersection(c2.time)
                     place = "studied at" if college else "at"
                     _infer(edges, (person, other), "same_college" if college else "same_organisation",
-                           f"both {place} {res.name(org)} in {common.render()}", [c.id, c2.id], common)
+                           lambda place=place, common=common: f"both {place} {org_name} in {common.render()}",
+                           [c.id, c2.id], common)
             active.append((lo, hi, person, c))
 
 
@@ -144,7 +148,8 @@ def _co_presence(res: Resolution, windows, edges: dict) -> None:
             for y, c2 in present[i + 1:]:
                 if x != y and c.id != c2.id:
                     _infer(edges, (x, y), "co_presence",
-                           f"both in {res.name(place)} on {c.time.render()}", [c.id, c2.id], c.time)
+                           lambda place=place, c=c: f"both in {res.name(place)} on {c.time.render()}",
+                           [c.id, c2.id], c.time)
 
 
 def affinity_graph(data: CaseData, resolution: Resolution, at=None, min_strength: float = 0.0,

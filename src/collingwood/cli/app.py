@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..collector import paused
 from ..errors import CollingwoodError
 
 app = typer.Typer(
@@ -38,17 +39,36 @@ CASE_HELP = "The case: a file (created by `collingwood init`), or a postgresql:/
 
 
 def handles_errors(fn):
-    """Render a CollingwoodError as one plain message and its exit code."""
+    """The runner of every command: a CollingwoodError rendered as one plain message and its
+    exit code, and the command run with the cyclic collector held off (`collector.paused`:
+    an analysis run or a read of a large case makes millions of objects that form almost no
+    cycles, and each full collection walked them all). The one place the collector is paused
+    for a command; the analysis run pauses it itself for every face (`analysis_run.results`).
+    Commands that parse documents or serve pages take `handles_errors_collecting`."""
+    return _runner(fn, pause=True)
+
+
+def handles_errors_collecting(fn):
+    """`handles_errors` with the collector left as it is: for the commands that parse
+    documents (spaCy's objects do form cycles) or run the web server for hours."""
+    return _runner(fn, pause=False)
+
+
+def _runner(fn, pause: bool):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            if not pause:
+                return fn(*args, **kwargs)
+            with paused():
+                return fn(*args, **kwargs)
         except CollingwoodError as e:
             if kwargs.get("as_json") or kwargs.get("jsonl"):
                 print(json.dumps(e.as_json()), file=sys.stderr)
             else:
                 err.print(f"[bold red]Error[/] {e.code}: {escape(e.message)}")
             raise typer.Exit(e.exit_code) from e
+    wrapper.pauses = pause
     return wrapper
 
 

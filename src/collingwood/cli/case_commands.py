@@ -14,7 +14,8 @@ from rich.table import Table
 
 from .. import service
 from ..errors import ConfigError
-from .app import CASE_HELP, Case, _jsonl, _print_report, _progress, app, err, handles_errors, out
+from .app import (CASE_HELP, Case, _jsonl, _print_report, _progress, app, err, handles_errors,
+                  handles_errors_collecting, out)
 
 
 @app.command()
@@ -31,7 +32,7 @@ def init(case: str = typer.Argument(..., help="Path of the new case file, or a p
 
 
 @app.command()
-@handles_errors
+@handles_errors_collecting
 def ingest(case: str = typer.Argument(..., help=CASE_HELP),
            paths: list[Path] = typer.Argument(..., help="Files and folders: .txt .md .html .pdf .docx .png .jpg .tif, "
                                               "*.casebook.yaml|csv, entities.yaml, case.yaml."),
@@ -198,7 +199,7 @@ def search(case: str = typer.Argument(..., help=CASE_HELP),
 
 
 @app.command()
-@handles_errors
+@handles_errors_collecting
 def dates(file: Path = typer.Argument(..., help="A plain-text file."),
           anchor: str = typer.Option(None, help="YYYY-MM-DD: the narrative time before the text sets one."),
           written: str = typer.Option(None, help="The text's date written, for 'last week', 'today'."),
@@ -238,7 +239,7 @@ def _is_case_file(path: Path) -> bool:
 
 
 @app.command()
-@handles_errors
+@handles_errors_collecting
 def extract(target: str = typer.Argument(..., help="A case file or URL, or a plain-text file with --jsonl."),
             jsonl: bool = typer.Option(False, "--jsonl", help="For a text file: mentions and claims as JSON lines."),
             extractor: str = typer.Option(None, help="A registered extractor (default: the best built-in)."),
@@ -330,7 +331,7 @@ def schema(markdown: bool = typer.Option(False, "--markdown", help="Print the do
 
 
 @app.command()
-@handles_errors
+@handles_errors_collecting
 def demo(out_dir: Path = typer.Option(Path("demo-out"), "--out", help="Folder for the case and dossier."),
          source: Path = typer.Option(None, help="The example case folder (default: the bundled one).")):
     """Build the bundled example case end to end and write dossier.html."""

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from ..errors import ConfigError
-from .app import CASE_HELP, Case, app, handles_errors
+from .app import CASE_HELP, Case, app, handles_errors_collecting
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -25,7 +25,7 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 @app.command()
-@handles_errors
+@handles_errors_collecting
 def serve(case: str = typer.Argument(..., help=CASE_HELP),
           host: str = typer.Option("127.0.0.1", help="The address to listen on (loopback unless you mean it)."),
           port: int = typer.Option(8765, help="The port (0: any free one)."),

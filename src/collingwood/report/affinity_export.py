@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import networkx as nx
 
 from ..analyse.affinity import ranked_edges
+from .json_text import indented
 
 
 def to_gexf(graph: nx.Graph) -> str:
@@ -38,7 +38,7 @@ def to_csv(graph: nx.Graph) -> str:
 
 
 def to_json(graph: nx.Graph) -> str:
-    return json.dumps(to_records(graph), indent=2, ensure_ascii=False)
+    return indented(to_records(graph))
 
 
 def to_records(graph: nx.Graph) -> dict:

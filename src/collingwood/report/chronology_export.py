@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+
 
 from ..analyse.chronology import ChronologyEntry, Version
 from ..resolve import Resolution
 from ..timespan import TimeSpan
+from .json_text import indented
 
 
 def _time_dict(t: TimeSpan | None) -> dict | None:
@@ -37,7 +38,7 @@ def entry_record(e: ChronologyEntry, res: Resolution) -> dict:
 
 
 def to_json(entries: list[ChronologyEntry], res: Resolution) -> str:
-    return json.dumps([entry_record(e, res) for e in entries], indent=2, ensure_ascii=False)
+    return indented([entry_record(e, res) for e in entries])
 
 
 def _gap_words(v: Version) -> str:
