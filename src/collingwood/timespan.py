@@ -356,7 +356,8 @@ def end_unit(s: TimeSpan, first: bool) -> TimeSpan | None:
     day = s.lo if first else s.hi
     if g == "month":
         year = unit_at(day, "year")
-        if (year.lo if first else year.hi) == day:
+        if (year.lo if first else year.hi) == day and civil(s.lo)[0] != civil(s.hi)[0] \
+                and civil(day)[0] >= 100:   # (a year under 100 after a month reads as its day: 'Feb 1 BC')
             return year
     return unit_at(day, g)
 
