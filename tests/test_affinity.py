@@ -148,3 +148,15 @@ def test_affinity_alleged_links_drawn_unlike_documented(build):
     svg = to_svg(g)
     assert svg.count('stroke-dasharray="1.5 4"') == 2          # the alleged link and its legend
     assert "alleged or hedged" in svg
+
+
+def test_focus_graph_keeps_the_key_actors_groups_and_is_always_its_own_graph():
+    from collingwood.analysis import focus_graph
+
+    g = nx.Graph()
+    g.add_edges_from([("a", "b"), ("b", "c"), ("x", "y")])
+    assert set(focus_graph(g, {"a"})) == {"a", "b", "c"}
+    for actors in ({"a"}, {"a", "x"}, {"nobody"}):          # some groups, every group, none
+        shown = focus_graph(g, actors)
+        shown.add_edge("new", "node")
+        assert "new" not in g

@@ -110,15 +110,16 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
 
 
 def focus_graph(graph, actors: set[str]):
-    """The connected groups of the graph that hold one of the case's key actors."""
+    """The connected groups of the graph that hold one of the case's key actors (all of it when
+    none does): always a graph of its own, never the caller's."""
     import networkx as nx
     keep = set()
     for group in nx.connected_components(graph):
         if actors & group:
             keep |= group
-    if len(keep) == len(graph):             # every group: the same copy, without a filtered view
+    if not keep or len(keep) == len(graph):    # every group, or none: a plain copy, no filtered view
         return graph.copy()
-    return graph.subgraph(keep).copy() if keep else graph
+    return graph.subgraph(keep).copy()
 
 
 def _affinity_section(data: CaseData, res: Resolution, graph) -> Section:
