@@ -1167,6 +1167,17 @@ def _frame(verb) -> list:
     return out
 
 
+def clause_claims(reader: SentenceReader, verb, p: Predicate, pairs, penalty: float) -> list[Claim]:
+    """One clause's claims of predicate p, one per (subject, object) pair, in the clause's voice
+    (none when the voice drops it: a wish, a plan, a question) and dated by the clause or its
+    sentence."""
+    v = voice(verb, reader.speaker)
+    if not pairs or v.dropped:
+        return []
+    when = reader.time_of(verb) or reader.sentence_time(verb)
+    return [make_claim(reader, verb, p, a, b, v, penalty, v.denied, when=when, clause=True) for a, b in pairs]
+
+
 def make_claim(reader: SentenceReader, verb, p: Predicate, a: Arg, b: Arg | None, v, penalty: float,
                denied: bool, when=None, clause: bool = False) -> Claim:
     """clause: the claim's passage is the verb's clause, not the whole sentence."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 
 from ..model import Claim, schema
-from .attribution import voice, words
-from .claims import SentenceReader, _inflections, arg_pairs, make_claim
+from .attribution import words
+from .claims import SentenceReader, _inflections, arg_pairs, clause_claims
 from .event_words import event_words
 
 
@@ -46,10 +46,4 @@ def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
     if not places or p is None or g is None:
         return []
     pairs = [(a, b) for a, b in arg_pairs(reader, p, [g[0]], places) if a.kind == "person" and b.kind == "place"]
-    if not pairs:
-        return []
-    v = voice(verb, reader.speaker)
-    if v.dropped:
-        return []
-    when = reader.time_of(verb) or reader.sentence_time(verb)
-    return [make_claim(reader, verb, p, a, b, v, 0.1 + g[1], v.denied, when=when, clause=True) for a, b in pairs]
+    return clause_claims(reader, verb, p, pairs, 0.1 + g[1])

@@ -13,8 +13,7 @@ one spoken of a woman and the spouse a man (`person_sex`), the two change places
 from __future__ import annotations
 
 from ..model import Claim, schema
-from .attribution import voice
-from .claims import SentenceReader, arg_pairs, make_claim
+from .claims import SentenceReader, arg_pairs, clause_claims
 
 _STATE_WORDS = ("married", "wed", "wedded")
 
@@ -32,12 +31,6 @@ def married_state_claims(reader: SentenceReader, verb) -> list[Claim]:
     if not spouses or g is None or p is None:
         return []
     pairs = [(a, b) for a, b in arg_pairs(reader, p, [g[0]], spouses) if a.kind == "person" and b.kind == "person"]
-    if not pairs:
-        return []
-    v = voice(verb, reader.speaker)
-    if v.dropped:
-        return []
-    when = reader.time_of(verb) or reader.sentence_time(verb)
     sexes = reader.ctx.sexes
     pairs = [(b, a) if sexes.get(a.name) == "f" and sexes.get(b.name) == "m" else (a, b) for a, b in pairs]
-    return [make_claim(reader, verb, p, a, b, v, 0.1 + g[1], v.denied, when=when, clause=True) for a, b in pairs]
+    return clause_claims(reader, verb, p, pairs, 0.1 + g[1])
