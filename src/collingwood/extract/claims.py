@@ -27,6 +27,7 @@ from .clause_time import from_conjunct, last_unit, not_until, present_only, thro
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
+from .story_person import describes_office, story_person
 from .entities import Found, person_nouns, titles
 from .branches import branch_name
 from .demonyms import peoples, state_of
@@ -131,7 +132,7 @@ def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
     lone = trigger_forms(lone=True)
     if n == 0:              # 'He was convicted in April 1994': a pronoun and an act that stands alone
         return (any(t.lower_ in THIRD_PERSON for t in sent) and any(t.lower_ in lone for t in sent)) \
-            or _describes_office(sent.text)     # 'a man who had worked as Surveyor of ...' (`story_person`)
+            or describes_office(sent.text)     # 'a man who had worked as Surveyor of ...' (`story_person`)
     if n == 1 and any(t.lower_ in POSSESSIVES for t in sent) and any(t.lower_ in act_nouns() for t in sent):
         return True         # 'based on his enlistment in the Marines': the possessor is the one it tells of
     return n == 1 and any(t.lower_ in _PRONOUNS or t.lower_ in _RELATIVES or t.lower_ in lone
@@ -327,7 +328,7 @@ class SentenceReader:
                     return self.arg(subject[0])
                 return self.described(head) if tok.lower_ == "who" and head.pos_ == "NOUN" else None
             return self.named(head) or (self.named(head.head) if head.dep_ == "appos" else None) or (
-                (self.described(head) or _story_person(self, head, tok.head))
+                (self.described(head) or story_person(self, head, tok.head))
                 if tok.lower_ == "who" and head.pos_ == "NOUN" else None)
         if tok.lower_ in ("which", "whom") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
                 and tok.head.head.dep_ == "relcl" and tok.head.i < tok.head.head.i:
@@ -773,17 +774,6 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
-
-
-def _describes_office(text: str) -> bool:
-    from .story_person import describes_office
-    return describes_office(text)
-
-
-def _story_person(reader: SentenceReader, noun, verb) -> Arg | None:
-    """'a man who had worked as Surveyor of ...': the text's subject (`story_person`)."""
-    from .story_person import story_person
-    return story_person(reader, noun, verb)
 
 
 def _object_participle(verb):

@@ -25,20 +25,13 @@ from collections.abc import Callable
 
 from .. import safe_yaml
 from ..timespan import TimeSpan
+from .office_lists import line_spans
 
 _BODY_WORDS = 6            # a line of the entries' column: six words or more
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NUMERIC_DATE_LINE = re.compile(r"^\W*\d{1,2}/\d{1,2}(?:/\d{2,4})?\W*$")   # '9/30/63' alone: a column's date
 _MOST_PER_ENTRY = 2        # entries (paragraphs) per dated column line, at most, for an alignment
 _ENDS = re.compile(r"""[.?!]["”'’)\]]*\s*$""")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, lo = [], 0
-    for part in text.split("\n"):
-        out.append((lo, lo + len(part)))
-        lo += len(part) + 1
-    return out
 
 
 def _is_body(text: str, lo: int, hi: int) -> bool:
@@ -54,7 +47,7 @@ def _day(m) -> TimeSpan | None:
 
 def column_dates(text: str, times: list, date_line: Callable[[str, object], bool]) -> list[tuple[int, int, TimeSpan]]:
     """(start, end, time) of each entry dated by a date column the OCR put before it."""
-    lines = _lines(text)
+    lines = line_spans(text)
     dated: dict[int, list] = {}                  # line index -> its day-dated times
     starts = [lo for lo, _ in lines]
     for m in times:

@@ -14,10 +14,22 @@ from .. import safe_yaml
 
 
 @functools.cache
+def place_rows() -> tuple[dict, ...]:
+    """The entries of data/places.yaml (name, aliases, within ...), read once for every reader."""
+    return tuple(safe_yaml.package_data("data/places.yaml")["places"])
+
+
+@functools.cache
+def demonym_data() -> dict:
+    """data/demonyms.yaml, read once."""
+    return safe_yaml.package_data("data/demonyms.yaml")
+
+
+@functools.cache
 def _places() -> dict[str, str]:
     """Every written name of a place in places.yaml -> its name."""
     out: dict[str, str] = {}
-    for p in safe_yaml.package_data("data/places.yaml")["places"]:
+    for p in place_rows():
         out[p["name"]] = p["name"]
         for a in p.get("aliases") or ():
             out[a] = p["name"]
@@ -25,14 +37,9 @@ def _places() -> dict[str, str]:
 
 
 @functools.cache
-def _data() -> dict:
-    return safe_yaml.package_data("data/demonyms.yaml")
-
-
-@functools.cache
 def state_names() -> frozenset[str]:
     """Every written name of a state: its name, its aliases in places.yaml, its adjectives."""
-    states = _data()["states"]
+    states = demonym_data()["states"]
     canon = {s["state"] for s in states}
     out = {n for n, c in _places().items() if c in canon} | canon
     for s in states:
@@ -43,13 +50,13 @@ def state_names() -> frozenset[str]:
 @functools.cache
 def peoples() -> dict[str, str]:
     """The plural for a state's people ('Soviets') -> the state ('Soviet Union')."""
-    return {w: s["state"] for s in _data()["states"] for w in s.get("people") or ()}
+    return {w: s["state"] for s in demonym_data()["states"] for w in s.get("people") or ()}
 
 
 @functools.cache
 def _receiving() -> tuple[frozenset[str], frozenset[str]]:
     """The predicates whose object a people may stand in for; the states' names."""
-    return frozenset(_data()["receiving"]), frozenset(s["state"] for s in _data()["states"])
+    return frozenset(demonym_data()["receiving"]), frozenset(s["state"] for s in demonym_data()["states"])
 
 
 def state_of(group: str, predicate: str) -> str | None:
@@ -75,7 +82,7 @@ def known_place(name: str) -> bool:
 
 def state_of_adjective(word: str) -> str | None:
     """The state an adjective names ('Chinese' -> China, 'Soviet' -> Soviet Union), or None."""
-    for st in _data()["states"]:
+    for st in demonym_data()["states"]:
         if word in (st.get("adjective") or ()):
             return st["state"]
     return None

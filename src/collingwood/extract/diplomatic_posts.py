@@ -22,7 +22,7 @@ from collections import Counter
 from .. import safe_yaml
 from ..identity import entity_id
 from ..model import Alias
-from .demonyms import state_of_adjective
+from .demonyms import demonym_data, place_rows, state_of_adjective
 
 
 @functools.cache
@@ -41,7 +41,7 @@ def _places() -> dict[str, tuple[str, str | None]]:
     """Written name of a city or state -> (its name, the state it is a city of, or None for a state)."""
     capitals = _data()["capitals"]
     out: dict[str, tuple[str, str | None]] = {}
-    for p in safe_yaml.package_data("data/places.yaml")["places"]:
+    for p in place_rows():
         within = p.get("within") or []
         state = None if p["name"] in capitals else next((w for w in within if w in capitals), None)
         if p["name"] in capitals or state:
@@ -56,7 +56,7 @@ def _places() -> dict[str, tuple[str, str | None]]:
 @functools.cache
 def _within() -> dict[str, frozenset[str]]:
     """Place -> every place it lies in (transitively), from data/places.yaml."""
-    direct = {p["name"]: list(p.get("within") or []) for p in safe_yaml.package_data("data/places.yaml")["places"]}
+    direct = {p["name"]: list(p.get("within") or []) for p in place_rows()}
     out: dict[str, frozenset[str]] = {}
     for name in direct:
         seen, todo = set(), list(direct[name])
@@ -125,8 +125,7 @@ def _seat(text: str) -> tuple[str, str] | None:
 
 def _synonyms(adjective: str) -> list[str]:
     state = state_of_adjective(adjective)
-    from .demonyms import _data as demonyms
-    for s in demonyms()["states"]:
+    for s in demonym_data()["states"]:
         if s["state"] == state:
             return [a for a in s.get("adjective") or () if a != adjective]
     return []

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import OPEN_PREFIX, Claim, Mention
-from .office_lists import _Index, _lines, encyclopaedia_words
+from .office_lists import _Index, encyclopaedia_words, line_spans
 
 _ITEM = re.compile(r"[ \t]*[-*•][ \t]+")
 _TITLE_COLON = re.compile(r"(?P<title>[^:.\n]{2,80}?):[ \t]+")
@@ -46,7 +46,7 @@ def document_item_claims(text: str, mentions: Iterable[Mention], names: dict[str
     ments = _Index([m for m in mentions if m.entity_id in names], lambda m: m.start)
     dates = _Index([t for t in times if (t.joined or t.span) is not None], lambda t: t.start)
     out: list[Claim] = []
-    for lo, hi in _lines(text):
+    for lo, hi in line_spans(text):
         item = _ITEM.match(text, lo, hi)
         if item is None:
             continue

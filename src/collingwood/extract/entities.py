@@ -660,7 +660,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
-    chosen = _choose(chosen + listed_persons(source_text or text, chosen))
+    chosen = _choose(chosen + listed_persons(source_text or text, chosen, _body_heads()))
     chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
     chosen = numbered_papers(text, _without_letters(text, chosen))
     persons_by_surname(text, chosen)

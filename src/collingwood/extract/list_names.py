@@ -17,10 +17,8 @@ words that head organisations' names ("Committee", "Directorate") are never part
 
 from __future__ import annotations
 
-import functools
 import re
 
-from .. import safe_yaml
 from .candidates import Cand
 
 _ITEM = re.compile(
@@ -29,15 +27,10 @@ _ITEM = re.compile(
 _MIN_ITEMS = 3
 
 
-@functools.cache
-def _body_heads() -> frozenset[str]:
-    return frozenset(safe_yaml.package_data("data/gazetteer.yaml")["organisation_heads"])
-
-
-def _name_shaped(name: str) -> bool:
+def _name_shaped(name: str, body_heads) -> bool:
     words = name.split()
     return all(w[:1].isupper() and not w.isupper() or re.fullmatch(r"[A-Z]\.", w) for w in words) \
-        and not any(w.strip(".") in _body_heads() for w in words) and not words[-1].endswith(".")
+        and not any(w.strip(".") in body_heads for w in words) and not words[-1].endswith(".")
 
 
 def _lists(text: str) -> list[list[re.Match]]:
@@ -55,9 +48,10 @@ def _lists(text: str) -> list[list[re.Match]]:
     return [r for r in runs if len(r) >= _MIN_ITEMS]
 
 
-def listed_persons(text: str, chosen: list[Cand]) -> list[Cand]:
+def listed_persons(text: str, chosen: list[Cand], body_heads) -> list[Cand]:
     """Person candidates for the names opening the items of lists of people in `text` (the
-    text as written, line breaks kept), given the mentions chosen so far."""
+    text as written, line breaks kept), given the mentions chosen so far; body_heads: the
+    words that head bodies' names (the gazetteer's)."""
     if "\n" not in text:
         return []
     persons = {(c.start, c.end) for c in chosen if c.kind == "person"}
@@ -69,6 +63,6 @@ def listed_persons(text: str, chosen: list[Cand]) -> list[Cand]:
             continue
         for m in items:
             name = " ".join(m["name"].split())
-            if (m.start("name"), m.end("name")) not in persons and _name_shaped(name):
+            if (m.start("name"), m.end("name")) not in persons and _name_shaped(name, body_heads):
                 out.append(Cand(m.start("name"), m.end("name"), "person", name, 1))
     return out

@@ -45,7 +45,8 @@ def _head_word(word: str) -> bool:
         word.lower().strip(".,:;") in heads or word.lower().rstrip("s") in heads
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of text, line breaks left out."""
     out, lo = [], 0
     for line in text.split("\n"):
         out.append((lo, lo + len(line)))
@@ -68,7 +69,7 @@ def office_list_claims(text: str, mentions: Iterable[Mention], names: dict[str, 
     times: the document's time expressions (`dates.tag_dates`)."""
     ments = _Index([m for m in mentions if m.entity_id in names], lambda m: m.start)
     dates = _Index([t for t in times if (t.joined or t.span) is not None], lambda t: t.start)
-    lines = _lines(text)
+    lines = line_spans(text)
     out: list[Claim] = []
     heading: tuple | None = None          # (body name, heading time or None, names posts)
     for k, (lo, hi) in enumerate(lines):

@@ -83,12 +83,19 @@ def post_before_name_claims(text: str, mentions: Iterable[Mention], names: dict[
         h = _before_name().match(text[body.end:m.start])
         if h is None:
             continue
-        name = names[body.entity_id]
-        out.append(Claim(source_id=source_id, start=body.start, end=m.end, quote=text[body.start:m.end],
-                         subject=names[m.entity_id], predicate=_predicate(h["head"], h["title"], name),
-                         object=name, extracted_by=extracted_by, status="proposed", confidence=0.6,
-                         subject_id=m.entity_id, object_id=body.entity_id))
+        out.append(_post_claim(text, body.start, m.end, m, body, h, names, source_id, extracted_by))
     return out
+
+
+def _post_claim(text: str, lo: int, hi: int, person: Mention, body: Mention, post, names: dict[str, str],
+                source_id: str, extracted_by: str) -> Claim:
+    """The claim a post line makes: the person holds the post (`post`: the matched head and
+    title) in the body, quoting text[lo:hi]."""
+    name = names[body.entity_id]
+    return Claim(source_id=source_id, start=lo, end=hi, quote=text[lo:hi], subject=names[person.entity_id],
+                 predicate=_predicate(post["head"], post["title"], name), object=name,
+                 extracted_by=extracted_by, status="proposed", confidence=0.6,
+                 subject_id=person.entity_id, object_id=body.entity_id)
 
 
 def post_line_claims(text: str, mentions: Iterable[Mention], names: dict[str, str], kinds: dict[str, str],
@@ -110,9 +117,5 @@ def post_line_claims(text: str, mentions: Iterable[Mention], names: dict[str, st
         if body is None or kinds.get(body.entity_id) not in ("organisation", "college") \
                 or any(m.end < s < h.end() for s in starts):
             continue                         # another name inside the post: a list, not a post
-        name = names[body.entity_id]
-        out.append(Claim(source_id=source_id, start=m.start, end=body.end, quote=text[m.start:body.end],
-                         subject=names[m.entity_id], predicate=_predicate(h["head"], h["title"], name),
-                         object=name, extracted_by=extracted_by, status="proposed", confidence=0.6,
-                         subject_id=m.entity_id, object_id=body.entity_id))
+        out.append(_post_claim(text, m.start, body.end, m, body, h, names, source_id, extracted_by))
     return out

@@ -22,6 +22,7 @@ import functools
 import re
 
 from .. import safe_yaml
+from .demonyms import demonym_data, place_rows
 from .name_forms import given_names, title_words
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -74,10 +75,10 @@ def _names() -> tuple[re.Pattern | None, dict[str, str], frozenset[str], frozens
     for e in gaz["organisations"] + gaz.get("places", []):
         forms.append(e["name"])
         forms += [a if isinstance(a, str) else a["name"] for a in e.get("aliases") or ()]
-    for p in safe_yaml.package_data("data/places.yaml")["places"]:
+    for p in place_rows():
         forms.append(p["name"])
         forms += list(p.get("aliases") or ())
-    for s in safe_yaml.package_data("data/demonyms.yaml")["states"]:
+    for s in demonym_data()["states"]:
         forms += [s["state"], *s.get("people", ()), *s.get("adjective", ())]
     forms += list(gaz.get("groups", ())) + _CALENDAR
     forms = [re.sub(r"^[Tt]he\s+", "", f) for f in forms if f and f[:1].isupper()]
