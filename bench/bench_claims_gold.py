@@ -143,6 +143,27 @@ def write_misses(path: Path, scores, texts) -> None:
                 lines.append(f"* {c['subject']} | {c['predicate']} | {c.get('object')} | {_time(c.get('time'))} | "
                              f"by {c.get('asserted_by')} | {c['polarity']}")
             lines.append("")
+    lines += ["", "# Covered claims that match no gold fact, and the gold facts on their passage", ""]
+    for s in scores:
+        placed = dict(zip((c["id"] for c in s.claims), sc.place_claims(s.claims, texts[s.text])))
+        used = set(s.matched.values())
+        by_id = {c["id"]: c for c in s.claims}
+        for cid in s.covered:
+            if cid in used:
+                continue
+            c, span = by_id[cid], placed[cid]
+            lines.append(f"## {s.text} `{cid}`")
+            lines.append(f"* {c['subject']} | {c['predicate']} | {c.get('object')} | {_time(c.get('time'))} | "
+                         f"by {c.get('asserted_by')} | {c['polarity']}")
+            lines.append(f"> {' '.join(c['quote'].split())}")
+            for f in s.facts:
+                if any(sc.overlaps(span, q) for q in texts[s.text].find_all(f["quote"])):
+                    t = f.get("time") or {}
+                    state = "matched" if f["id"] in s.matched else "missed"
+                    lines.append(f"  gold {f['id']} ({state}): {f['subject']} | {f['predicate']} | "
+                                 f"{f.get('object')} | {t.get('earliest')}..{t.get('latest')} | "
+                                 f"by {f.get('asserted_by')} | {f['polarity']}")
+            lines.append("")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     say(f"[gold] missed facts written to {path}")
@@ -154,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="Keep the case in this folder.")
     ap.add_argument("--sample", type=int, default=50, help="Claims in the hand-check sample.")
     ap.add_argument("--seed", type=int, default=1, help="Seed of the hand-check sample.")
-    ap.add_argument("--misses", type=Path, help="Write every missed fact beside the claims on its passage.")
+    ap.add_argument("--misses", type=Path, help="Write every missed fact beside the claims on its passage, then every covered "
+                    "claim that matches nothing beside the gold facts on its passage.")
     args = ap.parse_args(argv)
 
     golds, paths = load_gold()
