@@ -39,6 +39,7 @@ from .document_times import document_times
 from .memo_lines import paper_claims, quoted_on_claims
 from .post_lines import post_before_name_claims, post_line_claims
 from .spouses import spouse_claims
+from .line_hyphens import Rejoined, rejoin
 from .paragraphs import Paragraphs
 from .reading_case import reading_case
 from .publishing import publication_claims
@@ -66,14 +67,18 @@ class RulesSpacy:
         `CHUNK` characters is read in parts cut at paragraph breaks (spaCy refuses a text
         over its `max_length`), every offset shifted back into the whole text."""
         docs = list(docs)
-        parts = [(i, lo, replace(d, text=d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
+        parts = [(i, lo, hi, rejoin(d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
+        parts = [(i, lo, hi, whole, replace(docs[i], text=whole.text)) for i, lo, hi, whole in parts]
         texts = (nlp.dash_asides(nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))))
-                 for _, _, p in parts)
+                 for *_, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
-        for (i, lo, part), parsed in zip(parts, nlp.ner().pipe(texts)):
-            out = _shifted(self._one(part, parsed), lo, docs[i].text)
+        for (i, lo, hi, whole, part), parsed in zip(parts, nlp.ner().pipe(texts)):
+            out = self._one(part, parsed)
+            if whole.cuts:             # words broken at a line end were read whole
+                out = _unbroken(out, whole, docs[i].text[lo:hi])
+            out = _shifted(out, lo, docs[i].text)
             outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
-            if lo + len(part.text) >= len(docs[i].text):
+            if hi >= len(docs[i].text):
                 yield _once(outputs[i])
                 outputs[i] = None
 
@@ -176,6 +181,16 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
 def _once(out: ExtractOutput) -> ExtractOutput:
     """The whole source's claims, a statement it repeats kept once (`repeats`)."""
     return replace(out, claims=without_repeats(out.claims))
+
+
+def _unbroken(out: ExtractOutput, whole: Rejoined, text: str) -> ExtractOutput:
+    """Spans read on the rejoined text (`line_hyphens`) as spans of the source, every
+    quote and mention the source's own characters."""
+    mentions = [replace(m, start=(lo := whole.start(m.start)), end=(hi := whole.end(m.end)), text=text[lo:hi])
+                for m in out.mentions]
+    claims = [replace(c, start=(lo := whole.start(c.start)), end=(hi := whole.end(c.end)), quote=text[lo:hi],
+                      id="" if (lo, hi) != (c.start, c.end) else c.id) for c in out.claims]
+    return replace(out, mentions=mentions, claims=claims)
 
 
 def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:
