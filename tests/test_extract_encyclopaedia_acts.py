@@ -200,3 +200,20 @@ def test_a_participle_misparsed_as_a_modifier_is_no_act():
         text="In many legal systems, treason and espionage are separate crimes. "
              "Treason and espionage have graduated punishment levels."))
     assert not any(c.predicate == "graduated" for c in out.claims)
+
+
+def test_appointed_as_a_titled_post_takes_the_post_as_its_object(extract):
+    text = "In January 1951, Lindqvist appointed General Anders Holm as Minister of Defence."
+    (c,) = [c for c in extract(text).claims if c.predicate == "appointed"]
+    assert c.object == "Minister of Defence" and c.time.render() == "Jan 1951"
+    assert text[c.start:c.end] == c.quote
+    bare = "In May 1960, President Varga appointed Colonel Peter Halasz as head."
+    assert all(c.object is None for c in extract(bare).claims if c.predicate == "appointed")
+
+
+def test_a_list_replaced_by_a_list_pairs_no_one_with_anyone(extract):
+    listed = "In May 1921 Petrov, Sidorov, and Kuznetsov were replaced by Ivan Orlov, Pavel Belov, Lvov, and Zorin."
+    assert not [c for c in extract(listed).claims if c.predicate == "other:replace"]
+    one = "In May 1921 Petrov was replaced by Ivan Orlov."
+    (c,) = [c for c in extract(one).claims if c.predicate == "other:replace"]
+    assert (c.subject, c.object) == ("Ivan Orlov", "Petrov") and one[c.start:c.end] == c.quote

@@ -159,6 +159,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     agent = _agent(reader, verb) if participle or _passive(verb) else None
     patient = reader.arg(gtok, "object" if agent is not None else "subject")   # "The _Red Terror_, implemented by"
     subject, obj = (agent, patient) if agent is not None else (patient, None)
+    if agent is not None and patient is not None and _listed(agent.token) and _listed(gtok):
+        return []                   # 'A, B and C were replaced by D, E, F and G': who did it to whom is not said
     if sense is not None and sense.swap and patient is None and (law := written_name(gtok)):
         patient = Arg(law, "thing", 0.1, gtok)
     if sense is not None and sense.swap and patient is None and (law := _law_again(reader, gtok)):
@@ -206,8 +208,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if trigger and p is None and agent is None and obj is not None and obj.kind == "person" and obj.token is not None \
             and obj.token.dep_ == "dobj" and (q := _done_to(verb, obj, True)) is not None \
             and any(c.dep_ == "prep" and c.lower_ in q.preps for c in verb.children):
-        p, subject, obj = q, obj, None    # 'Truman appointed Marshall as Secretary of State': Marshall was
-                                          # appointed, to a post of no body named (the appointer is no party)
+        p, subject, obj = q, obj, _titled_post(verb)   # 'Truman appointed Marshall as Secretary of
+                                          # State': Marshall was appointed to that post (the appointer is no party)
     if p is not None and obj is None and p.object == "organisation":
         obj = _bare_post_body(reader, verb)     # 'Kedrov was appointed as head': of the body just named
     if p is not None and obj is None and p.name in t["posts_need_body"] and _post_of_unnamed(reader, verb):
@@ -273,6 +275,30 @@ def _post_of_unnamed(reader: SentenceReader, verb) -> bool:
                         for o in g.children if o.dep_ == "pobj"]
               + [c for c in p.children if c.dep_ in ("compound", "nmod") and c.i < p.i and c.pos_ in ("NOUN", "PROPN")]]
     return bool(bodies) and all(reader.named(o) is None for _, o in bodies)   # also 'as Branch 6 Chief'
+
+
+def _listed(token) -> bool:
+    """The token is one of a list of names ('A, B and C'): it heads conjuncts, is one, or
+    follows the list's 'and'."""
+    if token is None:
+        return False
+    before = token.left_edge.i - 1
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children) or (
+        before >= 0 and token.doc[before].lower_ in ("and", "or") and before > 0 and token.doc[before - 1].text == ",")
+
+
+def _titled_post(verb) -> Arg | None:
+    """The post of 'as <Title>' when the title is written as a name, every word of it
+    capitalised but its small linking words ('as Secretary of State', 'as Minister of the
+    Interior'); 'as head', 'as a lecturer' name no post to check."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for head in (g for g in c.children if g.dep_ == "pobj"):
+                words = list(head.subtree)
+                if words and words[0].is_title and all(w.is_title or w.lower_ in ("of", "the", "for", "and")
+                                                         for w in words) and not head.ent_type_ == "PERSON":
+                    return Arg(verb.doc[words[0].i:words[-1].i + 1].text, "thing", 0.1, head)
+    return None
 
 
 def _bare_post_body(reader: SentenceReader, verb) -> Arg | None:
