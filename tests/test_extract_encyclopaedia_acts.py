@@ -217,3 +217,22 @@ def test_a_list_replaced_by_a_list_pairs_no_one_with_anyone(extract):
     one = "In May 1921 Petrov was replaced by Ivan Orlov."
     (c,) = [c for c in extract(one).claims if c.predicate == "other:replace"]
     assert (c.subject, c.object) == ("Ivan Orlov", "Petrov") and one[c.start:c.end] == c.quote
+
+
+def test_a_when_clause_after_a_bounded_date_happens_at_that_date(extract):
+    text = "The Bureau grew. Until 1950, when Karl Weiss retired, he headed the Bureau."
+    (c,) = [c for c in extract(text).claims if c.predicate == "other:retire"]
+    assert (c.time.earliest, c.time.latest) == ("1950-01-01", "1950-12-31")
+    assert text[c.start:c.end] == c.quote
+
+
+def test_bound_date_gives_back_the_date_a_bound_was_made_from():
+    from collingwood.extract.clause_time import bound_date
+    from collingwood.timespan import TimeSpan, bound
+
+    month = TimeSpan.month(1918, 3)
+    for mod in ("ON_OR_BEFORE", "ON_OR_AFTER", "AFTER"):
+        back = bound_date(bound(month, mod))
+        assert (back.lo, back.hi) == (month.lo, month.hi)
+    before = bound(month, "BEFORE")
+    assert bound_date(before) is before and bound_date(month) is month and bound_date(None) is None

@@ -162,11 +162,11 @@ def test_a_term_with_an_end_alone_stays_open_at_its_start(extract):
     assert got and all(c.time is not None and c.time.open_start and c.time.latest == "1936-12-31" for c in got)
 
 
-def test_the_one_appointed_to_a_post_of_no_named_body_is_the_appointee(extract):
+def test_the_one_appointed_to_a_titled_post_is_the_appointee_and_the_post_its_object(extract):
     text = "In March 1952, Premier Anton Vlasek appointed General Pavel Rudak as Minister of War.\n"
     out = extract(text)
     got = _claims(out, "appointed")
-    assert [(c.subject, c.object, c.time.render()) for c in got] == [("Pavel Rudak", None, "Mar 1952")]
+    assert [(c.subject, c.object, c.time.render()) for c in got] == [("Pavel Rudak", "Minister of War", "Mar 1952")]
     assert not _claims(out, "other:appoint")
     _spans_hold(text, out)
 

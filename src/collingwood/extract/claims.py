@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
-from .clause_time import from_conjunct, last_unit, not_until, present_only, through_bound
+from .clause_time import bound_date, from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
 from .periods import period, the_war, war_word
@@ -684,7 +684,8 @@ class SentenceReader:
             return named
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
-            return self.time_of(verb.head)      # 'expanded in November 1940 when Hungary joined'
+            return bound_date(self.time_of(verb.head))   # 'expanded in November 1940 when Hungary
+                                                         # joined'; 'By 1918, when it came to Moscow'
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words()["raising_verbs"]:
             return self.time_of(verb.head)      # '[in 1926] ... seems to have been placed under'
         if _object_participle(verb) is not None:   # 'On July 16 the Council formed X, led by Y':

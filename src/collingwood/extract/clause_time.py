@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ..timespan import TimeSpan, bound, civil, day_number
+from ..timespan import TimeSpan, bound, civil, day_number, unit_at
 
 
 _BOUNDING_PREPS = {"until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "before": "BEFORE", "after": "AFTER",
@@ -25,6 +25,20 @@ def through_bound(verb, tok, span: TimeSpan) -> TimeSpan:
             return span if t.i == tok.i else bound(span, _BOUNDING_PREPS[t.head.lower_])
         t = t.head
     return span
+
+
+_POINT_OF = {"ON_OR_BEFORE": lambda s: s.hi, "ON_OR_AFTER": lambda s: s.lo, "AFTER": lambda s: s.lo - 1}
+
+
+def bound_date(span: TimeSpan | None) -> TimeSpan | None:
+    """The date a one-sided span was bounded by: 'By March 1918, when the body came to
+    Moscow, ...', 'until 1950, when he retired', 'after 1945, when the war ended': the 'when'
+    clause names that date itself. 'before 1917, when ...' is left open: it often names the
+    time before."""
+    if span is None or span.mod not in _POINT_OF or span.open_start == span.open_end:
+        return span
+    unit = unit_at(_POINT_OF[span.mod](span), span.granularity)
+    return span if unit is None else TimeSpan(unit.lo, unit.hi, unit.granularity, span.text, span.value)
 
 
 def not_until(verb) -> bool:
