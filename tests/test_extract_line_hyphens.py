@@ -33,7 +33,8 @@ def test_offsets_of_the_read_text_map_back_into_the_source():
 
 def test_text_without_a_broken_word_is_returned_as_it_is():
     text = "A line-\n\nthen a blank line, and a dash - at the end -\nThen a capital."
-    assert rejoin(text) == rejoin(text) and rejoin(text).text == text and rejoin(text).cuts == ()
+    whole = rejoin(text)
+    assert whole.text == text and whole.cuts == ()
 
 
 _WORD = st.from_regex(r"[A-Za-z]{1,6}", fullmatch=True)
@@ -62,3 +63,11 @@ def test_memo_with_broken_words_gives_claims_quoting_the_source(extract):
     assert text[c.start:c.end] == c.quote
     assert all(text[m.start:m.end] == m.text for m in out.mentions)
     assert any(m.text == "Karel Vo-\nsecky" for m in out.mentions)
+
+
+def test_windows_line_ends_are_rejoined_too():
+    text = "the clan-\r\ndestine service"
+    whole = rejoin(text)
+    assert whole.text == "the clandestine service"
+    at = whole.text.index("clandestine")
+    assert text[whole.start(at):whole.end(at + len("clandestine"))] == "clan-\r\ndestine"

@@ -284,7 +284,7 @@ def _listed(token) -> bool:
         return False
     before = token.left_edge.i - 1
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children) or (
-        before >= 0 and token.doc[before].lower_ in ("and", "or") and before > 0 and token.doc[before - 1].text == ",")
+        before > 0 and token.doc[before].lower_ in ("and", "or") and token.doc[before - 1].text == ",")
 
 
 def _titled_post(verb) -> Arg | None:

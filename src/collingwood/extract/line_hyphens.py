@@ -23,7 +23,7 @@ from .. import safe_yaml
 # A word's hyphen at a line end, then a lower-case continuation on the next line: a
 # capital after the break starts a new word ('Anglo-' / 'American' keeps both halves).
 _BROKEN = re.compile(r"\b([^\W\d_]+)-[ \t]*\r?\n[ \t]*([a-z][^\W\d_]*)")
-_MAYBE = re.compile(r"-[ \t]*\n")
+_MAYBE = re.compile(r"-[ \t]*\r?\n")
 
 
 @functools.cache
@@ -59,8 +59,8 @@ def rejoin(text: str) -> Rejoined:
         hyphen = m[1].lower() in keep_after or m[2].lower() in keep_before
         gap_from = m.end(1) + (1 if hyphen else 0)        # what goes: '-\n   ' or '\n   '
         out.append(text[last:gap_from])
+        cuts.append(gap_from - total)                       # where the cut falls in the read text
         total += m.start(2) - gap_from
-        cuts.append(gap_from - (total - (m.start(2) - gap_from)))
         taken.append(total)
         last = m.start(2)
     if not cuts:

@@ -65,7 +65,8 @@ class RulesSpacy:
     def extract_many(self, docs: Iterable[ExtractInput]) -> Iterable[ExtractOutput]:
         """Many documents through one `nlp.pipe` (lazily, in order). A document longer than
         `CHUNK` characters is read in parts cut at paragraph breaks (spaCy refuses a text
-        over its `max_length`), every offset shifted back into the whole text."""
+        over its `max_length`), every offset shifted back into the whole text. Words broken by
+        a hyphen at a line end are read whole (`line_hyphens`), their spans mapped back."""
         docs = list(docs)
         parts = [(i, lo, hi, rejoin(d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
         parts = [(i, lo, hi, whole, replace(docs[i], text=whole.text)) for i, lo, hi, whole in parts]
