@@ -71,3 +71,18 @@ def test_windows_line_ends_are_rejoined_too():
     assert whole.text == "the clandestine service"
     at = whole.text.index("clandestine")
     assert text[whole.start(at):whole.end(at + len("clandestine"))] == "clan-\r\ndestine"
+
+
+def test_a_broken_name_in_a_later_part_of_a_long_source_maps_back(extract):
+    from collingwood.extract.rules import CHUNK
+
+    filler = "The weather in the valley was mild that year.\n\n" * (CHUNK // 47 + 10)
+    memo = ("On 4 March 1961 Karel Vo-\nsecky, an officer of the Counterin-\n"
+            "telligence Staff, interviewed the defector Anton Brezina in Vienna.\n")
+    text = filler + memo
+    assert len(text) > CHUNK
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.predicate == "interviewed"]
+    assert c.subject == "Karel Vosecky" and c.start > CHUNK
+    assert text[c.start:c.end] == c.quote and "Vo-\nsecky" in c.quote
+    assert all(text[m.start:m.end] == m.text for m in out.mentions)

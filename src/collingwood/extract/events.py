@@ -28,6 +28,7 @@ from .known_verbs import known_verb
 from .office_lists import encyclopaedia_words
 from .misparsed import direct_objects
 from .posts import noun_claims
+from .recurring_names import NAME_LINKS
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
 _ACTORS = ("person", "group", "organisation", "college", "place")
@@ -295,7 +296,7 @@ def _titled_post(verb) -> Arg | None:
         if c.dep_ == "prep" and c.lower_ == "as":
             for head in (g for g in c.children if g.dep_ == "pobj"):
                 words = list(head.subtree)
-                if words and words[0].is_title and all(w.is_title or w.lower_ in ("of", "the", "for", "and")
+                if words and words[0].is_title and all(w.is_title or w.lower_ in NAME_LINKS
                                                          for w in words) and not head.ent_type_ == "PERSON":
                     return Arg(verb.doc[words[0].i:words[-1].i + 1].text, "thing", 0.1, head)
     return None

@@ -15,7 +15,7 @@ import re
 from .candidates import Cand
 
 _KINDS = ("person", "organisation")
-_LINKS = {"of", "the", "for", "and", "de", "del", "la", "von", "van", "on"}
+NAME_LINKS = {"of", "the", "for", "and", "de", "del", "la", "von", "van", "on"}   # small words inside a name
 _MAX_NAMES = 400
 
 
@@ -27,7 +27,7 @@ def every_occurrence(text: str, chosen: list[Cand]) -> list[Cand]:
         words = surface.split()
         if c.kind not in _KINDS or c.alias_kind is not None or not 2 <= len(words) <= 6:
             continue
-        if not words[0][:1].isupper() or not all(w[:1].isupper() or w in _LINKS for w in words):
+        if not words[0][:1].isupper() or not all(w[:1].isupper() or w in NAME_LINKS for w in words):
             continue
         if surface.isupper():
             continue                    # headings and cable capitals: too often not a name

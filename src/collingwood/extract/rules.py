@@ -68,16 +68,13 @@ class RulesSpacy:
         over its `max_length`), every offset shifted back into the whole text. Words broken by
         a hyphen at a line end are read whole (`line_hyphens`), their spans mapped back."""
         docs = list(docs)
-        parts = [(i, lo, hi, rejoin(d.text[lo:hi])) for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        parts = [(i, lo, hi, whole, replace(docs[i], text=whole.text)) for i, lo, hi, whole in parts]
+        parts = [(i, lo, hi, whole := rejoin(d.text[lo:hi]), replace(d, text=whole.text))
+                 for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
         texts = (nlp.dash_asides(nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))))
                  for *_, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, hi, whole, part), parsed in zip(parts, nlp.ner().pipe(texts)):
-            out = self._one(part, parsed)
-            if whole.cuts:             # words broken at a line end were read whole
-                out = _unbroken(out, whole, docs[i].text[lo:hi])
-            out = _shifted(out, lo, docs[i].text)
+            out = _in_source(self._one(part, parsed), lo, whole, docs[i].text)
             outputs[i] = out if outputs[i] is None else _joined(outputs[i], out)
             if hi >= len(docs[i].text):
                 yield _once(outputs[i])
@@ -184,23 +181,17 @@ def _once(out: ExtractOutput) -> ExtractOutput:
     return replace(out, claims=without_repeats(out.claims))
 
 
-def _unbroken(out: ExtractOutput, whole: Rejoined, text: str) -> ExtractOutput:
-    """Spans read on the rejoined text (`line_hyphens`) as spans of the source, every
-    quote and mention the source's own characters."""
-    mentions = [replace(m, start=(lo := whole.start(m.start)), end=(hi := whole.end(m.end)), text=text[lo:hi])
-                for m in out.mentions]
-    claims = [replace(c, start=(lo := whole.start(c.start)), end=(hi := whole.end(c.end)), quote=text[lo:hi],
-                      id="" if (lo, hi) != (c.start, c.end) else c.id) for c in out.claims]
-    return replace(out, mentions=mentions, claims=claims)
-
-
-def _shifted(out: ExtractOutput, lo: int, text: str) -> ExtractOutput:
-    if lo == 0:
+def _in_source(out: ExtractOutput, lo: int, whole: Rejoined, text: str) -> ExtractOutput:
+    """Spans read on one part of the source (the part from `lo`, its broken words rejoined by
+    `line_hyphens`) as spans of the whole source `text`; every quote and mention text is the
+    source's own characters."""
+    if lo == 0 and not whole.cuts:
         return out
-    mentions = [replace(m, start=m.start + lo, end=m.end + lo) for m in out.mentions]
-    claims = [replace(c, start=c.start + lo, end=c.end + lo, quote=text[c.start + lo:c.end + lo], id="")
-              for c in out.claims]
-    return ExtractOutput(mentions=mentions, claims=claims, aliases=out.aliases, entities=out.entities)
+    mentions = [replace(m, start=(a := lo + whole.start(m.start)), end=(b := lo + whole.end(m.end)), text=text[a:b])
+                for m in out.mentions]
+    claims = [replace(c, start=(a := lo + whole.start(c.start)), end=(b := lo + whole.end(c.end)), quote=text[a:b],
+                      id="" if (a, b) != (c.start, c.end) else c.id) for c in out.claims]
+    return replace(out, mentions=mentions, claims=claims)
 
 
 def _joined(a: ExtractOutput, b: ExtractOutput) -> ExtractOutput:
