@@ -7,7 +7,7 @@ the line break and any indent between the halves are taken out. `Rejoined.start`
 `Rejoined.end` carry an offset of the read text back into the source, so a span read on the
 rejoined text quotes the source's own characters ('Os-\nwald').
 
-A hyphen that belongs to a compound ('ex-' / 'wife', 'Soviet-' / 'backed') stays; only the
+A hyphen that belongs to a compound ('self-' / 'styled', 'Soviet-' / 'backed') stays; only the
 line break goes. The compound parts are data (`data/line_hyphens.yaml`).
 """
 
