@@ -126,7 +126,10 @@ class Schema:
         return None
 
     def kind_accepts(self, expected: str, actual: str) -> bool:
-        """Whether an entity of kind ``actual`` may stand where ``expected`` is required."""
+        """Whether an entity of kind ``actual`` may stand where ``expected`` is required;
+        ``expected`` may name alternatives ('organisation|place': a body or a state)."""
+        if "|" in expected:
+            return any(self.kind_accepts(e, actual) for e in expected.split("|"))
         if expected in ("any", actual):
             return True
         parent = self.entity_kinds.get(actual, {}).get("parent")
@@ -156,7 +159,7 @@ def _predicate(name: str, entry: dict, kinds: dict) -> Predicate:
     if entry["track"] not in TRACKS:
         raise SchemaError(f"{where}: track must be one of {TRACKS}.")
     for role in ("subject", "object"):
-        if entry[role] not in kinds and entry[role] != "none":
+        if any(k not in kinds for k in str(entry[role]).split("|")) and entry[role] != "none":
             raise SchemaError(f"{where}: {role} kind {entry[role]!r} is not in entity_kinds.yaml.")
     for rule in entry.get("rules", []):
         if rule not in RULES:

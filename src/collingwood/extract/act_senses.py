@@ -25,6 +25,7 @@ class Sense:
     xcomp: frozenset = frozenset()   # infinitives whose object is ('used to prosecute X'): with swap
     body: bool = False        # the object is the body named last ('did not enter on duty': at the CIA just named)
     subject: frozenset = frozenset()  # entity kinds the act's subject must be (none: any)
+    count: bool = False       # a repeated act, told with how often ('saw him three times')
 
 
 def _words(value) -> frozenset[str]:
@@ -36,8 +37,26 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body") else v) for k, v in r.items()}
-                 for r in rows)
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body", "count") else v)
+                  for k, v in r.items()} for r in rows)
+
+
+@functools.cache
+def _frequency() -> tuple[frozenset[str], frozenset[str]]:
+    data = safe_yaml.package_data("data/act_senses.yaml")
+    return frozenset(data["frequency_words"]), frozenset(data["frequency_nouns"])
+
+
+def counted(verb) -> bool:
+    """The verb tells how often: 'saw him twice', 'saw her regularly', 'saw X three times'."""
+    adverbs, nouns = _frequency()
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in adverbs:
+            return True
+        if c.dep_ in ("npadvmod", "dobj", "advmod") and c.lemma_.lower() in nouns and c.i > verb.i \
+                and any(g.dep_ in ("nummod", "amod", "det") for g in c.children):
+            return True
+    return False
 
 
 def fits_subject(sense: Sense | None, kind: str) -> bool:
@@ -106,8 +125,11 @@ def sense_of(verb, name: str) -> Sense | None:
             continue
         if row.get("bare") and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             continue                     # 'reported to him that ...' tells what was said
+        if row.get("count") and not counted(verb):
+            continue
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
-                     row.get("xcomp") or frozenset(), bool(row.get("body")), row.get("subject") or frozenset())
+                     row.get("xcomp") or frozenset(), bool(row.get("body")), row.get("subject") or frozenset(),
+                     bool(row.get("count")))
     return None
 
 

@@ -62,11 +62,12 @@ def negated(verb) -> bool:
 def _local(verb, voice: Voice) -> None:
     """Modal auxiliaries, hedging adverbs and subordinators on one verb."""
     w = words()
-    later = any(c.lower_ in w["later_adverbs"] for c in verb.children)
+    later = any(c.lower_ in w["later_adverbs"] or (c.dep_ == "npadvmod" and any(
+        t.lower_ in w["later_adverbs"] for t in c.subtree)) for c in verb.children)   # 'Ten years later, X would'
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in w["hedge_modals"]:
             voice.hedge("hedged")
-        elif c.dep_ == "aux" and c.lower_ in w["irrealis_modals"] and not later:
+        elif c.dep_ == "aux" and c.lower_ in w["irrealis_modals"] and (not later or _counterfactual(verb)):
             voice.dropped = voice.dropped or f"modal '{c.text}'"
         elif c.dep_ == "advmod" and c.lower_ in w["hedge_adverbs"]:
             voice.hedge(w["hedge_adverbs"][c.lower_])
@@ -74,6 +75,14 @@ def _local(verb, voice: Voice) -> None:
             voice.dropped = voice.dropped or f"condition '{c.text}'"
     if (verb.doc[-1].text == "?" or verb.doc[-2:-1].text == "?") and tag_question(verb.doc) is None:
         voice.dropped = voice.dropped or "question"
+
+
+def _counterfactual(verb) -> bool:
+    """'would have been arrested', 'would be arrested if he stayed': no future in the past
+    ('ten years later he would be poisoned'), whatever 'later' says."""
+    marks = words()["irrealis_marks"]
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in verb.children)
 
 
 def tag_question(doc) -> int | None:
@@ -224,6 +233,9 @@ def voice(verb, name_of: Callable[[object], str | None]) -> Voice:
                 v.dropped = v.dropped or f"complement of '{head.text}'"
         elif dep == "xcomp" and head.lemma_ in w["attempt_verbs"] and negated(head):
             v.denied = not v.denied                 # 'did not attempt to debrief him': he did not
+        elif dep == "xcomp" and head.lemma_ in w["permission_xcomp_heads"] and not negated(head) \
+                and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+            pass                                    # 'was permitted to return': he returned
         elif dep == "xcomp" and head.lemma_ in w["hedged_xcomp_heads"]:
             v.hedge("hedged")
         elif dep == "xcomp" and head.lemma_ not in w["factual_xcomp_heads"]:

@@ -197,7 +197,11 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if trigger and obj is None and reader.time_of(verb) is None and \
             all(p.state and p.family == "career" for p in triggers().get(lemma, ())):
         return []                   # 'where he was working as a lecturer': a post held, dated by nothing of its own
-    when = reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb)
+    if sense is not None and sense.count and (obj is None or obj.kind != "person"):
+        return []                   # 'saw the city twice': no meeting
+    when = reader.time_of(verb) if sense is not None and sense.count else (
+        reader.time_of(verb) or reader.sentence_time(verb) or reader.current_time(verb))
+    # (a repeated act, 'saw him three times after he left Cuba', is no point of the story's time)
     if when is None and obj is None:
         return []                   # an undated event needs its two named participants
     if obj is None and _unnamed_person_object(verb):

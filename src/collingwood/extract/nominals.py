@@ -27,6 +27,9 @@ from .office_lists import encyclopaedia_words
 from .speech_scenes import scene_roles
 from .claims import POSSESSIVES, Arg, SentenceReader, arg_pairs, make_claim, unqualified
 
+# A preposition whose object act took place whatever the clause around it says: 'offered
+# comments during his visit', 'resigned after his arrest'.
+PRESUPPOSING_PREPS = {"during", "after", "following", "since", "upon", "throughout"}
 PENALTY = 0.1          # a noun phrase is read with less certainty than a clause
 # A preposition that makes an act noun the time anchor of its clause, and on which side of
 # the clause's time the act lies: 'after his death' -> the death is on or before it.
@@ -55,6 +58,8 @@ def _not_a_fact(noun) -> bool:
         if head.lower_ in words()["topic_preps"] and head.i > head.head.i \
                 and head.head.lemma_.lower() not in words()["grounding_verbs"]:
             return True                 # 'approved the draft on the establishment of X' ('based on his
+        if head.lower_ in PRESUPPOSING_PREPS:
+            return False                # 'offered comments during his visit to Prague': the visit took place
         head = head.head                # enlistment in the Marines' is a ground: a fact)
     if head.i != noun.i and head.pos_ == "NOUN" and head.lemma_.lower() in unreal:
         return True

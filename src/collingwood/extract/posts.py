@@ -80,6 +80,16 @@ def _compound_names(reader: SentenceReader, noun, deep: bool = True) -> list:
     return out
 
 
+def _possessor_bodies(reader: SentenceReader, noun) -> list:
+    """'the CIA's deputy director of operations', "MI6's chief": a body named as the post's
+    possessor is the body of the post (a person so named is an employer: `_employer`)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and (a := reader.named(c)) is not None and a.kind == "organisation":
+            out.append(c)
+    return out
+
+
 def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     """'X was a member of Y', 'X, a friend of Y, ...', 'the head of Y was X'."""
     if noun.pos_ == "PROPN" and reader.named(noun) is not None:
@@ -125,6 +135,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed")) or \
+            arg_pairs(reader, p, [subject], _possessor_bodies(reader, noun)) or \
             _topic_pairs(reader, p, subject, noun, role) or _unit_pairs(reader, p, subject, noun)
         own = _employer(reader, noun, subject) if not pairs else None
         if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"

@@ -1,0 +1,102 @@
+"""Readings of the sixth round: a state's dissolution, a visit told as a noun, a permission
+that tells the act, a repeated meeting, a post its body possesses, the future in the past.
+Golden passages written here in the style of news analysis, encyclopaedia prose and
+interview summaries; the names are invented or common historical ones."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _of(out, predicate):
+    return [c for c in out.claims if c.predicate == predicate]
+
+
+def _span(text, c):
+    return text[c.start:c.end]
+
+
+def test_the_dissolution_of_a_state_is_dated_by_its_own_phrase(extract):
+    text = ("The fall of the wall and the subsequent dissolution of Yugoslavia in 1992 "
+            "set off a wave of defections.")
+    out = extract(text)
+    (c,) = _of(out, "dissolved_by")
+    assert (c.subject, c.object) == ("Yugoslavia", None)
+    assert c.time.earliest == "1992-01-01" and c.time.latest == "1992-12-31"
+    assert "dissolution of Yugoslavia in 1992" in _span(text, c)
+
+
+def test_a_person_is_no_body_to_be_dissolved(extract):
+    out = extract("In 1951 Harold Marsh was dissolved in tears at the news.")
+    assert not _of(out, "dissolved_by")
+
+
+def test_a_visit_told_as_a_noun_is_a_visit_even_under_a_verb_of_offering(extract):
+    text = ("In 2021, Martin Hale, chief of the Security Service, offered rare public comments "
+            "during his visit to Warsaw.")
+    out = extract(text)
+    (c,) = _of(out, "visited")
+    assert (c.subject, c.object) == ("Martin Hale", "Warsaw")
+    assert c.time is not None and c.time.earliest == "2021-01-01"
+    assert "his visit to Warsaw" in _span(text, c)
+
+
+def test_an_offer_of_a_visit_is_still_no_visit(extract):
+    out = extract("In 2021, Martin Hale offered a visit to Warsaw.")
+    assert not _of(out, "visited")
+
+
+def test_a_permission_given_tells_the_act_it_allowed(extract):
+    text = "In June 1962 Walter Brandt was permitted to return to the United States."
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.object == "United States"]
+    assert c.subject == "Walter Brandt" and c.predicate in ("arrived_in", "travelled_to")
+    assert c.time.earliest == "1962-06-01"
+    assert "Walter Brandt was permitted to return to the United States" in _span(text, c)
+    assert not [c for c in out.claims if c.predicate == "other:permit"]
+
+
+def test_a_permission_refused_tells_no_act(extract):
+    out = extract("In June 1962 Walter Brandt was not permitted to return to the United States.")
+    assert not [c for c in out.claims if c.object == "United States" and c.polarity == "affirmed"]
+
+
+def test_seeing_someone_three_times_is_meeting_and_not_at_the_story_time(extract):
+    text = ("In 1961 Frank Dorsey was posted to Havana. Mr. Dorsey stated that he saw Julio Mendez only "
+            "three times after he left Cuba.")
+    out = extract(text)
+    (c,) = _of(out, "met")
+    assert (c.subject, c.object) == ("Frank Dorsey", "Julio Mendez")
+    assert c.time is None                    # 'after he left Cuba' is not 1961
+    assert c.asserted_by == "Frank Dorsey"
+    assert "he saw Julio Mendez only three times" in _span(text, c)
+
+
+def test_seeing_someone_once_without_a_count_is_no_meeting(extract):
+    out = extract("In 1961 Frank Dorsey saw Julio Mendez in Havana.")
+    assert not _of(out, "met")
+
+
+def test_a_post_the_body_possesses_is_a_post_in_that_body(extract):
+    text = "In 2022, Laura Pike, the NSA's director, spoke in Vienna."
+    out = extract(text)
+    (c,) = _of(out, "headed")
+    assert (c.subject, c.object) == ("Laura Pike", "NSA")
+    assert "the NSA's director" in _span(text, c)
+
+
+def test_would_after_years_later_is_the_future_in_the_past(extract):
+    text = ("In 1995, Pavel Orlov switched sides. Twenty years and one spy exchange later, Orlov would be "
+            "arrested by the police in Leeds, in 2015.")
+    out = extract(text)
+    late = [c for c in out.claims if c.time is not None and c.time.earliest == "2015-01-01"]
+    assert [c.subject for c in late] == ["Pavel Orlov"]
+    assert "Orlov would be arrested" in _span(text, late[0])
+
+
+def test_would_have_is_a_counterfactual_whatever_later_says(extract):
+    out = extract("In 1995, Pavel Orlov switched sides. Two years later he would have been arrested "
+                  "in Leeds if he had stayed.")
+    assert not [c for c in out.claims if c.predicate in ("arrested", "detained")]
