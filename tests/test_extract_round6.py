@@ -100,3 +100,28 @@ def test_would_have_is_a_counterfactual_whatever_later_says(extract):
     out = extract("In 1995, Pavel Orlov switched sides. Two years later he would have been arrested "
                   "in Leeds if he had stayed.")
     assert not [c for c in out.claims if c.predicate in ("arrested", "detained")]
+
+
+def test_killed_in_a_phrase_that_names_no_place_is_a_death(extract):
+    text = "General Anton Vasko was killed in the fighting on 13 April 1918."
+    out = extract(text)
+    (c,) = _of(out, "died")
+    assert (c.subject, c.object) == ("Anton Vasko", None)
+    assert c.time.earliest == "1918-04-13"
+    assert _span(text, c).startswith("General Anton Vasko was killed in the fighting")
+
+
+def test_killed_in_a_named_place_keeps_the_place(extract):
+    out = extract("In 1926 Symon Petliura was killed in Paris.")
+    (c,) = _of(out, "died")
+    assert (c.subject, c.object) == ("Symon Petliura", "Paris")
+
+
+def test_a_state_proclaimed_is_founded_but_a_city_proclaimed_the_capital_is_not(extract):
+    text = "On 3 May 1921, Ivan Marek proclaimed the Republic of Ruthenia."
+    out = extract(text)
+    (c,) = _of(out, "founded_by")
+    assert (c.subject, c.object) == ("Republic of Ruthenia", "Ivan Marek")
+    assert c.time.earliest == "1921-05-03"
+    out = extract("In December 1921, Ivan Marek proclaimed Uzhhorod, Ruthenia, the temporary capital of the republic.")
+    assert not _of(out, "founded_by")

@@ -933,6 +933,10 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not any(c.i in (d.i, d.head.i) for d in dobjs)
             for c in verb.children)):
         return []                            # 'called him a traitor', 'was called the Iron Felix'
+    if verb.lemma_ in words()["designating_verbs"] and (any(c.dep_ == "oprd" for c in verb.children) or any(
+            t.dep_ == "appos" and t.pos_ == "NOUN" and any(g.dep_ == "det" and g.lower_ == "the" for g in t.children)
+            for d in dobjs for t in d.subtree)):
+        return []                            # 'proclaimed Taipei the temporary capital': a designation
     v = None
     out = []
     for p in preds:
@@ -952,7 +956,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             pairs = arg_pairs(reader, p, subjects, objects)
             if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
                 pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
-            if not pairs and _may_stand_alone(p) and not _undated(reader, via_prep) and not (
+            if not pairs and _may_stand_alone(p) and not _blocking(reader, p, via_prep) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
             if not pairs:
@@ -1056,6 +1060,13 @@ def unqualified(reader: SentenceReader, tok) -> bool:
             return own is not None and branch_name(reader.ctx.text, reader.offset, reader.ctx.found,
                                                    reader.ctx.kinds, tok, own) is not None   # the branch
     return True
+
+
+def _blocking(reader: SentenceReader, p: Predicate, objects) -> list:
+    """The prepositional objects that keep an act from standing alone: any that is not a date;
+    for an act whose object is a place, only a named one ('was killed in the fighting', 'died
+    in a car crash': the phrase names no place, the death stands)."""
+    return [o for o in _undated(reader, objects) if p.object != "place" or reader.named(o) is not None]
 
 
 def _undated(reader: SentenceReader, objects) -> list:
