@@ -125,3 +125,26 @@ def test_a_state_proclaimed_is_founded_but_a_city_proclaimed_the_capital_is_not(
     assert c.time.earliest == "1921-05-03"
     out = extract("In December 1921, Ivan Marek proclaimed Uzhhorod, Ruthenia, the temporary capital of the republic.")
     assert not _of(out, "founded_by")
+
+
+def test_the_story_time_stops_at_a_paragraph_written_as_one_line(extract):
+    first = ("On 14 March 1781 the army under General Amos Field crossed the river and took the town after "
+             "a short siege, and the garrison, weakened by long months of hunger, cold and disease, gave up its arms "
+             "to the militia.")
+    text = first + "\nGeneral Amos Field defeated Colonel Ezra Lyle at the ford.\n"
+    assert len(first) >= 200
+    out = extract(text)
+    (c,) = _of(out, "defeated")
+    assert (c.subject, c.object, c.time) == ("Amos Field", "Ezra Lyle", None)
+    out = extract(first + " General Amos Field defeated Colonel Ezra Lyle at the ford.")
+    (c,) = _of(out, "defeated")
+    assert c.time is not None and c.time.earliest == "1781-03-14"
+
+
+def test_saying_so_in_a_gerund_is_said_by_the_subject_of_its_verb(extract):
+    text = ("Mr. Paul Dorn illustrated the point by saying that when Mr. Hearst returned to Washington "
+            "he went straight to the Director.")
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.object == "Washington"]
+    assert c.subject == "Hearst" and c.asserted_by == "Paul Dorn"
+    assert "Mr. Hearst returned to Washington" in _span(text, c)

@@ -112,6 +112,9 @@ def _speaker(verb, name_of: Callable) -> str | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return name_of(p)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.i:
+        return _speaker(verb.head.head, name_of)     # 'X illustrated this by saying that ...': X says it
     return None
 
 
