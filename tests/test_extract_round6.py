@@ -148,3 +148,12 @@ def test_saying_so_in_a_gerund_is_said_by_the_subject_of_its_verb(extract):
     (c,) = [c for c in out.claims if c.object == "Washington"]
     assert c.subject == "Hearst" and c.asserted_by == "Paul Dorn"
     assert "Mr. Hearst returned to Washington" in _span(text, c)
+
+
+def test_two_joined_subjects_of_a_meeting_met_each_other(extract):
+    text = "On 15 October 1950, President Harold Brant and General Douglas Fenn met at Wake Island."
+    out = extract(text)
+    (c,) = _of(out, "met")
+    assert (c.subject, c.object, c.place) == ("Harold Brant", "Douglas Fenn", "Wake Island")
+    assert c.time.earliest == "1950-10-15"
+    assert "Harold Brant and General Douglas Fenn met" in _span(text, c)

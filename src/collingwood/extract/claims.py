@@ -953,7 +953,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 [] if p.prep_object_only else [([gtok], dobjs)])) if dobjs else [([gtok], via_prep)]
             # ('Stalin appointed X head of Y': the one who appoints is neither appointee nor post)
         for subjects, objects in options:
-            pairs = arg_pairs(reader, p, subjects, objects)
+            pairs = arg_pairs(reader, p, subjects, objects) or (
+                _mutual(reader, p, subjects) if p.symmetric and not passive and not dobjs else [])
             if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
                 pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
             if not pairs and _may_stand_alone(p) and not _blocking(reader, p, via_prep) and not (
@@ -973,6 +974,18 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                                       clause=True))
             break
     return out
+
+
+def _mutual(reader: SentenceReader, p: Predicate, subjects) -> list[tuple[Arg, Arg]]:
+    """'Truman and MacArthur met at Wake Island', 'X and Y married in 1950': a symmetric act
+    told of two joined subjects is their act with each other (the first with each of the rest)."""
+    accepts = schema().kind_accepts
+    args = [a for a in map(reader.arg, _expand(subjects)) if a is not None and accepts(p.subject, a.kind)]
+    names = list(dict.fromkeys(a.name for a in args))
+    if len(names) < 2:
+        return []
+    first = next(a for a in args if a.name == names[0])
+    return [(first, b) for b in args[1:] if b.name != first.name and accepts(p.object, b.kind)]
 
 
 def _stray_agents(verb) -> list:
