@@ -157,3 +157,24 @@ def test_two_joined_subjects_of_a_meeting_met_each_other(extract):
     assert (c.subject, c.object, c.place) == ("Harold Brant", "Douglas Fenn", "Wake Island")
     assert c.time.earliest == "1950-10-15"
     assert "Harold Brant and General Douglas Fenn met" in _span(text, c)
+
+
+def test_a_pronoun_with_no_subject_before_it_is_the_one_person_named_before_it(extract):
+    text = ("The prison fell that afternoon. Returning to the city hall, the crowd accused the mayor "
+            "Pierre Daunou of treachery and he was shot.")
+    out = extract(("Pierre Lamont was the minister. " * 4) + text)
+    (c,) = [c for c in out.claims if c.predicate in ("executed", "died")]
+    assert c.subject == "Pierre Daunou"
+
+
+def test_a_word_modifying_a_noun_is_no_person_for_a_pronoun(extract):
+    out = extract("According to Roman tradition, the boy had been made to swear an oath, and he did not "
+                  "take a conciliatory attitude in 219 BC.")
+    assert not [c for c in out.claims if c.subject == "Roman"]
+
+
+def test_shot_by_a_sniper_is_a_death_and_by_a_firing_squad_an_execution(extract):
+    out = extract("On 11 November 1918 Private George Hale was shot by a German sniper.")
+    assert [(c.subject, c.predicate) for c in out.claims] == [("George Hale", "died")]
+    out = extract("In 1920 Admiral Pavel Orlov was shot by a firing squad.")
+    assert [(c.subject, c.predicate) for c in out.claims] == [("Pavel Orlov", "executed")]

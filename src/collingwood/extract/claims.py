@@ -551,6 +551,9 @@ class SentenceReader:
             main = set(self.ctx.previous_main) & pool      # 'Thatcher told the House that Blunt
             pool = main if len(main) == 1 else pool       # had admitted ... She said that ...'
         if not pool and tok.lower_ not in _OBJECT_PRONOUNS:
+            before = named_before(tok, self.named, heads_only=True) - own   # 'the mob accused X of
+            if len(before) == 1:                             # treachery and he was shot': the one person
+                return next(iter(before))                    # named before it
             return self.ctx.fallback(own) or self.ctx.spoken_of_by(tok, own) or UNRESOLVED
         return next(iter(pool)) if len(pool) == 1 else UNRESOLVED
 
@@ -970,8 +973,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
             when = reader.current_time(verb) if late else when
             for a, b in pairs:
                 penalty = (inherited if a.token.i == gtok.i else 0.0) + (0.1 if late else 0.0)
-                out.append(make_claim(reader, verb, _for_employer(p, b), a, b, v, penalty, v.denied, when=when,
-                                      clause=True))
+                out.append(make_claim(reader, verb, _killing(verb, _for_employer(p, b)), a, b, v, penalty, v.denied,
+                                      when=when, clause=True))
             break
     return out
 
@@ -986,6 +989,16 @@ def _mutual(reader: SentenceReader, p: Predicate, subjects) -> list[tuple[Arg, A
         return []
     first = next(a for a in args if a.name == names[0])
     return [(first, b) for b in args[1:] if b.name != first.name and accepts(p.object, b.kind)]
+
+
+def _killing(verb, p: Predicate) -> Predicate:
+    """'he was shot by a German sniper': an execution whose agent is a killer, not an authority
+    (``data/events.yaml``: killers), is a death."""
+    if p.name != "executed":
+        return p
+    killers = event_words()["killers"]
+    by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return schema().predicates["died"] if any(g.lemma_.lower() in killers for g in by) else p
 
 
 def _stray_agents(verb) -> list:

@@ -53,7 +53,12 @@ def subject_referent(pronoun, resolve) -> str | None:
     return None
 
 
-def named_before(pronoun, named) -> set[str]:
+def named_before(pronoun, named, heads_only: bool = False) -> set[str]:
     """Every person the sentence names before the pronoun, in any role ('relations with Win
-    Scott and that he reported directly to him')."""
-    return {a.name for t in pronoun.doc[:pronoun.i] if (a := named(t)) is not None and a.kind == "person"}
+    Scott and that he reported directly to him'); heads_only: only names that stand as nouns,
+    not a word modifying one ('according to Roman tradition' names no one)."""
+    return {a.name for t in pronoun.doc[:pronoun.i] if (not heads_only or t.dep_ not in _MODIFIERS)
+            and (a := named(t)) is not None and a.kind == "person"}
+
+
+_MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
