@@ -178,3 +178,13 @@ def test_shot_by_a_sniper_is_a_death_and_by_a_firing_squad_an_execution(extract)
     assert [(c.subject, c.predicate) for c in out.claims] == [("George Hale", "died")]
     out = extract("In 1920 Admiral Pavel Orlov was shot by a firing squad.")
     assert [(c.subject, c.predicate) for c in out.claims] == [("Pavel Orlov", "executed")]
+
+
+def test_a_ruler_deposed_or_overthrown_is_removed_not_heard(extract):
+    text = "In 1970, Prince Arun Sovath was deposed by his prime minister Lon Sary."
+    out = extract(text)
+    (c,) = _of(out, "dismissed")
+    assert c.subject == "Arun Sovath" and c.time.earliest == "1970-01-01"
+    assert not _of(out, "testified")
+    out = extract("President Tran Van Hoa was overthrown on 2 November 1963.")
+    assert [(c.subject, c.predicate) for c in out.claims] == [("Tran Van Hoa", "dismissed")]
