@@ -188,6 +188,8 @@ class PredicateTable:
         """A label and the `other:<lemma>` forms of its head verb."""
         label = label.strip()
         verb = label[6:] if label.startswith("other:") else label
+        if verb.startswith("be_"):          # the system's passive ('other:be_expelled': was expelled),
+            verb = verb[3:]                 # the gold's participle forms ('other:sent_back_by')
         head = re.split(r"[_\s]+", verb)[0] if verb else verb
         out = {"other:" + lem for lem in self.lemmas(head)} if head else set()
         if not label.startswith("other:"):

@@ -158,6 +158,7 @@ def test_polarity_must_agree():
     ("headed", "appointed"), ("arrived_in", "travelled_to"), ("interrogated", "interviewed"),
     ("other:visited", "other:visit"), ("other:visited", "visited"), ("contacted", "other:contact"),
     ("other:carried_out_executions", "other:carry"), ("travelled_to", "visited"), ("met", "other:meet"),
+    ("dismissed", "other:be_expelled"), ("other:stripped_of", "other:be_stripped"),
 ])
 def test_compatible_predicates(gold, system):
     assert PREDS.orientations(gold, system) == {"direct"}
@@ -165,6 +166,7 @@ def test_compatible_predicates(gold, system):
 
 @pytest.mark.parametrize("gold, system", [
     ("headed", "worked_at"), ("died", "born"), ("other:visited", "other:vote"), ("met", "knew"), ("met", None),
+    ("other:be_born", "other:be_expelled"),
 ])
 def test_incompatible_predicates(gold, system):
     assert not PREDS.orientations(gold, system)

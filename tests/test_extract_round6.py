@@ -188,3 +188,13 @@ def test_a_ruler_deposed_or_overthrown_is_removed_not_heard(extract):
     assert not _of(out, "testified")
     out = extract("President Tran Van Hoa was overthrown on 2 November 1963.")
     assert [(c.subject, c.predicate) for c in out.claims] == [("Tran Van Hoa", "dismissed")]
+
+
+def test_an_act_told_in_the_passive_with_no_agent_reads_as_undergone(extract):
+    text = "Edwin Marsh was a diplomat. He was eventually denounced in 1964."
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.predicate.startswith("other:")]
+    assert (c.subject, c.predicate) == ("Edwin Marsh", "other:be_denounced")
+    from collingwood.model import open_predicate
+    assert open_predicate(c.predicate).label == "was denounced"
+    assert _span(text, c) == "He was eventually denounced in 1964"

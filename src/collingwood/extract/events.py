@@ -226,11 +226,20 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
         return []                   # 'transferred its functions to the department': what was done, to what, untold
+    if p is None and sense is None and agent is None and verb.tag_ == "VBN" and (participle or _passive(verb)):
+        name = _undergone(verb, name)   # 'Burnside was defeated at Fredericksburg': what befell him
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                     for c in verb.children)       # 'passed on no documents': nothing was passed
     return [make_claim(reader, verb, p, a, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
                        clause=True) for a in [subject, *others]]
+
+
+def _undergone(verb, name: str) -> str:
+    """The open label of an act told in the passive with no agent, its subject the one acted
+    on: 'be_defeated' (read 'was defeated'), never 'defeat', which would say he defeated."""
+    rest = name.partition("_")[2]                # a particle: 'was cut off'
+    return "_".join(w for w in ("be", verb.lower_, rest) if w)
 
 
 def _post_taken(verb) -> bool:
