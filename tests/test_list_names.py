@@ -4,10 +4,10 @@ with a person the NER found, the name-shaped openings of the others are people t
 from __future__ import annotations
 
 from collingwood.extract.candidates import Cand
-from collingwood.extract.entities import _body_heads
+from collingwood.extract.entities import body_heads
 from collingwood.extract.list_names import listed_persons
 
-HEADWORDS = _body_heads()
+HEADWORDS = body_heads()
 HEADS = ("Heads of the Survey Office\n\n"
          "-   Walter Hastings, March 1921 – June 1930\n"
          "-   Margaret Olsen, June 1930 – 1944\n"

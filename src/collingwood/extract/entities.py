@@ -127,7 +127,7 @@ def titles() -> frozenset[str]:
 
 
 @functools.cache
-def _body_heads() -> frozenset[str]:
+def body_heads() -> frozenset[str]:
     """Head words of bodies: 'Party', 'Commission', 'Army', 'Ministry' ..."""
     return frozenset(gazetteer()["organisation_heads"]) | frozenset(gazetteer()["body_heads"])
 
@@ -280,7 +280,7 @@ def _kind_by_head(name: str, kind: str) -> str:
     'Battle of Franklin' and 'Berlin Blockade' named events."""
     g = gazetteer()
     words = name.split()
-    if len(words) > 1 and not _body_heads() & set(words[:-1]) and (     # 'Ministry of War' is a body
+    if len(words) > 1 and not body_heads() & set(words[:-1]) and (     # 'Ministry of War' is a body
             words[0] in g["event_heads"]["first"] or words[-1] in g["event_heads"]["last"]):
         return "event_name"
     if kind in ("organisation", "place") and any(w in g["college_heads"] for w in words):
@@ -468,7 +468,7 @@ def _abbreviations(text: str, cands: list[_Cand], source_id: str) -> tuple[tuple
         long = ends.get(le) or starts.get(ls)
         if long is None:
             words = text[ls:le].split()
-            kind = "organisation" if words[-1].capitalize() in _body_heads() else "thing"
+            kind = "organisation" if words[-1].capitalize() in body_heads() else "thing"
             long = _Cand(ls, le, kind, " ".join(words), 2)
             out.append(long)
         pairs.append((long, a, b))
@@ -526,7 +526,7 @@ def _extend_bodies(text: str, cands: list[_Cand]) -> list[_Cand]:
     """'the Communist Party of the United States', 'the Economic Commission for Asia': a
     body named by the statistical NER (not the gazetteer) whose head word is a body's
     ('Party', 'Commission') takes in the place or body named right after 'of', 'for' or 'on'."""
-    heads = _body_heads()
+    heads = body_heads()
     out = sorted(cands, key=lambda c: c.start)
     merged: list[_Cand] = []
     i = 0
@@ -554,7 +554,7 @@ def _body_fronts(text: str, cands: list[_Cand]) -> list[_Cand]:
     capitalised words and the connector right before it on the same line, when no other
     mention holds them and they are no sentence's first words; and the capitalised words of
     its remit after 'on' ('the House Committee on Un-American Activities')."""
-    heads = _body_heads()
+    heads = body_heads()
     taken = sorted((c.start, c.end) for c in cands)
     out = []
     for c in cands:
@@ -660,7 +660,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
-    chosen = _choose(chosen + listed_persons(source_text or text, chosen, _body_heads()))
+    chosen = _choose(chosen + listed_persons(source_text or text, chosen, body_heads()))
     chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
     chosen = numbered_papers(text, _without_letters(text, chosen))
     persons_by_surname(text, chosen)

@@ -23,6 +23,7 @@ from ..model import Claim, schema
 from ..timespan import bound
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
+from .entities import body_heads
 from .post_lines import deputy_predicate
 from .unit_posts import then_time, unit_object
 
@@ -80,6 +81,12 @@ def _compound_names(reader: SentenceReader, noun, deep: bool = True) -> list:
     return out
 
 
+def _a_holder(named: Arg) -> bool:
+    """The name compounded with a post made or named ('made Ulysses Grant commander of X') is
+    its holder: a person, or a name the NER took for a body though no body word heads it."""
+    return named.kind == "person" or (named.kind == "organisation" and named.name.split()[-1] not in body_heads())
+
+
 def _possessor_bodies(reader: SentenceReader, noun) -> list:
     """'the CIA's deputy director of operations', "MI6's chief": a body named as the post's
     possessor is the body of the post (a person so named is an employer: `_employer`)."""
@@ -112,7 +119,7 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         subject, penalty = (dobjs[0], 0.1) if dobjs else (g[0], g[1] + 0.05)   # 'made him commander
         names = [c for c in holder.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if not dobjs and holder.dep_ in ("oprd", "dobj") and names and \
-                (named := reader.arg(names[-1], "object")) is not None and named.kind == "person":
+                (named := reader.arg(names[-1], "object")) is not None and _a_holder(named):
             subject, penalty = names[-1], 0.15   # 'named Heinrich Himmler chief of X': the name a compound
     elif role in ("appos", "named"):
         subject, clause = (holder.head, holder.head) if role == "appos" else (holder, noun)
