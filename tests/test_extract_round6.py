@@ -198,3 +198,13 @@ def test_an_act_told_in_the_passive_with_no_agent_reads_as_undergone(extract):
     from collingwood.model import open_predicate
     assert open_predicate(c.predicate).label == "was denounced"
     assert _span(text, c) == "He was eventually denounced in 1964"
+
+
+def test_a_sentence_received_or_given_is_a_sentencing_of_the_one_who_gets_it(extract):
+    out = extract("In 1994 Maria Teller was given a five-year sentence.")
+    (c,) = _of(out, "sentenced")
+    assert c.subject == "Maria Teller" and c.time.earliest == "1994-01-01"
+    out = extract("In 1950 Karl Ewing received a fourteen-year sentence.")
+    assert [(c.subject, c.predicate) for c in out.claims] == [("Karl Ewing", "sentenced")]
+    out = extract("In 1950 Judge Harold Parker gave Karl Ewing a fourteen-year sentence.")
+    assert not [c for c in _of(out, "sentenced") if c.subject == "Harold Parker"]

@@ -37,7 +37,7 @@ def _words(value) -> frozenset[str]:
 @functools.cache
 def _table() -> tuple[dict, ...]:
     rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
-    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body", "count") else v)
+    return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body", "count", "passive") else v)
                   for k, v in r.items()} for r in rows)
 
 
@@ -126,6 +126,8 @@ def sense_of(verb, name: str) -> Sense | None:
         if row.get("bare") and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             continue                     # 'reported to him that ...' tells what was said
         if row.get("count") and not counted(verb):
+            continue
+        if row.get("passive") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             continue
         return Sense(row["act"], row.get("prep"), bool(row.get("alone")), bool(row.get("swap")),
                      row.get("xcomp") or frozenset(), bool(row.get("body")), row.get("subject") or frozenset(),
