@@ -208,3 +208,10 @@ def test_a_sentence_received_or_given_is_a_sentencing_of_the_one_who_gets_it(ext
     assert [(c.subject, c.predicate) for c in out.claims] == [("Karl Ewing", "sentenced")]
     out = extract("In 1950 Judge Harold Parker gave Karl Ewing a fourteen-year sentence.")
     assert not [c for c in _of(out, "sentenced") if c.subject == "Harold Parker"]
+
+
+def test_a_participle_modifying_a_name_is_no_act_unless_dated(extract):
+    out = extract("On 7 March 1937, the Kestrel Legion, equipped with Heinkel biplanes, arrived in Spain.")
+    assert not [c for c in out.claims if "equip" in c.predicate]
+    out = extract("Gustav Brenner, arrested in 1950 in Vienna, was a courier.")
+    assert [c.subject for c in out.claims if c.time is not None and c.time.earliest == "1950-01-01"] == ["Gustav Brenner"]

@@ -226,6 +226,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
     if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
         return []                   # 'transferred its functions to the department': what was done, to what, untold
+    if p is None and participle and agent is None and reader.time_of(verb) is None:
+        return []                   # 'the Legion, equipped with biplanes, arrived': a modifier, no act of its own
     if p is None and sense is None and agent is None and verb.tag_ == "VBN" and (participle or _passive(verb)):
         name = _undergone(verb, name)   # 'Burnside was defeated at Fredericksburg': what befell him
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
