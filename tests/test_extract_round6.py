@@ -215,3 +215,13 @@ def test_a_participle_modifying_a_name_is_no_act_unless_dated(extract):
     assert not [c for c in out.claims if "equip" in c.predicate]
     out = extract("Gustav Brenner, arrested in 1950 in Vienna, was a courier.")
     assert [c.subject for c in out.claims if c.time is not None and c.time.earliest == "1950-01-01"] == ["Gustav Brenner"]
+
+
+def test_angle_brackets_round_quoted_words_in_a_cable_leave_the_words_apart(extract):
+    text = "The article says that Pavel Dorin met with<Karl Anders Beck>in Vienna in May 1961."
+    out = extract(text)
+    (c,) = _of(out, "met")
+    assert (c.subject, c.object) == ("Pavel Dorin", "Karl Anders Beck")
+    assert "Pavel Dorin met with<Karl Anders Beck>" in text[c.start:c.end]
+    from collingwood.extract.nlp import plain_angles
+    assert plain_angles("WITH<LEE HARVEY>IN") == "WITH LEE HARVEY IN"

@@ -160,6 +160,18 @@ def plain_emphasis(text: str) -> str:
     return _EMPHASIS.sub(lambda m: " " * len(m[1]) + m[2] + " " * len(m[1]), text)
 
 
+_ANGLED = re.compile(r"<([^<>\n]{1,80})>")
+
+
+def plain_angles(text: str) -> str:
+    """Angle brackets a typed cable sets round the words it quotes or stresses ('WITH<LEE
+    HARVEY OSWALD>IN MEXICO CITY', 'OSWALD SHOT<PRESIDENT KENNEDY. >') turned into spaces, same
+    length: the words stand apart and every offset still points into the text."""
+    if "<" not in text:
+        return text
+    return _ANGLED.sub(lambda m: " " + m[1] + " ", text)
+
+
 _SPECK = re.compile(r"(?<![\w.])(?:([A-Za-z][a-z]{2,})\.(?=[ \t]+[a-z]{2,}\b)|([a-z]{2,})\.(?=\d{4}\b))")
 
 

@@ -70,7 +70,7 @@ class RulesSpacy:
         docs = list(docs)
         parts = [(i, lo, hi, whole := rejoin(d.text[lo:hi]), replace(d, text=whole.text))
                  for i, d in enumerate(docs) for lo, hi in chunks(d.text)]
-        texts = (nlp.dash_asides(nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(p.text)))))
+        texts = (nlp.dash_asides(nlp.soften_line_breaks(reading_case(nlp.unspeck(nlp.plain_emphasis(nlp.plain_angles(p.text))))))
                  for *_, p in parts)
         outputs: list[ExtractOutput | None] = [None] * len(docs)
         for (i, lo, hi, whole, part), parsed in zip(parts, nlp.ner().pipe(texts)):
