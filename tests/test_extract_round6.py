@@ -225,3 +225,15 @@ def test_angle_brackets_round_quoted_words_in_a_cable_leave_the_words_apart(extr
     assert "Pavel Dorin met with<Karl Anders Beck>" in text[c.start:c.end]
     from collingwood.extract.nlp import plain_angles
     assert plain_angles("WITH<LEE HARVEY>IN") == "WITH LEE HARVEY IN"
+
+
+def test_an_ocr_speck_before_a_word_after_a_space_is_no_stop(extract):
+    from collingwood.extract.nlp import unspeck
+    assert unspeck("According .to the informant") == "According  to the informant"
+    assert unspeck("version 2 .net") == "version 2 .net"           # not after a letter
+    assert unspeck("he said .Then") == "he said .Then"             # a capital may start a sentence
+    text = "According .to the informant, Samuel Reed was a student at Columbia University in 1951."
+    out = extract(text)
+    (c,) = _of(out, "studied_at")
+    assert (c.subject, c.object) == ("Samuel Reed", "Columbia University")
+    assert text[c.start:c.end].startswith("According .to the informant, Samuel Reed was a student")
