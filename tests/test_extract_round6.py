@@ -237,3 +237,11 @@ def test_an_ocr_speck_before_a_word_after_a_space_is_no_stop(extract):
     (c,) = _of(out, "studied_at")
     assert (c.subject, c.object) == ("Samuel Reed", "Columbia University")
     assert text[c.start:c.end].startswith("According .to the informant, Samuel Reed was a student")
+
+
+def test_even_the_head_of_a_body_after_a_name_is_no_post_of_that_name(extract):
+    out = extract("According to Pavel Ostrov, even the General Secretary of the Communist Party of the Soviet "
+                  "Union, when entering the GRU headquarters, needed to go through a security screening.")
+    assert not [c for c in out.claims if c.subject == "Pavel Ostrov"]
+    out = extract("Pavel Ostrov, the General Secretary of the Communist Party of the Soviet Union, left Moscow.")
+    assert [c.predicate for c in out.claims if c.subject == "Pavel Ostrov" and c.object and "Communist" in c.object]

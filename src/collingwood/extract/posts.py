@@ -28,6 +28,9 @@ from .post_lines import deputy_predicate
 from .unit_posts import then_time, unit_object
 
 
+_FOCUS = {"even", "only", "not", "also"}      # 'X, even the head of Y, ...': a new noun phrase, not X
+
+
 def _noun_role(noun):
     """The clause role of a noun trigger: 'attr', 'appos', 'named' (the post's holder in
     apposition: 'the head of X, Y,') or 'subject' (copula inverted: 'the first head of X
@@ -45,8 +48,9 @@ def _noun_role(noun):
         return "under", holder               # 'the Committee came under the control of Robespierre'
     if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
         return "attr", holder                # 'took command of X', 'was made commander of X'
-    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN":     # not 'he, the station chief'
-        return "appos", holder
+    if holder.dep_ == "appos" and holder.head.pos_ == "PROPN" and not any(
+            c.dep_ == "advmod" and c.lower_ in _FOCUS for c in holder.children):   # not 'he, the station chief'
+        return "appos", holder               # ('According to X, even the General Secretary ...' is no apposition)
     if holder.dep_ == "pobj" and holder.head.lower_ == "as" and holder.head.dep_ == "prep":
         gov = holder.head.head
         if gov.pos_ == "NOUN" and gov.lemma_.lower() in words()["tenure_nouns"] \
