@@ -245,3 +245,13 @@ def test_even_the_head_of_a_body_after_a_name_is_no_post_of_that_name(extract):
     assert not [c for c in out.claims if c.subject == "Pavel Ostrov"]
     out = extract("Pavel Ostrov, the General Secretary of the Communist Party of the Soviet Union, left Moscow.")
     assert [c.predicate for c in out.claims if c.subject == "Pavel Ostrov" and c.object and "Communist" in c.object]
+
+
+def test_years_of_activity_or_office_in_a_bracket_are_no_life_dates(extract):
+    from collingwood.extract.life_dates import dates_after
+    for text in ("Pablo Ruiz (active 1911-1920)", "Ivan Orlov (r. 1533–1584)", "Karl Weiss (in office 1921-1924)"):
+        assert dates_after(text, text.index(" (")) == [], text
+    text = "Kim Hale (1912–1988)"
+    assert [p for p, _, _ in dates_after(text, text.index(" ("))] == ["born", "died"]
+    out = extract("Emiliano Ortiz (active 1910-1919) led the revolt in the south.")
+    assert not [c for c in out.claims if c.predicate in ("born", "died")]

@@ -10,11 +10,13 @@ bracket. Pure: no spaCy.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from ..model import Claim, Mention
 from ..timespan import TimeSpan, parse_when
+from .name_forms import names_data
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -26,6 +28,16 @@ _BRACKET = re.compile(r"\s*\(([^()\n]{4,160})\)")
 _RANGE = re.compile(rf"(?<![\w.])({_DATE}){_OS}{_DASH}(?:d\.\s*|died\s+)?({_DATE})(?![\w])")
 _BORN = re.compile(rf"(?<![\w])(?:born|b\.)\s+(?:(?:on|in)\s+)?({_DATE})(?![\w])")
 _DIED = re.compile(rf"(?<![\w])(?:died|d\.)\s+(?:(?:on|in)\s+)?({_DATE})(?![\w])")
+
+
+@functools.cache
+def _tenure_words() -> re.Pattern:
+    words = sorted(names_data()["tenure_markers"], key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+
+
+def _tenure(words: str) -> bool:
+    return bool(_tenure_words().search(words))
 
 
 def _span(text: str) -> TimeSpan | None:
@@ -45,6 +57,8 @@ def dates_after(text: str, end: int) -> list[tuple[str, TimeSpan, int]]:
     inner = re.sub(r"\[[^\]]*\]", lambda b: " " * len(b.group()), written)   # [O.S. ...]
     out: list[tuple[str, TimeSpan, int]] = []
     r = _RANGE.search(inner)
+    if r and _tenure(inner[:r.start()] + " " + inner[r.end():]):
+        return []                             # 'Zapata (active 1910-1919)': years of activity, not of life
     if r:
         years = [re.search(r"\d{3,4}", g).group() for g in r.groups()]
         if int(years[0]) <= int(years[1]) <= int(years[0]) + 110:
