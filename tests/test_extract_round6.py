@@ -255,3 +255,13 @@ def test_years_of_activity_or_office_in_a_bracket_are_no_life_dates(extract):
     assert [p for p, _, _ in dates_after(text, text.index(" ("))] == ["born", "died"]
     out = extract("Emiliano Ortiz (active 1910-1919) led the revolt in the south.")
     assert not [c for c in out.claims if c.predicate in ("born", "died")]
+
+
+def test_month_s_end_is_the_end_of_the_story_s_month_or_the_report_s_year():
+    from collingwood.extract.dates import tag_dates
+    text = "On 15 May 1951, the Chinese attacked. At month's end, the Eighth Army counterattacked."
+    (_, end) = tag_dates(text)
+    assert (end.text, end.span.value, end.span.mod) == ("month's end", "1951-05", "END")
+    text = "Revenue fell in 1994. The write-downs should be in place by year's end."
+    spans = [m for m in tag_dates(text, dct="1989-10-26") if m.text == "year's end"]
+    assert [(m.span.value, m.span.mod) for m in spans] == [("1989", "END")]

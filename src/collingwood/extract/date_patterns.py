@@ -82,6 +82,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("rel_unit", rf"\b{part}(?:(?P<lat>later|earlier)\s+(?:in\s+)?)?(?:the\s+)?{rel}\s+(?P<runit>day|weekend|week|month|year|decade|century|morning|afternoon|evening|night|{_WEEKDAY}|{_MONTH_FULL})\b"),
         ("in_the_unit", r"\b(?P<lat>later|earlier)\s+in\s+the\s+(?P<runit>day|week|month|year)\b"),
         ("part_the_unit", rf"\b(?P<part>{_alt(w['parts'])})\s+(?:of\s+)?the\s+(?P<runit>day|week|month|year|decade|century|war)\b"),
+        ("unit_part", r"\b(?:the\s+)?(?P<runit>week|month|year|decade|century)['’]s\s+(?P<upart>end|close|start|beginning|middle)\b"),
         ("offset", rf"\b(?:(?:a\s+mere|only|just|some|about|nearly|almost)\s+)?{num}[\s-]+{unit}\s+(?P<dir>later|earlier|after|before|ago|afterwards?|previously|beforehand)\b"),
         ("afterwards", r"\b(?:shortly|soon|immediately|not\s+long)\s+(?:afterwards?|thereafter|after\s+that)\b"),
         ("offset_bare", r"\b(?P<unit>days|weeks|months|years|hours|minutes)\s+(?P<dir>later|earlier|ago|afterwards)\b"),

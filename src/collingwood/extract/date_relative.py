@@ -171,6 +171,15 @@ class _RelativeHandlers:
         g = dict(g, rel="same")
         return self._rel_unit(m, g, hint)
 
+    _UNIT_PARTS = {"end": "the end of", "close": "the close of", "start": "the start of",
+                   "beginning": "the beginning of", "middle": "the middle of"}
+
+    def _unit_part(self, m, g, hint):
+        """"at month's end", "by year's end": the end of this month or year: a news report's
+        own (its document date), else the story's ('At month's end, the Eighth Army ...')."""
+        rel = "this" if self.dct is not None else "same"
+        return self._rel_unit(m, dict(g, rel=rel, part=self._UNIT_PARTS[_norm(g["upart"])]), hint)
+
     def _few_ago(self, a: int, b: int, unit: str, base: _Ref):
         """'a few years ago', 'several months ago' in a dated record: fewer than ten of the units
         before the date written, up to that date (the TIMEX2 value stays PAST_REF)."""
