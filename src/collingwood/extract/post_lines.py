@@ -45,7 +45,7 @@ def _head_predicate() -> dict[str, str]:
 def _after_name() -> re.Pattern:
     heads = "|".join(sorted(_head_predicate(), key=len, reverse=True))
     return re.compile(
-        rf"[ \t]*(?:[»«*•|]+[ \t]*)?(?:\([^()\n]{{1,25}}\)[ \t]*)?,{_SP}(?!(?i:even|only|not|also)\b)(?i:the{_SP})?"
+        rf"[ \t]*(?:[»«*•|]+[ \t]*)?(?:\([^()\n]{{1,25}}\)[ \t]*)?,{_SP}(?!(?i:even|not)\b)(?i:the{_SP})?"
         rf"(?i:(?:then|former|later|now){_SP})?(?P<title>(?:[A-Za-z][\w.'’-]*{_SP}){{0,3}}?)"
         rf"(?P<head>(?i:{heads}))(?i:s)?{_SP}(?i:of|to|at|in|for){_SP}")
 

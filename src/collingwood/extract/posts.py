@@ -28,7 +28,7 @@ from .post_lines import deputy_predicate
 from .unit_posts import then_time, unit_object
 
 
-_FOCUS = {"even", "only", "not", "also"}      # 'X, even the head of Y, ...': a new noun phrase, not X
+_FOCUS = {"even", "not"}      # 'X, even the head of Y, ...': a new noun phrase, not X
 
 
 def _noun_role(noun):
