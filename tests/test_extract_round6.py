@@ -163,7 +163,7 @@ def test_a_pronoun_with_no_subject_before_it_is_the_one_person_named_before_it(e
     text = ("The prison fell that afternoon. Returning to the city hall, the crowd accused the mayor "
             "Pierre Daunou of treachery and he was shot.")
     out = extract(("Pierre Lamont was the minister. " * 4) + text)
-    (c,) = [c for c in out.claims if c.predicate in ("executed", "died")]
+    (c,) = [c for c in out.claims if c.predicate in ("executed", "died", "other:be_shot")]
     assert c.subject == "Pierre Daunou"
 
 
@@ -265,3 +265,18 @@ def test_month_s_end_is_the_end_of_the_story_s_month_or_the_report_s_year():
     text = "Revenue fell in 1994. The write-downs should be in place by year's end."
     spans = [m for m in tag_dates(text, dct="1989-10-26") if m.text == "year's end"]
     assert [(m.span.value, m.span.mod) for m in spans] == [("1989", "END")]
+
+
+def test_an_unagented_shooting_is_a_shooting_and_a_killer_does_not_die(extract):
+    out = extract("On April 14, 1865, President Abel Lindqvist was shot.")
+    assert [(c.subject, c.predicate) for c in out.claims] == [("Abel Lindqvist", "other:be_shot")]
+    out = extract("In 1776 General William Hale had killed or captured over 5,000 Americans.")
+    assert not [c for c in out.claims if c.predicate == "died"]
+    out = extract("In 1940 Ramon Mercer killed Lev Tarasov in Mexico City.")
+    assert [(c.subject, c.predicate) for c in out.claims if c.predicate == "died"] == [("Lev Tarasov", "died")]
+
+
+def test_a_short_bracketed_range_after_a_name_is_a_term_not_a_life():
+    from collingwood.extract.life_dates import dates_after
+    assert dates_after("Ramon Vidal (1914-1920)", len("Ramon Vidal")) == []
+    assert [p for p, _, _ in dates_after("Prince Alexei (1904–1918)", len("Prince Alexei"))] == ["born", "died"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Claim, Predicate, schema
+from ..model import OPEN_PREFIX, Claim, Predicate, open_predicate, schema
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import bound_date, from_conjunct, last_unit, not_until, present_only, through_bound
@@ -960,7 +960,8 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 _mutual(reader, p, subjects) if p.symmetric and not passive and not dobjs else [])
             if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
                 pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
-            if not pairs and _may_stand_alone(p) and not _blocking(reader, p, via_prep) and not (
+            if not pairs and _may_stand_alone(p) and not _blocking(reader, p, via_prep) \
+                    and not (_killer(verb, passive) and not patient) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
             if not pairs:
@@ -993,12 +994,22 @@ def _mutual(reader: SentenceReader, p: Predicate, subjects) -> list[tuple[Arg, A
 
 def _killing(verb, p: Predicate) -> Predicate:
     """'he was shot by a German sniper': an execution whose agent is a killer, not an authority
-    (``data/events.yaml``: killers), is a death."""
+    (``data/events.yaml``: killers), is a death; 'President Lincoln was shot', with no agent,
+    is only a shooting ('other:be_shot'); 'shot by a firing squad' stays an execution."""
     if p.name != "executed":
         return p
-    killers = event_words()["killers"]
     by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return schema().predicates["died"] if any(g.lemma_.lower() in killers for g in by) else p
+    if any(g.lemma_.lower() in event_words()["killers"] for g in by):
+        return schema().predicates["died"]
+    if not by and verb.lemma_.lower() in event_words()["killing_verbs"] and verb.tag_ == "VBN":
+        return open_predicate(f"{OPEN_PREFIX}be_{verb.lower_}")
+    return p
+
+
+def _killer(verb, passive: bool) -> bool:
+    """The active subject of a verb of killing ('he had killed or captured 5,000 Americans'):
+    the killer, who did not die; no act of his stands alone."""
+    return not passive and verb.lemma_.lower() in event_words()["killing_verbs"]
 
 
 def _stray_agents(verb) -> list:

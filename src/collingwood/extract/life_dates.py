@@ -24,6 +24,7 @@ _DATE = (rf"(?:(?:c\.|ca\.|circa)\s*)?(?:\d{{1,2}}\s+{_MONTH}\s+|{_MONTH}\s+\d{{
          r"\d{3,4}(?:\s*(?:BC|AD|BCE|CE))?")
 _OS = r"(?:\s*\[[^\]]{0,40}\])?"              # '11 September [O.S. 30 August] 1877' keeps the N.S. date
 _DASH = r"\s*(?:[–—-]|\bto\b)\s*"
+MIN_LIFE = 10      # years: '(1914-1920)' after a president's name is his term, not his life
 _BRACKET = re.compile(r"\s*\(([^()\n]{4,160})\)")
 _RANGE = re.compile(rf"(?<![\w.])({_DATE}){_OS}{_DASH}(?:d\.\s*|died\s+)?({_DATE})(?![\w])")
 _BORN = re.compile(rf"(?<![\w])(?:born|b\.)\s+(?:(?:on|in)\s+)?({_DATE})(?![\w])")
@@ -61,7 +62,7 @@ def dates_after(text: str, end: int) -> list[tuple[str, TimeSpan, int]]:
         return []                             # 'Zapata (active 1910-1919)': years of activity, not of life
     if r:
         years = [re.search(r"\d{3,4}", g).group() for g in r.groups()]
-        if int(years[0]) <= int(years[1]) <= int(years[0]) + 110:
+        if int(years[0]) + MIN_LIFE <= int(years[1]) <= int(years[0]) + 110:
             for pred, g in (("born", 1), ("died", 2)):
                 t = _span(written[r.start(g):r.end(g)])
                 if t is not None:
