@@ -280,3 +280,13 @@ def test_a_short_bracketed_range_after_a_name_is_a_term_not_a_life():
     from collingwood.extract.life_dates import dates_after
     assert dates_after("Ramon Vidal (1914-1920)", len("Ramon Vidal")) == []
     assert [p for p, _, _ in dates_after("Prince Alexei (1904–1918)", len("Prince Alexei"))] == ["born", "died"]
+
+
+def test_a_given_name_between_a_rank_and_the_ners_surname_is_part_of_the_name(extract):
+    text = "General Anders Holm arrived in Oslo in 1950. Holm left in 1952."
+    out = extract(text)
+    assert {c.subject for c in out.claims} == {"Anders Holm"}
+    (holm,) = [e for e in out.entities if e.kind == "person"]
+    assert ("General Anders Holm", "title") in {(a.name, a.kind) for a in holm.aliases}
+    out = extract("In 1922 General Secretary Stalin met Lenin in Moscow.")
+    assert all(not c.subject.startswith("Secretary") for c in out.claims)

@@ -631,6 +631,32 @@ def _shared_surnames(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@functools.cache
+def _not_given() -> frozenset[str]:
+    """Words that may stand between a title and a surname without being a given name."""
+    data = name_forms.names_data()
+    long_words = {w for t in data["long_titles"] for w in t.split()}
+    return titles() | frozenset(data["office_words"]) | frozenset(long_words)
+
+
+_GIVEN_AFTER_TITLE = re.compile(r"(?<![\w.])(\S+)[ \t]+([A-Z][a-z]+)[ \t]$")
+
+
+def _titled_parts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """'General Anders Holm': after a rank or title the statistical NER may keep only the
+    surname ('Holm'); a capitalised word between the title and a one-word person, one space
+    each side, is that person's given name, and the mention starts there."""
+    taken = {c.end for c in cands}
+    out = []
+    for c in cands:
+        m = _GIVEN_AFTER_TITLE.search(text, max(0, c.start - 40), c.start) \
+            if c.kind == "person" and " " not in c.name else None
+        if m is not None and m.group(1) in titles() and m.group(2) not in _not_given() and m.end(2) not in taken:
+            c = _Cand(m.start(2), c.end, c.kind, f"{m.group(2)} {c.name}", c.rank, c.alias_kind, c.alias_of, c.entity)
+        out.append(c)
+    return out
+
+
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping mentions, the most trusted (then the longest) first."""
     taken = bytearray(max((c.end for c in cands), default=0))
@@ -661,7 +687,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
     chosen = _choose(chosen + listed_persons(source_text or text, chosen, body_heads()))
-    chosen = _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen))))
+    chosen = _titled_parts(text, _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen)))))
     chosen = numbered_papers(text, _without_letters(text, chosen))
     persons_by_surname(text, chosen)
     aliases = cluster_persons(text, chosen, source_id)
