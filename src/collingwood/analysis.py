@@ -98,7 +98,8 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     result.credibility = credibility(judged)
     out.extend(judgment_sections(judged, data, figures))
     grades = {r["key"]: r for r in stored.gradings}
-    profiles = [biography.profile(data, res, res.entities[eid].name) for eid in key_people(data, res)]
+    index = biography.profile_index(data, res)
+    profiles = [biography.profile(data, res, res.entities[eid].name, index) for eid in key_people(data, res)]
     for p in profiles:
         biography.set_grading(p, grades.get(p.id))
     out.append(Section("biographies", "Biographies", partial(

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analyse import statement
 from ..model import CaseData, Claim, Source
@@ -62,8 +62,10 @@ def cite(claim: Claim, data: CaseData) -> Markup:
     src = data.sources.get(claim.source_id)
     label = src.short_title if src else claim.source_id
     page = f", p. {claim.page}" if claim.page and src and len(src.pages) > 1 else ""
-    return Markup('<a class="cite" href="#{a}" title="{q}">{t}{p}</a>').format(
-        a=claim_anchor(claim), q=claim.quote[:300], t=label, p=page)
+    # escape() then an f-string: the text Markup.format makes, without its Formatter walk (a
+    # dossier cites every claim at least once)
+    return Markup(f'<a class="cite" href="#{escape(claim_anchor(claim))}" title="{escape(claim.quote[:300])}">'
+                  f'{escape(label)}{escape(page)}</a>')
 
 
 def cite_id(claim_id: str, data: CaseData) -> Markup:
@@ -95,14 +97,25 @@ def marked_text(source: Source, claims: list[Claim]) -> Markup:
     starts: dict[int, list[Claim]] = {}
     for c in claims:
         starts.setdefault(c.start, []).append(c)
+    # the claims covering each piece, kept as the text is walked (a piece lies between two
+    # consecutive bounds, so a claim covers it from its start up to its end): no scan of every
+    # claim of the source per piece
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.start < c.end:
+            opening.setdefault(c.start, []).append(i)
+            closing.setdefault(c.end, []).append(i)
+    active: set[int] = set()
     pieces = []
     for lo, hi in zip(points, points[1:]):
         for c in starts.get(lo, []):
             pieces.append(f'<a id="{claim_anchor(c)}" class="anchor"></a>')
+        active.difference_update(closing.get(lo, ()))
+        active.update(opening.get(lo, ()))
         chunk = html.escape(text[lo:hi])
-        covering = [c for c in claims if c.start <= lo and hi <= c.end]
-        if covering:
-            ids = " ".join(c.id for c in covering)
+        if active:
+            ids = " ".join(claims[i].id for i in sorted(active))
             pieces.append(f'<mark data-claims="{ids}">{chunk}</mark>')
         else:
             pieces.append(chunk)
