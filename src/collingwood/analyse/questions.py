@@ -34,6 +34,9 @@ KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 def settings() -> dict:
     data = safe_yaml.package_data("data/questions.yaml")
     data["_patterns"] = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in data["unexplained_endings"]]
+    # one scan that tells whether a text has any of them: most texts have none
+    data["_any_pattern"] = re.compile("|".join(rf"\b(?:{p})\b" for p in data["unexplained_endings"]),
+                                      re.IGNORECASE)
     return data
 
 
@@ -145,6 +148,8 @@ def _endings(view: CaseView) -> list[Question]:
         by_source[c.source_id].append(c)
     for sid in sorted(view.data.sources):
         text = view.data.sources[sid].text or ""
+        if not settings()["_any_pattern"].search(text):
+            continue
         for pattern in settings()["_patterns"]:
             for m in pattern.finditer(text):
                 lo, hi = _sentence(text, m.start(), m.end())
