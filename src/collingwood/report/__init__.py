@@ -8,6 +8,7 @@ with no network.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
@@ -136,20 +137,42 @@ def entities_in_play(data: CaseData) -> list:
             if e.aliases or e.name.lower() in named or any(a.name.lower() in named for a in e.aliases)]
 
 
-def render(dossier: Dossier) -> str:
+class _MarkedTexts:
+    """Source id -> the source's marked text (`marked_text`), made when the template reaches
+    it: the dossier never holds every source's marked copy at once."""
+
+    def __init__(self, data: CaseData, by_source: dict[str, list[Claim]]):
+        self.data, self.by_source = data, by_source
+
+    def __getitem__(self, sid: str) -> Markup:
+        return marked_text(self.data.sources[sid], self.by_source.get(sid, []))
+
+
+def _context(dossier: Dossier) -> dict:
     data = dossier.data
     by_source: dict[str, list[Claim]] = {}
     for c in data.claims:
         by_source.setdefault(c.source_id, []).append(c)
-    texts = {sid: marked_text(src, by_source.get(sid, [])) for sid, src in data.sources.items()}
-    template = _env().get_template("dossier.html.j2")
-    return template.render(
-        d=dossier, data=data, texts=texts, by_source=by_source, entities=entities_in_play(data),
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    )
+    return dict(d=dossier, data=data, texts=_MarkedTexts(data, by_source), by_source=by_source,
+                entities=entities_in_play(data),
+                generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def render(dossier: Dossier) -> str:
+    return _env().get_template("dossier.html.j2").render(**_context(dossier))
 
 
 def write(dossier: Dossier, path: Path) -> Path:
+    """Write the dossier as it is rendered, piece by piece: the whole page (a hundred
+    megabytes at 100,000 claims) is never one string in memory. The pieces go to a file
+    beside ``path`` that replaces it when complete: a render that fails leaves no half page."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(dossier), encoding="utf-8")
+    pieces = _env().get_template("dossier.html.j2").generate(**_context(dossier))
+    part = path.with_name(path.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8") as out:
+            out.writelines(pieces)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
     return path
