@@ -446,9 +446,13 @@ class Store:
         return len(rows)
 
     def mentions(self) -> list[Mention]:
+        """Every mention, in the order they were stored (their ids): the order is part of what
+        reads show (an entity's ``mentioned_as`` and the alias kind it was first seen with),
+        and a table read without ORDER BY has none on PostgreSQL, whose rows move when a
+        re-extraction deletes and adds a source's mentions."""
         with self.engine.connect() as conn:
             return [Mention(**{k: r[k] for k in MENTION_FIELDS})
-                    for r in conn.execute(select(mentions)).mappings()]
+                    for r in conn.execute(select(mentions).order_by(mentions.c.id)).mappings()]
 
     # --- claims: the one write path ---------------------------------------------
     def check_claim(self, claim: Claim, source_text: str | None) -> None:
