@@ -598,15 +598,15 @@ class Store:
     def claims_of(self, source_id: str) -> list[Claim]:
         """Every claim of one source (rejected ones too), in the order of `claims`."""
         q = select(claims).where(claims.c.source_id == source_id).order_by(claims.c.start, claims.c.id)
-        with self.engine.connect() as conn:
-            return [_claim(r) for r in conn.execute(q).mappings()]
+        with self.engine.connect() as conn:       # the columns a Claim holds, as tuples fetched in batches
+            return [_claim_of(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
 
     def claims(self, include_rejected: bool = False) -> list[Claim]:
-        q = select(claims).order_by(claims.c.source_id, claims.c.start, claims.c.id)
+        q = select(*(claims.c[k] for k in _CLAIM_READ)).order_by(claims.c.source_id, claims.c.start, claims.c.id)
         if not include_rejected:
             q = q.where(claims.c.status != "rejected")
-        with self.engine.connect() as conn:
-            return [_claim(r) for r in conn.execute(q).mappings()]
+        with self.engine.connect() as conn:       # the columns a Claim holds, as tuples fetched in batches
+            return [_claim_of(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
 
     def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
                           new_claims: list[Claim], new_entities: list[Entity],
@@ -1059,6 +1059,24 @@ def _claim(r) -> Claim:
         reported_by=r["reported_by"], extracted_by=r["extracted_by"], status=r["status"],
         confidence=r["confidence"], note=r["note"], version=r.get("version") or 1,
         subject_id=r.get("subject_id"), object_id=r.get("object_id"), edited_by=r.get("edited_by"),
+    )
+
+
+_CLAIM_READ = ("id", "source_id", "start", "end", "quote", "page", "subject", "predicate", "object", "time",
+               "place", "polarity", "modality", "asserted_by", "reported_by", "extracted_by", "status",
+               "confidence", "note", "version", "subject_id", "object_id", "edited_by")
+
+
+def _claim_of(id, source_id, start, end, quote, page, subject, predicate, object, time, place, polarity,
+              modality, asserted_by, reported_by, extracted_by, status, confidence, note, version,
+              subject_id, object_id, edited_by) -> Claim:
+    """`_claim` of a row of the columns ``_CLAIM_READ``, in their order."""
+    return Claim(
+        id=id, source_id=source_id, start=start, end=end, quote=quote, page=page, subject=subject,
+        predicate=predicate, object=object, time=TimeSpan.from_dict(time) if time else None, place=place,
+        polarity=polarity, modality=modality, asserted_by=asserted_by, reported_by=reported_by,
+        extracted_by=extracted_by, status=status, confidence=confidence, note=note, version=version or 1,
+        subject_id=subject_id, object_id=object_id, edited_by=edited_by,
     )
 
 
