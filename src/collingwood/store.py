@@ -12,6 +12,7 @@ whose quote is not exactly the text at that span, is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -451,8 +452,8 @@ class Store:
         and a table read without ORDER BY has none on PostgreSQL, whose rows move when a
         re-extraction deletes and adds a source's mentions."""
         with self.engine.connect() as conn:
-            return [Mention(**{k: r[k] for k in MENTION_FIELDS})
-                    for r in conn.execute(select(mentions).order_by(mentions.c.id)).mappings()]
+            q = select(*(mentions.c[k] for k in MENTION_FIELDS)).order_by(mentions.c.id)
+            return [Mention(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
 
     # --- claims: the one write path ---------------------------------------------
     def check_claim(self, claim: Claim, source_text: str | None) -> None:
@@ -965,6 +966,7 @@ class Store:
 
 MENTION_FIELDS = ("source_id", "start", "end", "text", "kind", "entity_id", "alias_kind", "alias_of",
                   "extracted_by")
+assert MENTION_FIELDS == tuple(f.name for f in dataclasses.fields(Mention))   # Store.mentions builds them by position
 
 
 def _mention_row(m: Mention) -> dict:
