@@ -453,7 +453,7 @@ class Store:
         re-extraction deletes and adds a source's mentions."""
         with self.engine.connect() as conn:
             q = select(*(mentions.c[k] for k in MENTION_FIELDS)).order_by(mentions.c.id)
-            return [Mention(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
+            return [Mention(*r) for r in conn.execute(q)]
 
     # --- claims: the one write path ---------------------------------------------
     def check_claim(self, claim: Claim, source_text: str | None) -> None:
@@ -598,16 +598,17 @@ class Store:
 
     def claims_of(self, source_id: str) -> list[Claim]:
         """Every claim of one source (rejected ones too), in the order of `claims`."""
-        q = select(claims).where(claims.c.source_id == source_id).order_by(claims.c.start, claims.c.id)
-        with self.engine.connect() as conn:       # the columns a Claim holds, as tuples fetched in batches
-            return [_claim_of(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
+        q = select(*(claims.c[k] for k in _CLAIM_READ)).where(claims.c.source_id == source_id).order_by(
+            claims.c.start, claims.c.id)
+        with self.engine.connect() as conn:       # the columns a Claim holds, as plain rows
+            return [_claim_of(*r) for r in conn.execute(q)]
 
     def claims(self, include_rejected: bool = False) -> list[Claim]:
         q = select(*(claims.c[k] for k in _CLAIM_READ)).order_by(claims.c.source_id, claims.c.start, claims.c.id)
         if not include_rejected:
             q = q.where(claims.c.status != "rejected")
-        with self.engine.connect() as conn:       # the columns a Claim holds, as tuples fetched in batches
-            return [_claim_of(*r) for r in conn.execution_options(yield_per=20_000).execute(q)]
+        with self.engine.connect() as conn:       # the columns a Claim holds, as plain rows
+            return [_claim_of(*r) for r in conn.execute(q)]
 
     def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
                           new_claims: list[Claim], new_entities: list[Entity],
