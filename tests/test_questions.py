@@ -48,6 +48,21 @@ def test_questions_unexplained_ending_with_its_span(case_builder):
     assert q.text == "What explains this: “The offer fell through.”?"
 
 
+def test_questions_unexplained_endings_of_a_long_source_each_with_its_own_sentence(case_builder):
+    """Many endings in one long register: each question spans its own sentence, however far
+    into the text, after line breaks and blank lines as after full stops."""
+    b = case_builder()
+    entries = [f"Agent {i} reported from Lisbon in 1941.\n\n  His courier vanished in March. "
+               f"The file was closed." for i in range(300)]
+    text = "\n".join(entries)
+    b.source("register", "archive_file", ["Registry"], "1950", text=text)
+    found = by_kind(questions(b.build()), "unexplained_ending")
+    assert len(found) == 300
+    assert {text[q.spans[0].start:q.spans[0].end] for q in found} == {"His courier vanished in March."}
+    last = max(found, key=lambda q: q.spans[0].start)
+    assert last.spans[0].start == text.rindex("His courier vanished")
+
+
 def test_questions_timeline_gap_within_the_period(case_builder):
     b = case_builder()
     b.source("file", "archive_file", ["Registry"], "1960")

@@ -124,3 +124,17 @@ def test_store_migration_3_adds_the_rules_column_to_an_older_case(case_url_):
         store.add_source(_source(), conn)
     store.replace_extracted("s-1", "x@1", [], [], [], rules="r")
     assert store.extracted_sources("x@1", "r") == {"s-1"}
+
+
+def test_store_reads_a_claim_back_whole_from_every_read(case_url_):
+    """Every field a claim was stored with comes back the same from claims(), claims_of() and
+    claim(): the reads build claims from a chosen list of columns, by position."""
+    from collingwood.timespan import TimeSpan
+    store = _store(case_url_)
+    stored = _claim(time=TimeSpan.year(1936, "in 1936"), place="Cambridge", modality="hedged",
+                    asserted_by="Cairncross", reported_by="Martin", extracted_by="rules-spacy@1",
+                    status="accepted", confidence=0.75, page=2, note="as told",
+                    subject_id="e-klugmann", object_id="e-cairncross")
+    store.add_claim(stored)
+    for got in (store.claims(), store.claims_of("s-1"), [store.claim(stored.id)]):
+        assert got == [stored]

@@ -226,3 +226,22 @@ def test_witnesses_mentions_raise_prominence(case_builder):
     reg, _, _ = register(data)
     assert reg["Guy Liddell"].prominence == "central"
     assert reg["Anthony Blunt"].prominence == "secondary"
+
+
+def test_witnesses_a_source_drawn_from_another_does_not_corroborate_it(case_builder):
+    """A file that says it is based on a diary repeats the diary: two claims of the file
+    (the source is looked up once for both) corroborate nothing of the diary's, while an
+    independent report does."""
+    b = case_builder()
+    b.source("liddell-diary", "diary", ["Guy Liddell"], "1940")
+    b.source("mi5-summary", "archive_file", ["Security Service"], "1951", based_on=["liddell-diary"])
+    b.source("press", "news_report", ["Press Association"], "1979")
+    diary = b.claim("liddell-diary", "Anthony Blunt", "knew", "Guy Burgess", "1937")
+    b.claim("liddell-diary", "Anthony Blunt", "worked_at", "MI5", "1940")
+    summary = b.claim("mi5-summary", "Anthony Blunt", "knew", "Guy Burgess", "1937")
+    b.claim("mi5-summary", "Anthony Blunt", "worked_at", "MI5", "1940")
+    press = b.claim("press", "Anthony Blunt", "worked_at", "MI5", "1940")
+    reg, _, _ = register(b.build())
+    assert diary.id in reg["Guy Liddell"].uncorroborated
+    assert summary.id in reg["Security Service"].uncorroborated
+    assert press.id in reg["Press Association"].corroborated

@@ -79,7 +79,8 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     result.markers = markers
     out = []
     entries = chronology.chronology(data, res)
-    actors = set(key_people(data, res, FOCUS_ACTORS))
+    ranked = key_people(data, res, max(KEY_ACTORS, FOCUS_ACTORS))     # most_common: each shorter list a prefix
+    actors = set(ranked[:FOCUS_ACTORS])
     focus = [e for e in entries if _in_focus(e, data.period, actors)]
     rest = [e for e in entries if not _in_focus(e, data.period, actors)]
     out.append(Section("chronology", "Chronology", partial(
@@ -98,14 +99,15 @@ def _sections(case: Case, result: Analysis) -> list[Section]:
     result.credibility = credibility(judged)
     out.extend(judgment_sections(judged, data, figures))
     grades = {r["key"]: r for r in stored.gradings}
-    profiles = [biography.profile(data, res, res.entities[eid].name) for eid in key_people(data, res)]
+    index = biography.profile_index(data, res)
+    profiles = [biography.profile(data, res, res.entities[eid].name, index) for eid in ranked[:KEY_ACTORS]]
     for p in profiles:
         biography.set_grading(p, grades.get(p.id))
     out.append(Section("biographies", "Biographies", partial(
         "biographies", profiles=profiles, data=data, res=res),
         f"The {len(profiles)} people the record says most about."))
     figures["links"] = graph.number_of_edges()
-    out.append(_affinity_section(data, res, graph))
+    out.append(_affinity_section(data, res, graph, actors))
     return out
 
 
@@ -122,12 +124,12 @@ def focus_graph(graph, actors: set[str]):
     return graph.subgraph(keep).copy()
 
 
-def _affinity_section(data: CaseData, res: Resolution, graph) -> Section:
+def _affinity_section(data: CaseData, res: Resolution, graph, actors: set[str]) -> Section:
     from .analyse import affinity
     from .report import affinity_svg
     period = data.period
     shown = affinity.affinity_graph(data, res, period=period) if period is not None else graph
-    shown = focus_graph(shown, set(key_people(data, res, FOCUS_ACTORS)))
+    shown = focus_graph(shown, actors)
     svg = affinity_svg.to_svg(shown, max_nodes=CHART_ACTORS)
     full = affinity_svg.to_svg(graph, max_nodes=CHART_ACTORS) if len(shown) < len(graph) else ""
     return Section("affinity", "Affinity chart", partial(

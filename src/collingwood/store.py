@@ -12,6 +12,7 @@ whose quote is not exactly the text at that span, is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -446,9 +447,13 @@ class Store:
         return len(rows)
 
     def mentions(self) -> list[Mention]:
+        """Every mention, in the order they were stored (their ids): the order is part of what
+        reads show (an entity's ``mentioned_as`` and the alias kind it was first seen with),
+        and a table read without ORDER BY has none on PostgreSQL, whose rows move when a
+        re-extraction deletes and adds a source's mentions."""
         with self.engine.connect() as conn:
-            return [Mention(**{k: r[k] for k in MENTION_FIELDS})
-                    for r in conn.execute(select(mentions)).mappings()]
+            q = select(*(mentions.c[k] for k in MENTION_FIELDS)).order_by(mentions.c.id)
+            return [Mention(*r) for r in conn.execute(q)]
 
     # --- claims: the one write path ---------------------------------------------
     def check_claim(self, claim: Claim, source_text: str | None) -> None:
@@ -593,16 +598,17 @@ class Store:
 
     def claims_of(self, source_id: str) -> list[Claim]:
         """Every claim of one source (rejected ones too), in the order of `claims`."""
-        q = select(claims).where(claims.c.source_id == source_id).order_by(claims.c.start, claims.c.id)
-        with self.engine.connect() as conn:
-            return [_claim(r) for r in conn.execute(q).mappings()]
+        q = select(*(claims.c[k] for k in _CLAIM_READ)).where(claims.c.source_id == source_id).order_by(
+            claims.c.start, claims.c.id)
+        with self.engine.connect() as conn:       # the columns a Claim holds, as plain rows
+            return [_claim_of(*r) for r in conn.execute(q)]
 
     def claims(self, include_rejected: bool = False) -> list[Claim]:
-        q = select(claims).order_by(claims.c.source_id, claims.c.start, claims.c.id)
+        q = select(*(claims.c[k] for k in _CLAIM_READ)).order_by(claims.c.source_id, claims.c.start, claims.c.id)
         if not include_rejected:
             q = q.where(claims.c.status != "rejected")
-        with self.engine.connect() as conn:
-            return [_claim(r) for r in conn.execute(q).mappings()]
+        with self.engine.connect() as conn:       # the columns a Claim holds, as plain rows
+            return [_claim_of(*r) for r in conn.execute(q)]
 
     def replace_extracted(self, source_id: str, extractor: str, new_mentions: list[Mention],
                           new_claims: list[Claim], new_entities: list[Entity],
@@ -961,6 +967,7 @@ class Store:
 
 MENTION_FIELDS = ("source_id", "start", "end", "text", "kind", "entity_id", "alias_kind", "alias_of",
                   "extracted_by")
+assert MENTION_FIELDS == tuple(f.name for f in dataclasses.fields(Mention))   # Store.mentions builds them by position
 
 
 def _mention_row(m: Mention) -> dict:
@@ -1055,6 +1062,24 @@ def _claim(r) -> Claim:
         reported_by=r["reported_by"], extracted_by=r["extracted_by"], status=r["status"],
         confidence=r["confidence"], note=r["note"], version=r.get("version") or 1,
         subject_id=r.get("subject_id"), object_id=r.get("object_id"), edited_by=r.get("edited_by"),
+    )
+
+
+_CLAIM_READ = ("id", "source_id", "start", "end", "quote", "page", "subject", "predicate", "object", "time",
+               "place", "polarity", "modality", "asserted_by", "reported_by", "extracted_by", "status",
+               "confidence", "note", "version", "subject_id", "object_id", "edited_by")
+
+
+def _claim_of(id, source_id, start, end, quote, page, subject, predicate, object, time, place, polarity,
+              modality, asserted_by, reported_by, extracted_by, status, confidence, note, version,
+              subject_id, object_id, edited_by) -> Claim:
+    """`_claim` of a row of the columns ``_CLAIM_READ``, in their order."""
+    return Claim(
+        id=id, source_id=source_id, start=start, end=end, quote=quote, page=page, subject=subject,
+        predicate=predicate, object=object, time=TimeSpan.from_dict(time) if time else None, place=place,
+        polarity=polarity, modality=modality, asserted_by=asserted_by, reported_by=reported_by,
+        extracted_by=extracted_by, status=status, confidence=confidence, note=note, version=version or 1,
+        subject_id=subject_id, object_id=object_id, edited_by=edited_by,
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 GRANULARITIES = ("day", "week", "month", "season", "quarter", "half", "year",
                  "decade", "century", "unknown")
@@ -220,7 +221,7 @@ class TimeSpan:
         return replace(self, text=text)
 
     def render(self) -> str:
-        return _render(self)
+        return _rendered(self.lo, self.hi, self.granularity, self.mod)
 
 
 def _rank(g: str) -> int:
@@ -407,6 +408,13 @@ def _same(a: TimeSpan | None, lo: int, hi: int) -> bool:
 _PART_WORDS = {"START": "early ", "MID": "mid-", "END": "late "}
 _BOUND_WORDS = {"BEFORE": "before ", "ON_OR_BEFORE": "by ", "AFTER": "after ",
                 "ON_OR_AFTER": "since "}
+
+
+@lru_cache(maxsize=1 << 16)
+def _rendered(lo: int, hi: int, granularity: str, mod: str | None) -> str:
+    """`TimeSpan.render` remembered by what the words depend on (a dossier renders the same
+    few thousand days and years hundreds of thousands of times)."""
+    return _render(TimeSpan(lo, hi, granularity, mod=mod))
 
 
 def _render(s: TimeSpan) -> str:

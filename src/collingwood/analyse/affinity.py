@@ -61,7 +61,7 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
         a, b = res.subject_of[c.id], res.object_of[c.id]
         if a == b:
             continue
-        e = edges[tuple(sorted((a, b)))]
+        e = edges[(a, b) if a <= b else (b, a)]
         kind = p.edge.get("type", p.family)
         e.types[kind] = e.types.get(kind, 0) + 1
         if p.label not in e.relations:
@@ -77,7 +77,8 @@ def _documented(data: CaseData, res: Resolution, windows) -> dict[tuple, _Edge]:
 def _infer(edges: dict, pair: tuple, kind: str, grounds, claims, time=None) -> None:
     """``grounds``: the words, or a function that makes them (called only for an edge's first
     five grounds, the ones kept: a large group infers millions of links)."""
-    e = edges[tuple(sorted(pair))]
+    a, b = pair
+    e = edges[pair if a <= b else (b, a)]
     e.types[kind] = e.types.get(kind, 0) + 1
     e.weight += WEIGHTS[kind]
     if len(e.grounds) < 5:

@@ -121,15 +121,49 @@ def position(kind: str, date: TimeSpan, milestones: list[tuple[str, TimeSpan]]) 
     return words
 
 
-def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
-    """Everything the case says about one actor; raises NotFound with close names."""
+@dataclass
+class ProfileIndex:
+    """Each entity's events, the claims about it and the claims it witnessed, in the
+    resolution's order: built once by `profile_index` when many profiles are drawn from one
+    resolution (the dossier's biographies), so each profile reads its own claims instead of
+    walking every claim and event of the case."""
+    events: dict[str, list[Event]] = field(default_factory=dict)
+    about: dict[str, list] = field(default_factory=dict)
+    by: dict[str, list] = field(default_factory=dict)
+
+
+def profile_index(data: CaseData, res: Resolution) -> ProfileIndex:
+    index = ProfileIndex()
+    for ev in res.events.values():
+        for eid in dict.fromkeys(ev.participants):
+            index.events.setdefault(eid, []).append(ev)
+    found: dict[str, list[str]] = {}
+
+    def find(n: str) -> list[str]:
+        if n not in found:
+            found[n] = res.find(n)
+        return found[n]
+
+    for c in res.claims.values():
+        s, o = res.subject_of[c.id], res.object_of.get(c.id)
+        index.about.setdefault(s, []).append(c)
+        if o is not None and o != s:
+            index.about.setdefault(o, []).append(c)
+        for eid in dict.fromkeys(witness_ids(c, data.sources.get(c.source_id), res, find)):
+            index.by.setdefault(eid, []).append(c)
+    return index
+
+
+def profile(data: CaseData, resolution: Resolution, name: str, index: ProfileIndex | None = None) -> Profile:
+    """Everything the case says about one actor; raises NotFound with close names. ``index``
+    (`profile_index` of the same resolution) spares the walk over every claim and event."""
     res = resolution
     ent = _find(res, name)
     p = Profile(ent.id, ent.name, ent.kind)
     p.names = [{"name": ent.name, "kind": "canonical", "valid": None}] + [
         {"name": a.name, "kind": a.kind, "valid": _time(a.valid)} for a in ent.aliases]
-    events = sorted((ev for ev in res.events.values() if ent.id in ev.participants),
-                    key=lambda ev: (ev.time is None, ev.time.sort_key() if ev.time else (0, 0), ev.id))
+    mine = index.events.get(ent.id, []) if index else (ev for ev in res.events.values() if ent.id in ev.participants)
+    events = sorted(mine, key=lambda ev: (ev.time is None, ev.time.sort_key() if ev.time else (0, 0), ev.id))
     p.events = [_event_row(ev, res) for ev in events]
     _life(p, events, res)
     milestones = _milestones(p, events, res)
@@ -142,7 +176,7 @@ def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
             found[n] = res.find(n)
         return found[n]
 
-    for c in res.claims.values():
+    for c in index.about.get(ent.id, []) if index else res.claims.values():
         s, o = res.subject_of[c.id], res.object_of.get(c.id)
         if ent.id in (s, o):
             p.claims_about.append(c.id)
@@ -156,8 +190,8 @@ def profile(data: CaseData, resolution: Resolution, name: str) -> Profile:
                 if label not in row["relations"]:
                     row["relations"].append(label)
                 row["claims"].append(c.id)
-        src = data.sources.get(c.source_id)
-        if ent.id in witness_ids(c, src, res, find):
+    for c in index.by.get(ent.id, []) if index else res.claims.values():
+        if index or ent.id in witness_ids(c, data.sources.get(c.source_id), res, find):
             p.claims_by.append(c.id)
             by_source.setdefault(c.source_id, []).append(c)
     p.associations = sorted(links.values(), key=lambda r: (-len(r["claims"]), r["name"]))

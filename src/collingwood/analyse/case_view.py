@@ -36,6 +36,7 @@ class CaseView:
         self._index: tuple[dict, dict] | None = None
         self._exposed: dict[str, list[Claim]] | None = None
         self._chain: dict[str, frozenset] = {}
+        self._based_on: dict[str, set[str]] = {}
 
     def index(self) -> tuple[dict[tuple, list[Claim]], dict[str, list[Claim]]]:
         """Claims by (predicate, subject, object, polarity) and by event, built once."""
@@ -133,9 +134,12 @@ class CaseView:
             named += v if isinstance(v, list) else [v] if v else []
         if not named:
             return set()
-        wanted = {str(n).strip().lower() for n in named}
-        return {s.id for s in self.data.sources.values()
+        if src.id not in self._based_on:      # once per source, not once per claim of it
+            wanted = {str(n).strip().lower() for n in named}
+            self._based_on[src.id] = {
+                s.id for s in self.data.sources.values()
                 if {s.id.lower(), s.title.lower(), (s.path or "").rsplit("/", 1)[-1].lower()} & wanted}
+        return self._based_on[src.id]
 
     def event(self, c: Claim) -> str:
         return self.res.event_of.get(c.id) or "k-" + short_hash(*self.fact(c))

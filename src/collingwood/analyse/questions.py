@@ -14,6 +14,7 @@ Ids are derived from what raises the question, so they are stable across runs.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ KINDS = ("disputed_event", "hedged_claim", "unexplained_ending", "timeline_gap")
 def settings() -> dict:
     data = safe_yaml.package_data("data/questions.yaml")
     data["_patterns"] = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in data["unexplained_endings"]]
+    # one scan that tells whether a text has any of them: most texts have none
+    data["_any_pattern"] = re.compile("|".join(rf"\b(?:{p})\b" for p in data["unexplained_endings"]),
+                                      re.IGNORECASE)
     return data
 
 
@@ -127,9 +131,21 @@ def _hedged(view: CaseView) -> list[Question]:
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+def _sentence(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """The sentence around text[start:end]. ``ends`` (the ends of the sentence breaks of the
+    whole text, in order) lets the scan for the break before ``start`` begin at the last
+    break whose scan could not have reached ``start`` (a non-space character lies between):
+    the breaks found are those a scan from the text's start finds, without rescanning it
+    for every passage of a long source."""
+    lo = q = 0
+    if ends:
+        i = bisect.bisect_left(ends, start) - 1
+        while i >= 0:
+            if text[ends[i]:start].strip():     # the scan of that break stopped before start
+                lo = q = ends[i]
+                break
+            i -= 1
+    for m in _SENTENCE_END.finditer(text, q, start):
         lo = m.end()
     m = _SENTENCE_END.search(text, end)
     hi = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else len(text))
@@ -145,9 +161,12 @@ def _endings(view: CaseView) -> list[Question]:
         by_source[c.source_id].append(c)
     for sid in sorted(view.data.sources):
         text = view.data.sources[sid].text or ""
+        if not settings()["_any_pattern"].search(text):
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         for pattern in settings()["_patterns"]:
             for m in pattern.finditer(text):
-                lo, hi = _sentence(text, m.start(), m.end())
+                lo, hi = _sentence(text, m.start(), m.end(), ends)
                 if (sid, lo) in seen:
                     continue
                 seen.add((sid, lo))

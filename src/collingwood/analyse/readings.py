@@ -9,6 +9,7 @@ detector compares it, so it is never charged to a witness. Rules: docs/analysis.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -37,13 +38,17 @@ def _born_after_acts(ctx: Context) -> Iterator[tuple[Finding, str]]:
             for who in ctx.res.participants(c):
                 if ctx.res.entities[who].kind == "person":
                     acts[who].append(c)
+    first_end: dict[str, float] = {}        # person -> the earliest day any of their acts ends
     for b in births:
         who = ctx.res.subject_of[b.id]
-        before = sorted((a for a in acts.get(who, ()) if a.time.hi < b.time.lo),
-                        key=lambda a: (a.time.lo, a.id))
-        if not before:
+        if who not in first_end:
+            first_end[who] = min((a.time.hi for a in acts.get(who, ())), default=math.inf)
+        if first_end[who] >= b.time.lo:     # no act of theirs ends before this birth
             continue
-        a = before[0]
+        a = min((a for a in acts.get(who, ()) if a.time.hi < b.time.lo),
+                key=lambda a: (a.time.lo, a.id), default=None)     # the earliest act before it
+        if a is None:
+            continue
         text = (f"{ctx.cite(b)} is read as saying {ctx.says(b)}, but {ctx.cite(a)} says "
                 f"{ctx.says(a)}, before that birth: check the reading of “{b.quote.strip()[:100]}”.")
         yield ctx.make("suspect_reading", [b.id, a.id], "medium", text, "born_after_acts"), b.id

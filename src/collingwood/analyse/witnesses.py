@@ -107,16 +107,30 @@ def _supporters(view: CaseView, conflicting: set[frozenset]) -> dict[str, set[st
     """claim id -> origins (other than its own) of claims that corroborate it."""
     by_fact, by_event = view.index()
     out: dict[str, set[str]] = defaultdict(set)
+    group_of = {c.id: group for group in by_fact.values() for c in group}    # the claims of its fact
+    in_conflict = {i for pair in conflicting for i in pair}
+    # claims in the view's order, as every view's names are first met in it (`CaseView.key`)
     for c in view.claims.values():
         mine = view.origin(c)
-        same_event = {d.id for d in by_event[view.event(c)]}
-        for d in by_fact[(*view.fact(c), c.polarity)]:
-            if d.id == c.id or view.origin(d) == mine or frozenset((c.id, d.id)) in conflicting:
+        group = group_of[c.id]
+        if len(group) < 2:
+            continue
+        same_event = None
+        for d in group:
+            if d.id == c.id:
+                continue
+            theirs = view.origin(d)
+            if theirs == mine or (c.id in in_conflict and frozenset((c.id, d.id)) in conflicting):
                 continue
             if not view.independent(c, d):          # one chain of testimony: not corroboration
                 continue
-            if d.id in same_event or c.time is None or d.time is None or c.time.intersects(d.time):
-                out[c.id].add(view.origin(d))
+            if c.time is None or d.time is None or c.time.intersects(d.time):
+                out[c.id].add(theirs)
+                continue
+            if same_event is None:                  # built only when the times cannot meet
+                same_event = {e.id for e in by_event[view.event(c)]}
+            if d.id in same_event:
+                out[c.id].add(theirs)
     return out
 
 

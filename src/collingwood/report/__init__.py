@@ -8,13 +8,14 @@ with no network.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analyse import statement
 from ..model import CaseData, Claim, Source
@@ -62,8 +63,10 @@ def cite(claim: Claim, data: CaseData) -> Markup:
     src = data.sources.get(claim.source_id)
     label = src.short_title if src else claim.source_id
     page = f", p. {claim.page}" if claim.page and src and len(src.pages) > 1 else ""
-    return Markup('<a class="cite" href="#{a}" title="{q}">{t}{p}</a>').format(
-        a=claim_anchor(claim), q=claim.quote[:300], t=label, p=page)
+    # escape() then an f-string: the text Markup.format makes, without its Formatter walk (a
+    # dossier cites every claim at least once)
+    return Markup(f'<a class="cite" href="#{escape(claim_anchor(claim))}" title="{escape(claim.quote[:300])}">'
+                  f'{escape(label)}{escape(page)}</a>')
 
 
 def cite_id(claim_id: str, data: CaseData) -> Markup:
@@ -95,14 +98,25 @@ def marked_text(source: Source, claims: list[Claim]) -> Markup:
     starts: dict[int, list[Claim]] = {}
     for c in claims:
         starts.setdefault(c.start, []).append(c)
+    # the claims covering each piece, kept as the text is walked (a piece lies between two
+    # consecutive bounds, so a claim covers it from its start up to its end): no scan of every
+    # claim of the source per piece
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.start < c.end:
+            opening.setdefault(c.start, []).append(i)
+            closing.setdefault(c.end, []).append(i)
+    active: set[int] = set()
     pieces = []
     for lo, hi in zip(points, points[1:]):
         for c in starts.get(lo, []):
             pieces.append(f'<a id="{claim_anchor(c)}" class="anchor"></a>')
+        active.difference_update(closing.get(lo, ()))
+        active.update(opening.get(lo, ()))
         chunk = html.escape(text[lo:hi])
-        covering = [c for c in claims if c.start <= lo and hi <= c.end]
-        if covering:
-            ids = " ".join(c.id for c in covering)
+        if active:
+            ids = " ".join(claims[i].id for i in sorted(active))
             pieces.append(f'<mark data-claims="{ids}">{chunk}</mark>')
         else:
             pieces.append(chunk)
@@ -123,20 +137,42 @@ def entities_in_play(data: CaseData) -> list:
             if e.aliases or e.name.lower() in named or any(a.name.lower() in named for a in e.aliases)]
 
 
-def render(dossier: Dossier) -> str:
+class _MarkedTexts:
+    """Source id -> the source's marked text (`marked_text`), made when the template reaches
+    it: the dossier never holds every source's marked copy at once."""
+
+    def __init__(self, data: CaseData, by_source: dict[str, list[Claim]]):
+        self.data, self.by_source = data, by_source
+
+    def __getitem__(self, sid: str) -> Markup:
+        return marked_text(self.data.sources[sid], self.by_source.get(sid, []))
+
+
+def _context(dossier: Dossier) -> dict:
     data = dossier.data
     by_source: dict[str, list[Claim]] = {}
     for c in data.claims:
         by_source.setdefault(c.source_id, []).append(c)
-    texts = {sid: marked_text(src, by_source.get(sid, [])) for sid, src in data.sources.items()}
-    template = _env().get_template("dossier.html.j2")
-    return template.render(
-        d=dossier, data=data, texts=texts, by_source=by_source, entities=entities_in_play(data),
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    )
+    return dict(d=dossier, data=data, texts=_MarkedTexts(data, by_source), by_source=by_source,
+                entities=entities_in_play(data),
+                generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def render(dossier: Dossier) -> str:
+    return _env().get_template("dossier.html.j2").render(**_context(dossier))
 
 
 def write(dossier: Dossier, path: Path) -> Path:
+    """Write the dossier as it is rendered, piece by piece: the whole page (a hundred
+    megabytes at 100,000 claims) is never one string in memory. The pieces go to a file
+    beside ``path`` that replaces it when complete: a render that fails leaves no half page."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(dossier), encoding="utf-8")
+    pieces = _env().get_template("dossier.html.j2").generate(**_context(dossier))
+    part = path.with_name(path.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8") as out:
+            out.writelines(pieces)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
     return path
