@@ -10,14 +10,21 @@ from collingwood.extract import nlp
 
 
 def _walk(doc):
-    """The definition: every token in turn."""
+    """The definition: every token in turn; then the same stops and datelines pass, which
+    `_line_breaks` runs after it (a speck's stop before 'went' ends no sentence)."""
     for tok in doc[:-1]:
         if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
         elif tok.is_sent_start and tok.i > 0 and re.fullmatch(nlp._CITATION, tok.text):
             tok.is_sent_start = False
             doc[tok.i + 1].is_sent_start = True
+    nlp._stops(doc, [t.idx for t in doc])
+    nlp._datelines(doc)
     return doc
+
+
+def test_a_speck_before_a_lower_case_word_is_no_stop_in_either_walk():
+    assert _starts("Smith. went", nlp._line_breaks) == _starts("Smith. went", _walk) == [True, False, False]
 
 
 def _starts(text: str, fn) -> list[bool]:
