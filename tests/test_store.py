@@ -54,6 +54,7 @@ def test_store_uses_wal_and_foreign_keys(tmp_path):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024    # 64 MiB, not 2 MB
 
 
 def _claim(**kw):

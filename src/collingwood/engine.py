@@ -88,6 +88,9 @@ def lock_path(url: str) -> Path | None:
     return Path(url[len(prefix):] + "-lock")
 
 
+SQLITE_CACHE_KIB = 64 * 1024     # per connection; SQLite allocates it only as pages are read
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # Transactions are begun by _sqlite_begin (BEGIN, or BEGIN IMMEDIATE for a write), not by
     # the driver's own guesswork, so a write holds its lock from its first statement.
@@ -97,6 +100,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")   # the default 2 MB cache rereads a large case's pages
     cur.close()
 
 
