@@ -132,12 +132,15 @@ class ProfileIndex:
     by: dict[str, list] = field(default_factory=dict)
 
 
-def profile_index(data: CaseData, res: Resolution) -> ProfileIndex:
+def profile_index(data: CaseData, res: Resolution, only: set[str] | None = None) -> ProfileIndex:
+    """The index of every entity, or of the entities in ``only`` (one profile's own)."""
     index = ProfileIndex()
+    wanted = (lambda eid: True) if only is None else only.__contains__
     for ev in res.events.values():
         for eid in dict.fromkeys(ev.participants):
-            index.events.setdefault(eid, []).append(ev)
-    found: dict[str, list[str]] = {}
+            if wanted(eid):
+                index.events.setdefault(eid, []).append(ev)
+    found: dict[str, list[str]] = {}            # witness name -> entity ids: the names repeat
 
     def find(n: str) -> list[str]:
         if n not in found:
@@ -146,54 +149,46 @@ def profile_index(data: CaseData, res: Resolution) -> ProfileIndex:
 
     for c in res.claims.values():
         s, o = res.subject_of[c.id], res.object_of.get(c.id)
-        index.about.setdefault(s, []).append(c)
-        if o is not None and o != s:
-            index.about.setdefault(o, []).append(c)
+        for eid in (s,) if o is None or o == s else (s, o):
+            if wanted(eid):
+                index.about.setdefault(eid, []).append(c)
         for eid in dict.fromkeys(witness_ids(c, data.sources.get(c.source_id), res, find)):
-            index.by.setdefault(eid, []).append(c)
+            if wanted(eid):
+                index.by.setdefault(eid, []).append(c)
     return index
 
 
 def profile(data: CaseData, resolution: Resolution, name: str, index: ProfileIndex | None = None) -> Profile:
     """Everything the case says about one actor; raises NotFound with close names. ``index``
-    (`profile_index` of the same resolution) spares the walk over every claim and event."""
+    (`profile_index` of the same resolution, for many profiles) spares a walk per profile."""
     res = resolution
     ent = _find(res, name)
     p = Profile(ent.id, ent.name, ent.kind)
     p.names = [{"name": ent.name, "kind": "canonical", "valid": None}] + [
         {"name": a.name, "kind": a.kind, "valid": _time(a.valid)} for a in ent.aliases]
-    mine = index.events.get(ent.id, []) if index else (ev for ev in res.events.values() if ent.id in ev.participants)
-    events = sorted(mine, key=lambda ev: (ev.time is None, ev.time.sort_key() if ev.time else (0, 0), ev.id))
+    index = index or profile_index(data, res, {ent.id})
+    events = sorted(index.events.get(ent.id, []),
+                    key=lambda ev: (ev.time is None, ev.time.sort_key() if ev.time else (0, 0), ev.id))
     p.events = [_event_row(ev, res) for ev in events]
     _life(p, events, res)
     milestones = _milestones(p, events, res)
     links: dict[str, dict] = {}
     by_source: dict[str, list] = {}
-    found: dict[str, list[str]] = {}            # witness name -> entity ids: the names repeat
-
-    def find(n: str) -> list[str]:
-        if n not in found:
-            found[n] = res.find(n)
-        return found[n]
-
-    for c in index.about.get(ent.id, []) if index else res.claims.values():
+    for c in index.about.get(ent.id, []):
         s, o = res.subject_of[c.id], res.object_of.get(c.id)
-        if ent.id in (s, o):
-            p.claims_about.append(c.id)
-            other = o if s == ent.id else s
-            if other and other != ent.id and res.entities[other].kind == "person":
-                row = links.setdefault(other, {"id": other, "name": res.name(other),
-                                               "relations": [], "claims": []})
-                pred = predicate_of(c.predicate)
-                label = pred.label if s == ent.id or pred.symmetric else pred.reverse["label"]
-                label = label if c.affirmed else f"denied: {label}"
-                if label not in row["relations"]:
-                    row["relations"].append(label)
-                row["claims"].append(c.id)
-    for c in index.by.get(ent.id, []) if index else res.claims.values():
-        if index or ent.id in witness_ids(c, data.sources.get(c.source_id), res, find):
-            p.claims_by.append(c.id)
-            by_source.setdefault(c.source_id, []).append(c)
+        p.claims_about.append(c.id)
+        other = o if s == ent.id else s
+        if other and other != ent.id and res.entities[other].kind == "person":
+            row = links.setdefault(other, {"id": other, "name": res.name(other), "relations": [], "claims": []})
+            pred = predicate_of(c.predicate)
+            label = pred.label if s == ent.id or pred.symmetric else pred.reverse["label"]
+            label = label if c.affirmed else f"denied: {label}"
+            if label not in row["relations"]:
+                row["relations"].append(label)
+            row["claims"].append(c.id)
+    for c in index.by.get(ent.id, []):
+        p.claims_by.append(c.id)
+        by_source.setdefault(c.source_id, []).append(c)
     p.associations = sorted(links.values(), key=lambda r: (-len(r["claims"]), r["name"]))
     for sid, claims in sorted(by_source.items()):
         src = data.sources.get(sid)
