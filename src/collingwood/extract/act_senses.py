@@ -35,16 +35,20 @@ def _words(value) -> frozenset[str]:
 
 
 @functools.cache
+def _data() -> dict:
+    return safe_yaml.package_data("data/act_senses.yaml")
+
+
+@functools.cache
 def _table() -> tuple[dict, ...]:
-    rows = safe_yaml.package_data("data/act_senses.yaml")["senses"]
+    rows = _data()["senses"]
     return tuple({k: (_words(v) if k not in ("act", "prep", "alone", "swap", "bare", "body", "count", "passive") else v)
                   for k, v in r.items()} for r in rows)
 
 
 @functools.cache
 def _frequency() -> tuple[frozenset[str], frozenset[str]]:
-    data = safe_yaml.package_data("data/act_senses.yaml")
-    return frozenset(data["frequency_words"]), frozenset(data["frequency_nouns"])
+    return frozenset(_data()["frequency_words"]), frozenset(_data()["frequency_nouns"])
 
 
 def counted(verb) -> bool:

@@ -1002,8 +1002,16 @@ def _killing(verb, p: Predicate) -> Predicate:
     if any(g.lemma_.lower() in event_words()["killers"] for g in by):
         return schema().predicates["died"]
     if not by and verb.lemma_.lower() in event_words()["killing_verbs"] and verb.tag_ == "VBN":
-        return open_predicate(f"{OPEN_PREFIX}be_{verb.lower_}")
+        return open_predicate(OPEN_PREFIX + undergone(verb, verb.lemma_.lower()))
     return p
+
+
+def undergone(verb, name: str) -> str:
+    """The open label of an act told in the passive with no agent, its subject the one acted
+    on: 'be_defeated' (read 'was defeated'), never 'defeat', which would say he defeated;
+    `name` is the verb's label, whose particle it keeps ('cut_off': 'be_cut_off')."""
+    rest = name.partition("_")[2]
+    return "_".join(w for w in ("be", verb.lower_, rest) if w)
 
 
 def _killer(verb, passive: bool) -> bool:

@@ -21,7 +21,7 @@ import re
 from ..model import OPEN_PREFIX, Claim, open_predicate, schema
 from .act_senses import fits_subject, law_named_before, sense_of, sense_objects, written_name
 from .attribution import voice, words
-from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers
+from .claims import Arg, SentenceReader, _passive, clause_tokens, make_claim, triggers, undergone
 from .demonyms import state_of_adjective
 from .event_words import event_words
 from .known_verbs import known_verb
@@ -229,19 +229,12 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
     if p is None and participle and agent is None and reader.time_of(verb) is None:
         return []                   # 'the Legion, equipped with biplanes, arrived': a modifier, no act of its own
     if p is None and sense is None and agent is None and verb.tag_ == "VBN" and (participle or _passive(verb)):
-        name = _undergone(verb, name)   # 'Burnside was defeated at Fredericksburg': what befell him
+        name = undergone(verb, name)    # 'Burnside was defeated at Fredericksburg': what befell him
     p = p or open_predicate(OPEN_PREFIX + _sense(name, obj))
     no_object = any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                     for c in verb.children)       # 'passed on no documents': nothing was passed
     return [make_claim(reader, verb, p, a, obj, v, inherited + PENALTY, v.denied or no_object, when=when,
                        clause=True) for a in [subject, *others]]
-
-
-def _undergone(verb, name: str) -> str:
-    """The open label of an act told in the passive with no agent, its subject the one acted
-    on: 'be_defeated' (read 'was defeated'), never 'defeat', which would say he defeated."""
-    rest = name.partition("_")[2]                # a particle: 'was cut off'
-    return "_".join(w for w in ("be", verb.lower_, rest) if w)
 
 
 def _post_taken(verb) -> bool:

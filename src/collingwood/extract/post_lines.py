@@ -36,6 +36,11 @@ def _words() -> dict:
     return safe_yaml.package_data("data/memos.yaml")
 
 
+def focus_words() -> list[str]:
+    """Words that open a new noun phrase after a name's comma (``memos.yaml``: focus_words)."""
+    return _words()["focus_words"]
+
+
 @functools.cache
 def _head_predicate() -> dict[str, str]:
     return {w: p for p, heads in _words()["post_heads"].items() for w in heads}
@@ -44,8 +49,9 @@ def _head_predicate() -> dict[str, str]:
 @functools.cache
 def _after_name() -> re.Pattern:
     heads = "|".join(sorted(_head_predicate(), key=len, reverse=True))
+    focus = "|".join(focus_words())
     return re.compile(
-        rf"[ \t]*(?:[»«*•|]+[ \t]*)?(?:\([^()\n]{{1,25}}\)[ \t]*)?,{_SP}(?!(?i:even|not)\b)(?i:the{_SP})?"
+        rf"[ \t]*(?:[»«*•|]+[ \t]*)?(?:\([^()\n]{{1,25}}\)[ \t]*)?,{_SP}(?!(?i:{focus})\b)(?i:the{_SP})?"
         rf"(?i:(?:then|former|later|now){_SP})?(?P<title>(?:[A-Za-z][\w.'’-]*{_SP}){{0,3}}?)"
         rf"(?P<head>(?i:{heads}))(?i:s)?{_SP}(?i:of|to|at|in|for){_SP}")
 

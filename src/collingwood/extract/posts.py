@@ -24,11 +24,8 @@ from ..timespan import bound
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 from .entities import body_heads
-from .post_lines import deputy_predicate
+from .post_lines import deputy_predicate, focus_words
 from .unit_posts import then_time, unit_object
-
-
-_FOCUS = {"even", "not"}      # 'X, even the head of Y, ...': a new noun phrase, not X
 
 
 def _noun_role(noun):
@@ -49,7 +46,7 @@ def _noun_role(noun):
     if (holder.dep_ == "dobj" and holder.head.lemma_ in words()["post_verbs"]) or holder.dep_ == "oprd":
         return "attr", holder                # 'took command of X', 'was made commander of X'
     if holder.dep_ == "appos" and holder.head.pos_ == "PROPN" and not any(
-            c.dep_ == "advmod" and c.lower_ in _FOCUS for c in holder.children):   # not 'he, the station chief'
+            c.dep_ == "advmod" and c.lower_ in focus_words() for c in holder.children):   # not 'he, the station chief'
         return "appos", holder               # ('According to X, even the General Secretary ...' is no apposition)
     if holder.dep_ == "pobj" and holder.head.lower_ == "as" and holder.head.dep_ == "prep":
         gov = holder.head.head
