@@ -21,14 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import OPEN_PREFIX, Claim, Predicate, open_predicate, schema
+from ..timespan import bound
 from .act_senses import may_hold_sense
 from .attribution import UNRESOLVED, result_infinitive, voice, words
 from .clause_time import bound_date, from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
+from .office_lists import encyclopaedia_words
 from .periods import period, the_war, war_word
 from .story_person import describes_office, story_person
-from .entities import Found, person_nouns, titles
+from .entities import Found, body_heads, person_nouns, titles
 from .branches import branch_name
 from .demonyms import peoples, state_of
 from .event_words import event_words
@@ -161,6 +163,7 @@ class Context:
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
+    body_subject: bool = False                                # its main clause's subject a body, no person
     named_last: list[str] = field(default_factory=list)       # ... anywhere in it (`person_sex`)
     sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`; then the pronoun first used)
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
@@ -195,11 +198,16 @@ class Context:
 
     def fallback(self, exclude: set[str]) -> str | None:
         """Who a pronoun with no person subject before it is: the one person named inside
-        the last sentence's subject, else the text's topic."""
+        the last sentence's subject, else the one person it names at all when its subject is
+        no person ('The FBI opened a file on X. He had applied ...') and the text's topic is
+        none or that person, else the text's topic."""
         pool = set(self.mentioned) - exclude
         if len(pool) == 1:
             return next(iter(pool))
         topic = self.topic()
+        alone = set(self.named_last) - exclude
+        if self.body_subject and not pool and not self.previous and len(alone) == 1 and topic in (None, *alone):
+            return next(iter(alone))
         return topic if topic is not None and topic not in exclude and (not pool or topic in pool) else None
 
     def spoken_of_by(self, pronoun, exclude: set[str]) -> str | None:
@@ -470,12 +478,12 @@ class SentenceReader:
         title: in quotes or underscores, or every content word capitalised."""
         if tok.pos_ not in ("PROPN", "NOUN") or self.in_time_expression(tok):
             return None
-        words, stack = [], [tok]
+        words, stack, unit = [], [tok], _headed_unit(tok)
         while stack:
             t = stack.pop()
             words.append(t)
             stack += [c for c in t.children if c.dep_ not in ("det", "relcl", "acl", "appos", "punct", "poss",
-                                                               "cc", "conj")]
+                                                               "cc", "conj") and not (unit and self._place_phrase(c))]
         lo, hi = min(t.i for t in words), max(t.i for t in words)
         if lo == hi and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return None                 # 'married a Russian', 'met an American': a person, no title
@@ -492,7 +500,19 @@ class SentenceReader:
         if not (quoted or capitalised) or self.ctx.found.mention_at(self.offset + span[0].idx) is not None:
             return None
         acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
-        return Arg(span.text, "organisation" if acronym else "thing", 0.15, tok)
+        body = not quoted and (span[-1].text in body_heads()      # 'joined the Commission'
+                               or len(span) > 1 and unit)        # 'Chief of Cuban Operations',
+                                                                           # not 'Chief of Staff'
+        return Arg(span.text, "organisation" if acronym or body else "thing", 0.15, tok)
+
+    def _place_phrase(self, prep) -> bool:
+        """'in Mexico' after the name of a unit ('Chief of Covert Action in Mexico'): where the
+        unit is, not part of its name."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            return False
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        a = self.named(objs[0]) if len(objs) == 1 else None
+        return a is not None and a.kind == "place"
 
     def pronoun(self, tok) -> str | None:
         """`_pronoun`, never the speaker of a hearing's turn: he says 'I' of himself."""
@@ -679,6 +699,9 @@ class SentenceReader:
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
             span = through_bound(verb, self.doc[i], by_token[i])
+            side = _ordering_clause(verb, self.doc[i])
+            if side is not None and not span.open_start and not span.open_end:
+                span = bound(span, side)         # 'After he left Moscow in 1974, he ...': after 1974
             if span.open_start and verb.dep_ == "conj":          # 'left on D1 and travelled until D2'
                 span = from_conjunct(span, verb, self.time_of(verb.head))
             return span
@@ -689,6 +712,13 @@ class SentenceReader:
                                         for c in verb.children):
             return bound_date(self.time_of(verb.head))   # 'expanded in November 1940 when Hungary
                                                          # joined'; 'By 1918, when it came to Moscow'
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children) \
+                and verb.tag_ != "VBG":                  # 'where she was working as': a background
+            place_verb = _governing_verb(verb.head)   # 'In 1936 she moved to X, where she met Y'
+            if place_verb is not None:
+                return bound_date(self.time_of(place_verb))
+        if verb.dep_ == "pcomp" and verb.head.lower_ in words()["means_prepositions"]:
+            return self.time_of(verb.head.head)   # 'In 1955 it responded by forming the Pact'
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words()["raising_verbs"]:
             return self.time_of(verb.head)      # '[in 1926] ... seems to have been placed under'
         if _object_participle(verb) is not None:   # 'On July 16 the Council formed X, led by Y':
@@ -746,8 +776,11 @@ class SentenceReader:
         return False
 
     def current_time(self, verb):
-        """The narrative's current time, for a main clause that does not move the story on."""
-        return self.narrative if main_clause(verb) and not _moves_on(verb) else None
+        """The narrative's current time, for a main clause that does not move the story on; a
+        past perfect ('he had applied to renounce his citizenship') tells of what was done by
+        then, so its span is open before."""
+        now = self.narrative if main_clause(verb) and not _moves_on(verb) else None
+        return bound(now, "ON_OR_BEFORE") if now is not None and _past_perfect(verb) else now
 
     def dates_by_token(self) -> dict:
         """Token index -> the time span of the date expression it belongs to (computed once)."""
@@ -778,6 +811,26 @@ class SentenceReader:
             if a and a.kind == "place" and a.name not in used:
                 return a.name
         return None
+
+
+def _headed_unit(tok) -> bool:
+    """A capitalised name after the title of one who heads it ('Chief of Cuban Operations',
+    'head of Western Hemisphere Division') names a unit of a body, not a thing."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in encyclopaedia_words()["office_heads"]
+
+
+def _governing_verb(token):
+    """The verb a noun phrase hangs from ('moved to [the Netherlands]', 'a post in [Paris]'),
+    through prepositions, objects and appositions; None when the phrase is a subject or
+    heads the sentence."""
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "prep", "dobj", "appos", "attr", "compound", "conj", "npadvmod"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _object_participle(verb):
@@ -853,6 +906,29 @@ def _clause_verb(tok):
     return tok
 
 
+def _ordering_clause(verb, date_tok) -> str | None:
+    """ON_OR_AFTER or ON_OR_BEFORE when the date reaches the verb through an adverbial clause
+    that orders the two acts ('once/after he switched sides in 1974, he ...', 'before he left
+    in 1974, he ...'); None when it is the verb's own or a 'when' clause's."""
+    marks = words()["ordering_marks"]
+    t = date_tok
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "advcl" and t.head.i == verb.i:
+            for c in t.children:
+                if c.dep_ in ("mark", "advmod") and c.lower_ in marks["after"]:
+                    return "ON_OR_AFTER"
+                if c.dep_ in ("mark", "advmod") and c.lower_ in marks["before"]:
+                    return "ON_OR_BEFORE"
+            return None
+        t = t.head
+    return None
+
+
+def _past_perfect(verb) -> bool:
+    """'had applied', 'had been sent': the verb a past participle under 'had'."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def _moves_on(verb) -> bool:
     """'... formed an alliance and shortly after invaded Iran': the second act is later."""
     return any(c.dep_ in ("advmod", "prep") and c.lower_ in words()["moving_on"] for c in verb.children)
@@ -899,6 +975,13 @@ def person_subjects(reader: SentenceReader, main: bool = False) -> list[str]:
         if a and a.kind == "person" and a.name not in names:
             names.append(a.name)
     return names
+
+
+def body_subject(reader: SentenceReader) -> bool:
+    """Whether the main clause's subjects are all bodies, places or peoples ('The FBI opened a
+    file on X', 'we' of a service in a hearing): the next sentence's 'he' is then none of them."""
+    args = [reader.arg(t) for t in reader.doc if t.dep_ in _SUBJ and t.head.dep_ == "ROOT"]
+    return bool(args) and all(a is not None and a.kind in ("organisation", "place", "group") for a in args)
 
 
 def _inverted_copula(reader: SentenceReader, subj) -> Arg | None:

@@ -21,7 +21,8 @@ from importlib import resources
 
 from ..model import schema
 from . import nlp
-from .claims import THIRD_PERSON, Context, SentenceReader, person_subjects, subject_side, worth_parsing
+from .claims import (THIRD_PERSON, Context, SentenceReader, body_subject, person_subjects, subject_side,
+                     worth_parsing)
 from .clock_column import without_clock
 from .column_blocks import column_dates, column_time
 from .dates import tag_dates
@@ -114,6 +115,7 @@ class RulesSpacy:
                     persons = _persons(s, found, ctx)
                     if persons or not _speaks_of_someone(s):   # 'He was also aware that ...':
                         ctx.previous = ctx.previous_main = persons   # still the same person
+                    ctx.body_subject = False
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
             ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
@@ -125,6 +127,7 @@ class RulesSpacy:
             voices.read(s, reader, made)
             claims += made
             ctx.previous, ctx.previous_main = person_subjects(reader), person_subjects(reader, main=True)
+            ctx.body_subject = body_subject(reader)
             ctx.after(_named_persons(s, found, ctx), subject_side(reader))
         claims = [c for c in claims if c.id not in ctx.superseded]   # 'his meetings ...' then 'The X meetings took place ...'
         names = {e.id: e.name for e in found.entities.values()}
