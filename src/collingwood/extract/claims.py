@@ -163,8 +163,8 @@ class Context:
     previous: list[str] = field(default_factory=list)         # person subjects of the last sentence
     previous_main: list[str] = field(default_factory=list)    # ... of its main clause only
     mentioned: list[str] = field(default_factory=list)        # persons the last sentence names
-    body_subject: bool = False                                # its main clause's subject a body, no person
     named_last: list[str] = field(default_factory=list)       # ... anywhere in it (`person_sex`)
+    body_subject: bool = False                                # its main clause's subject a body, no person
     sexes: dict[str, str] = field(init=False)                 # person -> 'f' / 'm' (`person_sex`; then the pronoun first used)
     counts: dict[str, int] = field(default_factory=dict)      # person -> mentions so far
     definites: Definites = field(init=False)                  # 'the party' -> the party named before
@@ -501,8 +501,7 @@ class SentenceReader:
             return None
         acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
         body = not quoted and (span[-1].text in body_heads()      # 'joined the Commission'
-                               or len(span) > 1 and unit)        # 'Chief of Cuban Operations',
-                                                                           # not 'Chief of Staff'
+                               or len(span) > 1 and unit)        # 'Chief of Cuban Operations', not 'Staff'
         return Arg(span.text, "organisation" if acronym or body else "thing", 0.15, tok)
 
     def _place_phrase(self, prep) -> bool:

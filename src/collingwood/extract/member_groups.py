@@ -15,6 +15,7 @@ import functools
 
 from .. import safe_yaml
 from .demonyms import state_names
+from .office_lists import encyclopaedia_words
 
 _MODIFIERS = ("compound", "amod", "nmod")
 
@@ -22,11 +23,6 @@ _MODIFIERS = ("compound", "amod", "nmod")
 @functools.cache
 def member_nouns() -> frozenset[str]:
     return frozenset(safe_yaml.package_data("data/encyclopaedia.yaml")["member_nouns"])
-
-
-@functools.cache
-def force_nouns() -> frozenset[str]:
-    return frozenset(safe_yaml.package_data("data/encyclopaedia.yaml")["force_nouns"])
 
 
 def member_group(tok, named) -> tuple[str, object] | None:
@@ -63,7 +59,7 @@ def force_group(tok, named) -> tuple[str, object] | None:
     its state's adjective, a named body or place before it, or its named possessor. The
     group is named as written, without its article."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or lemma not in force_nouns() or (lemma == "force" and tok.tag_ != "NNS"):
+    if tok.pos_ != "NOUN" or lemma not in encyclopaedia_words()["force_nouns"] or (lemma == "force" and tok.tag_ != "NNS"):
         return None
     if any(c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ != "the") for c in tok.children):
         return None                 # 'two armies', 'an army', 'these troops'
