@@ -64,6 +64,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("week_of_month", rf"\b(?:the\s+)?(?P<wk>first|second|third|fourth|last)(?:\s+or\s+(?P<wk2>second|third|fourth|fifth|last))?\s+week\s+(?:of|in)\s+{monf},?\s+(?:of\s+)?{year}\b"),
         ("dmy", rf"\b{part}{wkd}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b"),
         ("mdy", rf"\b{part}{wkd}{mon}\s+{day}(?!\d|:\d)(?:,?\s+{year}|\s+of\s+(?P<that>that|the\s+same)\s+year)?\b"),
+        # a memo's or a form's numbers: '8/23/78', '10/11/1963', and '9/28' after a preposition
+        ("numeric", r"(?<![\w/.$£#-])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})(?:/(?P<ny>\d{4}|\d{2}))?(?![\w/%-]|[.,]\d)"),
         ("my", rf"\b{part}{mon},?\s+(?:of\s+)?{year}\b"),
         ("my", rf"\b{part}{monf},?\s+(?:of\s+)?{SPOKEN_YEAR}"),
         ("m_that", rf"\b{part}{monf}\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b"),
@@ -139,6 +141,8 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
         return bool(g.get("part")) or before in _PRECEDERS or before == "the" or after in ("and", "or")
     if name == "season":
         return _plausible_season(m, g, before, after)
+    if name == "numeric":
+        return _plausible_numeric(g, before, after) and not _alone_on_line(text, m)
     if name == "year" and g.get("yw"):             # 'nineteen ninety-four' said: a year only where one is told
         return after not in w["count_nouns"] and (before in _PRECEDERS or before in ("the", "year")
                                                   or m[0].lower().startswith("the year"))
@@ -159,6 +163,29 @@ def _plausible(name: str, m: re.Match, text: str) -> bool:
     if name == "quarter":
         return not re.match(r"\s+of\s+(?:the|a|an|its|his|their)\b", text[m.end():m.end() + 12], re.I)
     return True
+
+
+_LINE_REST = re.compile(r"[^\w\n]*(?:\n|\Z)")
+
+
+def _alone_on_line(text: str, m: re.Match) -> bool:
+    """'9/30/63' on a line of its own: a chronology's date column, which `column_blocks`
+    aligns with its entries by counting lines; it is left to that reading."""
+    head = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    return not re.search(r"\w", head) and _LINE_REST.match(text, m.end()) is not None
+
+
+def _plausible_numeric(g: dict, before: str, after: str) -> bool:
+    """'8/23/78', and '9/28' after a preposition ('between the afternoon of 9/28 and ...'), never
+    '3/4 of the votes', 'a 2/3 majority' or a count ('1/2 mile'); each part a possible month
+    or day (which is which, `date_values._numeric` decides for the whole document)."""
+    a, b = int(g["n1"]), int(g["n2"])
+    if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+        return False
+    if g.get("ny"):
+        return before not in words()["number_prefixes"]
+    return before in ("of", "on", "since", "until", "till", "by", "from", "between", "and", "to", "before", "after") \
+        and after not in words()["count_nouns"] and after not in ("of", "mile", "miles", "inch", "inches")
 
 
 def _plausible_season(m: re.Match, g: dict, before: str, after: str) -> bool:

@@ -27,6 +27,9 @@ from .date_spoken import spoken_year
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+\Z", re.IGNORECASE)
 _ATTRIBUTIVE_YEAR = re.compile(r"\d{3,4}\s+[^\W\d_]")     # a bare year before a word (not 'the 1930s')
+# after a whole date: a noun it names ('the Dec. 21, 1988, bombing'), not a joiner or a preposition
+_ATTRIBUTIVE_NOUN = re.compile(r",?[ \t]+(?!(?:and|or|to|until|till|through|in|on|at|of|by|for|from|when|with|as|"
+                               r"after|before|the|a|an|was|were|is|are|had|has)\b)[a-z][a-z-]+\b")
 
 
 @functools.cache
@@ -127,9 +130,15 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         if span is None:
             return None
         value = _value(y, m, d, fill) + (f"T{tod}" if tod else "")
-        if explicit or self._reads_as_news():
+        if (explicit or self._reads_as_news()) and not self._names_a_thing(a, b, d):
             self.settle(y, m, d, inferred or not explicit)   # a news report's 'on Tuesday', 'last October' too
         return self.mention(a, b, value, span, mod)
+
+    def _names_a_thing(self, a: int, b: int, d) -> bool:
+        """A whole date between an article and a noun names an event, as a year does in 'the 1939
+        Agreement': 'charged in the Dec. 21, 1988, bombing' leaves the story's time where it was."""
+        return d is not None and _ATTRIBUTIVE_BEFORE.search(self.text, max(0, a - 8), a) is not None \
+            and _ATTRIBUTIVE_NOUN.match(self.text, b) is not None
 
     def settle(self, y, m=None, d=None, inferred=False):
         if _planned().search(self.text, max(0, self._at - 45), self._at):
@@ -203,6 +212,33 @@ class _Resolver(_RelativeHandlers, _DeicticHandlers, _DurationHandlers):
         self.date(m.start(), m.end(), y, mon, None)              # the month sets the narrative's time
         span = TimeSpan(first[0], last[1], "week", m[0], f"{y:04d}-{mon:02d}")
         return self.mention(m.start(), m.end(), span.value, span)
+
+    _NUMERIC = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+
+    def _day_first(self) -> bool:
+        """The document writes its numeric dates day first ('23/8/78'): some date's first part
+        is above 12 and its second not. Else month first, as American memos and forms do."""
+        if not hasattr(self, "_dmy_order"):
+            pairs = [(int(a), int(b)) for a, b in self._NUMERIC.findall(self.text)]
+            self._dmy_order = any(a > 12 >= b for a, b in pairs) and not any(b > 12 >= a for a, b in pairs)
+        return self._dmy_order
+
+    def _numeric(self, m, g, hint):
+        a, b = int(g["n1"]), int(g["n2"])
+        mon, day = (b, a) if (a > 12 or self._day_first()) and b <= 12 else (a, b)
+        if mon > 12 or day > 31:
+            return None
+        ny = g.get("ny")
+        if ny and len(ny) == 2:
+            now = (self.dct or self.written)
+            recent = now is not None and 2000 + int(ny) <= civil(now.lo)[0]
+            y = (2000 if recent else 1900) + int(ny)
+        elif ny:
+            y = int(ny)
+        else:
+            y = hint if hint is not None else self.ref.y
+        x = self.date(m.start(), m.end(), y, mon, day, None, explicit=bool(ny), inferred=not ny)
+        return x
 
     def _my(self, m, g, hint):
         return self.date(m.start(), m.end(), self.year(g), month_number(g["mon"]), None, self._mods(g))
