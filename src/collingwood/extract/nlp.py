@@ -172,13 +172,15 @@ def plain_angles(text: str) -> str:
     return _ANGLED.sub(lambda m: " " + m[1] + " ", text)
 
 
-_SPECK = re.compile(r"(?<![\w.])(?:([A-Za-z][a-z]{2,})\.(?=[ \t]+[a-z]{2,}\b)|([a-z]{2,})\.(?=\d{4}\b))")
+_SPECK = re.compile(r"(?<![\w.])(?:([A-Za-z][a-z]{2,})\.(?=(?:[ \t]+|[ \t]*\n[ \t]*)[a-z]{2,}\b)"
+                    r"|([a-z]{2,})\.(?=\d{4}\b))")
 
 
 def unspeck(text: str) -> str:
     """OCR reads a speck as a full stop: 'stayed on in the. branch', 'Contreras. said that',
     'assigned head of that base in.1955'. A stop between a word and a lower-case word (or a
-    year written against it) ends no sentence of prose; it becomes a space (same length, so
+    year written against it), on one line or across one line break ('Contreras.' at a line's
+    end, 'said that he met' on the next), ends no sentence of prose; it becomes a space (same length, so
     every offset still points into the text). Initials and abbreviations ('U.S.', 'e.g.') are
     left alone: the word before the stop must be three letters or more, no stop inside."""
     if "." not in text:

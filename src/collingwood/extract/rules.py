@@ -34,6 +34,7 @@ from .header_dates import told_after
 from .event_words import event_words
 from .life_dates import life_date_claims
 from .non_dates import as_written, without_title_numbers
+from .ocr_months import mended_months
 from .office_lists import office_list_claims
 from .document_items import document_item_claims
 from .document_times import document_times
@@ -87,7 +88,7 @@ class RulesSpacy:
         name_posts(item.text, found, item.source_id)
         ctx = Context(item.source_id, item.text, found, key)
         sents = list(doc.sents)
-        times = as_written(item.text, tag_dates(without_title_numbers(nlp.unspeck(item.text)), anchor=item.anchor,
+        times = as_written(item.text, tag_dates(without_title_numbers(mended_months(nlp.unspeck(item.text))), anchor=item.anchor,
                                                 written=item.written, dct=_dct(item)))
         times = sorted(times + document_times(item.text, times, found.mentions), key=lambda m: m.start)
         starts = [m.start for m in times]
