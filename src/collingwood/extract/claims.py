@@ -36,7 +36,7 @@ from .demonyms import peoples, state_of
 from .event_words import event_words
 from .topic import body_nouns, topic_body
 from .tenure_lists import tenure_holder
-from .misparsed import coordinated_head, direct_objects
+from .misparsed import attributive_participle, coordinated_head, direct_objects
 from .member_groups import member_group
 from .name_forms import fold, ocr_match
 from .reported import gerund, other_sex, reported, said_through
@@ -108,6 +108,13 @@ def trigger_forms(lone: bool = False) -> frozenset[str]:
 
 def _may_stand_alone(p: Predicate) -> bool:
     return p.lone
+
+
+def _lone_act(verb) -> bool:
+    """The verb tells an act without its object: not a verb of naming ('even naming Callias',
+    'now simply named Citizen Capet'), nor one of choosing what to do ('he elected not to return')."""
+    return verb.lemma_.lower() not in words()["naming_verbs"] and not any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def worth_parsing(sent, found: Found, dated: bool = False) -> bool:
@@ -646,6 +653,8 @@ class SentenceReader:
         if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
             return holder, 0.15, False
         if dep == "conj" and head.i != verb.i:
+            if attributive_participle(verb):    # 'put X and accused doctor killer Y on the list'
+                return None
             found = self.grammatical_subject(coordinated_head(verb))
             return (found[0], found[1] + 0.05, found[2]) if found else None
         if dep == "acl" and head.pos_ in ("PROPN", "NOUN"):
@@ -707,6 +716,8 @@ class SentenceReader:
         named = self.period_of(verb)
         if named is not None:
             return named
+        if verb.dep_ == "relcl" and verb.head.i in by_token and verb.head.pos_ == "NOUN":
+            return by_token[verb.head.i]        # 'the following year he was appointed', 'the day he left'
         if verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                         for c in verb.children):
             return bound_date(self.time_of(verb.head))   # 'expanded in November 1940 when Hungary
@@ -759,6 +770,9 @@ class SentenceReader:
             return None
         if not all(main_clause(_clause_verb(self.doc[i])) for i in by_token):
             return None               # 'notes ..., which the Archives released in 2025'
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.left_edge.i <= i <= c.right_edge.i
+               for c in verb.children for i in by_token):
+            return None               # 'decided the boy should go home by Jan. 14': the date is what was decided
         if reported(verb) and all(self._of_speech(self.doc[i]) for i in by_token):
             return None               # 'in an interview on 1 March, he tells Martin he received £100'
         span = next(iter(spans.values()))
@@ -790,6 +804,8 @@ class SentenceReader:
                 span = m.joined or m.span
                 year = span is not None and bool(_YEAR.search(m.text))
                 i = bisect.bisect_left(starts, m.start)
+                if m.kind == "ref" and all(t.dep_ == "amod" for t in self.doc if m.start <= t.idx < m.end):
+                    span = None                    # 'two former agents': the word tells of the agents
                 while i < len(starts) and starts[i] < m.end:
                     if span is None:               # 'On July 19' with no year to give it
                         self._unvalued.add(i)
@@ -1042,7 +1058,7 @@ def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
                 _mutual(reader, p, subjects) if p.symmetric and not passive and not dobjs else [])
             if verb.lemma_ in event_words()["employers"]["moves"] and p.object == "organisation":
                 pairs = [(a, b) for a, b in pairs if not _building(b)]     # a visit, not a move
-            if not pairs and _may_stand_alone(p) and not _blocking(reader, p, via_prep) \
+            if not pairs and _may_stand_alone(p) and _lone_act(verb) and not _blocking(reader, p, via_prep) \
                     and not (_killer(verb, passive) and not patient) and not (
                     p.patient_subject and any(reader.named(t) for t in (agents if passive else [gtok]))):
                 pairs = _lone(reader, verb, p, patient or ([] if p.patient_subject else [gtok]))
@@ -1193,7 +1209,16 @@ def _blocking(reader: SentenceReader, p: Predicate, objects) -> list:
     """The prepositional objects that keep an act from standing alone: any that is not a date;
     for an act whose object is a place, only a named one ('was killed in the fighting', 'died
     in a car crash': the phrase names no place, the death stands)."""
-    return [o for o in _undated(reader, objects) if p.object != "place" or reader.named(o) is not None]
+    return [o for o in _undated(reader, objects) if reader.named(o) is not None
+            or (p.object != "place" and not _rank_or_title(p, o))]
+
+
+def _rank_or_title(p: Predicate, tok) -> bool:
+    """'was promoted to brigadier general', 'appointed as military attache': a post told by a
+    common noun names no body; the act of a career stands without it."""
+    from .relation_nouns import relation_nouns      # (it imports this module)
+    return p.family == "career" and tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.head.lower_ in ("to", "as") \
+        and tok.lemma_.lower() not in relation_nouns()   # 'assigned to a new handler': no post
 
 
 def _undated(reader: SentenceReader, objects) -> list:

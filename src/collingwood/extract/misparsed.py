@@ -19,6 +19,11 @@ verb ('The Archives has released ...'). When the main verb's form cannot take it
 or present, 'has released', against a simple past 'spied') and a relative verb of the
 second verb's own form stands between them, the second verb is the relative's
 (`coordinated_head`, used by `claims.grammatical_subject`).
+
+A fifth is a participle before a noun, parsed as a verb joined to the main one: in 'The FBI
+put X and accused doctor killer Y on its list', 'accused' describes Y and the FBI accused
+no one (`attributive_participle`). Only a bare past participle (no auxiliary of its own)
+joined to a simple past or present, with a noun modifier and no determiner right after it.
 """
 
 from __future__ import annotations
@@ -73,3 +78,16 @@ def coordinated_head(verb):
         return head
     between = [t for t in verb.doc[head.i + 1:verb.i] if t.dep_ == "relcl" and t.tag_ == "VBD"]
     return between[-1] if between else head
+
+
+def attributive_participle(verb) -> bool:
+    """'put X and accused doctor killer Y on the list': the participle is an adjective of Y."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i >= verb.i or head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children) \
+            or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.dep_ in ("compound", "amod") \
+        and nxt.head.i > nxt.i
