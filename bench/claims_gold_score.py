@@ -272,17 +272,28 @@ _POST_OF = re.compile(r"^(?:the\s+)?(?:[\w.'-]+\s+){0,3}?(?:of|at|in)\s+(?:the\s
 _BODY_POST = re.compile(r"^(?P<body>[^(]+?)\s*\((?P<post>[^)]*)\)$")
 
 
+def _units(text: str) -> list[str]:
+    """'Covert Action, CIA Mexico City Station': the whole phrase, then the unit before the
+    comma (a capitalised name after it says whose unit it is). The body after the comma is
+    not offered: the chief of a unit does not head the station it belongs to."""
+    parts = [p.strip() for p in text.split(", ")]
+    if len(parts) == 1 or not all(p[:1].isupper() for p in parts[1:]):
+        return [text]
+    return [text, parts[0]]
+
+
 def post_bodies(gold_object: str) -> list[str]:
     """The body a gold post names: 'head of the All-Ukrainian Committee' -> the committee;
     'State Department (Legal Adviser)' -> State Department; 'Director of the special commission
-    (Cheka)' -> the commission and Cheka. The README makes headed and appointed near-synonyms
-    'for a post', so a post object and the body whose post it is are compared as one; only
-    phrases of those shapes are read, nothing else is loosened."""
+    (Cheka)' -> the commission and Cheka; 'Chief of Covert Action, CIA Mexico City Station' ->
+    Covert Action (the unit). The README makes headed and
+    appointed near-synonyms 'for a post', so a post object and the body whose post it is are
+    compared as one; only phrases of those shapes are read, nothing else is loosened."""
     def split(text: str) -> list[str]:      # 'X (Y)': X, and Y where X is a description
         m = _BODY_POST.match(text)
         if not m:
-            return [text]
-        return [m["body"].strip()] + ([m["post"].strip()] if m["body"][:1].islower() else [])
+            return _units(text)
+        return _units(m["body"].strip()) + ([m["post"].strip()] if m["body"][:1].islower() else [])
 
     out = []
     for cand in split(gold_object.strip()):
