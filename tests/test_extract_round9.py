@@ -1,0 +1,65 @@
+"""Readings of the ninth round: a verb written with a hyphenated prefix ('re-interviewed',
+'re-elected', 'co-founded') is one word with the base verb's meaning; a tenure noun's span
+('his job as Chief of X from 1961 to 1963') dates the post even when the parser hangs the
+span on the verb above. Golden passages written here; the names are invented or common."""
+
+from __future__ import annotations
+
+import pytest
+
+from collingwood.extract.nlp import parser
+
+pytestmark = pytest.mark.slow
+
+
+def _of(out, predicate):
+    return [c for c in out.claims if c.predicate == predicate]
+
+
+def _years(c, first, last):
+    return c.time is not None and c.time.earliest == f"{first}-01-01" and c.time.latest == f"{last}-12-31"
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("re-interviewed", "interview"), ("re-elected", "elect"), ("co-founded", "found"),
+    ("co-operated", "cooperate"),
+])
+def test_a_prefixed_verb_is_one_token_with_the_base_lemma(word, lemma):
+    doc = parser()(f"In 1950 John Smith {word} the members.")
+    (tok,) = [t for t in doc if t.text == word]
+    assert tok.lemma_ == lemma
+
+
+def test_a_prefixed_noun_keeps_its_own_lemma():
+    doc = parser()("The re-organization of the service began in 1950.")
+    (tok,) = [t for t in doc if t.text == "re-organization"]
+    assert tok.lemma_.startswith("re-")
+
+
+def test_a_passive_re_election_keeps_its_subject(extract):
+    (c,) = _of(extract("In 1950 John Smith was re-elected to the Senate."), "appointed")
+    assert c.subject == "John Smith" and c.object == "Senate" and _years(c, 1950, 1950)
+
+
+def test_a_co_founder_founded(extract):
+    out = extract("In 1922 John Smith co-founded the Labour Party.")
+    assert any(c.predicate in ("founded", "founded_by") and {c.subject, c.object} == {"John Smith", "Labour Party"}
+               for c in out.claims)
+
+
+def test_a_re_interview_is_an_interview(extract):
+    (c,) = _of(extract("On June 26, 1962, Agent John Fain re-interviewed Peter Brown."), "interviewed")
+    assert (c.subject, c.object) == ("John Fain", "Peter Brown")
+
+
+def test_a_tenure_span_after_the_post_dates_it(extract):
+    out = extract("Mr. Bill Smith was asked about his activities in Mexico that related to his job as "
+                  "Chief of Covert Action in the Mexico City Station from 1961 to 1963.")
+    (c,) = _of(out, "headed")
+    assert c.subject == "Bill Smith" and c.object == "Covert Action" and _years(c, 1961, 1963)
+
+
+def test_a_tenure_without_its_own_span_stays_undated(extract):
+    out = extract("In 1975 Bill Smith spoke about his job as Chief of Covert Action in the Mexico City Station.")
+    (c,) = _of(out, "headed")
+    assert c.time is None
