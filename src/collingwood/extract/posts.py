@@ -164,11 +164,33 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
             if role == "staying" and c.time is None and (now := reader.current_time(clause)) is not None:
                 c.time = bound(now, "ON_OR_AFTER")    # 'remained as chief': held on from the story's time
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
-                c.time, c.place = (reader.time_of(noun) if own else then_time(reader, noun)), None   # unless
-                # the post's own, or 'then' (the time the sentence tells of)
+                c.time, c.place = (reader.time_of(noun) if own else
+                                   role == "tenure" and tenure_time(reader, holder) or then_time(reader, noun)), None
+                # unless the post's own, the tenure's ('his job as X from 1961 to 1963') or 'then' (the time
+                # the sentence tells of)
             out.append(c)
         break
     return out
+
+
+_SPAN_PREPS = ("from", "between")
+
+
+def tenure_time(reader: SentenceReader, tenure):
+    """The time of a tenure noun ('his job as Chief of X from 1961 to 1963'): a date inside its
+    phrase, or a span ('from ... to', 'between ... and') that the parser hung on the verb above
+    but that follows the phrase at once: nothing else stands between them to take it."""
+    spans = reader.dates_by_token()
+    inside = [i for i in range(tenure.left_edge.i, tenure.right_edge.i + 1) if i in spans]
+    if inside:
+        return spans[inside[0]]
+    after = tenure.right_edge.i + 1
+    if after >= len(tenure.doc):
+        return None
+    prep = tenure.doc[after]
+    if prep.lower_ in _SPAN_PREPS and prep.dep_ == "prep" and prep.head in tenure.ancestors:
+        return reader.time_of(prep)
+    return None
 
 
 def _employer(reader: SentenceReader, noun, subject):
