@@ -160,3 +160,24 @@ def test_focus_graph_keeps_the_key_actors_groups_and_is_always_its_own_graph():
         shown = focus_graph(g, actors)
         shown.add_edge("new", "node")
         assert "new" not in g
+
+
+def test_a_membership_told_by_several_sources_is_one_co_membership(build):
+    build.source("a", "A", authors=["Author A"])
+    build.source("b", "B", authors=["Author B"])
+    build.source("c", "C", authors=["Author C"])
+    data = build.case([
+        build.claim("Alice Arden", "worked_at", "Foreign Office", "1936 to 1938", "a"),
+        build.claim("Alice Arden", "worked_at", "Foreign Office", "1936 to 1938", "b"),
+        build.claim("Alice Arden", "worked_at", "Foreign Office", "1937", "c"),
+        build.claim("Brian Bell", "worked_at", "Foreign Office", "1937 to 1939", "a"),
+        build.claim("Carl Croft", "worked_at", "Foreign Office", "1930 to 1931", "a"),
+        build.claim("Carl Croft", "worked_at", "Foreign Office", "1937", "b"),
+    ])
+    res = resolve(data)
+    g = affinity_graph(data, res)
+    e = _edge(g, res, "Alice Arden", "Brian Bell")
+    assert e["type"] == "same_organisation" and e["strength"] == 0.5   # one stay each: one link
+    assert len(e["claims"].split(";")) == 4                          # every source's claim kept
+    croft = _edge(g, res, "Carl Croft", "Brian Bell")
+    assert croft["strength"] == 0.5 and "1937" in croft["grounds"]     # only the stay that overlaps

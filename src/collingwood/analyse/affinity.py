@@ -87,31 +87,49 @@ def _infer(edges: dict, pair: tuple, kind: str, grounds, claims, time=None) -> N
     e.add_time(time)
 
 
+def _stays(claims: list[Claim]) -> list[tuple[TimeSpan, list[Claim]]]:
+    """One person's claims of one body, as unbroken stays: claims whose spans overlap (the
+    same membership told by several sources, or a post and a promotion in it) are one stay."""
+    claims.sort(key=lambda c: (c.time.lo, c.time.hi, c.id))
+    out: list[tuple[TimeSpan, list[Claim]]] = []
+    for c in claims:
+        if out and c.time.lo <= out[-1][0].hi:
+            out[-1] = (out[-1][0].hull(c.time), out[-1][1] + [c])
+        else:
+            out.append((c.time, [c]))
+    return out
+
+
 def _co_members(res: Resolution, windows, edges: dict) -> None:
-    by_org: dict[str, list] = defaultdict(list)
+    """Two people at one body at overlapping times: one link per pair and shared stay, however
+    many sources tell of each membership (a membership told by four sources is one membership,
+    not four acquaintances). More than `MAX_GROUP` people at once imply nothing."""
+    by_org: dict[str, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
     for c in res.claims.values():
         if c.predicate in CO_MEMBER and c.time is not None and _keep(c, windows) \
                 and not (c.time.open_start or c.time.open_end) and c.id in res.object_of:
             person = res.subject_of[c.id]
             if res.entities[person].kind == "person":
-                by_org[res.object_of[c.id]].append((c.time.lo, c.time.hi, person, c))
-    for org, spans in by_org.items():
-        spans.sort(key=lambda s: (s[0], s[1], s[3].id))
+                by_org[res.object_of[c.id]][(person, c.predicate == "studied_at")].append(c)
+    for org, members in by_org.items():
+        stays = sorted(((t.lo, t.hi, person, college, t, cs)
+                        for (person, college), claims in members.items() for t, cs in _stays(claims)),
+                       key=lambda s: (s[0], s[1], s[2], s[3]))
         org_name = res.name(org)
         active: list = []
-        for lo, hi, person, c in spans:
+        for lo, hi, person, college, t, cs in stays:
             active = [a for a in active if a[1] >= lo]
-            if len(active) <= MAX_GROUP:
-                for _, _, other, c2 in active:
+            if len({a[2] for a in active}) <= MAX_GROUP:
+                for _, _, other, college2, t2, cs2 in active:
                     if other == person:
                         continue
-                    college = c.predicate == c2.predicate == "studied_at"
-                    common = c.time.intersection(c2.time)
-                    place = "studied at" if college else "at"
-                    _infer(edges, (person, other), "same_college" if college else "same_organisation",
+                    both = college and college2
+                    common = t.intersection(t2)
+                    place = "studied at" if both else "at"
+                    _infer(edges, (person, other), "same_college" if both else "same_organisation",
                            lambda place=place, common=common: f"both {place} {org_name} in {common.render()}",
-                           [c.id, c2.id], common)
-            active.append((lo, hi, person, c))
+                           [c.id for c in cs] + [c.id for c in cs2], common)
+            active.append((lo, hi, person, college, t, cs))
 
 
 def _shared_contacts(res: Resolution, documented: dict, edges: dict) -> None:
