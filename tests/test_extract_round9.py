@@ -63,3 +63,20 @@ def test_a_tenure_without_its_own_span_stays_undated(extract):
     out = extract("In 1975 Bill Smith spoke about his job as Chief of Covert Action in the Mexico City Station.")
     (c,) = _of(out, "headed")
     assert c.time is None
+
+
+def test_a_promise_is_not_dated_by_the_act_it_promises(extract):
+    out = extract("On 5 May 1950 Peter Smith arrived in Paris. John Howard promised to hold a second vote in 1952.")
+    (c,) = _of(out, "other:promise")
+    assert c.time is not None and c.time.earliest == "1950-05-05"
+
+
+def test_a_plan_dated_before_its_verb_keeps_that_date(extract):
+    (c,) = _of(extract("In 1950 John Howard planned to hold a referendum in 1952."), "other:plan")
+    assert _years(c, 1950, 1950)
+
+
+def test_a_decision_is_dated_by_its_infinitive(extract):
+    (c,) = _of(extract("John Smith decided to defect to the Soviet Union in 1937."), "other:decide")
+    assert _years(c, 1937, 1937)
+

@@ -703,7 +703,7 @@ class SentenceReader:
         while level:                    # nearest first; a date with its year beats 'two days later'
             seen += [t.i for t in level if t.i in by_token]
             level = [c for t in level for c in t.children if c.dep_ not in _NOT_IN_CLAUSE
-                     and not said_through(t, c)]
+                     and not said_through(t, c) and not _intended(t, c)]
         if seen:
             i = next((i for i in seen if i in self._explicit), seen[0])
             span = through_bound(verb, self.doc[i], by_token[i])
@@ -860,6 +860,15 @@ def _object_participle(verb):
     if not objs or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.doc[objs[-1].i + 1:verb.i]):
         return None                 # 'formed X and sent Y, led by Z': Z leads what was sent
     return objs[-1]
+
+
+def _intended(verb, child) -> bool:
+    """'promised to hold a referendum next year', 'plans to visit Moscow in May': the time in
+    the infinitive after a verb of intent (``reporting.yaml``: intent_verbs) is the time of
+    the act intended, not of the promise; a time before the verb ('Last April he planned to')
+    is the promise's own."""
+    return child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_.lower() in words()["intent_verbs"] \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _enclosed(subject, pronoun) -> bool:

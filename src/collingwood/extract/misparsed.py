@@ -24,6 +24,10 @@ A fifth is a participle before a noun, parsed as a verb joined to the main one: 
 put X and accused doctor killer Y on its list', 'accused' describes Y and the FBI accused
 no one (`attributive_participle`). Only a bare past participle (no auxiliary of its own)
 joined to a simple past or present, with a noun modifier and no determiner right after it.
+
+A sixth is a named object's description after a comma, parsed as a second direct object:
+in 'published Falsifiers of History, a Stalin edited and re-written book' the book is the
+work, described (`direct_objects` keeps the named one).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ def direct_objects(reader, verb) -> list:
     if len(dobjs) == 1 and not _named(reader, dobjs[0]):
         named = _named_apposition(reader, verb, dobjs[0])
         return [named] if named is not None else dobjs
+    if len(dobjs) == 2 and _described_after(reader, *dobjs):
+        return dobjs[:1]
     if dobjs or verb.pos_ != "VERB":
         return dobjs
     for c in verb.children:
@@ -46,6 +52,15 @@ def direct_objects(reader, verb) -> list:
                     and all(t.pos_ in ("PROPN", "DET", "ADJ", "PUNCT") for t in verb.doc[verb.i + 1:subj[0].i]):
                 return subj
     return []
+
+
+def _described_after(reader, first, second) -> bool:
+    """'published Falsifiers of History, a Stalin edited and re-written book': a common noun
+    after a comma that closes a named object is that object's description, which the parser
+    hung on the verb as a second object."""
+    end = first.right_edge.i
+    return second.pos_ == "NOUN" and end + 1 < second.i and reader.arg(first, "object") is not None \
+        and first.doc[end + 1].text == "," and second.left_edge.i > end
 
 
 def _named_apposition(reader, verb, dobj):

@@ -177,11 +177,12 @@ _SPAN_PREPS = ("from", "between")
 
 
 def tenure_time(reader: SentenceReader, tenure):
-    """The time of a tenure noun ('his job as Chief of X from 1961 to 1963'): a date inside its
-    phrase, or a span ('from ... to', 'between ... and') that the parser hung on the verb above
+    """The time of a tenure noun ('his job as Chief of X from 1961 to 1963'): a date in its
+    phrase after it, or a span ('from ... to', 'between ... and') that the parser hung on the verb above
     but that follows the phrase at once: nothing else stands between them to take it."""
     spans = reader.dates_by_token()
-    inside = [i for i in range(tenure.left_edge.i, tenure.right_edge.i + 1) if i in spans]
+    inside = [i for i in range(tenure.i + 1, tenure.right_edge.i + 1) if i in spans]   # ('In 1940 his time
+    # as a member ... ended': a date before the noun tells when the tenure ended, not its span)
     if inside:
         return spans[inside[0]]
     after = tenure.right_edge.i + 1
