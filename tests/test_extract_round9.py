@@ -80,3 +80,18 @@ def test_a_decision_is_dated_by_its_infinitive(extract):
     (c,) = _of(extract("John Smith decided to defect to the Soviet Union in 1937."), "other:decide")
     assert _years(c, 1937, 1937)
 
+
+
+def test_a_pronoun_goes_to_the_one_person_named_again_before_it(extract):
+    out = extract("Information that Peter Brandt passed to the embassy helped the police in 1939 to convict "
+                  "John Holt, a clerk in the ministry. The police then wanted to question Brandt himself, "
+                  "and he arrived in Britain in January 1940.")
+    (c,) = _of(out, "arrived_in")
+    assert c.subject == "Peter Brandt"
+
+
+def test_a_pronoun_after_a_sentence_about_two_people_stays_open_when_neither_is_named_again(extract):
+    out = extract("Information that Peter Brandt passed to the embassy helped the police in 1939 to convict "
+                  "John Holt, a clerk in the ministry. The police then wanted answers, and he arrived in "
+                  "Britain in January 1940.")
+    assert not _of(out, "arrived_in")

@@ -571,6 +571,11 @@ class SentenceReader:
                 return self.ctx.fallback(own) or UNRESOLVED  # else the text's topic
             return next(iter(last)) if len(last) == 1 and not own & set(self.ctx.previous) else UNRESOLVED
         pool = here or set(self.ctx.previous) - own
+        if not here and pool and tok.lower_ not in _OBJECT_PRONOUNS:
+            near = named_before(tok, self.named, heads_only=True) & (set(self.ctx.named_last) - own)
+            if len(near) == 1:         # 'X's tip helped MI5 convict Y. MI5 wanted to question X, and
+                return next(iter(near))    # he arrived': of the people the last sentence named, the
+                # one this sentence names again before the pronoun
         if not here and pool and not self.ctx.previous_main and len(set(self.ctx.named_last) - own) > 1:
             return UNRESOLVED     # 'The memo that X sent to Y arrived. He ...': its main clause is about no one
         if len(pool) > 1 and not here and tok.lower_ not in _OBJECT_PRONOUNS:
