@@ -1,6 +1,7 @@
-"""Readings of the tenth round: OCR'd typescript that spaces a paragraph's lines out with
-blank lines, and a page's foot and the next page's head inside a sentence. Passages written
-here in the genre's layout; the names are invented or common."""
+"""Readings of the tenth round: a return tells where it comes from as well ('returned to
+Moscow from Spain' is also leaving Spain); OCR'd typescript that spaces a paragraph's lines
+out with blank lines, and a page's foot and the next page's head inside a sentence. Passages
+written here in the genre's layout; the names are invented or common."""
 
 from __future__ import annotations
 
@@ -79,3 +80,28 @@ def test_a_spaced_out_sentence_takes_its_date_across_the_blank_line(extract):
     out = extract(_SPACED)
     (c,) = [c for c in out.claims if c.predicate == "met"]
     assert c.object == "Lee Oswald" and c.time.earliest == "1962-07-01"
+
+
+def test_a_line_ending_on_an_article_goes_on_after_a_blank_line_whatever_follows():
+    text = ("1. According to a newspaper column of the Daily Courier in the\n\n"
+            "’ Chicago edition of 6 December 1963, John Smith was responsible.\n")
+    assert soft_blanks(text.split("\n")) == {1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, left, arrived", [
+    ("In 1937 Alexander Orlov returned to Moscow from Spain.", "Spain", "Moscow"),
+    ("Alexander Orlov returned from Spain to Moscow in 1937.", "Spain", "Moscow"),
+    ("In 1946 John Smith came back from Paris.", "Paris", None),
+])
+def test_a_return_tells_the_leaving_of_where_it_comes_from(extract, text, left, arrived):
+    out = extract(text)
+    (c,) = [c for c in out.claims if c.predicate == "left"]
+    assert c.object == left and c.time.earliest[:4] in ("1937", "1946")
+    assert [c.object for c in out.claims if c.predicate == "arrived_in"] == ([arrived] if arrived else [])
+
+
+@pytest.mark.slow
+def test_a_return_from_what_is_no_place_tells_no_leaving(extract):
+    out = extract("In 1946 John Smith returned from the war.")
+    assert not [c for c in out.claims if c.predicate == "left"]

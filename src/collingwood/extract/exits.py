@@ -6,7 +6,9 @@ being taken) and the compound preposition 'out of': 'came out of Russia with his
 of `left` (they say nothing of leaving on their own), and the time is often a phase of life
 ('as a child'), not a date, so the open reading never sees them. The verbs are data
 (``data/events.yaml`` ``exit_verbs``); the one who leaves is the clause's person subject
-(the passive's too), the place is the object of 'of'. Pure over the parse.
+(the passive's too), the place is the object of 'of'. A return tells the leaving of where it
+comes from as well as the arrival ('returned to Moscow from Spain in 1937', 'came back from
+Paris'; ``return_verbs``): the place is the object of 'from'. Pure over the parse.
 """
 
 from __future__ import annotations
@@ -35,12 +37,23 @@ def may_tell_exit(sent, lowered: set[str]) -> bool:
     return any(t.lower_ == "out" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "of" for t in sent)
 
 
-def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
-    if verb.lemma_.lower() not in event_words()["exit_verbs"]:
+def _return_places(verb) -> list:
+    """'returned to Moscow from Spain', 'came back from Paris': the places of 'from'."""
+    lemma = verb.lemma_.lower()
+    back = [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "back"]
+    if lemma not in event_words()["return_verbs"] and not (back and lemma in event_words()["exit_verbs"]):
         return []
-    places = [p for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
-              for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
-              for p in g.children if p.dep_ == "pobj"]
+    return [p for head in (verb, *back) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
+    places = _return_places(verb)
+    if not places and verb.lemma_.lower() not in event_words()["exit_verbs"]:
+        return []
+    places = places or [p for c in verb.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
+                        for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                        for p in g.children if p.dep_ == "pobj"]
     p = schema().predicates.get("left")
     g = reader.grammatical_subject(verb)
     if not places or p is None or g is None:

@@ -31,14 +31,16 @@ def _line_paragraphs(text: str) -> list[int]:
 
 _STOPS_MID_SENTENCE = re.compile(r"(?:\S+[ \t]+){3}\S*[a-z,][ \t]*$")
 _GOES_ON = re.compile(r"[ \t]{0,3}[a-z]{2}")
+_ENDS_ON_A_LINK = re.compile(r"\b(?:the|a|an|of|in|to|and|for|with|by|on|at|from)[ \t]*$")   # no sentence ends so
 
 
 def soft_blanks(lines: list[str]) -> set[int]:
     """The blank lines (by index) that only space out one paragraph's lines: OCR'd typescript
     often puts a blank line between every two lines. A blank line (or two) between a line
     of prose that stops mid-sentence ('who had the oversight') and a line that goes on in
-    lower case ('bility or authority') is no paragraph break; an indented line after it (a
-    title page's 'by ...') is."""
+    lower case ('bility or authority'), or after a line ending on an article, a preposition
+    or 'and' ('in the' / 'Chicago American of ...'), is no paragraph break; an indented line
+    after it (a title page's 'by ...') is."""
     out: set[int] = set()
     i = 0
     while i < len(lines):
@@ -49,7 +51,8 @@ def soft_blanks(lines: list[str]) -> set[int]:
         while j < len(lines) and not lines[j].strip():
             j += 1
         if 0 < i and j < len(lines) and j - i <= 2 and _prose(lines[i - 1]) and _STOPS_MID_SENTENCE.search(lines[i - 1]) \
-                and _GOES_ON.match(lines[j]) and BLOCK_START.match(lines[i - 1]) is None:
+                and (_GOES_ON.match(lines[j]) or _ENDS_ON_A_LINK.search(lines[i - 1]) and not lines[j].startswith("    ")) \
+                and lines[i - 1].lstrip()[:1] not in "#|" and BLOCK_START.match(lines[j]) is None:
             out.update(range(i, j))
         i = j
     return out
