@@ -29,9 +29,22 @@ def _line_paragraphs(text: str) -> list[int]:
     return out
 
 
-_STOPS_MID_SENTENCE = re.compile(r"(?:\S+[ \t]+){3}\S*[a-z,][ \t]*$")
 _GOES_ON = re.compile(r"[ \t]{0,3}[a-z]{2}")
-_ENDS_ON_A_LINK = re.compile(r"\b(?:the|a|an|of|in|to|and|for|with|by|on|at|from)[ \t]*$")   # no sentence ends so
+_LINKS = frozenset("the a an of in to and for with by on at from".split())   # no sentence ends on them
+
+
+def _stops_mid_sentence(line: str) -> bool:
+    """The line's last word ends in a lower-case letter or a comma (its tail only: lines of
+    encyclopaedia text run to thousands of characters)."""
+    return line.rstrip()[-1:] in _MID
+
+
+def _ends_on_a_link(line: str) -> bool:
+    words = line[-40:].split()
+    return len(words) > 1 and words[-1] in _LINKS
+
+
+_MID = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def soft_blanks(lines: list[str]) -> set[int]:
@@ -50,8 +63,8 @@ def soft_blanks(lines: list[str]) -> set[int]:
         j = i
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if 0 < i and j < len(lines) and j - i <= 2 and _prose(lines[i - 1]) and _STOPS_MID_SENTENCE.search(lines[i - 1]) \
-                and (_GOES_ON.match(lines[j]) or _ENDS_ON_A_LINK.search(lines[i - 1]) and not lines[j].startswith("    ")) \
+        if 0 < i and j < len(lines) and j - i <= 2 and _stops_mid_sentence(lines[i - 1]) and _prose(lines[i - 1]) \
+                and (_GOES_ON.match(lines[j]) or _ends_on_a_link(lines[i - 1]) and not lines[j].startswith("    ")) \
                 and lines[i - 1].lstrip()[:1] not in "#|" and BLOCK_START.match(lines[j]) is None:
             out.update(range(i, j))
         i = j
@@ -86,7 +99,7 @@ def page_furniture(lines: list[str]) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines) - 1:
         line = lines[i]
-        if lines[i + 1].strip() or not _prose(line) or _STOPS_MID_SENTENCE.search(line) is None \
+        if lines[i + 1].strip() or not _stops_mid_sentence(line) or not _prose(line) \
                 or BLOCK_START.match(line):
             i += 1
             continue
