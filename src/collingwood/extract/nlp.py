@@ -154,8 +154,6 @@ def _citation_suffix(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-
-
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 

@@ -31,6 +31,7 @@ def _line_paragraphs(text: str) -> list[int]:
 
 _GOES_ON = re.compile(r"[ \t]{0,3}[a-z]{2}")
 _LINKS = frozenset("the a an of in to and for with by on at from".split())   # no sentence ends on them
+_MID = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def _stops_mid_sentence(line: str) -> bool:
@@ -42,9 +43,6 @@ def _stops_mid_sentence(line: str) -> bool:
 def _ends_on_a_link(line: str) -> bool:
     words = line[-40:].split()
     return len(words) > 1 and words[-1] in _LINKS
-
-
-_MID = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def soft_blanks(lines: list[str]) -> set[int]:
