@@ -116,13 +116,15 @@ class Schema:
             raise SchemaError(f"Unknown predicate {name!r}. Known predicates: {known}.") from None
 
     def source_kind(self, name: str) -> str | None:
-        """The source kind a metadata word names ('memo' is memorandum), or None."""
+        """The source kind a metadata word names ('memo' is memorandum), or None. A phrase is
+        read word by word, the first word that names a kind winning ('memoir excerpt',
+        'FBI report', 'press cuttings'), as archives and users describe their papers."""
         key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
-        if key in self.source_kinds:
-            return key
-        for kind, entry in self.source_kinds.items():
-            if key in {str(a).replace("-", "_") for a in (entry or {}).get("aliases", ())}:
-                return kind
+        words = [key] + [w for w in key.split("_") if w]
+        for word in words + [w[:-1] for w in words if w.endswith("s")]:
+            for kind, entry in self.source_kinds.items():
+                if word == kind or word in {str(a).replace("-", "_") for a in (entry or {}).get("aliases", ())}:
+                    return kind
         return None
 
     def kind_accepts(self, expected: str, actual: str) -> bool:

@@ -17,6 +17,13 @@ _BYLINE = re.compile(rf"^\s*(?:written\s+)?by\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NA
                      re.IGNORECASE | re.MULTILINE)
 _FROM = re.compile(r"^\s*FROM\s*[:.]\s*(.+?)\s*$", re.MULTILINE)
 _STOP = {"the", "staff", "reporter", "correspondent", "our", "a", "an"}
+_WRITINGS = r"(?:memoirs?|diary|diaries|journals?|autobiography|recollections|reminiscences|letters?|papers)"
+_TITLE_AUTHOR = (          # how a first-person work's title names its author (case of the name kept)
+    re.compile(rf"(?i:\b{_WRITINGS}\s+of\s+)({_NAME})"),                     # 'The Memoirs of X'
+    re.compile(rf"({_NAME})(?:['’]s?)\s+(?i:{_WRITINGS})\b"),                  # "X's diary"
+    re.compile(rf"(?i:\b(?:letter|memorandum|memo|minute|note)\b,?\s+(?:from\s+)?)({_NAME})\s+(?i:to)\b"),
+    re.compile(rf"(?i:\bby\s+)({_NAME})\s*(?:[,;:(\[]|$)"),                   # '..., by X (1968)'
+)
 
 
 def _names(text: str) -> list[str]:
@@ -48,4 +55,17 @@ def byline_authors(text: str) -> list[str]:
         names = _names(value)
         if names and len(names[0].split()) <= 5:
             return names[:1]
+    return []
+
+
+def title_authors(title: str | None) -> list[str]:
+    """The author a first-person work's title names: 'The Memoirs of Cordell Hull' ->
+    ['Cordell Hull']; "Ciano's Diary, 1939-1943" -> ['Ciano']; 'Letter from Guy Burgess to
+    Kim Philby' -> ['Guy Burgess']; 'Memorandum, M. D. Stevens to Files' -> ['M. D. Stevens'];
+    'My Silent War, by Kim Philby (1968)' -> ['Kim Philby']; [] when it names none."""
+    for pattern in _TITLE_AUTHOR:
+        m = pattern.search(title or "")
+        names = _names(m.group(1)) if m else []
+        if len(names) == 1 and len(names[0].split()) <= 5:
+            return names
     return []

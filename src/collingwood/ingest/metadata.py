@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from .. import safe_yaml
 from ..errors import BadInputFile, MetadataError, YamlError
-from .byline import byline_authors
+from ..model import schema
+from .byline import byline_authors, title_authors
 from .files import read_regular
 
 if TYPE_CHECKING:
@@ -146,6 +147,8 @@ def resolve_metadata(doc: Document, manifest: dict[str, dict] | None) -> dict:
     merged["authors"] = merged["authors"] or byline_authors(doc.text)   # never the file name
     merged["title"] = merged["title"] or pretty_title(doc.path.stem)
     merged["kind"] = merged["kind"] or DEFAULT_KIND
+    if not merged["authors"] and _titled_author(merged["kind"]):      # 'The Memoirs of X'
+        merged["authors"] = title_authors(merged["title"])
     merged["extra"] = extra
     return merged
 
@@ -191,6 +194,13 @@ def _field_value(name: str, value: object, path: Path, where: str) -> object:
     if name == "kind":
         return snake_case(text)
     return text
+
+
+def _titled_author(kind: str) -> bool:
+    """Whether the title of a source of this kind commonly names its author (a memoir, a
+    diary, a letter, a memorandum: ``schema/source_kinds.yaml``)."""
+    name = schema().source_kind(kind)
+    return bool(name and schema().source_kinds[name].get("titled_author"))
 
 
 def _is_scalar(value: object) -> bool:
