@@ -155,6 +155,28 @@ def act_nouns() -> frozenset[str]:
                      for w in p.nominals["words"] for f in (w, w + "s"))
 
 
+def quoted(doc, tok) -> bool:
+    """Whether a token stands inside a quotation: the last quotation mark before it opens
+    one, or, with none before it, the first after it closes one (the opening mark may end the
+    sentence before: '"I went," he said')."""
+    text, at = doc.text, tok.idx
+    marks = [(i, _opens(text, i)) for i, ch in enumerate(text) if ch in _QUOTES]
+    before = [o for i, o in marks if i < at]
+    after = [o for i, o in marks if i >= at]
+    return before[-1] if before else bool(after) and not after[0]
+
+
+_QUOTES = '"\u201c\u201d'
+
+
+def _opens(text: str, i: int) -> bool:
+    """A curly mark says which it is; a straight one opens where a space or nothing precedes it."""
+    ch = text[i]
+    if ch != '"':
+        return ch == "\u201c"
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "(["
+
+
 # ---------------------------------------------------------------- one sentence
 
 @dataclass
@@ -179,6 +201,7 @@ class Context:
     topic_body: str | None = None                              # the organisation the text is about
     lead_end: int = 0                                          # where the text's first paragraph ends
     first_person: str | None = None                           # who 'I' is: a transcript turn's speaker
+    narrator: str | None = None                               # ... outside a transcript: the source's one author
     first_plural: str | None = None                           # who 'we' is: that speaker's service
     speakers: frozenset[str] = frozenset()                    # a transcript's labelled speakers
     spoken_of: str | None = None                              # ... and the last person named who is none
@@ -351,8 +374,8 @@ class SentenceReader:
             while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
                 before -= 1                                     # right before it (a parse may hang
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
-        if tok.lower_ in ("i", "me") and tok.tag_ == "PRP" and self.ctx.first_person:
-            return Arg(self.ctx.first_person, "person", 0.15, tok)    # 'I interviewed him' in a hearing
+        if tok.lower_ in ("i", "me", "my") and tok.tag_ in ("PRP", "PRP$") and self.first_person(tok):
+            return Arg(self.first_person(tok), "person", 0.15, tok)   # 'I interviewed him' in a hearing
         if tok.lower_ == "we" and tok.dep_ in _SUBJ and self.ctx.first_plural:
             return Arg(self.ctx.first_plural, "organisation", 0.25, tok)   # 'we opened a file on him': the FBI
         if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
@@ -559,7 +582,8 @@ class SentenceReader:
         here = {n for i, n in self.subjects if i < tok.i and not _enclosed(self.doc[i], tok)} - own
         if not here and tok.dep_ in _SUBJ and tok.lower_ not in _OBJECT_PRONOUNS:
             here = subject_possessors(tok, self.named) - own   # "Brandt's case is ...; he ..."
-        if tok.lower_ in _OBJECT_PRONOUNS and (own_subject := subject_referent(tok, self.pronoun)):
+        if tok.lower_ in _OBJECT_PRONOUNS and (own_subject := subject_referent(
+                tok, lambda c: self.first_person(c) if c.lower_ == "i" else self.pronoun(c))):
             own.add(own_subject)                             # 'he reported to him': not he
             here -= own
             others = named_before(tok, self.named) - own     # '... with Win Scott and that he
@@ -632,9 +656,17 @@ class SentenceReader:
                 return None
         return None
 
+    def first_person(self, tok) -> str | None:
+        """Who 'I' is: a transcript turn's speaker, else the source's one author (a memoir's,
+        a letter's, a memo's writer), but not inside a quotation: that 'I' is someone else's."""
+        fp = self.ctx.first_person
+        if fp and fp == self.ctx.narrator and quoted(self.doc, tok):
+            return None
+        return fp
+
     def speaker(self, tok) -> str | None:
         if tok.lower_ in _PRONOUNS | {"i"}:
-            return self.pronoun(tok) if tok.lower_ != "i" else self.ctx.first_person or UNRESOLVED
+            return self.pronoun(tok) if tok.lower_ != "i" else self.first_person(tok) or UNRESOLVED
         a = self.named(tok) or (self.titled(tok) if tok.dep_ in _SUBJ else None)   # 'The historian Anne Ward said'
         return a.name if a else None
 

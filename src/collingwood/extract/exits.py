@@ -8,7 +8,8 @@ of `left` (they say nothing of leaving on their own), and the time is often a ph
 (``data/events.yaml`` ``exit_verbs``); the one who leaves is the clause's person subject
 (the passive's too), the place is the object of 'of'. A return tells the leaving of where it
 comes from as well as the arrival ('returned to Moscow from Spain in 1937', 'came back from
-Paris'; ``return_verbs``): the place is the object of 'from'. Pure over the parse.
+Paris'; ``return_verbs``): the place is the object of 'from'. Setting out for a place ('left
+for Washington in 1949'; ``departure_verbs``) is going there (visited). Pure over the parse.
 """
 
 from __future__ import annotations
@@ -47,7 +48,30 @@ def _return_places(verb) -> list:
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _destinations(verb) -> list:
+    """'left for Washington', 'sailed for New York': the places of 'for' after a verb of setting out."""
+    if verb.lemma_.lower() not in event_words()["departure_verbs"]:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def departure_claims(reader: SentenceReader, verb) -> list[Claim]:
+    places = _destinations(verb)
+    p = schema().predicates.get("visited")
+    g = reader.grammatical_subject(verb) if places else None
+    if p is None or g is None:
+        return []
+    pairs = [(a, b) for a, b in arg_pairs(reader, p, [g[0]], places) if a.kind == "person" and b.kind == "place"]
+    return clause_claims(reader, verb, p, pairs, 0.1 + g[1])
+
+
 def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
+    gone = departure_claims(reader, verb)
+    return gone + [c for c in _exit_claims(reader, verb) if c not in gone]
+
+
+def _exit_claims(reader: SentenceReader, verb) -> list[Claim]:
     places = _return_places(verb)
     if not places and verb.lemma_.lower() not in event_words()["exit_verbs"]:
         return []

@@ -85,7 +85,7 @@ def _slots(reader: SentenceReader, noun, p: Predicate) -> dict[str, list]:
             slots[roles[c.lower_]] += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "agent" and "by" in roles:
             slots[roles["by"]] += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES):
+        elif c.dep_ == "poss" and "poss" in roles and (c.pos_ != "PRON" or c.lower_ in POSSESSIVES | {"my"}):
             role = roles["poss"]
             if of and roles.get("of") == role:      # 'her interrogation of Brandt': the 'of'
                 role = "subject" if role == "object" else "object"   # phrase has the patient, she acts

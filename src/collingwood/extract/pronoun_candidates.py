@@ -45,10 +45,10 @@ def _capitals_surname(tok, arg) -> bool:
 
 def subject_referent(pronoun, resolve) -> str | None:
     """The person the clause's own subject pronoun stands for: in 'he reported directly to
-    him' the object pronoun is not he (it would be 'himself')."""
+    him' the object pronoun is not he (it would be 'himself'), nor in 'I met him' the writer."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "agent") else pronoun.head
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.lower_ in ("he", "she") and c.i != pronoun.i:
+        if c.dep_ in _SUBJ and c.lower_ in ("he", "she", "i") and c.i != pronoun.i:
             return resolve(c)
     return None
 

@@ -45,6 +45,7 @@ from .line_hyphens import Rejoined, rejoin
 from .paragraphs import Paragraphs
 from .reading_case import reading_case
 from .publishing import publication_claims
+from .interviewer import interviewer_acts
 from .registry import ExtractInput, ExtractOutput, register
 from .repeats import without_repeats
 from .sentence import read_sentence
@@ -87,6 +88,7 @@ class RulesSpacy:
         found = find_entities(doc, item.source_id, tuple(item.known_entities), key, item.text)
         name_posts(item.text, found, item.source_id)
         ctx = Context(item.source_id, item.text, found, key)
+        ctx.narrator = narrator(item.author)
         sents = list(doc.sents)
         times = as_written(item.text, tag_dates(without_title_numbers(mended_months(nlp.unspeck(item.text))), anchor=item.anchor,
                                                 written=item.written, dct=_dct(item)))
@@ -119,7 +121,8 @@ class RulesSpacy:
                     ctx.body_subject = False
                     ctx.after(_named_persons(s, found, ctx), [])
                 continue
-            ctx.first_person = voices.labelled(s.start_char) if voices.labels else None
+            ctx.first_person = voices.labelled(s.start_char) if voices.labels else \
+                None if voices.publication(s.start_char) else ctx.narrator   # a quoted article's 'I' is its writer's
             ctx.first_plural = voices.service(s.start_char)
             reader = SentenceReader(sdoc, s.start_char, ctx,
                                     lambda s=s: _within(times, starts, s.start_char, s.end_char),
@@ -138,7 +141,7 @@ class RulesSpacy:
         claims += paper_claims(item.text, found.mentions, names, item.source_id, key)
         claims += document_item_claims(item.text, found.mentions, names, times, item.source_id, key)
         claims += quoted_on_claims(item.text, found.mentions, names, times, item.source_id, key)
-        claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key)
+        claims += [c for c in spouse_claims(item.text, found.mentions, names, item.source_id, key, ctx.narrator)
                    if not any(o.predicate == c.predicate and o.start <= c.start < o.end for o in claims)]
         kinds = {e.id: e.kind for e in found.entities.values()}
         said = {(c.subject, c.predicate, c.object) for c in claims}
@@ -146,6 +149,7 @@ class RulesSpacy:
                    + post_before_name_claims(item.text, found.mentions, names, kinds, item.source_id, key)
                    if (c.subject, c.predicate, c.object) not in said]
         claims = [_quoted(c, voices) for c in with_first_terms(item.text, claims)]   # 'its first head ... served until 1935'
+        claims = interviewer_acts(claims, ctx.narrator, item.kind, _dct(item))   # 'I asked him ...'
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))
@@ -224,6 +228,12 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
     resolved against the narrative time of the whole text before it."""
     first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return [replace(m, start=m.start - lo, end=m.end - lo) for m in times[first:last] if m.end <= hi]
+
+
+def narrator(author: str | None) -> str | None:
+    """Who 'I' is in a source's own sentences: its one author (a memoir's, a letter's, a memo's
+    writer); none when it has several ('A, B') or none is known."""
+    return author.strip() or None if author and ", " not in author else None
 
 
 def _dct(item: ExtractInput) -> str | None:

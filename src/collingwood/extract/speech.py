@@ -267,9 +267,10 @@ class SpeechRun:
             self.speaker, self.paragraph = None, para
         own = _reporter(reader)
         who = own or self.speaker        # 'He said the work was X; he characterized it as Y': his too
+        writer = reader.ctx.narrator if reader.ctx.first_person == reader.ctx.narrator else None
         if who:
             for i, c in enumerate(made):
-                if c.asserted_by is None:
+                if c.asserted_by is None and (c.subject != writer or own):   # 'I asked him ...': the writer's own
                     made[i] = replace(c, asserted_by=who, id="",
                                       modality=c.modality if c.modality != "asserted" else "reported")
         if own is not None:

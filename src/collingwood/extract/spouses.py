@@ -5,7 +5,9 @@ Leigh CHAYES, nee: HANDLER*, *Smith's husband, John Smith*. The parser of a smal
 reads such a line badly (OCR noise, names in capitals), but the writing is plain: a
 person's name with a possessive ending, a spouse noun (data: ``events.yaml``
 ``spouse_nouns``), at most a comma, and a second person's name. That is `married(X, Y)`,
-undated, its passage the two names and the noun. Pure: one pattern after each mention.
+undated, its passage the two names and the noun. In a source's own first person ('my wife
+Aileen', outside a quotation) the one married is its author (`rules.narrator`). Pure: one
+pattern after each mention.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ def _after() -> re.Pattern:
 _POSS = re.compile(r"['’]s?[ \t]+")
 
 
+@functools.cache
+def _mine() -> re.Pattern:
+    nouns = "|".join(sorted(map(re.escape, event_words()["spouse_nouns"]), key=len, reverse=True))
+    return re.compile(rf"\b[Mm]y[ \t]+(?i:{nouns})[ \t]*,?[ \t]*\n?[ \t]*$")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """A quotation opened on the line before `at` and not closed."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count('"') % 2 == 1 or line.rfind("\u201c") > line.rfind("\u201d")
+
+
 def _opens_with_spouse(name: str) -> bool:
     """An OCR'd 'Wife Antonia ... CHAYES' that the entity finder took whole."""
     first = name.split()[0].lower() if name.split() else ""
@@ -35,7 +49,7 @@ def _opens_with_spouse(name: str) -> bool:
 
 
 def spouse_claims(text: str, mentions: Iterable[Mention], names: dict[str, str], source_id: str,
-                  extracted_by: str) -> list[Claim]:
+                  extracted_by: str, narrator: str | None = None) -> list[Claim]:
     persons = sorted((m for m in mentions if m.kind == "person" and m.entity_id in names), key=lambda m: m.start)
     starts = [m.start for m in persons]
     out = []
@@ -44,6 +58,11 @@ def spouse_claims(text: str, mentions: Iterable[Mention], names: dict[str, str],
         return persons[i] if i < len(persons) and persons[i].start == at else None
 
     for m in persons:
+        mine = _mine().search(text, max(0, m.start - 40), m.start) if narrator else None
+        if mine and names[m.entity_id] != narrator and not _in_quotation(text, mine.start()):
+            out.append(Claim(source_id=source_id, start=mine.start(), end=m.end, quote=text[mine.start():m.end],
+                             subject=narrator, predicate="married", object=names[m.entity_id],
+                             extracted_by=extracted_by, status="proposed", confidence=0.7, object_id=m.entity_id))
         a, p = _after().match(text, m.end), _POSS.match(text, m.end)
         other = starting(a.end()) if a else None
         if other is None and p:
