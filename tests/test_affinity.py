@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from collingwood.analyse.affinity import MAX_INFERRED, affinity_graph
+from collingwood.analyse.affinity import MAX_INFERRED, MAX_MEMBERS, affinity_graph
 from collingwood.report.affinity_export import to_csv, to_gexf, to_graphml, to_json
 from collingwood.report.affinity_svg import to_svg
 from collingwood.resolve import resolve
@@ -181,3 +181,18 @@ def test_a_membership_told_by_several_sources_is_one_co_membership(build):
     assert len(e["claims"].split(";")) == 4                          # every source's claim kept
     croft = _edge(g, res, "Carl Croft", "Brian Bell")
     assert croft["strength"] == 0.5 and "1937" in croft["grounds"]     # only the stay that overlaps
+
+
+_GIVEN = ["Anna", "Boris", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Irina", "Jonas", "Karl", "Lena", "Mikhail"]
+_FAMILY = ["Arden", "Bell"]
+
+
+@pytest.mark.parametrize("members, linked", [(MAX_MEMBERS, True), (MAX_MEMBERS + 1, False)])
+def test_a_body_with_more_members_at_once_than_a_circle_infers_no_co_membership(build, members, linked):
+    build.source("a", "A", authors=["Author A"])
+    names = [f"{g} {f}" for f in _FAMILY for g in _GIVEN][:members]
+    data = build.case([build.claim(n, "worked_at", "Ministry of Supply", "1950", "a") for n in names])
+    res = resolve(data)
+    g = affinity_graph(data, res)
+    co = [d for _, _, d in g.edges(data=True) if d.get("type") == "same_organisation"]
+    assert len(co) == (members * (members - 1) // 2 if linked else 0)

@@ -10,6 +10,7 @@ documented witness. Formula and grounds: docs/analysis.md.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -25,6 +26,7 @@ WEIGHTS = {"same_organisation": 0.5, "same_college": 0.6, "shared_contact": 0.3,
 MAX_INFERRED = 0.9
 MAX_GROUP = 200          # more members at once, or people on one day, imply nothing
 MAX_CONTACTS = 25        # a hub with more documented contacts implies nothing about them
+MAX_MEMBERS = 25         # a body with more members known at once is an institution: it implies nothing
 PRESENCE_DAYS = 3
 CO_MEMBER = frozenset(p.name for p in schema().predicates.values()   # posts and memberships held
                       if p.family == "career" and p.state)
@@ -103,7 +105,10 @@ def _stays(claims: list[Claim]) -> list[tuple[TimeSpan, list[Claim]]]:
 def _co_members(res: Resolution, windows, edges: dict) -> None:
     """Two people at one body at overlapping times: one link per pair and shared stay, however
     many sources tell of each membership (a membership told by four sources is one membership,
-    not four acquaintances). More than `MAX_GROUP` people at once imply nothing."""
+    not four acquaintances). A body with more than `MAX_MEMBERS` members known at once (an
+    agency, an army, a ministry) is an institution, not a circle: being two of its staff
+    implies nothing about two people, as a hub with more than `MAX_CONTACTS` contacts implies
+    nothing about them (and the links would grow with the square of its size)."""
     by_org: dict[str, dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
     for c in res.claims.values():
         if c.predicate in CO_MEMBER and c.time is not None and _keep(c, windows) \
@@ -116,19 +121,21 @@ def _co_members(res: Resolution, windows, edges: dict) -> None:
                         for (person, college), claims in members.items() for t, cs in _stays(claims)),
                        key=lambda s: (s[0], s[1], s[2], s[3]))
         org_name = res.name(org)
+        starts, ends = [s[0] for s in stays], sorted(s[1] for s in stays)
         active: list = []
         for lo, hi, person, college, t, cs in stays:
+            if bisect_right(starts, hi) - bisect_left(ends, lo) > MAX_MEMBERS:
+                continue                 # the stays overlapping this one (itself too): a crowd
             active = [a for a in active if a[1] >= lo]
-            if len({a[2] for a in active}) <= MAX_GROUP:
-                for _, _, other, college2, t2, cs2 in active:
-                    if other == person:
-                        continue
-                    both = college and college2
-                    common = t.intersection(t2)
-                    place = "studied at" if both else "at"
-                    _infer(edges, (person, other), "same_college" if both else "same_organisation",
-                           lambda place=place, common=common: f"both {place} {org_name} in {common.render()}",
-                           [c.id for c in cs] + [c.id for c in cs2], common)
+            for _, _, other, college2, t2, cs2 in active:
+                if other == person:
+                    continue
+                both = college and college2
+                common = t.intersection(t2)
+                place = "studied at" if both else "at"
+                _infer(edges, (person, other), "same_college" if both else "same_organisation",
+                       lambda place=place, common=common: f"both {place} {org_name} in {common.render()}",
+                       [c.id for c in cs] + [c.id for c in cs2], common)
             active.append((lo, hi, person, college, t, cs))
 
 
