@@ -233,7 +233,9 @@ def _within(times: list, starts: list[int], lo: int, hi: int) -> list:
 def narrator(author: str | None) -> str | None:
     """Who 'I' is in a source's own sentences: its one author (a memoir's, a letter's, a memo's
     writer); none when it has several ('A, B') or none is known."""
-    return author.strip() or None if author and ", " not in author else None
+    if not author or ", " in author:
+        return None
+    return author.strip() or None
 
 
 def _dct(item: ExtractInput) -> str | None:
