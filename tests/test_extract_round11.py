@@ -71,6 +71,13 @@ def test_without_one_known_author_i_names_no_one(read, author):
     assert claims == []
 
 
+def test_a_pronoun_may_be_the_authors_kin_of_the_same_surname(read):
+    claims = read("Mathew Grant, the founder of the branch in America, reached Dorchester in May, 1630. "
+                  "In 1635 he moved to Windsor, Connecticut.", author="Ulysses S. Grant", kind="memoir")
+    assert any(c.subject == "Mathew Grant" and c.time is not None and c.time.earliest == "1635-01-01"
+               for c in claims), [(c.subject, c.predicate, c.time) for c in claims]
+
+
 def test_my_wife_is_the_authors_wife_but_not_in_a_quotation(read):
     claims = read("My wife Aileen and I moved to Washington in October 1949. "
                   "\"I left my wife Anna Brown in Vienna,\" Guy Burgess said.", author="John Smith", kind="memoir")

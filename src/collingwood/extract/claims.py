@@ -547,9 +547,9 @@ class SentenceReader:
         """`_pronoun`, never the speaker of a hearing's turn: he says 'I' of himself."""
         name = self._pronoun(tok)
         fp = self.ctx.first_person
-        if fp and name and name != UNRESOLVED and (name == fp or ocr_match(
-                fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1])):
-            return UNRESOLVED
+        if fp and name and name != UNRESOLVED and (name == fp or fp != self.ctx.narrator and (ocr_match(
+                fp.split()[-1], [name.split()[-1]]) is not None or fold(fp.split()[-1]) == fold(name.split()[-1]))):
+            return UNRESOLVED     # a turn's speaker under an OCR'd label; a memoir's author's kin share his name
         name = agreeing(self, tok, name)
         sex = _SEX.get(tok.lower_)
         if name and name != UNRESOLVED and sex:          # 'he ... he ... we went to her': not him
