@@ -11,6 +11,7 @@ import pytest
 
 from collingwood import init_case
 from collingwood.extract import DEFAULT, ExtractInput, get
+from collingwood.extract.attribution import inside_quotation
 from collingwood.ingest.byline import title_authors
 from collingwood.model import schema
 
@@ -114,6 +115,18 @@ def test_setting_out_for_a_place_is_going_there(read):
 def test_leaving_for_good_goes_nowhere(read):
     claims = read("Kim Philby left for good in 1952.")
     assert not any(c.predicate == "visited" for c in claims)
+
+
+@pytest.mark.parametrize("text, word, inside", [
+    ('"I went to Moscow," Burgess told me.', "I", True),
+    ('I went to Moscow," Burgess told me.', "I", True),        # the opening mark ended the sentence before
+    ('After my recruitment, I met him. "', "my", False),        # ... and this one opens the next
+    ('He told me \u201cI am off\u201d then.', "I", True),
+    ('I said \u201cno\u201d to him.', "I", False),
+    ('I read "The Times" daily.', "I", False),
+])
+def test_a_word_inside_a_quotation(text, word, inside):
+    assert inside_quotation(text, text.index(word)) is inside
 
 
 @pytest.mark.parametrize("title, authors", [

@@ -120,12 +120,10 @@ class Schema:
         read word by word, the first word that names a kind winning ('memoir excerpt',
         'FBI report', 'press cuttings'), as archives and users describe their papers."""
         key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
+        named = {str(a).replace("-", "_"): kind for kind, entry in self.source_kinds.items()
+                 for a in (entry or {}).get("aliases", ())} | {kind: kind for kind in self.source_kinds}
         words = [key] + [w for w in key.split("_") if w]
-        for word in words + [w[:-1] for w in words if w.endswith("s")]:
-            for kind, entry in self.source_kinds.items():
-                if word == kind or word in {str(a).replace("-", "_") for a in (entry or {}).get("aliases", ())}:
-                    return kind
-        return None
+        return next((named[w] for w in words + [w[:-1] for w in words if w.endswith("s")] if w in named), None)
 
     def kind_accepts(self, expected: str, actual: str) -> bool:
         """Whether an entity of kind ``actual`` may stand where ``expected`` is required;

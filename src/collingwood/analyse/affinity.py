@@ -24,7 +24,7 @@ from . import as_span, predicate_of, witness
 
 WEIGHTS = {"same_organisation": 0.5, "same_college": 0.6, "shared_contact": 0.3, "co_presence": 0.4}
 MAX_INFERRED = 0.9
-MAX_GROUP = 200          # more members at once, or people on one day, imply nothing
+MAX_GROUP = 200          # more people at one place on one day imply nothing
 MAX_CONTACTS = 25        # a hub with more documented contacts implies nothing about them
 MAX_MEMBERS = 25         # a body with more members known at once is an institution: it implies nothing
 PRESENCE_DAYS = 3

@@ -31,6 +31,21 @@ def words() -> dict:
     return data
 
 
+_QUOTES = '"\u201c\u201d'
+
+
+def inside_quotation(text: str, at: int) -> bool:
+    """Whether offset `at` of a sentence (or line) stands inside a quotation: the last
+    quotation mark before it opens one, or, with none before it, the first after it closes
+    one (the opening mark may end the sentence before: '"I went," he said'). A curly mark says
+    which it is; a straight one opens where a space, a bracket or nothing precedes it."""
+    marks = [(i, ch == "\u201c" if ch != '"' else i == 0 or text[i - 1].isspace() or text[i - 1] in "([")
+             for i, ch in enumerate(text) if ch in _QUOTES]
+    before = [o for i, o in marks if i < at]
+    after = [o for i, o in marks if i >= at]
+    return before[-1] if before else bool(after) and not after[0]
+
+
 def result_infinitive(tok) -> bool:
     """'joined Britain and France in 1949 to form NATO': an infinitive of founding after a
     verb of joining forces tells the result, not an aim (``reporting.yaml``: joining_verbs)."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..model import OPEN_PREFIX, Claim, Predicate, open_predicate, schema
 from ..timespan import bound
 from .act_senses import may_hold_sense
-from .attribution import UNRESOLVED, result_infinitive, voice, words
+from .attribution import UNRESOLVED, inside_quotation, result_infinitive, voice, words
 from .clause_time import bound_date, from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
@@ -153,28 +153,6 @@ def act_nouns() -> frozenset[str]:
     """The written forms of the schema's act nouns ('enlistment', 'arrests')."""
     return frozenset(f for p in schema().predicates.values() if p.nominals
                      for w in p.nominals["words"] for f in (w, w + "s"))
-
-
-def quoted(doc, tok) -> bool:
-    """Whether a token stands inside a quotation: the last quotation mark before it opens
-    one, or, with none before it, the first after it closes one (the opening mark may end the
-    sentence before: '"I went," he said')."""
-    text, at = doc.text, tok.idx
-    marks = [(i, _opens(text, i)) for i, ch in enumerate(text) if ch in _QUOTES]
-    before = [o for i, o in marks if i < at]
-    after = [o for i, o in marks if i >= at]
-    return before[-1] if before else bool(after) and not after[0]
-
-
-_QUOTES = '"\u201c\u201d'
-
-
-def _opens(text: str, i: int) -> bool:
-    """A curly mark says which it is; a straight one opens where a space or nothing precedes it."""
-    ch = text[i]
-    if ch != '"':
-        return ch == "\u201c"
-    return i == 0 or text[i - 1].isspace() or text[i - 1] in "(["
 
 
 # ---------------------------------------------------------------- one sentence
@@ -374,8 +352,8 @@ class SentenceReader:
             while before > 0 and self.doc[before].text == ",":    # the relative's head, else the name
                 before -= 1                                     # right before it (a parse may hang
             return self.named(tok.head.head.head) or self.named(self.doc[before])   # the clause higher)
-        if tok.lower_ in ("i", "me", "my") and tok.tag_ in ("PRP", "PRP$") and self.first_person(tok):
-            return Arg(self.first_person(tok), "person", 0.15, tok)   # 'I interviewed him' in a hearing
+        if tok.lower_ in ("i", "me", "my") and tok.tag_ in ("PRP", "PRP$") and (me := self.first_person(tok)):
+            return Arg(me, "person", 0.15, tok)      # 'I interviewed him' in a hearing, a memoir's author
         if tok.lower_ == "we" and tok.dep_ in _SUBJ and self.ctx.first_plural:
             return Arg(self.ctx.first_plural, "organisation", 0.25, tok)   # 'we opened a file on him': the FBI
         if tok.lower_ == "it" and tok.dep_ in _SUBJ and self.ctx.topic_body is not None \
@@ -660,7 +638,7 @@ class SentenceReader:
         """Who 'I' is: a transcript turn's speaker, else the source's one author (a memoir's,
         a letter's, a memo's writer), but not inside a quotation: that 'I' is someone else's."""
         fp = self.ctx.first_person
-        if fp and fp == self.ctx.narrator and quoted(self.doc, tok):
+        if fp and fp == self.ctx.narrator and inside_quotation(self.doc.text, tok.idx):
             return None
         return fp
 

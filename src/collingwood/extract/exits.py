@@ -67,8 +67,7 @@ def departure_claims(reader: SentenceReader, verb) -> list[Claim]:
 
 
 def exit_claims(reader: SentenceReader, verb) -> list[Claim]:
-    gone = departure_claims(reader, verb)
-    return gone + [c for c in _exit_claims(reader, verb) if c not in gone]
+    return departure_claims(reader, verb) + _exit_claims(reader, verb)   # visited, then left
 
 
 def _exit_claims(reader: SentenceReader, verb) -> list[Claim]:

@@ -13,17 +13,11 @@ document's own date.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
-from .. import safe_yaml
 from ..model import Claim, schema
 from ..timespan import TimeSpan
-
-
-@functools.cache
-def _verbs() -> frozenset[str]:
-    return frozenset(safe_yaml.package_data("data/reporting.yaml")["interviewer_verbs"])
+from .attribution import words
 
 
 def interviewer_acts(claims: list[Claim], narrator: str | None, kind: str | None,
@@ -34,4 +28,4 @@ def interviewer_acts(claims: list[Claim], narrator: str | None, kind: str | None
         return claims
     day = TimeSpan.from_iso(dated[:10], dated[:10], "day", "the document's date")
     return [replace(c, time=day, id="") if c.subject == narrator and c.predicate.startswith("other:")
-            and c.predicate[6:].split("_")[0] in _verbs() else c for c in claims]
+            and c.predicate[6:].split("_")[0] in words()["interviewer_verbs"] else c for c in claims]

@@ -90,8 +90,9 @@ class RulesSpacy:
         ctx = Context(item.source_id, item.text, found, key)
         ctx.narrator = narrator(item.author)
         sents = list(doc.sents)
+        dct = _dct(item)
         times = as_written(item.text, tag_dates(without_title_numbers(mended_months(nlp.unspeck(item.text))), anchor=item.anchor,
-                                                written=item.written, dct=_dct(item)))
+                                                written=item.written, dct=dct))
         times = sorted(times + document_times(item.text, times, found.mentions), key=lambda m: m.start)
         starts = [m.start for m in times]
         leads = [s.start_char for s in sents if s.text.strip()]
@@ -149,7 +150,7 @@ class RulesSpacy:
                    + post_before_name_claims(item.text, found.mentions, names, kinds, item.source_id, key)
                    if (c.subject, c.predicate, c.object) not in said]
         claims = [_quoted(c, voices) for c in with_first_terms(item.text, claims)]   # 'its first head ... served until 1935'
-        claims = interviewer_acts(claims, ctx.narrator, item.kind, _dct(item))   # 'I asked him ...'
+        claims = interviewer_acts(claims, ctx.narrator, item.kind, dct)   # 'I asked him ...'
         claims.sort(key=lambda c: (c.start, c.id))
         return ExtractOutput(mentions=found.mentions, claims=claims, aliases=found.aliases,
                              entities=list(found.entities.values()))

@@ -18,13 +18,17 @@ import re
 from collections.abc import Iterable
 
 from ..model import Claim, Mention
+from .attribution import inside_quotation
 from .event_words import event_words
+
+
+def _nouns() -> str:
+    return "|".join(sorted(map(re.escape, event_words()["spouse_nouns"]), key=len, reverse=True))
 
 
 @functools.cache
 def _after() -> re.Pattern:
-    nouns = "|".join(sorted(map(re.escape, event_words()["spouse_nouns"]), key=len, reverse=True))
-    return re.compile(rf"(?:['’]s?)[ \t]+(?i:{nouns})[ \t]*,?[ \t]*\n?[ \t]*")
+    return re.compile(rf"(?:['’]s?)[ \t]+(?i:{_nouns()})[ \t]*,?[ \t]*\n?[ \t]*")
 
 
 _POSS = re.compile(r"['’]s?[ \t]+")
@@ -32,14 +36,13 @@ _POSS = re.compile(r"['’]s?[ \t]+")
 
 @functools.cache
 def _mine() -> re.Pattern:
-    nouns = "|".join(sorted(map(re.escape, event_words()["spouse_nouns"]), key=len, reverse=True))
-    return re.compile(rf"\b[Mm]y[ \t]+(?i:{nouns})[ \t]*,?[ \t]*\n?[ \t]*$")
+    return re.compile(rf"\b[Mm]y[ \t]+(?i:{_nouns()})[ \t]*,?[ \t]*\n?[ \t]*$")
 
 
 def _in_quotation(text: str, at: int) -> bool:
-    """A quotation opened on the line before `at` and not closed."""
-    line = text[text.rfind("\n", 0, at) + 1:at]
-    return line.count('"') % 2 == 1 or line.rfind("\u201c") > line.rfind("\u201d")
+    """Offset `at` inside a quotation of its line."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return inside_quotation(text[lo:hi if hi >= 0 else len(text)], at - lo)
 
 
 def _opens_with_spouse(name: str) -> bool:
