@@ -229,7 +229,8 @@ def _step(step: str, path: Path, scratch: Path, name: str) -> dict:
             r = run_analysis(case, sections=False)
             out = {"events": len(r.resolution.events), "findings": len(r.findings)}
     elif step == "chronology":
-        out = {"bytes": len(service.chronology(case, "md"))}
+        chunks = getattr(service, "chronology_chunks", None)     # as the command writes it: piece by piece
+        out = {"bytes": sum(map(len, chunks(case, "md"))) if chunks else len(service.chronology(case, "md"))}
     elif step == "findings":
         items, data, res = service.findings(case)
         out = {"bytes": sum(len(json.dumps(service.finding_record(f, data, res))) for f in items)}

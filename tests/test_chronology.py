@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from collingwood.analyse.chronology import chronology
-from collingwood.report.chronology_export import to_csv, to_json, to_markdown
+from collingwood.analyse.chronology import chronology, outline, versions
+from collingwood.report.chronology_export import CHUNKS, entry_record, to_csv, to_json, to_markdown
 from collingwood.errors import NotFound
 from collingwood.resolve import resolve
 
@@ -71,6 +71,32 @@ def test_chronology_renderers(meetings):
     rows = list(csv.DictReader(io.StringIO(to_csv(entries, res))))
     assert len(rows) == 5
     assert "Order unknown relative to" in to_markdown(entries, res)
+
+
+def test_chronology_written_piece_by_piece_is_the_same_text(meetings):
+    """A command writes the chronology entry by entry, each entry's versions made as it is
+    written: the pieces make exactly the whole text, in every format."""
+    res = resolve(meetings)
+    whole = chronology(meetings, res)
+    bare = outline(meetings, res)
+    assert [e.id for e in bare] == [e.id for e in whole] and not any(e.versions for e in bare)
+    assert [e.order_unknown_with for e in bare] == [e.order_unknown_with for e in whole]
+    lazily = lambda e: versions(e.event, meetings, res)     # noqa: E731
+    pieces = {fmt: list(write(bare, res, lazily)) for fmt, write in CHUNKS.items()}
+    assert "".join(pieces["md"]) == to_markdown(whole, res)
+    assert "".join(pieces["csv"]) == to_csv(whole, res)
+    assert "".join(pieces["json"]) == json.dumps([entry_record(e, res) for e in whole], indent=2,
+                                                 ensure_ascii=False)
+    assert len(pieces["md"]) == len(whole) + 1          # the title, then one piece per entry
+    assert not any(e.versions for e in bare)            # made for writing, not kept
+
+
+def test_chronology_of_nothing(meetings):
+    res = resolve(meetings)
+    none = chronology(meetings, res, start="1700", end="1701")
+    assert to_markdown(none, res) == "# Chronology\n"
+    assert to_json(none, res) == "[]"
+    assert to_csv(none, res).count("\n") == 1           # the header row alone
 
 
 def test_chronology_statement_without_an_object_drops_the_dangling_preposition():

@@ -279,3 +279,14 @@ def test_edge_order_rebuilds_neighbour_order_after_edits():
     assert list(h.edges(data=True)) == list(g.edges(data=True))
     naive = nx.Graph(g.edges(data=True))
     assert [list(naive.adj[n]) for n in "abcdef"] != [list(g.adj[n]) for n in "abcdef"]   # the order matters
+
+
+def test_chronology_out_written_whole_in_place(case_path, tmp_path):
+    """`--out` writes the pieces beside the file and moves it into place: the file is what
+    standard output shows, an older file is replaced, and no part file is left."""
+    printed = _cli("chronology", case_path, "--format", "csv")
+    dest = tmp_path / "chronology.csv"
+    dest.write_text("an older export\n", encoding="utf-8")
+    _cli("chronology", case_path, "--format", "csv", "--out", str(dest))
+    assert dest.read_text(encoding="utf-8") == printed
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -7,6 +7,7 @@ ingest, extract, analyse and report, so the faces stay thin and data flows one w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,12 +110,19 @@ def analysis_runs(case: Case) -> list[dict]:
 
 
 def chronology(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> str:
-    from .analyse.chronology import chronology as entries_of
-    from .report import chronology_export as export
+    return "".join(chronology_chunks(case, fmt, actor=actor, track=track, start=start, end=end))
+
+
+def chronology_chunks(case: Case, fmt: str, actor=None, track=None, start=None, end=None) -> Iterator[str]:
+    """The chronology's text in pieces, entry by entry, each entry's versions made as it is
+    written and let go after (`chronology_export.CHUNKS`). The analysis (and any error of
+    the filters) comes before the first piece."""
+    from .analyse.chronology import outline, versions
+    from .report.chronology_export import CHUNKS
     stored = analysed(case, "chronology")
-    entries = entries_of(stored.data, stored.res, actor=actor, track=track, start=start, end=end)
-    render = {"md": export.to_markdown, "csv": export.to_csv, "json": export.to_json}[fmt]
-    return render(entries, stored.res)
+    data, res = stored.data, stored.res
+    entries = outline(data, res, actor=actor, track=track, start=start, end=end)
+    return CHUNKS[fmt](entries, res, lambda e: versions(e.event, data, res))
 
 
 def findings(case: Case, kind: str | None = None):

@@ -401,7 +401,25 @@ def _mark_order(entries: list[ChronologyEntry]) -> Order:
 def entry(ev: Event, data: CaseData, resolution: Resolution) -> ChronologyEntry:
     """An event's entry, its order not yet marked."""
     return ChronologyEntry(ev, event_label(ev, resolution), ev.id in resolution.disputed,
-                           [_version(cid, data, resolution, ev.time) for cid in ev.claim_ids])
+                           versions(ev, data, resolution))
+
+
+def versions(ev: Event, data: CaseData, resolution: Resolution) -> list[Version]:
+    """Every version of one event, in the order of its claims."""
+    return [_version(cid, data, resolution, ev.time) for cid in ev.claim_ids]
+
+
+def outline(data: CaseData, resolution: Resolution, actor: str | None = None,
+            track: str | None = None, start=None, end=None) -> list[ChronologyEntry]:
+    """The chronology's entries in reading order with their order marked, but no versions
+    yet: an export that writes entry by entry makes each one's versions as it writes it
+    (`versions`) and lets them go, so a 1M-claim chronology never holds them all."""
+    events = select_events(resolution, actor, track, start, end)
+    events.sort(key=_key)
+    entries = [ChronologyEntry(ev, event_label(ev, resolution), ev.id in resolution.disputed, [])
+               for ev in events]
+    _mark_order(entries)
+    return entries
 
 
 def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,
@@ -411,10 +429,9 @@ def chronology(data: CaseData, resolution: Resolution, actor: str | None = None,
     ``start``/``end`` are TimeSpans or date strings; an event is kept when its
     span reaches into the period. Sorted by (earliest, latest) day, undated last.
     """
-    events = select_events(resolution, actor, track, start, end)
-    events.sort(key=_key)
-    entries = [entry(ev, data, resolution) for ev in events]
-    _mark_order(entries)
+    entries = outline(data, resolution, actor, track, start, end)
+    for e in entries:
+        e.versions = versions(e.event, data, resolution)
     return entries
 
 

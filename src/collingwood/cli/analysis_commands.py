@@ -60,7 +60,7 @@ def chronology(case: str = typer.Argument(..., help=CASE_HELP),
         raise ConfigError(f"Unknown track {track!r}; use one of {', '.join(TRACKS)}.")
     c = _open(case)
     lo, hi = service.date_bound(start), service.date_bound(end)
-    _write_or_print(service.chronology(c, fmt.value, actor=actor, track=track, start=lo, end=hi), dest)
+    _write_or_print(service.chronology_chunks(c, fmt.value, actor=actor, track=track, start=lo, end=hi), dest)
 
 
 @app.command()

@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import sys
+from collections.abc import Iterable
 
 import typer
 from rich.console import Console
@@ -95,9 +96,26 @@ def _print_report(report) -> None:
         err.print(f"  [red]rejected[/] {escape(name)}: {escape(reason)}")
 
 
-def _write_or_print(text: str, dest=None) -> None:
+def _write_or_print(text: str | Iterable[str], dest=None) -> None:
+    """A text, or its pieces as they come, to ``dest`` or to standard output (ended by a line
+    break). A file is written beside its place and moved there whole at the end, so a file
+    already there is never left half overwritten."""
+    pieces = [text] if isinstance(text, str) else text
     if dest:
-        dest.write_text(text, encoding="utf-8")
+        part = dest.with_name(f".{dest.name}.part")
+        try:
+            with part.open("w", encoding="utf-8") as f:
+                for piece in pieces:
+                    f.write(piece)
+            part.replace(dest)
+        finally:
+            part.unlink(missing_ok=True)
         out.print(f"Wrote {dest}")
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    last = ""
+    for piece in pieces:
+        if piece:
+            sys.stdout.write(piece)
+            last = piece
+    if not last.endswith("\n"):
+        sys.stdout.write("\n")
