@@ -122,6 +122,20 @@ def _state_object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
     return None
 
 
+def _bases(verb, lemma: str) -> set[str]:
+    """The lemma, and the base forms its written inflection allows: the model's lemmatizer
+    reads 'he hopes' as 'hop' and 'hoping' as 'hop'; a verb that says nothing happened is
+    refused under either reading."""
+    w = verb.lower_
+    if verb.tag_ == "VBZ" and w.endswith("s"):
+        return {lemma, w[:-1], w[:-2]}
+    if verb.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        return {lemma, w[:-1], w[:-2]}
+    if verb.tag_ == "VBG" and w.endswith("ing"):
+        return {lemma, w[:-3], w[:-3] + "e"}
+    return {lemma}
+
+
 def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Claim]:
     """The open claim of one clause ('other:<lemma>'), or nothing. trigger: the verb is a
     schema trigger whose reader made no claim; where it refused a people or faction as the
@@ -137,7 +151,7 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         name = _becoming(reader, verb)
         if name is None:
             return []
-    elif lemma in t["not_events"] or lemma in t["mental_verbs"] or not lemma.isalpha() or (
+    elif not lemma.isalpha() or any(x in t["not_events"] or x in t["mental_verbs"] for x in _bases(verb, lemma)) or (
             lemma in words()["reporting_verbs"] and not _acts_on_persons(verb)):
         return []
     elif not trigger and not known_verb(lemma):

@@ -30,6 +30,10 @@ def _register_components() -> None:
     from spacy.language import Language
     if "collingwood_line_breaks" not in Language.factories:
         Language.component("collingwood_line_breaks", func=_line_breaks)
+    if "collingwood_ner_spans" not in Language.factories:
+        Language.component("collingwood_ner_spans", func=_ner_spans)
+    if "collingwood_longer_bodies" not in Language.factories:
+        Language.component("collingwood_longer_bodies", func=_longer_bodies)
     if "collingwood_prefixed_lemmas" not in Language.factories:
         Language.factory("collingwood_prefixed_lemmas", func=lambda nlp, name: prefixed_lemmas(nlp))
 
@@ -51,6 +55,44 @@ _CITATION = r"\[\d{1,3}\]"
 
 
 _BREAK_OR_CITATION = re.compile(r"\n|" + _CITATION)
+
+
+def _ner_spans(doc):
+    """The statistical NER's own names, kept before the gazetteer's ruler overwrites them."""
+    doc.spans["ner"] = list(doc.ents)
+    return doc
+
+
+def _longer_bodies(doc):
+    """A body the NER named whole, whose name opens with a name the gazetteer knows: 'the UN
+    Food and Agriculture Organisation', 'the KGB First Chief Directorate'. The ruler, which
+    overwrites the NER to correct its labels, would leave 'UN' alone and the rest unnamed;
+    a name of two or more words more, ending in a body's head word, stays whole."""
+    from spacy.tokens import Span
+    from .entities import body_heads
+    saved = doc.spans.get("ner") if doc.spans else None
+    if not saved:
+        return doc
+    heads, ents, whole = body_heads(), list(doc.ents), []
+    for s in saved:
+        label = s.label_
+        if s[0].lower_ == "the":
+            s = s[1:]
+        if label not in ("ORG", "FAC") or len(s) < 3 or s[-1].text not in heads:
+            continue
+        inside = [e for e in ents if s.start <= e.start and e.end <= s.end]
+        if not inside or any(e.start == s.start and e.end == s.end for e in inside) or not any(
+                e.start == s.start and e.ent_id_ and s.end - e.end >= 2 for e in inside) or any(
+                e.start < s.end and s.start < e.end and e not in inside for e in ents):
+            continue
+        ents = [e for e in ents if e not in inside] + [Span(doc, s.start, s.end, "ORG")]
+        whole.append((s.start, s.end))
+    if whole:
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        for start, end in whole:                 # the known name's id stays on its tokens: not the whole's
+            for t in doc[start:end]:
+                t.ent_id_ = ""
+    return doc
 
 
 def _line_breaks(doc):
@@ -229,7 +271,8 @@ def soften_line_breaks(text: str) -> str:
     return "".join(out)
 
 
-_ADDED = ["sentencizer", "collingwood_line_breaks", "gazetteer"]
+_ADDED = ["sentencizer", "collingwood_line_breaks", "collingwood_ner_spans", "gazetteer",
+          "collingwood_longer_bodies"]
 
 
 class Pipeline:
@@ -267,6 +310,8 @@ def _model():
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):      # ORTH patterns need the tokenizer only, not the model
         ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("collingwood_ner_spans", after="ner")
+    nlp.add_pipe("collingwood_longer_bodies", after="gazetteer")
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("collingwood_line_breaks", after="sentencizer")
     nlp.add_pipe("collingwood_prefixed_lemmas", after="lemmatizer")

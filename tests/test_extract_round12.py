@@ -1,0 +1,51 @@
+"""Readings of the twelfth round: a body the NER names whole whose name opens with a name the
+gazetteer knows stays whole ('the UN Food and Agriculture Organisation' is no 'UN'); a verb
+that says nothing happened is refused under the base form its inflection allows, not only
+under the model's lemma ('he hopes' is no 'hop'). The passages are written here in the
+genres' manner, the names invented or common."""
+
+from __future__ import annotations
+
+import pytest
+
+from collingwood.extract import DEFAULT, ExtractInput, get
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def read():
+    from collingwood.extract import nlp
+    nlp.ner(), nlp.parser()
+
+    def read(text, author=None, kind=None, written=None):
+        return get(DEFAULT).extract(ExtractInput(source_id="t", text=text, author=author, kind=kind,
+                                                 written=written)).claims
+    return read
+
+
+def _spans(text):
+    from collingwood.extract import nlp
+    return [(e.text, e.ent_id_) for e in nlp.ner()(text).ents if e.label_ == "ORG"]
+
+
+def test_a_known_name_opening_a_longer_body_keeps_the_body_whole(read):
+    text = "In 1967 John Cairncross worked for the UN Food and Agriculture Organisation as a translator."
+    assert _spans(text) == [("UN Food and Agriculture Organisation", "")]
+    (c,) = [c for c in read(text) if c.predicate == "worked_at"]
+    assert c.object == "UN Food and Agriculture Organisation" and c.subject == "John Cairncross"
+
+
+def test_the_known_name_alone_is_still_the_known_body(read):
+    assert _spans("In 1950 he joined the UN as an interpreter.") == [("UN", "United Nations")]
+    (c,) = [c for c in read("In 1950 Mary Hollis joined the UN as an interpreter.")
+            if c.subject == "Mary Hollis"]
+    assert c.object == "United Nations"
+
+
+def test_hoping_is_no_event_whatever_the_lemma(read):
+    claims = read("On 29 September 1963 Paul Brandt takes a bus to Laredo. Maybe he hopes that "
+                  "someone there will know him.")
+    assert not [c for c in claims if c.predicate in ("other:hop", "other:hope")]
+    hopping = read("In September 1963 Paul Brandt hops on a bus.")
+    assert [c.predicate for c in hopping] == ["other:hop"]      # the verb itself is an act
