@@ -49,3 +49,21 @@ def test_hoping_is_no_event_whatever_the_lemma(read):
     assert not [c for c in claims if c.predicate in ("other:hop", "other:hope")]
     hopping = read("In September 1963 Paul Brandt hops on a bus.")
     assert [c.predicate for c in hopping] == ["other:hop"]      # the verb itself is an act
+
+
+def test_in_a_cable_capitals_make_no_title(read):
+    cable = ("1. ON 24 MARCH 1992 PETER HALLORAN SENT A SAMPLE OF HIS WORK TO THE EMBASSY NOT FOR "
+             "PUBLICATION BUT FOR A CRITICAL READING.")
+    assert not [c for c in read(cable, kind="cable", written="1992-03-27")
+                if (c.object or "").lower() == "publication"]
+    prose = "In 1968 Kim Philby published _My Silent War_ in London."
+    assert [c.object for c in read(prose) if c.predicate == "published"] == ["My Silent War"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("In 1968 Kim Philby published _My Silent War_ in London.", "My Silent War"),
+    ("In 1950 Ruth Fischer published _The Third Man_ in Paris.", "The Third Man"),
+])
+def test_a_title_between_marks_is_the_words_between_them(read, text, title):
+    """A possessive or an article opening the title is the title's; the place after it is not."""
+    assert [c.object for c in read(text) if c.predicate == "published"] == [title]

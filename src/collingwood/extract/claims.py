@@ -486,6 +486,9 @@ class SentenceReader:
         title: in quotes or underscores, or every content word capitalised."""
         if tok.pos_ not in ("PROPN", "NOUN") or self.in_time_expression(tok):
             return None
+        marked = self._marked_title(tok)
+        if marked is not None:
+            return Arg(marked, "thing", 0.15, tok)
         words, stack, unit = [], [tok], _headed_unit(tok)
         while stack:
             t = stack.pop()
@@ -507,10 +510,32 @@ class SentenceReader:
             and span[0].text[:1].isupper()
         if not (quoted or capitalised) or self.ctx.found.mention_at(self.offset + span[0].idx) is not None:
             return None
+        if not quoted and self._in_capitals() and span[-1].text not in body_heads():
+            return None          # 'NOT FOR PUBLICATION' in a cable: its capitals say no title
         acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
         body = not quoted and (span[-1].text in body_heads()      # 'joined the Commission'
                                or len(span) > 1 and unit)        # 'Chief of Cuban Operations', not 'Staff'
         return Arg(span.text, "organisation" if acronym or body else "thing", 0.15, tok)
+
+    def _marked_title(self, tok) -> str | None:
+        """'published _My Silent War_ in London', 'the "Long Telegram" of 1946': a title
+        written between marks is the words between them, whatever the parse hangs on it (a
+        possessive, an article, the place after it)."""
+        first = min(t.i for t in tok.subtree)
+        text, lo = self.ctx.text, self.offset + self.doc[first].idx
+        close = _TITLE_MARKS.get(text[lo - 1:lo]) if lo > 0 else None
+        if close is None:
+            return None
+        hi = text.find(close, lo, self.offset + len(self.doc.text))
+        if hi <= self.offset + tok.idx or "\n\n" in text[lo:hi]:
+            return None
+        title = " ".join(text[lo:hi].split())
+        return title if title[:1].isupper() and len(title.split()) <= 12 else None
+
+    def _in_capitals(self) -> bool:
+        """The sentence is written in capitals (a cable, an OCR'd header), as `rules._cased` tells it."""
+        letters = [c for c in self.ctx.text[self.offset:self.offset + len(self.doc.text)] if c.isalpha()]
+        return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
     def _place_phrase(self, prep) -> bool:
         """'in Mexico' after the name of a unit ('Chief of Covert Action in Mexico'): where the
@@ -1039,6 +1064,9 @@ def _named_holder(dobjs) -> list:
     post = dobjs[0]
     names = [c for c in post.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return [(names[-1:], [post])] if post.pos_ == "NOUN" and names else []
+
+
+_TITLE_MARKS = {"_": "_", "*": "*", '"': '"', "“": "”", "‘": "’"}
 
 
 def verb_claims(reader: SentenceReader, verb, preds) -> list[Claim]:
