@@ -124,8 +124,8 @@ def _state_object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
 
 def _bases(verb, lemma: str) -> set[str]:
     """The lemma, and the base forms its written inflection allows: the model's lemmatizer
-    reads 'he hopes' as 'hop' and 'hoping' as 'hop'; a verb that says nothing happened is
-    refused under either reading."""
+    reads 'he hopes' as 'hop'; a verb that says nothing happened is refused under any of
+    them ('hops', whose bases are no such verb, is still an act)."""
     w = verb.lower_
     if verb.tag_ == "VBZ" and w.endswith("s"):
         return {lemma, w[:-1], w[:-2]}

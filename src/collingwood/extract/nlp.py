@@ -65,9 +65,10 @@ def _ner_spans(doc):
 
 def _longer_bodies(doc):
     """A body the NER named whole, whose name opens with a name the gazetteer knows: 'the UN
-    Food and Agriculture Organisation', 'the KGB First Chief Directorate'. The ruler, which
-    overwrites the NER to correct its labels, would leave 'UN' alone and the rest unnamed;
-    a name of two or more words more, ending in a body's head word, stays whole."""
+    Food and Agriculture Organisation'. The ruler, which overwrites the NER to correct its
+    labels, would leave 'UN' alone and the rest unnamed. The NER's name stays whole when it
+    has at least two words after the known name, ends in a body's head word and overlaps no
+    other name."""
     from spacy.tokens import Span
     from .entities import body_heads
     saved = doc.spans.get("ner") if doc.spans else None

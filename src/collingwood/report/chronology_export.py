@@ -1,6 +1,6 @@
 """The chronology's exports: Markdown, CSV and JSON (`collingwood chronology --format`).
 
-Each format is written entry by entry (`chunks`): the caller passes how an entry's versions
+Each format is written entry by entry (`CHUNKS`): the caller passes how an entry's versions
 are made, so a command can write a 1M-claim chronology without holding every version, or
 every line, at once. `to_markdown`, `to_csv` and `to_json` are the same texts whole.
 """
