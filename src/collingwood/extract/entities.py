@@ -30,6 +30,7 @@ from .designations import numbered_papers
 from .list_names import listed_persons
 from .demonyms import canonical_place
 from .name_forms import fold, normal_case, parse_person
+from .nlp import text_of
 from .reading_case import has_capitals
 from .recurring_names import every_occurrence
 from .name_links import (
@@ -333,7 +334,7 @@ def _determined_acronym(doc, ent) -> bool:
 
 
 def _from_doc(doc) -> list[_Cand]:
-    text = doc.text
+    text = text_of(doc)
     out = []
     orgs = organisations()
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
@@ -682,7 +683,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     """All entity mentions of one NER-processed document (see `nlp.ner`). source_text: the
     text as written, when the doc read a copy of the same length (line breaks softened);
     each mention's text is taken from it."""
-    text = doc.text
+    text = text_of(doc)
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
                      + archive_candidates(_written_case(text, source_text)))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from ..model import Alias, Entity
 from .candidates import Cand
+from .nlp import text_of
 from .name_forms import (
     PersonName,
     compatible,
@@ -299,7 +300,7 @@ def surname_links(doc, chosen: list[Cand], known: tuple[Entity, ...], source_id:
             p = parse_person(ent.name)
             index[p.key if p else fold(ent.name.split()[-1])].add(ent.name)
     covering: dict[int, Cand] = {}
-    text = doc.text                    # built from the tokens at every call: read it once
+    text = text_of(doc)                # built from the tokens at every call: read it once
     for c in chosen:
         if c.kind == "person" and " " in c.name and c.alias_kind in (None, "full_name", "title"):
             p = parse_person(c.name)
