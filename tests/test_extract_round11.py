@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from collingwood import init_case
-from collingwood.extract import DEFAULT, ExtractInput, get
 from collingwood.extract.attribution import inside_quotation
 from collingwood.ingest.byline import title_authors
 from collingwood.model import schema
@@ -24,14 +23,9 @@ _MEMOIR = ("I was born on the 27th of April, 1822, at Point Pleasant, Clermont C
 
 
 @pytest.fixture(scope="module")
-def read():
-    from collingwood.extract import nlp
-    nlp.ner(), nlp.parser()
-
-    def read(text, author=None, kind=None, written=None):
-        return get(DEFAULT).extract(ExtractInput(source_id="t", text=text, author=author, kind=kind,
-                                                 written=written)).claims
-    return read
+def read(extract):
+    """The claims of one text: read(text, author=..., kind=..., written=...)."""
+    return lambda text, **options: extract(text, source_id="t", **options).claims
 
 
 def _one(claims, predicate):

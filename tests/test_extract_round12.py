@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from collingwood.extract import DEFAULT, ExtractInput, get
-
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def read():
-    from collingwood.extract import nlp
-    nlp.ner(), nlp.parser()
-
-    def read(text, author=None, kind=None, written=None):
-        return get(DEFAULT).extract(ExtractInput(source_id="t", text=text, author=author, kind=kind,
-                                                 written=written)).claims
-    return read
+def read(extract):
+    """The claims of one text: read(text, author=..., kind=..., written=...)."""
+    return lambda text, **options: extract(text, source_id="t", **options).claims
 
 
 def _spans(text):

@@ -24,11 +24,12 @@ __all__ = ["DEFAULT", "ExtractInput", "ExtractOutput", "Extractor", "available",
 
 def extract_text(text: str, source_id: str = "text", anchor: str | None = None,
                  written: str | None = None, known_entities: Iterable[Entity] = (),
-                 author: str | None = None, extractor: str = DEFAULT) -> ExtractOutput:
-    """Mentions, aliases, entities and proposed claims of one text."""
+                 author: str | None = None, extractor: str = DEFAULT, kind: str | None = None) -> ExtractOutput:
+    """Mentions, aliases, entities and proposed claims of one text (``kind``: its source
+    kind, 'memoir', 'cable', 'interview' ..., which some readings depend on)."""
     return get(extractor).extract(ExtractInput(
         source_id=source_id, text=text, anchor=anchor, written=written,
-        known_entities=list(known_entities), author=author))
+        known_entities=list(known_entities), author=author, kind=kind))
 
 
 def mention_record(m: Mention) -> dict:

@@ -27,6 +27,7 @@ from .attribution import UNRESOLVED, inside_quotation, result_infinitive, voice,
 from .clause_time import bound_date, from_conjunct, last_unit, not_until, present_only, through_bound
 from .definites import Definites
 from .new_bodies import NewBodies, is_new_body
+from .reading_case import in_capitals
 from .office_lists import encyclopaedia_words
 from .periods import period, the_war, war_word
 from .story_person import describes_office, story_person
@@ -504,13 +505,14 @@ class SentenceReader:
         text, lo_char = self.ctx.text, self.offset + span.start_char     # the original, marks and all
         before = text[max(0, lo_char - 1):lo_char]
         after = text[self.offset + span.end_char:self.offset + span.end_char + 1]
-        quoted = (before, after) in (("_", "_"), ("*", "*"), ('"', '"'), ("“", "”"), ("‘", "’"))
+        quoted = bool(before) and _TITLE_MARKS.get(before) == after
         content = [t for t in span if t.is_alpha and not t.is_stop]
         capitalised = bool(content) and all(t.text[:1].isupper() for t in content) and span[0].i > 0 \
             and span[0].text[:1].isupper()
         if not (quoted or capitalised) or self.ctx.found.mention_at(self.offset + span[0].idx) is not None:
             return None
-        if not quoted and self._in_capitals() and span[-1].text not in body_heads():
+        if not quoted and in_capitals(text[self.offset:self.offset + len(self.doc.text)]) \
+                and span[-1].text not in body_heads():
             return None          # 'NOT FOR PUBLICATION' in a cable: its capitals say no title
         acronym = len(span) == 1 and sum(c.isupper() for c in span.text) >= 2 and not quoted
         body = not quoted and (span[-1].text in body_heads()      # 'joined the Commission'
@@ -531,11 +533,6 @@ class SentenceReader:
             return None
         title = " ".join(text[lo:hi].split())
         return title if title[:1].isupper() and len(title.split()) <= 12 else None
-
-    def _in_capitals(self) -> bool:
-        """The sentence is written in capitals (a cable, an OCR'd header), as `rules._cased` tells it."""
-        letters = [c for c in self.ctx.text[self.offset:self.offset + len(self.doc.text)] if c.isalpha()]
-        return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
     def _place_phrase(self, prep) -> bool:
         """'in Mexico' after the name of a unit ('Chief of Covert Action in Mexico'): where the

@@ -89,7 +89,8 @@ def _names() -> tuple[re.Pattern | None, dict[str, str], frozenset[str], frozens
     return rx, written, frozenset(g.casefold() for g in given_names()), titles
 
 
-def _in_capitals(line: str) -> bool:
+def in_capitals(line: str) -> bool:
+    """A line or sentence written in capitals: at least 12 letters, four fifths of them capitals."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= _MIN_LETTERS and sum(c.isupper() for c in letters) >= _SHARE * len(letters)
 
@@ -104,11 +105,11 @@ def has_capitals(text: str) -> bool:
 
 def reading_case(text: str) -> str:
     """`text` with each line that is mostly capitals re-cased for the NER (same length)."""
-    if not has_capitals(text) or not any(_in_capitals(line) for line in text.split("\n")):
+    if not has_capitals(text) or not any(in_capitals(line) for line in text.split("\n")):
         return text
     out, block, starts = [], [], True
     for line in text.split("\n") + [""]:
-        if _in_capitals(line):
+        if in_capitals(line):
             block.append(line)           # a run of lines in capitals is read as one (names wrap)
             continue
         if block:

@@ -43,7 +43,7 @@ from .post_lines import post_before_name_claims, post_line_claims
 from .spouses import spouse_claims
 from .line_hyphens import Rejoined, rejoin
 from .paragraphs import Paragraphs
-from .reading_case import reading_case
+from .reading_case import in_capitals, reading_case
 from .publishing import publication_claims
 from .interviewer import interviewer_acts
 from .registry import ExtractInput, ExtractOutput, register
@@ -278,8 +278,7 @@ def _cased(sent, found) -> str:
     entity finder found keep a capital, every other word is lower-cased, the first capitalised.
     The parser of a small model reads 'PHILBY DIED IN MOSCOW' as a string of names."""
     text = sent.text
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if not in_capitals(text):
         return text
     out = list(text.lower())
     for t in sent:
