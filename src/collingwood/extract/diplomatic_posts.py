@@ -21,7 +21,7 @@ from collections import Counter
 
 from .. import safe_yaml
 from ..identity import entity_id
-from ..model import Alias
+from ..model import Alias, Entity
 from .demonyms import demonym_data, place_rows, state_of_adjective
 
 
@@ -173,19 +173,64 @@ def name_posts(text: str, found, source_id: str) -> None:
             mention.entity_id = renamed[mention.entity_id]
 
 
+def _forms(adj: str, kind: str, city: str) -> tuple[str, list[str], set[str]]:
+    """The name of a state's post of `kind` in `city` ('Soviet Embassy, Mexico City'), its other
+    forms (the cable's, the other adjectives of its state) and the names that are the same post."""
+    new = f"{adj} {kind}, {city}"
+    forms = [f"{adj} {kind} {city}"] + [f for syn in _synonyms(adj)
+                                        for f in (f"{syn} {kind}, {city}", f"{syn} {kind} {city}")]
+    return new, forms, {new, *forms} | {f"{a} {kind}, {city}" for a in _one_post(adj)}
+
+
+def _keep_forms(target, forms: list[str], source_id: str) -> None:
+    for form in forms:
+        if form != target.name and all(a.name != form for a in target.aliases):
+            target.aliases.append(Alias(form, "variant", None, source_id))
+
+
 def _rename(found, key: str, adj: str, kind: str, city: str, source_id: str) -> str:
     ent = found.entities.pop(key)
-    new = f"{adj} {kind}, {city}"
-    forms = [ent.name, f"{adj} {kind} {city}"] + [f for syn in _synonyms(adj)
-                                                  for f in (f"{syn} {kind}, {city}", f"{syn} {kind} {city}")]
-    same = {new, *forms[1:]} | {f"{a} {kind}, {city}" for a in _one_post(adj)}
+    written = ent.name
+    new, forms, same = _forms(adj, kind, city)
     target = next((e for e in found.entities.values() if e.name in same), None)
     if target is None:
         ent.id, ent.name = entity_id(new, ent.kind), new
         target = found.entities[new] = ent
     else:
         target.aliases += [a for a in ent.aliases if a not in target.aliases]
-    for form in [new, *forms]:
-        if form != target.name and all(a.name != form for a in target.aliases):
-            target.aliases.append(Alias(form, "variant", None, source_id))
+    _keep_forms(target, [new, written, *forms], source_id)
     return target.id
+
+
+def post_abroad(found, adj: str, kind: str, host: str, source_id: str) -> Entity | None:
+    """The entity of the post of `kind` that the state of `adj` keeps in `host` (a city, or a
+    state: its capital, for a post kept there), found among the document's entities or made
+    with the names `name_posts` gives; None when `host` is no known place or lies in the
+    post's own state ('the Soviet ambassador in Moscow' names no post abroad)."""
+    city = _city(host, kind)
+    own = {state_of_adjective(a) for a in _one_post(adj) or [adj]}
+    if city is None or None in own or own & _home(*city):
+        return None
+    new, forms, same = _forms(adj, kind, city[0])
+    target = next((e for e in found.entities.values() if e.name in same), None)
+    if target is None:
+        target = found.entities[new] = Entity(entity_id(new, "organisation"), new, "organisation")
+    _keep_forms(target, [new, *forms], source_id)
+    return target
+
+
+def adjective_of(state: str) -> str | None:
+    """The adjective that names a state's posts ('United States' -> American), or None."""
+    for s in demonym_data()["states"]:
+        if s["state"] == state and s.get("adjective"):
+            return s["adjective"][0]
+    return None
+
+
+def envoy_titles() -> dict[str, dict]:
+    """Envoy title -> {post: the kind of post it serves at, hosts: the prepositions naming where}."""
+    return _data()["envoys"]
+
+
+def mission_heads() -> frozenset[str]:
+    return frozenset(_data()["mission_heads"])

@@ -66,7 +66,8 @@ def deputy_predicate(predicate: str, title: list[str], body: str | None) -> str:
     if predicate != "headed" or not any(w.lower() in _words()["deputy_words"] for w in title):
         return predicate
     employers = event_words()["employers"]
-    last = body.split()[-1].lower() if body and body.split() else ""
+    head = body.split(",")[0] if body else ""       # 'American Embassy, Moscow': a post abroad, by its city
+    last = head.split()[-1].lower() if head.split() else ""
     return employers["recast"].get("member_of", "member_of") if last in employers["heads"] else "member_of"
 
 

@@ -24,6 +24,7 @@ from ..timespan import bound
 from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 from .entities import body_heads
+from .envoy_posts import envoy_post
 from .post_lines import deputy_predicate, focus_words
 from .unit_posts import then_time, unit_object
 
@@ -141,7 +142,9 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
         return []
     out = []
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
-        pairs = arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
+        abroad = _envoy_pairs(reader, p, subject, noun)   # 'X, the American ambassador to Y'
+        pairs = abroad or \
+            arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed")) or \
             arg_pairs(reader, p, [subject], _possessor_bodies(reader, noun)) or \
             _topic_pairs(reader, p, subject, noun, role) or _unit_pairs(reader, p, subject, noun)
@@ -165,7 +168,8 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
                 c.time = bound(now, "ON_OR_AFTER")    # 'remained as chief': held on from the story's time
             if role in ("appos", "named", "tenure"):   # 'X, a GRU officer who ... in 1959': the role is undated
                 c.time, c.place = (reader.time_of(noun) if own else
-                                   role == "tenure" and tenure_time(reader, holder) or then_time(reader, noun)), None
+                                   role == "tenure" and tenure_time(reader, holder) or then_time(reader, noun)
+                                   or (phrase_time(reader, noun) if abroad else None)), None
                 # unless the post's own, the tenure's ('his job as X from 1961 to 1963') or 'then' (the time
                 # the sentence tells of)
             out.append(c)
@@ -174,6 +178,18 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
 
 
 _SPAN_PREPS = ("from", "between")
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos")
+
+
+def phrase_time(reader: SentenceReader, noun):
+    """The one time written in a post's own phrase ('the American ambassador to the Soviet Union
+    from 1943 to 1946'), not in a clause hung on it ('... who met Churchill in 1941'), or None."""
+    spans = reader.dates_by_token()
+    level, found = [noun], []
+    while level:
+        found += [spans[t.i] for t in level if t.i in spans and all(f is not spans[t.i] for f in found)]
+        level = [c for t in level for c in t.children if c.dep_ not in _CLAUSES and c.i > noun.i]
+    return found[0] if len(found) == 1 else None
 
 
 def tenure_time(reader: SentenceReader, tenure):
@@ -246,6 +262,16 @@ def _topic_pairs(reader: SentenceReader, p, subject, noun, role) -> list:
     if a is None or not schema().kind_accepts(p.subject, a.kind) or not schema().kind_accepts(p.object, "organisation"):
         return []
     return [(a, Arg(body, "organisation", 0.2, noun))]
+
+
+def _envoy_pairs(reader: SentenceReader, p, subject, noun) -> list:
+    """'X, the American ambassador to the Soviet Union': an envoy serves at his state's post
+    there (`envoy_posts`); 'the deputy chief of mission in Moscow' too."""
+    if p.name not in ("worked_at", "headed"):
+        return []
+    a = reader.arg(subject)
+    post = envoy_post(reader, noun) if a is not None and a.kind == "person" else None
+    return [(a, post)] if post is not None else []
 
 
 def _unit_pairs(reader: SentenceReader, p, subject, noun) -> list:
