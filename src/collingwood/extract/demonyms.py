@@ -80,6 +80,14 @@ def known_place(name: str) -> bool:
     return name in _places()
 
 
+def adjective_of(state: str) -> str | None:
+    """The first adjective of a state ('United States' -> American), or None."""
+    for st in demonym_data()["states"]:
+        if st["state"] == state and st.get("adjective"):
+            return st["adjective"][0]
+    return None
+
+
 def state_of_adjective(word: str) -> str | None:
     """The state an adjective names ('Chinese' -> China, 'Soviet' -> Soviet Union), or None."""
     for st in demonym_data()["states"]:

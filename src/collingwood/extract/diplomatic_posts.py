@@ -219,18 +219,13 @@ def post_abroad(found, adj: str, kind: str, host: str, source_id: str) -> Entity
     return target
 
 
-def adjective_of(state: str) -> str | None:
-    """The adjective that names a state's posts ('United States' -> American), or None."""
-    for s in demonym_data()["states"]:
-        if s["state"] == state and s.get("adjective"):
-            return s["adjective"][0]
-    return None
-
-
 def envoy_titles() -> dict[str, dict]:
     """Envoy title -> {post: the kind of post it serves at, hosts: the prepositions naming where}."""
     return _data()["envoys"]
 
 
-def mission_heads() -> frozenset[str]:
-    return frozenset(_data()["mission_heads"])
+@functools.cache
+def mission_heads() -> tuple[frozenset[str], dict]:
+    """The nouns that with 'of mission' name an embassy's head or deputy, and the post they serve at."""
+    data = _data()["mission_heads"]
+    return frozenset(data["heads"]), {"post": data["post"], "hosts": data["hosts"]}

@@ -16,8 +16,8 @@ mission_heads).
 from __future__ import annotations
 
 from .claims import Arg, SentenceReader
-from .demonyms import state_of_adjective
-from .diplomatic_posts import adjective_of, envoy_titles, mission_heads, post_abroad
+from .demonyms import adjective_of, state_of_adjective
+from .diplomatic_posts import envoy_titles, mission_heads, post_abroad
 
 
 def envoy_post(reader: SentenceReader, noun) -> Arg | None:
@@ -26,9 +26,10 @@ def envoy_post(reader: SentenceReader, noun) -> Arg | None:
     chain = _phrase(noun)
     title = envoy_titles().get(noun.lemma_.lower())
     mission = None
-    if title is None and noun.lemma_.lower() in mission_heads():
+    heads, mission_post = mission_heads()
+    if title is None and noun.lemma_.lower() in heads:
         mission = next((o for w, o in chain[:1] if w == "of" and o.lemma_.lower() == "mission"), None)
-        title = {"post": "Embassy", "hosts": ["to", "in", "at"]} if mission is not None else None
+        title = mission_post if mission is not None else None
     if title is None:
         return None
     host = next((a for w, o in chain if w in title["hosts"]
@@ -65,6 +66,6 @@ def _sender(reader: SentenceReader, noun, chain, mission) -> str | None:
             if c.dep_ == "poss" and (a := reader.named(c)) is not None and a.kind == "place":
                 return adjective_of(a.name)
     for w, o in chain:
-        if w == "of" and (a := reader.named(o)) is not None and a.kind == "place" and adjective_of(a.name):
-            return adjective_of(a.name)
+        if w == "of" and (a := reader.named(o)) is not None and a.kind == "place" and (adj := adjective_of(a.name)):
+            return adj
     return None
