@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from .. import safe_yaml
 from .. import identity
 from ..model import Alias, Entity, Mention
@@ -225,6 +227,19 @@ def _looks_like_person(ent) -> bool:
         w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 
 
+def _joined_persons(ent) -> list:
+    """'Ivan Petrov and Pavel Orlov' tagged as one name (often ORG): two full names joined by
+    'and', each a given name and a surname, are two persons. A firm or a column named for
+    two surnames ('Allen and Scott') has no given names and stays one name."""
+    ands = [t.i for t in ent if t.lower_ == "and" and ent.start < t.i < ent.end - 1]
+    if len(ands) != 1:
+        return [ent]
+    left, right = ent.doc[ent.start:ands[0]], ent.doc[ands[0] + 1:ent.end]
+    if not (_looks_like_person(left) and _looks_like_person(right)):
+        return [ent]
+    return [Span(ent.doc, left.start, left.end, label="PERSON"), Span(ent.doc, right.start, right.end, label="PERSON")]
+
+
 def _label(ent, persons: set[str]) -> str:
     if ent.label_ != "PERSON" and not ent.ent_id_ and (
             ent.text in persons or _looks_like_person(ent) or _after_title(ent)):
@@ -338,7 +353,7 @@ def _from_doc(doc) -> list[_Cand]:
     out = []
     orgs = organisations()
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in _joined_persons(e)):
         kind = LABEL_KINDS.get(_label(ent, persons))
         if kind is None and ent.label_ == "NORP" and _group(ent):
             kind = "group"
