@@ -115,7 +115,7 @@ def test_in_an_interview_summary_reported_speech_runs_through_the_paragraph():
     out = _read(text, kind="interview", written="1978-08-17")
     by = {c.predicate: c.asserted_by for c in out.claims}
     assert by["arrived_in"] == "Thomas Casasin"
-    assert by["other:work"] is None                                 # a new paragraph: the writer's own
+    assert by["lived_in"] is None                                   # a new paragraph: the writer's own ("worked in Japan")
 
 
 def test_in_a_news_report_the_writers_sentences_stay_the_writers():

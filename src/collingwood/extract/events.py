@@ -27,7 +27,7 @@ from .event_words import event_words
 from .known_verbs import known_verb
 from .office_lists import encyclopaedia_words
 from .misparsed import direct_objects
-from .posts import noun_claims
+from .posts import noun_claims, office_head_as_adjective
 from .recurring_names import NAME_LINKS
 
 PENALTY = 0.25          # an open reading is less sure than a schema reader's
@@ -104,7 +104,10 @@ def _becoming(reader: SentenceReader, verb) -> str | None:
             if preds and noun_claims(reader, c, preds):
                 return None
             return f"become_{c.lemma_.lower()}"
-        if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB") and c.is_alpha:
+        if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "VERB") and c.is_alpha:
+            preds = triggers().get(c.lemma_.lower())
+            if preds and office_head_as_adjective(c) and noun_claims(reader, c, preds):
+                return None                             # 'became chief of X' (parsed as an adjective)
             return f"become_{c.lemma_.lower()}"       # 'became disillusioned with Moscow'
     return None
 

@@ -25,6 +25,7 @@ from .attribution import voice, words
 from .claims import COPULAS, Arg, SentenceReader, arg_pairs, make_claim, triggers
 from .entities import body_heads
 from .envoy_posts import envoy_post
+from .office_lists import encyclopaedia_words
 from .post_lines import deputy_predicate, focus_words
 from .unit_posts import then_time, unit_object
 
@@ -40,7 +41,7 @@ def _noun_role(noun):
     holder = noun
     while holder.dep_ == "conj" and holder.head.i != holder.i and holder.head.pos_ in ("NOUN", "PROPN"):
         holder = holder.head
-    if holder.dep_ == "attr" and holder.head.lemma_ in COPULAS:
+    if holder.dep_ == "attr" and holder.head.lemma_ in COPULAS or office_head_as_adjective(holder):
         return "attr", holder
     if holder.dep_ == "pobj" and holder.head.lower_ == "under" and holder.head.head.pos_ in ("VERB", "AUX"):
         return "under", holder               # 'the Committee came under the control of Robespierre'
@@ -67,6 +68,14 @@ def _noun_role(noun):
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return "subject", noun
     return None, None
+
+
+def office_head_as_adjective(tok) -> bool:
+    """'he was chief of X', 'became chief of Y': an office head the parser tags as an adjective
+    complement of the copula; it holds the post as the noun would ('was head of X')."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ in COPULAS \
+        and tok.lemma_.lower() in encyclopaedia_words()["office_heads"] \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _compound_names(reader: SentenceReader, noun, deep: bool = True) -> list:
@@ -143,11 +152,11 @@ def noun_claims(reader: SentenceReader, noun, preds) -> list[Claim]:
     out = []
     for p in preds:                     # 'a member of the CPGB', 'a former KGB officer'
         abroad = _envoy_pairs(reader, p, subject, noun)   # 'X, the American ambassador to Y'
-        pairs = abroad or \
+        pairs = abroad or _unit_pairs(reader, p, subject, noun) or \
             arg_pairs(reader, p, [subject], reader.prep_objects(noun, (*p.preps, "of"))) or \
             arg_pairs(reader, p, [subject], _compound_names(reader, noun, deep=p.name != "headed")) or \
             arg_pairs(reader, p, [subject], _possessor_bodies(reader, noun)) or \
-            _topic_pairs(reader, p, subject, noun, role) or _unit_pairs(reader, p, subject, noun)
+            _topic_pairs(reader, p, subject, noun, role)
         own = _employer(reader, noun, subject) if not pairs else None
         if own:                             # "Cairncross's time as Hankey's private secretary (1940-1942)"
             pairs = [own]

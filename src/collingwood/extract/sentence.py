@@ -19,7 +19,8 @@ from .events import open_claims
 from .exits import exit_claims
 from .legal_status import legal_status_claims
 from .nominals import nominal_claims, nominal_table
-from .posts import noun_claims
+from .postings import posting_claims
+from .posts import noun_claims, office_head_as_adjective
 from .predicatives import predicative_claims, predicative_verbs
 from .presence import presence_claims
 from .relation_nouns import relation_claims, relation_nouns, role_nouns
@@ -63,6 +64,10 @@ def read_sentence(reader: SentenceReader) -> list[Claim]:
             made = made + work_claims(reader, tok) + attempt_claims(reader, tok) + conversation_claims(reader, tok)
         elif tok.pos_ == "PROPN" and lemma in table and reader.ctx.found.mention_at(reader.offset + tok.idx) is None:
             made = noun_claims(reader, tok, table[lemma])     # a title with a capital: 'Chairman of X'
+        elif lemma in table and office_head_as_adjective(tok):
+            made = noun_claims(reader, tok, table[lemma])     # 'he was chief of X': the parser's adjective
+        if tok.pos_ == "VERB" and (posted := posting_claims(reader, tok)):
+            made = posted + [c for c in made if c.object is not None]   # 'was sent to London': not a bare 'be_sent'
         for c in made:
             out.setdefault(c.id, c)
     return list(out.values())

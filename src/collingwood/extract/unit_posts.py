@@ -23,7 +23,44 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def unit_object(reader: SentenceReader, noun) -> Arg | None:
-    """The unit a head's title names before it ('KGB station' chief, with 'in <city>'), or None."""
+    """The unit a head's title names, before it ('KGB station' chief) or after 'of' ('chief of
+    the CIA station in Paris'), or None."""
+    return _unit_before(reader, noun) or _unit_of(reader, noun)
+
+
+def _place(reader: SentenceReader, toks) -> Arg | None:
+    return next((a for a in map(reader.named, toks) if a is not None and a.kind == "place"), None)
+
+
+def _city_in(reader: SentenceReader, tok) -> Arg | None:
+    """The place of an 'in' phrase on the token ('station in Mexico City')."""
+    return _place(reader, [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for o in p.children if o.dep_ == "pobj"])
+
+
+def _unit_of(reader: SentenceReader, noun) -> Arg | None:
+    """'chief of the CIA station in Paris', "the CIA's chief of station in Mexico City", 'the
+    Mexico City chief of station': a unit word after 'of' that names no body of its own. The
+    service is a name before the unit or the title's possessor; the city is a name before the
+    unit or the title, or after 'in'. Both are needed: an archive names a station by both
+    ('CIA station, Paris'), and 'chief of station' alone says neither whose nor where."""
+    units, _ = _words()
+    for u in (o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in units):
+        if u.pos_ != "NOUN" or reader.named(u) is not None:
+            return None                 # 'chief of the Mexico City Station': a body the text names
+        before = [g for g in u.children if g.dep_ in ("compound", "amod", "nmod", "poss") and g.i < u.i]
+        titled = [g for g in noun.children if g.dep_ in ("compound", "nmod", "poss") and g.i < noun.i]
+        service = next((a for a in map(reader.named, before + titled)
+                        if a is not None and a.kind == "organisation"), None)
+        city = _place(reader, before + titled) or _city_in(reader, u) or _city_in(reader, noun)
+        if service is None or city is None:
+            return None
+        return Arg(f"{service.name} {u.lemma_.lower()}, {city.name}", "organisation", service.penalty + 0.05, u)
+    return None
+
+
+def _unit_before(reader: SentenceReader, noun) -> Arg | None:
     units, _ = _words()
     for c in noun.children:
         if c.dep_ != "compound" or c.i > noun.i or c.lemma_.lower() not in units:

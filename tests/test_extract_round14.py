@@ -1,0 +1,114 @@
+"""Readings of the fourteenth round: a career told as postings and stations. A person sent,
+posted or transferred to a place arrived there, one stationed in a place lived there; an
+office head the parser takes for an adjective ('he was chief of X') holds the post as the
+noun does; the chief of a service's station named after 'of' ('chief of the CIA station in
+Paris') heads that station. The passages are written here in the genres' manner, the names
+invented or common."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def read(extract):
+    """The extraction of one text: read(text, author=..., kind=..., written=...)."""
+    return lambda text, **options: extract(text, source_id="t", **options)
+
+
+def _claims(out, who, *predicates):
+    return [(c.predicate, c.object, c.time and (c.time.earliest, c.time.latest))
+            for c in out.claims if c.subject == who and (not predicates or c.predicate in predicates)]
+
+
+# ------------------------------------------------------------------ postings
+
+
+def test_a_person_sent_or_posted_to_a_place_arrived_there(read):
+    out = read("Peter Alder joined the service in 1950. In 1953 Alder was sent to London. "
+               "In 1954 Alder was posted to Moscow. In 1961 Alder was dispatched to Mexico City.",
+               kind="memorandum", written="1978-08-17")
+    moves = _claims(out, "Peter Alder", "arrived_in")
+    assert moves == [("arrived_in", "London", ("1953-01-01", "1953-12-31")),
+                     ("arrived_in", "Moscow", ("1954-01-01", "1954-12-31")),
+                     ("arrived_in", "Mexico City", ("1961-01-01", "1961-12-31"))]
+    assert not [c for c in out.claims if c.subject == "Peter Alder" and c.object is None
+                and c.predicate.startswith(("other:be_", "transferred"))]    # no bare 'be_sent' beside them
+
+
+def test_the_one_sent_is_the_active_verbs_object_and_the_sender_keeps_his_act(read):
+    out = read("In 1959 the KGB sent Ivan Belov to Vienna.")
+    assert _claims(out, "Ivan Belov") == [("arrived_in", "Vienna", ("1959-01-01", "1959-12-31"))]
+    assert [(c.predicate, c.object) for c in out.claims if c.subject == "KGB"] == [("other:send", "Ivan Belov")]
+
+
+def test_a_person_stationed_in_a_place_lived_there_for_the_span(read):
+    out = read("From 1956 to 1958 Peter Alder was stationed in Paris.")
+    assert _claims(out, "Peter Alder") == [("lived_in", "Paris", ("1956-01-01", "1958-12-31"))]
+
+
+def test_a_person_who_worked_in_a_place_lived_there_and_his_employer_stays(read):
+    out = read("Peter Alder worked in Japan from February 1955 to June 1960. "
+               "In 1963 Alder worked for the CIA in Paris. In 1962 Alder worked in the Soviet Embassy.")
+    assert sorted(_claims(out, "Peter Alder")) == [
+        ("lived_in", "Japan", ("1955-02-01", "1960-06-30")),
+        ("lived_in", "Paris", ("1963-01-01", "1963-12-31")),
+        ("worked_at", "CIA", ("1963-01-01", "1963-12-31")),
+        ("worked_at", "Soviet Embassy", ("1962-01-01", "1962-12-31"))]      # a body is no place lived in
+
+
+def test_a_posting_to_a_body_or_of_a_thing_is_no_arrival(read):
+    out = read("In 1940 Maurice Hankey transferred John Cairncross to the Treasury. "
+               "In 1963 the KGB sent a letter to London.")
+    assert _claims(out, "John Cairncross") == [("transferred", "Treasury", ("1940-01-01", "1940-12-31"))]
+    assert not [c for c in out.claims if c.predicate == "arrived_in"]
+
+
+def test_a_denied_posting_is_denied(read):
+    out = read("In 1953 Peter Alder was not sent to London.")
+    (claim,) = [c for c in out.claims if c.predicate == "arrived_in"]
+    assert (claim.subject, claim.object, claim.polarity) == ("Peter Alder", "London", "denied")
+
+
+# ------------------------------------------------------------------ 'chief' read as an adjective
+
+
+def test_chief_of_a_body_after_a_copula_is_the_post(read):
+    out = read("Peter Alder joined the CIA in 1950. In 1963 Alder was chief of the Soviet Russia Division. "
+               "In 1964 Alder became chief of the Far East Division.")
+    assert _claims(out, "Peter Alder", "headed", "other:become_chief") == [
+        ("headed", "Soviet Russia Division", ("1963-01-01", "1963-12-31")),
+        ("headed", "Far East Division", ("1964-01-01", "1964-12-31"))]
+
+
+# ------------------------------------------------------------------ stations named after 'of'
+
+
+def test_the_chief_of_a_services_station_heads_the_station_not_the_service(read):
+    out = read("Roger Lamb was the CIA's chief of station in Mexico City from 1956 to 1969. "
+               "In 1970 Henry Dawes was chief of the CIA station in Paris.")
+    assert _claims(out, "Roger Lamb", "headed") == [("headed", "CIA station, Mexico City", ("1956-01-01", "1969-12-31"))]
+    assert _claims(out, "Henry Dawes", "headed") == [("headed", "CIA station, Paris", ("1970-01-01", "1970-12-31"))]
+
+
+def test_a_station_of_no_written_service_or_city_is_not_guessed(read):
+    out = read("In 1965 Henry Dawes was chief of station in the Dominican Republic.")
+    assert _claims(out, "Henry Dawes", "headed") == []          # whose station, the text does not say
+    out = read("Winston Hale was chief of the Mexico City Station from 1956 to 1969.")
+    assert _claims(out, "Winston Hale", "headed") == [("headed", "Mexico City Station", ("1956-01-01", "1969-12-31"))]
+
+
+# ------------------------------------------------------------------ two full names the tagger joined
+
+
+def test_two_full_names_joined_by_and_are_two_persons(read):
+    out = read("In May 1919 Ivan Petrov and Pavel Orlov were caught and executed.")
+    assert {"Ivan Petrov", "Pavel Orlov"} <= {e.name for e in out.entities if e.kind == "person"}
+    assert "Ivan Petrov and Pavel Orlov" not in {e.name for e in out.entities}
+
+
+def test_a_given_name_shared_by_two_surnames_is_not_split(read):
+    out = read("In 1953 Julius and Ethel Rosenberg were executed.")
+    assert "Julius" not in {e.name for e in out.entities}
