@@ -42,7 +42,9 @@ def _lemma(verb) -> str:
 
 
 def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
-    """The first named direct object, else the first named object of an object preposition."""
+    """The first named direct object, else the first named object of an object preposition;
+    a place only where the preposition gives the act's direction ('deported to Germany'): a
+    place the act happens in is the claim's place, not its object."""
     preps = event_words()["object_preps"]
     dated = reader.dates_by_token()
     for c in verb.children:
@@ -50,14 +52,17 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
             a = reader.arg(c, "object") or _sojourn_place(reader, c) or _counted_persons(reader, c)
             if a is not None and a.name not in used:
                 return a
+    places = []
     for c in verb.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj" and p.i not in dated:
                     a = reader.arg(p, "object")
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
-    return None
+                    if a is not None and a.name not in used and c.lower_ in event_words()["direction_preps"]:
+                        places.append(a)
+    return places[0] if places else None       # 'was deported to Germany', 'expelled from the Soviet Union'
 
 
 def _acts_on_persons(verb) -> bool:
