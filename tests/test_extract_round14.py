@@ -112,3 +112,25 @@ def test_two_full_names_joined_by_and_are_two_persons(read):
 def test_a_given_name_shared_by_two_surnames_is_not_split(read):
     out = read("In 1953 Julius and Ethel Rosenberg were executed.")
     assert "Julius" not in {e.name for e in out.entities}
+
+
+# ------------------------------------------------------------------ the place an act goes to or from
+
+
+def test_an_open_acts_direction_is_its_object_and_where_it_happened_its_place(read):
+    out = read("In 1962 Peter Alder was expelled from the Soviet Union. In 1948 Alder was deported to Germany. "
+               "In 1951 Alder lectured in Vienna.")
+    acts = {(c.predicate, c.object, c.place) for c in out.claims if c.subject == "Peter Alder"}
+    assert {("other:be_expelled", "Soviet Union", None), ("other:be_deported", "Germany", None)} <= acts
+    assert ("other:lecture", None, "Vienna") in acts        # "in": where it happened
+
+
+# ------------------------------------------------------------------ 'US' in a cable in capitals
+
+
+def test_us_in_capitals_before_no_noun_is_the_pronoun_not_the_country(read):
+    out = read("B. LWOPUS SENT A SAMPLE OF HIS WORK TO US NOT FOR PUBLICATION. "
+               "THE US EMBASSY IN MOSCOW TOLD US THAT HE HAD GONE BACK TO THE US.", kind="cable", written="1992-03-26")
+    us = [m.text for m in out.mentions if m.text.startswith("US")]
+    assert us == ["US EMBASSY", "US"]      # 'THE US EMBASSY' and 'TO THE US'; not 'TO US NOT', 'TOLD US THAT'
+    assert not [c for c in out.claims if c.subject == "Lwopus" and c.object == "United States"]

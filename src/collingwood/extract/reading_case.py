@@ -128,7 +128,7 @@ def _recase(line: str, starts: bool) -> str:
     fixed = bytearray(len(line))
     for m in rx.finditer(line) if rx else ():
         form = written.get(m.group().casefold())
-        if form and len(form) == len(m.group()):
+        if form and len(form) == len(m.group()) and not _stop_word_here(line, m):
             chars[m.start():m.end()] = form
             fixed[m.start():m.end()] = b"\x01" * len(form)
     words = list(_WORD.finditer(line))
@@ -170,6 +170,20 @@ def _recase(line: str, starts: bool) -> str:
             len(w) <= _ACRONYM and kinds[i] == "unknown") else w
     text = "".join(chars)
     return _sentence_starts(text, starts)
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+_ARTICLE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+
+
+def _stop_word_here(line: str, m: re.Match) -> bool:
+    """A listed name that is also a stop word ('US', the pronoun 'us') is the word where no
+    noun follows it for it to qualify: a stop word, a mark or the line's end comes next ('SENT
+    A SAMPLE TO US NOT FOR PUBLICATION', 'TOLD US THAT'); 'US EMBASSY' is the country."""
+    if m.group().casefold() not in _stop() or _ARTICLE_BEFORE.search(line, 0, m.start()):
+        return False            # 'TO THE US': the pronoun takes no article
+    nxt = _NEXT_WORD.match(line, m.end())
+    return nxt is None or nxt.group(1).casefold() in _stop()
 
 
 @functools.cache
