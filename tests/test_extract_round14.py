@@ -134,3 +134,15 @@ def test_us_in_capitals_before_no_noun_is_the_pronoun_not_the_country(read):
     us = [m.text for m in out.mentions if m.text.startswith("US")]
     assert us == ["US EMBASSY", "US"]      # 'THE US EMBASSY' and 'TO THE US'; not 'TO US NOT', 'TOLD US THAT'
     assert not [c for c in out.claims if c.subject == "Lwopus" and c.object == "United States"]
+
+
+# ------------------------------------------------------------------ enlisting in a body
+
+
+def test_enlisting_in_a_body_is_membership_and_enlisting_someone_is_recruiting(read):
+    out = read("In 1940 John Smith enlisted in the Royal Navy. The KGB enlisted Peter Alder in 1950. "
+               "In 1951 Peter Alder enlisted in Moscow.")
+    assert _claims(out, "John Smith") == [("member_of", "Royal Navy", ("1940-01-01", "1940-12-31"))]
+    assert _claims(out, "KGB") == [("recruited", "Peter Alder", ("1950-01-01", "1950-12-31"))]
+    assert [(c.predicate, c.object, c.place) for c in out.claims if c.subject == "Peter Alder"] == [
+        ("other:enlist", None, "Moscow")]                  # a city is no body to be a member of

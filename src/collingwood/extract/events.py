@@ -246,6 +246,10 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p, obj = idiom, None
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
+        if obj is None and not p.lone or obj is not None and obj.kind == "place" \
+                and not schema().kind_accepts(p.object, "place"):
+            p, name = None, _lemma(verb)        # 'enlisted in Moscow', 'in the army': no body named to join
+            obj = _object(reader, verb, {subject.name})
     if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
         return []                   # 'transferred its functions to the department': what was done, to what, untold
     if p is None and participle and agent is None and reader.time_of(verb) is None:
