@@ -146,3 +146,14 @@ def test_enlisting_in_a_body_is_membership_and_enlisting_someone_is_recruiting(r
     assert _claims(out, "KGB") == [("recruited", "Peter Alder", ("1950-01-01", "1950-12-31"))]
     assert [(c.predicate, c.object, c.place) for c in out.claims if c.subject == "Peter Alder"] == [
         ("other:enlist", None, "Moscow")]                  # a city is no body to be a member of
+
+
+# ------------------------------------------------------------------ a second participle the tagger took for a preterite
+
+
+def test_arrested_and_hanged_is_two_acts_done_to_him_and_confessed_stays_his_own(read):
+    out = read("Karl Brenner was arrested in October 1941 and hanged on 7 November 1944.")
+    assert sorted(_claims(out, "Karl Brenner")) == [("detained", None, ("1941-10-01", "1941-10-31")),
+                                                    ("executed", None, ("1944-11-07", "1944-11-07"))]
+    out = read("Karl Brenner was denounced in 1964 and confessed.")
+    assert ("confessed", None, ("1964-01-01", "1964-12-31")) in _claims(out, "Karl Brenner")

@@ -1228,9 +1228,18 @@ def _passive(verb) -> bool:
     """A passive clause; 'was arrested and executed': the second participle shares the voice."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+    return (verb.dep_ == "conj" and (verb.tag_ == "VBN" or _done_to_only(verb)) and verb.head.i != verb.i
             and not any(c.dep_ in _SUBJ or c.dep_ in ("aux", "dobj") for c in verb.children)
             and _passive(verb.head))
+
+
+def _done_to_only(verb) -> bool:
+    """A past form the tagger read as a preterite ('was arrested in 1941 and hanged in 1944')
+    of a verb that only acts on someone (a trigger of a predicate whose subject is the one
+    acted on: hang, execute, arrest): with no subject or object of its own after a passive,
+    it is a participle too. 'was denounced and confessed' keeps 'confessed' active."""
+    return verb.tag_ == "VBD" and verb.lower_.endswith("ed") and any(
+        p.patient_subject for p in triggers().get(verb.lemma_.lower(), ()))
 
 
 def _own_passive(verb) -> bool:
