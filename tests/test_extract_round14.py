@@ -123,6 +123,9 @@ def test_an_open_acts_direction_is_its_object_and_where_it_happened_its_place(re
     acts = {(c.predicate, c.object, c.place) for c in out.claims if c.subject == "Peter Alder"}
     assert {("other:be_expelled", "Soviet Union", None), ("other:be_deported", "Germany", None)} <= acts
     assert ("other:lecture", None, "Vienna") in acts        # "in": where it happened
+    out = read("In 1949 the Kuomintang retreated from Nanjing to Taiwan. In 2009 the US Army withdrew from Baghdad.")
+    assert {(c.subject, c.predicate, c.object) for c in out.claims} == {
+        ("Kuomintang", "other:retreat", "Taiwan"), ("US Army", "other:withdraw", "Baghdad")}   # whither, else whence
 
 
 # ------------------------------------------------------------------ 'US' in a cable in capitals

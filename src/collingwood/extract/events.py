@@ -61,8 +61,25 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
                     if a is not None and a.name not in used and c.lower_ in event_words()["direction_preps"]:
-                        places.append(a)
-    return places[0] if places else None       # 'was deported to Germany', 'expelled from the Soviet Union'
+                        places.append((c.lower_ == "from", a))
+    if places and all(whence for whence, _ in places):
+        places = _onward(reader, verb, used) + places
+    places.sort(key=lambda fa: fa[0])          # 'retreated from X to Y': where it went, before whence
+    return places[0][1] if places else None    # 'was deported to Germany', 'expelled from the Soviet Union'
+
+
+def _onward(reader: SentenceReader, verb, used: set[str]) -> list:
+    """'retreated from Nanjing to Taiwan' parsed with 'to' under 'from' or its object: the
+    places of a direction phrase hung on the verb's 'from' phrase."""
+    out = []
+    for c in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        heads = [c, *(p for p in c.children if p.dep_ == "pobj")]
+        for g in (g for h in heads for g in h.children if g.dep_ == "prep" and g.lower_ in ("to", "into")):
+            for p in (p for p in g.children if p.dep_ == "pobj"):
+                a = reader.arg(p, "object")
+                if a is not None and a.name not in used and a.kind == "place":
+                    out.append((False, a))
+    return out
 
 
 def _acts_on_persons(verb) -> bool:
