@@ -160,3 +160,14 @@ def test_arrested_and_hanged_is_two_acts_done_to_him_and_confessed_stays_his_own
                                                     ("executed", None, ("1944-11-07", "1944-11-07"))]
     out = read("Karl Brenner was denounced in 1964 and confessed.")
     assert ("confessed", None, ("1964-01-01", "1964-12-31")) in _claims(out, "Karl Brenner")
+
+
+# ------------------------------------------------------------------ a news agency's credit in the dateline
+
+
+def test_a_dateline_credit_is_no_abbreviation_of_the_place(read):
+    out = read("MOSCOW (AP) - Russian authorities on Tuesday arrested Igor Belov.\n\n"
+               "LONDON, Ont. (Reuters) — Peter Alder was sentenced last year.", kind="news_report", written="2010-07-09")
+    assert not [a for a in out.aliases if a[1].name in ("AP", "Reuters")]
+    out = read("The Central Statistical Board (CSB) was founded in 1918.")
+    assert ("CSB", "abbreviation") in {(a[1].name, a[1].kind) for a in out.aliases}

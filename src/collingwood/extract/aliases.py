@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .datelines import credits
 from .name_forms import names_data, not_surnames
 
 # A name: capitalised words (upper-case too), initials, particles; or anything quoted.
@@ -211,10 +212,12 @@ def defined_after(text: str) -> list[tuple[int, int, int]]:
     Intelligence Directorate (GRU)': a Russian abbreviation of an English name). The caller
     knows which mention ends at the gloss."""
     out = []
+    credited = credits(text)                    # 'MOSCOW (AP) -': an agency's credit, no gloss
     for rx in (_PAREN_AFTER, _ABBREVIATED, _OR_AFTER):
         for m in rx.finditer(text):
             abbr = m.group(1).strip()
-            if sum(ch.isupper() for ch in abbr) >= 2 and abbr not in ("II", "III", "IV", "Jr", "Sr"):
+            if sum(ch.isupper() for ch in abbr) >= 2 and abbr not in ("II", "III", "IV", "Jr", "Sr") \
+                    and m.start() not in credited:
                 out.append((m.start(), m.start(1), m.start(1) + len(abbr)))
     for m in _GLOSS_OR.finditer(text):          # '(Gosudarstvennaia komissiia oborony, or GKO)'
         out.append((m.start(), m.start(2), m.end(2)))
