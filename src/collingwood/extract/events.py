@@ -263,9 +263,8 @@ def open_claims(reader: SentenceReader, verb, trigger: bool = False) -> list[Cla
         p, obj = idiom, None
     if sense is not None and sense.act in schema().predicates:
         p = schema().predicates[sense.act]      # 'appeared before the committee': testified
-        if obj is None and not p.lone or obj is not None and obj.kind == "place" \
-                and not schema().kind_accepts(p.object, "place"):
-            p, name = None, _lemma(verb)        # 'enlisted in Moscow', 'in the army': no body named to join
+        if obj is not None and obj.kind == "place" and not schema().kind_accepts(p.object, "place"):
+            p, name = None, _lemma(verb)        # 'enlisted in Moscow': no body to be a member of
             obj = _object(reader, verb, {subject.name})
     if p is None and obj is None and sense is None and _unnamed_thing_object(reader, verb):
         return []                   # 'transferred its functions to the department': what was done, to what, untold
