@@ -1,9 +1,10 @@
 """The head of a service's unit abroad: 'Mr. X, then KGB station chief in Mexico City'.
 
 A cable or memo writes the unit before the head's title, the service before the unit
-('the KGB station chief', 'the CIA station chief in Vilnius'). The chief heads the unit, not
-the service (posts.py gives the service nothing), and the archive names the unit by its
-service, its kind and its city: 'KGB station, Mexico City'. A post written with 'then'
+('the KGB station chief', 'the CIA station chief in Vilnius'), or the unit after 'of'
+('chief of the CIA station in Paris', "the CIA's chief of station in Mexico City"). The
+chief heads the unit, not the service (posts.py gives the service nothing), and the archive
+names the unit by its service, its kind and its city: 'KGB station, Mexico City'. A post written with 'then'
 ('then KGB station chief') is held at the time the sentence tells of. Words are data
 (data/memos.yaml: unit_words, then_words).
 """
