@@ -2,8 +2,11 @@
 posted or transferred to a place arrived there, one stationed in a place lived there; an
 office head the parser takes for an adjective ('he was chief of X') holds the post as the
 noun does; the chief of a service's station named after 'of' ('chief of the CIA station in
-Paris') heads that station. The passages are written here in the genres' manner, the names
-invented or common."""
+Paris') heads that station. Beside them: an open act's direction is its object, enlisting
+in a body is membership, two full names joined by 'and' are two persons, a second past form
+after a passive shares it, 'US' in capitals may be the pronoun, a dateline's credit is no
+abbreviation. The passages are written here in the genres' manner, the names invented or
+common."""
 
 from __future__ import annotations
 
