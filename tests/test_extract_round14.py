@@ -5,8 +5,8 @@ noun does; the chief of a service's station named after 'of' ('chief of the CIA 
 Paris') heads that station. Beside them: an open act's direction is its object, enlisting
 in a body is membership, two full names joined by 'and' are two persons, a second past form
 after a passive shares it, 'US' in capitals may be the pronoun, a dateline's credit is no
-abbreviation. The passages are written here in the genres' manner, the names invented or
-common."""
+abbreviation, an inverted name in a bibliography ends before the title. The passages are
+written here in the genres' manner, the names invented or common."""
 
 from __future__ import annotations
 
@@ -174,3 +174,17 @@ def test_a_dateline_credit_is_no_abbreviation_of_the_place(read):
     assert not [a for a in out.aliases if a[1].name in ("AP", "Reuters")]
     out = read("The Central Statistical Board (CSB) was founded in 1918.")
     assert ("CSB", "abbreviation") in {(a[1].name, a[1].kind) for a in out.aliases}
+
+
+# ------------------------------------------------------------------ a bibliography's inverted names
+
+
+def test_an_inverted_name_in_a_bibliography_ends_before_the_title(read):
+    out = read("Further reading\n\n"
+               "-   Tuchman, Barbara W. _The Zimmermann Telegram_ Ballantine Books 1966\n"
+               "-   Burnham, Frederick Russell _Taking Chances_ 1944\n"
+               "-   Knightley, Philip _The Second Oldest Profession_ Norton 1986\n\n"
+               "OSWALD, Lee Harvey\n")
+    persons = {e.name for e in out.entities if e.kind == "person"}
+    assert {"Barbara W. Tuchman", "Frederick Russell Burnham", "Philip Knightley", "Lee Harvey Oswald"} <= persons
+    assert not [p for p in persons if "Telegram" in p or "Chances" in p or "Profession" in p]

@@ -700,7 +700,7 @@ def find_entities(doc, source_id: str, known: tuple[Entity, ...] = (),
     each mention's text is taken from it."""
     text = text_of(doc)
     chosen = _choose(_from_known(text, known) + _body_fronts(text, _extend_bodies(text, _from_doc(doc)))
-                     + archive_candidates(_written_case(text, source_text)))
+                     + archive_candidates(_written_case(text, source_text), source_text))
     chosen = _choose(chosen + capitalised_bodies(text, chosen))
     chosen = _choose(chosen + listed_persons(source_text or text, chosen, body_heads()))
     chosen = _titled_parts(text, _shared_surnames(text, _with_suffix(text, _choose(chosen + every_occurrence(text, chosen)))))

@@ -100,8 +100,29 @@ def _not_person_heads() -> frozenset[str]:
         | frozenset(g["college_heads"]) | title_words()
 
 
-def archive_candidates(text: str) -> list[Cand]:
-    """Person names written as archives write them, as rank-2 candidates (name: canonical)."""
+_GIVEN_WORD = re.compile(_G)
+_TITLE_OPENS = frozenset({"The", "A", "An"})
+_MARK = re.compile(r"(?<=\s)(?:_|\*{1,2})(?=\w)")
+
+
+def _inverted_end(text: str, source: str | None, m: re.Match) -> int:
+    """Where the given names of 'SURNAME, Given Names' end in a bibliography's item: at an
+    initial ('Tuchman, Barbara W.' before the title), before 'The' or 'A', and where the
+    source opens a title's emphasis ('Burnham, Frederick Russell _Taking Chances_')."""
+    end = m.end()
+    if source is not None and len(source) == len(text) and (mark := _MARK.search(source, m.start(2), end)):
+        end = len(text[:mark.start()].rstrip())
+    for w in _GIVEN_WORD.finditer(text, m.start(2), end):
+        if w.group() in _TITLE_OPENS and w.start() > m.start(2):
+            return len(text[:w.start()].rstrip())
+        if w.group().endswith("."):
+            return w.end()
+    return end
+
+
+def archive_candidates(text: str, source: str | None = None) -> list[Cand]:
+    """Person names written as archives write them, as rank-2 candidates (name: canonical).
+    source: the text as written, same length (its emphasis marks end a bibliography's name)."""
     out: list[Cand] = []
     titled = {fold(w) for w in _titled_rx().findall(text)}    # 'Ms. Cobb' elsewhere: Cobb is a surname
     unsure = []
@@ -140,11 +161,12 @@ def archive_candidates(text: str) -> list[Cand]:
         if p is not None and m.group(4) not in heads:    # 'the Second (Intelligence) Directorate'
             out.append(Cand(m.start(), m.end(), "person", p.canonical, 2))
     for m in _INVERTED.finditer(text):
-        form = text[m.start(1):m.end()]
+        end = _inverted_end(text, source, m)
+        form = text[m.start(1):end]
         if inverted(" ".join(form.split())):
             p = parse_person(form)
             if p is not None:
-                out.append(Cand(m.start(1), m.end(), "person", p.canonical, 2))
+                out.append(Cand(m.start(1), end, "person", p.canonical, 2))
     return out
 
 
