@@ -106,17 +106,19 @@ _MARK = re.compile(r"(?<=\s)(?:_|\*{1,2})(?=\w)")
 
 
 def _inverted_end(text: str, source: str | None, m: re.Match) -> int:
-    """Where the given names of 'SURNAME, Given Names' end in a bibliography's item: at an
-    initial ('Tuchman, Barbara W.' before the title), before 'The' or 'A', and where the
+    """Where the given names of 'SURNAME, Given Names' end in a bibliography's item: at a
+    middle initial ('Tuchman, Barbara W.' before the title), before 'The' or 'A', and where the
     source opens a title's emphasis ('Burnham, Frederick Russell _Taking Chances_')."""
     end = m.end()
     if source is not None and len(source) == len(text) and (mark := _MARK.search(source, m.start(2), end)):
         end = len(text[:mark.start()].rstrip())
+    full = False                # a full given name seen: an initial after it is the middle one
     for w in _GIVEN_WORD.finditer(text, m.start(2), end):
         if w.group() in _TITLE_OPENS and w.start() > m.start(2):
             return len(text[:w.start()].rstrip())
-        if w.group().endswith("."):
-            return w.end()
+        if w.group().endswith(".") and full:
+            return w.end()      # ('Hoover, J. Edgar' goes on after its first initial)
+        full = full or not w.group().endswith(".")
     return end
 
 
