@@ -5,7 +5,8 @@ noun does; the chief of a service's station named after 'of' ('chief of the CIA 
 Paris') heads that station. Beside them: an open act's direction is its object, enlisting
 in a body is membership, two full names joined by 'and' are two persons, a second past form
 after a passive shares it, 'US' in capitals may be the pronoun, a dateline's credit is no
-abbreviation, an inverted name in a bibliography ends before the title. The passages are
+abbreviation, an inverted name in a bibliography ends before the title, a given name of
+another language makes a person of a name the tagger calls a body. The passages are
 written here in the genres' manner, the names invented or common."""
 
 from __future__ import annotations
@@ -188,3 +189,14 @@ def test_an_inverted_name_in_a_bibliography_ends_before_the_title(read):
     persons = {e.name for e in out.entities if e.kind == "person"}
     assert {"Barbara W. Tuchman", "Frederick Russell Burnham", "Philip Knightley", "Lee Harvey Oswald"} <= persons
     assert not [p for p in persons if "Telegram" in p or "Chances" in p or "Profession" in p]
+
+
+# ------------------------------------------------------------------ given names of other languages
+
+
+def test_a_name_the_tagger_calls_a_body_is_a_person_by_a_given_name_of_any_language(read):
+    out = read("Ruben Contreras met Peter Alder in 1963. The attack on Pearl Harbor came in 1941.")
+    kinds = {e.name: e.kind for e in out.entities}
+    assert kinds["Ruben Contreras"] == "person"
+    assert kinds["Pearl Harbor"] == "place"            # a word that is also a given name is not listed
+    assert ("Ruben Contreras", "met", "Peter Alder") in {(c.subject, c.predicate, c.object) for c in out.claims}
