@@ -686,6 +686,8 @@ class SentenceReader:
             if lead is not None and lead.i == verb.doc[0].i and lead.dep_ in ("advmod", "npadvmod", "dep") \
                     and (a := self.named(lead)) is not None and a.kind == "person":   # attended ...'
                 return lead, 0.1, False     # a memo's surname in capitals, read by the parser as an adverb
+            if (opened := self._dated_name_opening(verb)) is not None:
+                return opened, 0.1, False   # 'In 1963 Ruben Contreras met X': one phrase to the parser
         dep, head = verb.dep_, verb.head
         if (holder := tenure_holder(verb)) is not None:   # "covering X's time as ..., working at Y"
             return holder, 0.15, False
@@ -714,6 +716,21 @@ class SentenceReader:
             if gov.pos_ in ("VERB", "AUX"):
                 found = self.grammatical_subject(gov)
                 return (found[0], found[1] + 0.1, False) if found else None
+        return None
+
+    def _dated_name_opening(self, verb):
+        """The person named right before a subjectless verb, inside the sentence's opening
+        phrase after its date ('In 1963 Ruben Contreras met X', 'On 3 May 1950 Ivan Petrenko
+        defected'): the parser hangs the name on the date's preposition; it is the subject."""
+        lead = next((c for c in verb.children if c.i < verb.i), None)
+        if lead is None or lead.dep_ != "prep" or any(t.is_alpha for t in self.doc[:lead.i]):
+            return None
+        dated = self.dates_by_token()
+        for p in (c for c in lead.children if c.dep_ == "pobj" and 0 < verb.i - c.i <= 2):
+            a = self.named(p)
+            if a is not None and a.kind == "person" and any(
+                    t.i in dated or t.like_num for t in p.subtree if t.i < p.i and not self.named(t)):
+                return p
         return None
 
     def prep_objects(self, head, preps) -> list:
