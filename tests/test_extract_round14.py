@@ -211,3 +211,9 @@ def test_the_name_after_an_opening_date_is_the_subject_the_parser_missed(read):
     facts = {(c.subject, c.predicate, c.object) for c in out.claims}
     assert ("Ruben Contreras", "met", "Peter Alder") in facts
     assert ("Walter Krivitsky", "defected_to", None) in facts
+
+
+def test_a_given_name_the_tagger_cut_from_its_surname_joins_it(read):
+    out = read("Hotsumi Ozaki was executed in 1944.")
+    assert [(m.text, m.kind) for m in out.mentions] == [("Hotsumi Ozaki", "person")]
+    assert ("Hotsumi Ozaki", "executed") in {(c.subject, c.predicate) for c in out.claims}

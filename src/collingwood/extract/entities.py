@@ -240,6 +240,25 @@ def _joined_persons(ent) -> list:
     return [Span(ent.doc, left.start, left.end, label="PERSON"), Span(ent.doc, right.start, right.end, label="PERSON")]
 
 
+def _split_names(doc) -> list:
+    """'Hotsumi Ozaki' tagged as two names (an ORG, then a place): a listed given name, alone
+    in its span, right before a span of one or two capitalised words, is the first half of one
+    person's name."""
+    ents, out, i = list(doc.ents), [], 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and len(e) == 1 and e.label_ != "PERSON" and e.text in _given_names() \
+                and nxt.start == e.end and len(nxt) <= 2 and nxt.label_ in ("ORG", "GPE", "LOC", "NORP", "PERSON") \
+                and all(t.text[:1].isupper() and t.is_alpha for t in nxt) and e[0].whitespace_ == " ":
+            out.append(Span(doc, e.start, nxt.end, label="PERSON"))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
 def _label(ent, persons: set[str]) -> str:
     if ent.label_ != "PERSON" and not ent.ent_id_ and (
             ent.text in persons or _looks_like_person(ent) or _after_title(ent)):
@@ -353,7 +372,7 @@ def _from_doc(doc) -> list[_Cand]:
     out = []
     orgs = organisations()
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}   # one name, one kind per document
-    for ent in (part for e in doc.ents for part in _joined_persons(e)):
+    for ent in (part for e in _split_names(doc) for part in _joined_persons(e)):
         kind = LABEL_KINDS.get(_label(ent, persons))
         if kind is None and ent.label_ == "NORP" and _group(ent):
             kind = "group"
