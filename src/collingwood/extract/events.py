@@ -52,7 +52,7 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
             a = reader.arg(c, "object") or _sojourn_place(reader, c) or _counted_persons(reader, c)
             if a is not None and a.name not in used:
                 return a
-    places = []
+    places, directions = [], event_words()["direction_preps"]
     for c in verb.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for p in c.children:
@@ -60,7 +60,7 @@ def _object(reader: SentenceReader, verb, used: set[str]) -> Arg | None:
                     a = reader.arg(p, "object")
                     if a is not None and a.name not in used and a.kind != "place":
                         return a
-                    if a is not None and a.name not in used and c.lower_ in event_words()["direction_preps"]:
+                    if a is not None and a.name not in used and c.lower_ in directions:
                         places.append((c.lower_ == "from", a))
     if places and all(whence for whence, _ in places):
         places = _onward(reader, verb, used) + places

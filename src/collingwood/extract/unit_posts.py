@@ -55,9 +55,7 @@ def _unit_of(reader: SentenceReader, noun) -> Arg | None:
         service = next((a for a in map(reader.named, before + titled)
                         if a is not None and a.kind == "organisation"), None)
         city = _place(reader, before + titled) or _city_in(reader, u) or _city_in(reader, noun)
-        if service is None or city is None:
-            return None
-        return Arg(f"{service.name} {u.lemma_.lower()}, {city.name}", "organisation", service.penalty + 0.05, u)
+        return _unit(service, u, city) if service is not None and city is not None else None
     return None
 
 
@@ -70,14 +68,14 @@ def _unit_before(reader: SentenceReader, noun) -> Arg | None:
         service = reader.named(services[0]) if len(services) == 1 else None
         if service is None or service.kind != "organisation":
             continue
-        name = f"{service.name} {c.lower_}"
-        for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ == "in":
-                city = next((reader.named(o) for o in p.children if o.dep_ == "pobj"), None)
-                if city is not None and city.kind == "place":
-                    name = f"{name}, {city.name}"
-        return Arg(name, "organisation", service.penalty + 0.05, c)
+        return _unit(service, c, _city_in(reader, noun))
     return None
+
+
+def _unit(service: Arg, word, city: Arg | None) -> Arg:
+    """The unit as the archive names it: 'KGB station, Mexico City' (the city when written)."""
+    name = f"{service.name} {word.lemma_.lower()}" + (f", {city.name}" if city is not None else "")
+    return Arg(name, "organisation", service.penalty + 0.05, word)
 
 
 def then_time(reader: SentenceReader, noun):
